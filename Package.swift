@@ -1,0 +1,58 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "sdkgen",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "sdkgen", targets: ["sdkgen"]),
+        .library(name: "SDKGenCore", targets: ["SDKGenCore"]),
+        // The SDK generated from spec/modelgates.yaml, checked in under Generated/.
+        .library(name: "ModelGates", targets: ["ModelGates"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(
+            name: "SDKGenCore",
+            dependencies: [
+                "CYAML",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "sdkgen",
+            dependencies: [
+                "SDKGenCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "ModelGates",
+            path: "Generated/ModelGates"
+        ),
+        .testTarget(
+            name: "LoaderTests",
+            dependencies: ["SDKGenCore"]
+        ),
+        .testTarget(
+            name: "GeneratorTests",
+            dependencies: ["SDKGenCore"]
+        ),
+        .testTarget(
+            name: "ModelGatesClientTests",
+            dependencies: [
+                "ModelGates",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,10 @@
+import Foundation
+
+/// RFC 6901 JSON Pointer helpers for `$ref` targets.
+public enum JSONPointer {
+    /// Decodes one reference token: percent-escapes from the URI fragment, then `~1` → `/` and `~0` → `~`.
+    public static func unescape(_ token: String) -> String {
+        let decoded = token.removingPercentEncoding ?? token
+        return decoded.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+    }
+}

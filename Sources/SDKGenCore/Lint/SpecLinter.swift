@@ -1,0 +1,98 @@
+/// The Lint stage: located warnings and errors about the document, before anything is generated.
+///
+/// Errors are reserved for what would make a wrong SDK (a reference to nothing, a path parameter that is
+/// never declared); what generation can work around is a warning.
+public struct SpecLinter {
+    private let document: OpenAPIDocument
+    private let index: ComponentIndex
+    private var diagnostics = Diagnostics()
+
+    public static func lint(_ document: OpenAPIDocument) -> [Diagnostic] {
+        var linter = SpecLinter(document: document)
+        linter.run()
+        return linter.diagnostics.all
+    }
+
+    private init(document: OpenAPIDocument) {
+        self.document = document
+        index = ComponentIndex(document)
+    }
+
+    private mutating func run() {
+        for entry in document.components.schemas {
+            checkSchema(entry.value)
+        }
+        var operationIDs: [String: SourceLocation] = [:]
+        for pathItem in document.paths {
+            for operation in pathItem.operations {
+                if let id = operation.operationID {
+                    if let first = operationIDs[id] {
+                        diagnostics.warning("operationId '\(id)' is already used at line \(first.line); this operation gets a numbered name", at: operation.location)
+                    } else {
+                        operationIDs[id] = operation.location
+                    }
+                }
+                checkOperation(operation, in: pathItem)
+            }
+        }
+        for parameter in document.globalParameters {
+            check(parameter, resolvesWith: index.parameter)
+        }
+    }
+
+    private mutating func checkOperation(_ operation: Operation, in pathItem: PathItem) {
+        let parameters = (pathItem.parameters + operation.parameters).compactMap { item -> Parameter? in
+            check(item, resolvesWith: index.parameter)
+            return index.parameter(item)
+        }
+        for parameter in parameters {
+            parameter.schema.map { checkSchema($0) }
+        }
+        for name in Self.templateNames(in: operation.path) where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
+            diagnostics.error("path parameter '{\(name)}' of '\(operation.path)' is not declared by \(operation.operationID ?? "the operation")", at: operation.location)
+        }
+        if let body = operation.requestBody {
+            check(body, resolvesWith: index.requestBody)
+            index.requestBody(body)?.content.forEach { $0.schema.map { checkSchema($0) } }
+        }
+        for entry in operation.responses {
+            check(entry.response, resolvesWith: index.response)
+            index.response(entry.response)?.content.forEach { $0.schema.map { checkSchema($0) } }
+        }
+    }
+
+    private mutating func check<Value>(_ item: Referenceable<Value>, resolvesWith resolve: (Referenceable<Value>) -> Value?) {
+        if case .reference(let reference) = item, resolve(item) == nil {
+            diagnostics.error("'\(reference.target)' does not resolve to anything in this document", at: reference.location)
+        }
+    }
+
+    /// Checks a schema and its subschemas, iteratively so that deep documents cannot exhaust the stack.
+    private mutating func checkSchema(_ root: Schema) {
+        var pending = [root]
+        while let schema = pending.popLast() {
+            if let reference = schema.reference, index.schema(reference) == nil {
+                diagnostics.error("'\(reference.target)' does not resolve to a schema in this document", at: reference.location)
+            }
+            if !schema.properties.isEmpty, schema.allOf.isEmpty, schema.additionalProperties == nil {
+                for name in schema.required where !schema.properties.contains(where: { $0.name == name.name }) {
+                    diagnostics.warning("required property '\(name.name)' is not among the schema's properties; it is ignored", at: name.location)
+                }
+            }
+            pending += schema.properties.map(\.value) + schema.allOf + schema.oneOf + schema.anyOf + schema.prefixItems
+            if let items = schema.items { pending.append(items) }
+            if case .schema(let values)? = schema.additionalProperties { pending.append(values) }
+        }
+    }
+
+    /// The `{name}` placeholders of a path template.
+    static func templateNames(in path: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(path)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+}

@@ -1,0 +1,95 @@
+/// Builds the reference page entry of an operation: usage example, parameters, response and errors.
+extension SDKLowering {
+    func referenceOperation(for operation: Operation, lowered: LoweredOperation, groupProperty: String) -> ReferenceOperation {
+        let declaration = lowered.declaration
+        let name = SwiftName.unescaped(declaration.functionName)
+        var rows = lowered.parameters.map { parameter in
+            ReferenceRow(
+                name: "`\(SwiftName.unescaped(parameter.swift.name))`",
+                type: "`\(parameter.swift.type)`",
+                required: parameter.spec.required ? "✔️" : "➖",
+                description: Markdown.cell(parameter.spec.description),
+                example: Markdown.cell((parameter.spec.example ?? parameter.spec.schema?.example).map(ExampleText.plain)))
+        }
+        rows.append(ReferenceRow(name: "`options`", type: "`RequestOptions`", required: "➖",
+                                 description: "Per-call overrides of the client's retries, timeout and headers.", example: ""))
+
+        var errors = lowered.errorResponses.map { response in
+            ReferenceErrorRow(errorCase: "`\(errorTypeName).\(response.caseName)`", statusCode: response.status.text,
+                              contentType: Markdown.cell(response.contentType))
+        }
+        errors.append(ReferenceErrorRow(errorCase: "`\(errorTypeName).apiError`", statusCode: "4XX, 5XX", contentType: "\\*/\\*"))
+
+        let isModel = types.models.contains { $0.typeName == declaration.returnType }
+        let call = "\(groupProperty).\(name)(\(exampleArguments(lowered).joined(separator: ", ")))"
+        return ReferenceOperation(
+            name: name,
+            anchor: Markdown.anchor(name),
+            summary: Markdown.cell(operation.summary ?? name),
+            description: Markdown.block(operation.description ?? operation.summary),
+            usageExample: usageExample(call: call, returnsValue: declaration.returnType != "Void"),
+            callExample: call,
+            parameters: rows,
+            responseType: declaration.returnType,
+            responseLink: isModel ? "../../models/\(declaration.returnType).md" : nil,
+            errors: errors)
+    }
+
+    /// A complete program that creates a client and makes the call.
+    private func usageExample(call: String, returnsValue: Bool) -> String {
+        var lines = ["import \(options.moduleName)", ""]
+        let globalHeaders = globalHeaders.map { SwiftName.unescaped($0.parameterName) }
+        if globalHeaders.isEmpty {
+            lines.append("let client = \(clientTypeName)()")
+        } else {
+            lines.append("let client = \(clientTypeName)(")
+            for (offset, name) in globalHeaders.enumerated() {
+                lines.append("    \(name): \"<value>\"\(offset == globalHeaders.count - 1 ? "" : ",")")
+            }
+            lines.append(")")
+        }
+        lines.append("")
+        if returnsValue {
+            lines += ["let response = try await client.\(call)", "print(response)"]
+        } else {
+            lines.append("try await client.\(call)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `name: value` for each parameter with an example, and a placeholder for required ones without.
+    private func exampleArguments(_ lowered: LoweredOperation) -> [String] {
+        lowered.parameters.compactMap { parameter -> String? in
+            let example = parameter.spec.example ?? parameter.spec.schema?.example
+            guard let value = example.flatMap({ Self.swiftExample($0, type: parameter.swift.type) })
+                ?? (parameter.spec.required ? Self.placeholder(for: parameter.swift.type) : nil) else {
+                return nil
+            }
+            return "\(SwiftName.unescaped(parameter.swift.name)): \(value)"
+        }
+    }
+
+    /// An example value as a Swift expression of the parameter's type, when it is one.
+    private static func swiftExample(_ node: YAMLNode, type: String) -> String? {
+        let bare = type.hasSuffix("?") ? String(type.dropLast()) : type
+        guard let scalar = node.scalar else { return nil }
+        switch (bare, scalar.value) {
+        case ("String", _): return SwiftLiteral.string(scalar.text)
+        case ("Int", .int(let value)): return String(value)
+        case ("Double", .int(let value)): return String(value)
+        case ("Double", .float(let value)) where value.isFinite: return String(value)
+        case ("Bool", .bool(let value)): return value ? "true" : "false"
+        default: return nil
+        }
+    }
+
+    private static func placeholder(for type: String) -> String? {
+        switch type {
+        case "String": return "\"<value>\""
+        case "Int": return "0"
+        case "Double": return "0"
+        case "Bool": return "false"
+        default: return nil
+        }
+    }
+}

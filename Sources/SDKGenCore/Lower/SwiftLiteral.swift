@@ -1,0 +1,99 @@
+/// Escapes text from a spec for the places it lands in Swift source.
+///
+/// Everything a spec says reaches generated code through one of these, so a description, example or
+/// name can never end a comment or a string early, or smuggle in an interpolation.
+public enum SwiftLiteral {
+    /// A double-quoted Swift string literal with `text` as its value.
+    public static func string(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if isUnsafeInSource(scalar) {
+                    result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    /// Lines of a `///` doc comment holding `text`; blank lines kept between paragraphs, none at the ends.
+    ///
+    /// Line comments end only at a line break, so removing line breaks and invisible controls from each
+    /// line is all it takes to keep the text inside the comment.
+    public static func docLines(_ text: String?) -> [String] {
+        guard let text else { return [] }
+        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }
+            .map { line in
+                var cleaned = String.UnicodeScalarView()
+                for scalar in line.unicodeScalars where !isUnsafeInSource(scalar) || scalar == "\t" {
+                    cleaned.append(scalar == "\t" ? " " : scalar)
+                }
+                return String(cleaned).trailingWhitespaceTrimmed
+            }
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        // Collapse runs of blank lines to one.
+        var result: [String] = []
+        for line in lines where !(line.isEmpty && result.last?.isEmpty == true) {
+            result.append(line)
+        }
+        return result
+    }
+
+    /// `docLines(text)` as complete comment lines: `/// text`, and `///` for a blank line.
+    public static func docComment(_ text: String?) -> [String] {
+        docLines(text).map { $0.isEmpty ? "///" : "/// \($0)" }
+    }
+
+    /// Sentences the generator writes, as doc comment lines of at most `width` characters;
+    /// continuation lines start with `continuation` (`///   ` under a `- Throws:`).
+    public static func wrappedDocComment(_ text: String, width: Int = 120, continuation: String = "/// ") -> [String] {
+        var lines: [String] = []
+        var prefix = "/// "
+        var current = ""
+        for word in docLines(text).joined(separator: " ").split(separator: " ") {
+            if !current.isEmpty, prefix.count + current.count + 1 + word.count > width {
+                lines.append(prefix + current)
+                prefix = continuation
+                current = String(word)
+            } else {
+                current += current.isEmpty ? String(word) : " " + word
+            }
+        }
+        if !current.isEmpty { lines.append(prefix + current) }
+        return lines
+    }
+
+    /// A `- Parameters:` entry: `///   - name: text`, continuation lines indented under it.
+    public static func parameterDoc(_ name: String, _ text: String?) -> [String] {
+        let lines = docLines(text).filter { !$0.isEmpty }
+        guard let first = lines.first else { return ["///   - \(name):"] }
+        return ["///   - \(name): \(first)"] + lines.dropFirst().map { "///     \($0)" }
+    }
+
+    /// Control characters, and the bidirectional controls that make source read differently than it compiles.
+    static func isUnsafeInSource(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        case 0x2028, 0x2029, 0xFEFF: return true
+        default: return false
+        }
+    }
+}
+
+extension String {
+    var trailingWhitespaceTrimmed: String {
+        var view = Substring(self)
+        while let last = view.last, last == " " || last == "\t" { view = view.dropLast() }
+        return String(view)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import SDKGenCore
+import Testing
+
+@Suite struct LintTests {
+    private func lint(_ yaml: String) throws -> [String] {
+        let folder = try PackagePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("spec.yaml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        return SDKGenerator.lint(specPath: file.path).map { $0.description.replacingOccurrences(of: file.path, with: "spec.yaml") }
+    }
+
+    @Test func aYAMLSyntaxErrorIsLocated() throws {
+        let diagnostics = try lint("openapi: 3.1.0\ninfo:\n  title: x\n  version: [1\npaths: {}\n")
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.hasPrefix("spec.yaml:5:") == true)
+        #expect(diagnostics.first?.contains(": error: ") == true)
+    }
+
+    @Test func swagger2IsRefusedWithAWayForward() throws {
+        let diagnostics = try lint("swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n")
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.hasPrefix("spec.yaml:1:10: error: this is a Swagger 2.0 document") == true)
+        #expect(diagnostics.first?.contains("swagger2openapi") == true)
+    }
+
+    @Test func unresolvedReferencesAndUndeclaredPathParametersAreErrors() throws {
+        let diagnostics = try lint("""
+            openapi: 3.1.0
+            info: {title: x, version: '1'}
+            paths:
+              /items/{id}:
+                get:
+                  operationId: getItem
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            $ref: '#/components/schemas/Missing'
+            """)
+        #expect(diagnostics == [
+            "spec.yaml:6:7: error: path parameter '{id}' of '/items/{id}' is not declared by getItem",
+            "spec.yaml:13:23: error: '#/components/schemas/Missing' does not resolve to a schema in this document",
+        ])
+    }
+
+    @Test func aRequiredNameWithNoPropertyIsAWarningAtTheName() throws {
+        let diagnostics = try lint("""
+            openapi: 3.1.0
+            info: {title: x, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Thing:
+                  type: object
+                  required: [name, ghost]
+                  properties:
+                    name: {type: string}
+            """)
+        #expect(diagnostics == ["spec.yaml:8:24: warning: required property 'ghost' is not among the schema's properties; it is ignored"])
+    }
+
+    @Test func aThreeZeroExclusiveMinimumInAThreeOneDocumentIsAWarning() throws {
+        let diagnostics = try lint("""
+            openapi: 3.1.0
+            info: {title: x, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Price:
+                  type: number
+                  minimum: 0
+                  exclusiveMinimum: true
+            """)
+        #expect(diagnostics == ["spec.yaml:9:25: warning: `exclusiveMinimum: true` is OpenAPI 3.0 syntax; in a 3.1 document `exclusiveMinimum` is the bound itself. It is read as 3.0 meant it"])
+    }
+
+    @Test func theModelGatesSpecIsClean() {
+        #expect(SDKGenerator.lint(specPath: PackagePaths.spec).isEmpty)
+    }
+}

@@ -1,0 +1,118 @@
+import FlyingFox
+import Foundation
+import ModelGates
+import Testing
+
+@Suite("Error descriptions")
+struct ErrorDescriptionTests {
+    static let apiKey = "sk-mg-secret-0123456789"
+
+    @Test("descriptions show the status and the start of the body", arguments: [
+        (401, #"{"error":{"code":401,"message":"Missing"}}"#, "ModelGatesError.unauthorized: HTTP 401"),
+        (418, "I'm a teapot", "ModelGatesError.apiError: HTTP 418, body: I'm a teapot"),
+        (200, "not json", "ModelGatesError.decoding: HTTP 200, body: not json"),
+    ])
+    func statusAndBody(status: Int, body: String, expectedPrefix: String) async throws {
+        try await TestServer.with({ _, _ in .json(status, body) }) { server in
+            let error = try #require(await modelGatesError { () async throws(ModelGatesError) in
+                try await server.client(apiKey: Self.apiKey).analytics.getUserActivity()
+            })
+            #expect(error.description.hasPrefix(expectedPrefix), "\(error.description)")
+            #expect(error.localizedDescription == error.description)
+            #expect(!error.description.contains(Self.apiKey))
+        }
+    }
+
+    @Test("the decoded body of a documented error shows as JSON")
+    func documentedErrorBody() async throws {
+        let body = #"{"error":{"message":"Missing Authentication header","code":401}}"#
+        try await TestServer.with({ _, _ in .json(401, body) }) { server in
+            let error = try #require(await modelGatesError { () async throws(ModelGatesError) in
+                try await server.client(apiKey: Self.apiKey).analytics.getUserActivity()
+            })
+            #expect(error.description == """
+                ModelGatesError.unauthorized: HTTP 401, \
+                body: {"error":{"code":401,"message":"Missing Authentication header"}}
+                """)
+        }
+    }
+
+    @Test("a long body is cut short")
+    func longBody() async throws {
+        let body = String(repeating: "x", count: 5_000)
+        try await TestServer.with({ _, _ in .json(502, body) }) { server in
+            let error = try #require(await modelGatesError { () async throws(ModelGatesError) in
+                try await server.client().analytics.getUserActivity()
+            })
+            #expect(error.description.count < 300)
+            #expect(error.description.hasSuffix("x…"))
+        }
+    }
+
+    @Test("no description ever shows the API key")
+    func neverShowsTheAPIKey() async throws {
+        var errors: [ModelGatesError] = []
+        let handler: TestServer.Handler = { _, attempt in
+            switch attempt {
+            case 1:
+                try await Task.sleep(for: .seconds(5))
+                return .json(200, "{}")
+            case 2:
+                return .json(404, #"{"error":{"code":404,"message":"Not found"}}"#)
+            default:
+                return .json(200, "{")
+            }
+        }
+        try await TestServer.with(handler) { server in
+            let client = server.client(apiKey: Self.apiKey, timeout: 0.2)
+            for _ in 1...3 {
+                if let error = await modelGatesError({ () async throws(ModelGatesError) in
+                    try await client.analytics.getUserActivity()
+                }) {
+                    errors.append(error)
+                }
+            }
+            // Neither printing nor dumping the client shows the key.
+            #expect(!String(describing: client).contains(Self.apiKey))
+            var dumped = ""
+            dump(client, to: &dumped)
+            #expect(!dumped.contains(Self.apiKey))
+            #expect(dumped.contains("Authorization"))
+        }
+        try await withRefusingServerURL { serverURL in
+            for apiKey in [Self.apiKey, Self.apiKey + "\n"] {
+                let client = ModelGates(apiKey: apiKey, serverURL: serverURL, retries: .disabled)
+                if let error = await modelGatesError({ () async throws(ModelGatesError) in
+                    try await client.analytics.getDailyActivity()
+                }) {
+                    errors.append(error)
+                }
+            }
+        }
+
+        let cases = errors.map { error -> String in
+            switch error {
+            case .timedOut: "timedOut"
+            case .notFound: "notFound"
+            case .decoding: "decoding"
+            case .transport: "transport"
+            case .invalidRequest: "invalidRequest"
+            default: "other: \(error)"
+            }
+        }
+        #expect(cases == ["timedOut", "notFound", "decoding", "transport", "invalidRequest"])
+        for error in errors {
+            #expect(!error.description.contains(Self.apiKey), "\(error.description)")
+            #expect(!String(reflecting: error).contains(Self.apiKey))
+        }
+    }
+
+    @Test("metadata is nil when no response arrived")
+    func metadataWithoutResponse() {
+        #expect(ModelGatesError.timedOut.metadata == nil)
+        #expect(ModelGatesError.cancelled.metadata == nil)
+        #expect(ModelGatesError.invalidRequest("x").metadata == nil)
+        #expect(ModelGatesError.transport(URLError(.cannotConnectToHost)).metadata == nil)
+        #expect(ModelGatesError.cancelled.description == "ModelGatesError.cancelled")
+    }
+}

@@ -1,0 +1,183 @@
+import FlyingFox
+import Foundation
+import ModelGates
+import Testing
+
+@Suite("Retries")
+struct RetryTests {
+    static let ok = HTTPResponse.json(200, #"{"data":[]}"#)
+    static let unavailable = HTTPResponse.json(503, #"{"error":{"code":503,"message":"busy"}}"#)
+
+    /// The gaps between the requests the server received, in seconds.
+    static func gaps(_ requests: [ReceivedRequest]) -> [Double] {
+        zip(requests, requests.dropFirst()).map { earlier, later in
+            let gap = earlier.receivedAt.duration(to: later.receivedAt).components
+            return Double(gap.seconds) + Double(gap.attoseconds) / 1e18
+        }
+    }
+
+    @Test("503, 503, then 200 succeeds on the third attempt, waiting as the backoff says")
+    func retriesUntilSuccess() async throws {
+        try await TestServer.with({ _, attempt in attempt < 3 ? Self.unavailable : Self.ok }) { server in
+            let retries = RetryConfig.fast(initialInterval: 0.05, maxInterval: 1, exponent: 2)
+            let response = try await server.client(retries: retries).analytics.getUserActivity()
+            #expect(response.data.isEmpty)
+            let gaps = Self.gaps(await server.requests)
+            #expect(gaps.count == 2)
+            // 0.05 s, then 0.05 * 2 = 0.1 s, plus the time a request takes.
+            for (gap, expected) in zip(gaps, [0.05, 0.1]) {
+                #expect(gap >= expected * 0.9 && gap < expected + 0.25, "waited \(gap) s instead of \(expected) s")
+            }
+        }
+    }
+
+    @Test("the wait grows by the exponent and stops growing at maxInterval")
+    func backoffIsCapped() async throws {
+        try await TestServer.with({ _, attempt in attempt < 5 ? Self.unavailable : Self.ok }) { server in
+            let retries = RetryConfig.fast(initialInterval: 0.02, maxInterval: 0.05, exponent: 2)
+            _ = try await server.client(retries: retries).analytics.getUserActivity()
+            let gaps = Self.gaps(await server.requests)
+            #expect(gaps.count == 4)
+            for (gap, expected) in zip(gaps, [0.02, 0.04, 0.05, 0.05]) {
+                #expect(gap >= expected * 0.9 && gap < expected + 0.25, "waited \(gap) s instead of \(expected) s")
+            }
+        }
+    }
+
+    @Test("Retry-After in seconds is honoured, capped at maxInterval", arguments: [("0", 0.0), ("1", 0.1)])
+    func retryAfterSeconds(header: String, expected: Double) async throws {
+        let tooMany = HTTPResponse.json(
+            429,
+            #"{"error":{"code":429,"message":"slow down"}}"#,
+            headers: ["Retry-After": header]
+        )
+        try await TestServer.with({ _, attempt in attempt == 1 ? tooMany : Self.ok }) { server in
+            // The backoff alone would wait 0.5 s; Retry-After replaces it, and maxInterval caps that.
+            let retries = RetryConfig.fast(initialInterval: 0.5, maxInterval: 0.1)
+            _ = try await server.client(retries: retries).analytics.getUserActivity()
+            let gaps = Self.gaps(await server.requests)
+            #expect(gaps.count == 1)
+            let gap = try #require(gaps.first)
+            #expect(gap >= expected * 0.9 && gap < expected + 0.25, "waited \(gap) s instead of \(expected) s")
+        }
+    }
+
+    @Test("Retry-After as an HTTP-date is honoured on 503")
+    func retryAfterDate() async throws {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        let past = formatter.string(from: Date(timeIntervalSinceNow: -60))
+        let unavailable = HTTPResponse.json(503, "{}", headers: ["Retry-After": past])
+        try await TestServer.with({ _, attempt in attempt == 1 ? unavailable : Self.ok }) { server in
+            // A date in the past means no wait, although the backoff would have waited 2 s.
+            let retries = RetryConfig.fast(initialInterval: 2, maxInterval: 2)
+            _ = try await server.client(retries: retries).analytics.getUserActivity()
+            let gap = try #require(Self.gaps(await server.requests).first)
+            #expect(gap < 0.5)
+        }
+    }
+
+    @Test("400 is never retried")
+    func clientErrorNotRetried() async throws {
+        let badRequest = HTTPResponse.json(400, #"{"error":{"code":400,"message":"bad"}}"#)
+        try await TestServer.with({ _, _ in badRequest }) { server in
+            let retries = RetryConfig.fast(statusCodes: [408, 429, 500, 502, 503, 504])
+            let error = await modelGatesError { () async throws(ModelGatesError) in
+                try await server.client(retries: retries).analytics.getUserActivity()
+            }
+            guard case .badRequest? = error else {
+                Issue.record("expected .badRequest, got \(String(describing: error))")
+                return
+            }
+            #expect(await server.requests.count == 1)
+        }
+    }
+
+    @Test("maxElapsedTime stops a storm of 503s, returning the last one")
+    func maxElapsedTimeBoundsRetries() async throws {
+        try await TestServer.with({ _, _ in Self.unavailable }) { server in
+            let retries = RetryConfig.fast(initialInterval: 0.05, maxInterval: 0.05, exponent: 1, maxElapsedTime: 0.5)
+            let start = ContinuousClock.now
+            let error = await modelGatesError { () async throws(ModelGatesError) in
+                try await server.client(retries: retries).analytics.getUserActivity()
+            }
+            let elapsed = start.duration(to: .now)
+            guard case .apiError(let metadata, _)? = error else {
+                Issue.record("expected .apiError, got \(String(describing: error))")
+                return
+            }
+            #expect(metadata.statusCode == 503)
+            // A retry starts only while the elapsed time plus the next wait stays within 0.5 s: at most 11 attempts.
+            let attempts = await server.requests.count
+            #expect((2...11).contains(attempts), "made \(attempts) attempts")
+            #expect(elapsed < .seconds(1), "took \(elapsed)")
+        }
+    }
+
+    @Test("RequestOptions(retries: .disabled) overrides the client's policy")
+    func perCallRetriesOverride() async throws {
+        try await TestServer.with({ _, _ in Self.unavailable }) { server in
+            let client = server.client(retries: .fast())
+            let error = await modelGatesError { () async throws(ModelGatesError) in
+                try await client.analytics.getUserActivity(options: RequestOptions(retries: .disabled))
+            }
+            #expect(error?.metadata?.statusCode == 503)
+            #expect(await server.requests.count == 1)
+        }
+    }
+
+    @Test("a per-call policy also enables retries on a client without them")
+    func perCallRetriesEnable() async throws {
+        try await TestServer.with({ _, attempt in attempt == 1 ? Self.unavailable : Self.ok }) { server in
+            let client = server.client(retries: .disabled)
+            _ = try await client.analytics.getUserActivity(options: RequestOptions(retries: .fast()))
+            #expect(await server.requests.count == 2)
+        }
+    }
+
+    @Test("connection refused is retried when retryConnectionErrors is set, then thrown as .transport")
+    func connectionRefusedRetried() async throws {
+        try await withRefusingServerURL { serverURL in
+            let attempts = AttemptCounter()
+            let transport = CountingTransport(counter: attempts)
+            let retrying = ModelGates(
+                apiKey: "k",
+                serverURL: serverURL,
+                retries: .fast(
+                    initialInterval: 0.05,
+                    maxInterval: 0.05,
+                    exponent: 1,
+                    maxElapsedTime: 0.5,
+                    retryConnectionErrors: true
+                ),
+                transport: transport
+            )
+            let start = ContinuousClock.now
+            let error = await modelGatesError { () async throws(ModelGatesError) in
+                try await retrying.analytics.getUserActivity()
+            }
+            guard case .transport(let underlying)? = error else {
+                Issue.record("expected .transport, got \(String(describing: error))")
+                return
+            }
+            #expect((underlying as? URLError)?.code == .cannotConnectToHost)
+            // Waits of 0.05 s within 0.5 s: at most 11 attempts.
+            let retried = attempts.value
+            #expect((2...11).contains(retried), "made \(retried) attempts")
+            #expect(start.duration(to: .now) < .seconds(1.5))
+
+            let notRetrying = ModelGates(
+                apiKey: "k",
+                serverURL: serverURL,
+                retries: .fast(retryConnectionErrors: false),
+                transport: transport
+            )
+            _ = await modelGatesError { () async throws(ModelGatesError) in
+                try await notRetrying.analytics.getUserActivity()
+            }
+            #expect(attempts.value == retried + 1)
+        }
+    }
+}
