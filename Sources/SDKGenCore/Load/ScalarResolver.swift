@@ -31,14 +31,14 @@ enum ScalarResolver {
         /// The tag as written in YAML's shorthand (`!!int`), for diagnostics.
         var name: String {
             switch self {
-            case .none: ""
+            case .none: "untagged"
             case .nonSpecific: "!"
             case .str: "!!str"
             case .int: "!!int"
             case .float: "!!float"
             case .bool: "!!bool"
             case .null: "!!null"
-            case .other: "tagged"
+            case .other: "custom-tagged"
             }
         }
     }
@@ -70,10 +70,14 @@ enum ScalarResolver {
     /// The value of an untagged plain scalar.
     private static func implicitValue(_ bytes: UnsafeBufferPointer<UInt8>, text: String) -> YAMLScalar.Value {
         guard let first = bytes.first else { return .null }
-        if let value = word(bytes) { return value }
         switch first {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
             return integer(bytes, text: text) ?? float(bytes, text: text) ?? .string(text)
+        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+            return word(bytes) ?? integer(bytes, text: text) ?? float(bytes, text: text) ?? .string(text)
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+             UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+            return word(bytes) ?? .string(text)
         default:
             return .string(text)
         }

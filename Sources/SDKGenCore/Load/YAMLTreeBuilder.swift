@@ -70,7 +70,6 @@ struct YAMLTreeBuilder {
         var depth: Int
     }
 
-    private let file: String
     private let limits: YAMLLoader.Limits
     private var stack: [Frame] = []
     private var anchors: [String: Anchor] = [:]
@@ -81,8 +80,7 @@ struct YAMLTreeBuilder {
     /// The document's root, once its last event is in.
     private(set) var root: YAMLNode?
 
-    init(file: String, limits: YAMLLoader.Limits) {
-        self.file = file
+    init(limits: YAMLLoader.Limits) {
         self.limits = limits
     }
 

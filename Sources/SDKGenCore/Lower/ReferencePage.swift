@@ -48,6 +48,8 @@ public struct ModelReferencePage: Sendable {
     public var path: String
     public var title: String
     public var description: String
+    /// The table's heading: `Fields` for a struct, `Values` for an enum, `One of` for a union.
+    public var tableTitle: String
     public var fields: [ReferenceRow]
 }
 

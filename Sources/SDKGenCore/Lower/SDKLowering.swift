@@ -66,6 +66,7 @@ public struct SDKLowering {
             typeName: errorTypeName, clientTypeName: clientTypeName,
             docLines: SwiftLiteral.docComment("Everything that can go wrong when calling the \(document.info.title)."),
             statusCases: statusCases, hasStatusCases: !statusCases.isEmpty)
+        types.breakRecursion()
         return SwiftSDK(
             moduleName: options.moduleName,
             client: lowerClient(groups: groups),

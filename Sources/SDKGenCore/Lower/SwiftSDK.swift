@@ -130,23 +130,3 @@ public struct ResponseCase: Sendable {
     /// Set for a documented error: the error case thrown.
     public var thrownCase: ErrorStatusCase?
 }
-
-/// A model file: a struct for an object schema.
-public struct ModelDeclaration: Sendable {
-    public var typeName: String
-    public var docLines: [String]
-    public var properties: [PropertyDeclaration]
-    /// The memberwise initializer's doc comment.
-    public var initDocLines: [String]
-    public var reference: ModelReferencePage
-}
-
-public struct PropertyDeclaration: Sendable {
-    public var name: String
-    public var type: String
-    public var docLines: [String]
-    /// ` = nil` when the initializer may omit it.
-    public var defaultClause: String
-    /// `case name = "wire_name"`, or `case name` when the names match.
-    public var codingKey: String
-}

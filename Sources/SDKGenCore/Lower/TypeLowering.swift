@@ -1,8 +1,13 @@
-/// Maps schemas to Swift types, declaring a model for every object schema it meets.
+/// Maps schemas to Swift types, declaring a model for every object, enum and union schema it meets.
 ///
 /// Component schemas are named first, so a `$ref` resolves to its component's name whatever the order
-/// of declarations; inline object schemas are named from where they stand (`ActivityItemUsage`).
+/// of declarations; inline schemas are named from where they stand (`ActivityItemUsage`).
 struct TypeLowering {
+    /// What a schema is declared as.
+    private enum DeclarationKind {
+        case structure, enumeration, union
+    }
+
     private let index: ComponentIndex
     private var names: NameRegistry
     /// Component name → Swift type name, for component schemas that become declarations.
@@ -17,47 +22,125 @@ struct TypeLowering {
         self.names = names
     }
 
-    /// Names every component schema that becomes a declaration, then declares them in document order.
+    /// Names every component schema that becomes a declaration, then declares them in document order,
+    /// then breaks the recursions among them.
     mutating func declareComponents() {
         let schemas = index.document.components.schemas
-        for entry in schemas where Self.declaresType(entry.value) {
+        for entry in schemas where kind(of: entry.value) != nil {
             componentTypes[entry.name] = names.claim(SwiftName.type(entry.name))
         }
         for entry in schemas {
             guard let typeName = componentTypes[entry.name] else { continue }
-            declareStruct(typeName, for: entry.value)
+            declare(typeName, for: entry.value)
         }
     }
 
-    /// Whether a schema becomes a struct of its own rather than a standard type.
-    private static func declaresType(_ schema: Schema) -> Bool {
-        guard schema.reference == nil, schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty else { return false }
-        let isObject = schema.types == [.object] || (schema.types.isEmpty && !schema.properties.isEmpty)
-        return isObject && !schema.properties.isEmpty
+    /// Marks the properties and enums through which a type contains itself, which Swift can only store
+    /// indirectly. Call once every model is declared.
+    mutating func breakRecursion() {
+        models = RecursionBreaker.breakCycles(in: models)
     }
+
+    // MARK: - Kinds
+
+    private func kind(of schema: Schema) -> DeclarationKind? {
+        if schema.reference != nil, schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty { return nil }
+        if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
+            return unionMembers(schema).count >= 2 ? .union : nil
+        }
+        if !schema.allOf.isEmpty {
+            return flattenedObject(schema).map { $0.properties.isEmpty ? nil : DeclarationKind.structure } ?? nil
+        }
+        if isStringEnum(schema) { return .enumeration }
+        let isObject = schema.types == [.object] || (schema.types.isEmpty && !schema.properties.isEmpty)
+        return isObject && !schema.properties.isEmpty ? .structure : nil
+    }
+
+    private func isStringEnum(_ schema: Schema) -> Bool {
+        guard let values = schema.enumValues, !values.isEmpty, schema.types.isEmpty || schema.types == [.string] else { return false }
+        return values.contains { $0.string != nil } && values.allSatisfy { $0.string != nil || $0.isNull }
+    }
+
+    /// The members of a `oneOf`/`anyOf` that are not just `null`.
+    private func unionMembers(_ schema: Schema) -> [Schema] {
+        (schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf).filter { !isNullOnly($0) }
+    }
+
+    private func isNullOnly(_ schema: Schema) -> Bool {
+        if schema.reference == nil, schema.types.isEmpty, schema.allowsNull { return true }
+        if let values = schema.enumValues, !values.isEmpty, values.allSatisfy(\.isNull) { return true }
+        return false
+    }
+
+    /// A schema that says nothing about the value's shape, like `{nullable: true}` or `{description: …}`.
+    private func isUnconstrained(_ schema: Schema) -> Bool {
+        schema.reference == nil && schema.types.isEmpty && schema.properties.isEmpty && schema.allOf.isEmpty
+            && schema.oneOf.isEmpty && schema.anyOf.isEmpty && schema.enumValues == nil && schema.items == nil
+            && schema.additionalProperties == nil && schema.constValue == nil && schema.booleanValue == nil
+    }
+
+    /// The properties of an `allOf` of objects, merged; `nil` when a member is not an object.
+    private func flattenedObject(_ schema: Schema) -> (properties: [Named<Schema>], required: Set<String>)? {
+        var properties: [Named<Schema>] = []
+        var required: Set<String> = []
+        var visiting: Set<String> = []
+        func collect(_ schema: Schema) -> Bool {
+            if let reference = schema.reference {
+                guard let name = reference.componentName(in: "schemas"), let target = index.schema(reference) else { return false }
+                guard visiting.insert(name).inserted else { return true }
+                defer { visiting.remove(name) }
+                return collect(target)
+            }
+            if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty || schema.enumValues != nil { return false }
+            if !(schema.types.isEmpty || schema.types == [.object]) { return false }
+            for member in schema.allOf where !collect(member) { return false }
+            for property in schema.properties {
+                if let existing = properties.firstIndex(where: { $0.name == property.name }) {
+                    properties[existing] = property
+                } else {
+                    properties.append(property)
+                }
+            }
+            required.formUnion(schema.required.map(\.name))
+            return true
+        }
+        return collect(schema) ? (properties, required) : nil
+    }
+
+    // MARK: - Types
 
     /// The Swift type for a schema, without the optional a nullable or absent value adds.
     mutating func swiftType(for schema: Schema, suggestedName: @autoclosure () -> String) -> String {
-        if let reference = schema.reference {
+        if let reference = schema.reference, schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty {
             return referencedType(reference)
         }
         if schema.booleanValue != nil {
             return "JSONValue"
         }
-        if !schema.allOf.isEmpty || !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
-            diagnostics.warning("composition with allOf/oneOf/anyOf is not generated yet; the value is decoded as JSONValue", at: schema.location)
-            return "JSONValue"
-        }
-        if Self.declaresType(schema) {
+        if kind(of: schema) != nil {
             let typeName = names.claim(SwiftName.type(suggestedName()))
-            declareStruct(typeName, for: schema)
+            declare(typeName, for: schema)
             return typeName
         }
-        if schema.types.count > 1 {
-            diagnostics.warning("a value of several types (\(schema.types.map(\.rawValue).joined(separator: ", "))) is decoded as JSONValue", at: schema.location)
+        if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
+            let members = unionMembers(schema)
+            return members.count == 1 ? swiftType(for: members[0], suggestedName: suggestedName()) : "JSONValue"
+        }
+        if !schema.allOf.isEmpty {
+            let members = schema.allOf.filter { !isUnconstrained($0) }
+            if members.count == 1 {
+                return swiftType(for: members[0], suggestedName: suggestedName())
+            }
+            diagnostics.warning("allOf mixes objects with other kinds of schema; the value is decoded as JSONValue", at: schema.location)
             return "JSONValue"
         }
-        switch schema.types.first {
+        let types = schema.types.isEmpty ? inferredTypes(schema) : schema.types
+        if types.count > 1 {
+            if Set(types) == [.integer, .number] { return "Double" }
+            diagnostics.warning("a value of several types (\(types.map(\.rawValue).joined(separator: ", "))) is decoded as JSONValue", at: schema.location)
+            return "JSONValue"
+        }
+        switch types.first {
         case .string?:
             switch schema.format {
             case "date-time": return "Date"
@@ -76,16 +159,37 @@ struct TypeLowering {
             }
             return "[String: JSONValue]"
         case .null?, nil:
-            // No `type`: any JSON value.
             return "JSONValue"
         }
     }
 
+    /// The type a schema without `type` has by its other keywords: enum values, `const`, properties.
+    private func inferredTypes(_ schema: Schema) -> [Schema.JSONType] {
+        let values = (schema.enumValues ?? []) + (schema.constValue.map { [$0] } ?? [])
+        var types: [Schema.JSONType] = []
+        for value in values where !value.isNull {
+            let type: Schema.JSONType? = switch value.scalar?.value {
+            case .string?: .string
+            case .int?: .integer
+            case .float?: .number
+            case .bool?: .boolean
+            default: value.items != nil ? .array : (value.pairs != nil ? .object : nil)
+            }
+            if let type, !types.contains(type) { types.append(type) }
+        }
+        if types.isEmpty, !schema.properties.isEmpty || schema.additionalProperties != nil { return [.object] }
+        if types.isEmpty, schema.items != nil { return [.array] }
+        return types
+    }
+
     /// Whether a value of this schema may be `null`, following references.
     func allowsNull(_ schema: Schema) -> Bool {
-        if schema.allowsNull { return true }
-        if let reference = schema.reference, let target = index.schema(reference) {
-            return target.allowsNull
+        if schema.allowsNull || isNullOnly(schema) { return true }
+        if schema.enumValues?.contains(where: \.isNull) == true { return true }
+        if (schema.oneOf + schema.anyOf).contains(where: isNullOnly) { return true }
+        if schema.allOf.contains(where: { isUnconstrained($0) && $0.allowsNull }) { return true }
+        if let reference = schema.reference, let target = index.schema(reference), schema.oneOf.isEmpty {
+            return target.allowsNull || (target.oneOf + target.anyOf).contains(where: isNullOnly)
         }
         return false
     }
@@ -107,41 +211,123 @@ struct TypeLowering {
         return swiftType(for: target, suggestedName: name)
     }
 
-    private mutating func declareStruct(_ typeName: String, for schema: Schema) {
+    private func description(of schema: Schema) -> String? {
+        schema.description ?? schema.reference.flatMap { index.schema($0)?.description }
+    }
+
+    // MARK: - Declarations
+
+    private mutating func declare(_ typeName: String, for schema: Schema) {
+        var docLines = SwiftLiteral.docComment(schema.description ?? schema.title)
+        if schema.deprecated {
+            docLines += (docLines.isEmpty ? [] : ["///"]) + ["/// - Warning: Deprecated."]
+        }
+        var model = ModelDeclaration(
+            typeName: typeName, docLines: docLines, structModel: nil, enumModel: nil, unionModel: nil,
+            reference: ModelReferencePage(path: "models/\(typeName).md", title: typeName,
+                                          description: Markdown.block(schema.description ?? schema.title), tableTitle: "Fields", fields: []))
+        switch kind(of: schema) {
+        case .structure?:
+            let object = flattenedObject(schema) ?? (schema.properties, Set(schema.required.map(\.name)))
+            let declaration = declareStruct(typeName, properties: object.properties, required: object.required)
+            model.structModel = declaration.model
+            model.reference.fields = declaration.fields
+        case .enumeration?:
+            model.enumModel = declareEnum(schema)
+            model.docLines += (model.docLines.isEmpty ? [] : ["///"]) + SwiftLiteral.wrappedDocComment(
+                "A value this version of the SDK does not know decodes as `unknown`, so a new server value never breaks decoding.")
+            model.reference.tableTitle = "Values"
+            model.reference.fields = model.enumModel!.cases.map {
+                ReferenceRow(name: "`\(SwiftName.unescaped($0.name))`", type: "`String`", required: "", description: "", example: Markdown.cell($0.valueLiteral))
+            }
+        case .union?:
+            model.unionModel = declareUnion(typeName, schema)
+            model.reference.tableTitle = "One of"
+            model.reference.fields = model.unionModel!.cases.map {
+                ReferenceRow(name: "`\($0.name)`", type: "`\($0.type)`", required: "", description: "", example: "")
+            }
+        case nil:
+            return
+        }
+        models.append(model)
+    }
+
+    private mutating func declareStruct(_ typeName: String, properties specProperties: [Named<Schema>], required: Set<String>) -> (model: StructModel, fields: [ReferenceRow]) {
         var members = MemberNames()
         var properties: [PropertyDeclaration] = []
         var fields: [ReferenceRow] = []
-        for property in schema.properties {
-            let name = members.claim(SwiftName.member(property.name))
-            let baseType = swiftType(for: property.value, suggestedName: typeName + SwiftName.type(property.name))
-            let isRequired = schema.isRequired(property.name)
-            let isOptional = !isRequired || allowsNull(property.value)
-            let description = property.value.description ?? property.value.reference.flatMap { index.schema($0)?.description }
-            let bareName = SwiftName.unescaped(name)
-            properties.append(PropertyDeclaration(
-                name: name,
-                type: isOptional ? "\(baseType)?" : baseType,
-                docLines: SwiftLiteral.docComment(description),
-                defaultClause: isOptional ? " = nil" : "",
-                codingKey: bareName == property.name ? "case \(name)" : "case \(name) = \(SwiftLiteral.string(property.name))"))
-            fields.append(ReferenceRow(
-                name: "`\(bareName)`", type: "`\(isOptional ? "\(baseType)?" : baseType)`",
-                required: isRequired ? "✔️" : "➖", description: Markdown.cell(description),
-                example: Markdown.cell(property.value.example.flatMap(ExampleText.plain))))
-        }
         var initDocLines = ["/// Creates a value from its properties."]
-        if !properties.isEmpty {
-            initDocLines += ["///", "/// - Parameters:"]
-            for (property, spec) in zip(properties, schema.properties) {
-                initDocLines += SwiftLiteral.parameterDoc(SwiftName.unescaped(property.name), spec.value.description ?? spec.value.reference.flatMap { index.schema($0)?.description })
+        if !specProperties.isEmpty { initDocLines += ["///", "/// - Parameters:"] }
+        for property in specProperties {
+            // A parameter named `self` would hide `self` in the initializer.
+            let memberName = SwiftName.member(property.name)
+            let name = members.claim(memberName == "`self`" ? "selfValue" : memberName)
+            let bareName = SwiftName.unescaped(name)
+            let baseType = swiftType(for: property.value, suggestedName: typeName + SwiftName.type(property.name))
+            let isRequired = required.contains(property.name)
+            let type = !isRequired || allowsNull(property.value) ? "\(baseType)?" : baseType
+            let description = description(of: property.value)
+            var docLines = SwiftLiteral.docComment(description)
+            if property.value.deprecated {
+                docLines += (docLines.isEmpty ? [] : ["///"]) + ["/// - Warning: Deprecated."]
             }
+            properties.append(PropertyDeclaration(
+                name: name, type: type, docLines: docLines,
+                defaultClause: type.hasSuffix("?") ? " = nil" : "",
+                codingKey: bareName == property.name ? "case \(name)" : "case \(name) = \(SwiftLiteral.string(property.name))",
+                isIndirect: false))
+            initDocLines += SwiftLiteral.parameterDoc(bareName, description)
+            fields.append(ReferenceRow(
+                name: "`\(bareName)`", type: "`\(type)`", required: isRequired ? "✔️" : "➖",
+                description: Markdown.cell(description), example: Markdown.cell(property.value.example.flatMap(ExampleText.plain))))
         }
-        models.append(ModelDeclaration(
-            typeName: typeName,
-            docLines: SwiftLiteral.docComment(schema.description ?? schema.title),
-            properties: properties,
-            initDocLines: initDocLines,
-            reference: ModelReferencePage(path: "models/\(typeName).md", title: typeName,
-                                          description: Markdown.block(schema.description ?? schema.title), fields: fields)))
+        return (StructModel(properties: properties, initDocLines: initDocLines), fields)
+    }
+
+    private mutating func declareEnum(_ schema: Schema) -> EnumModel {
+        var members = MemberNames(reserving: ["unknown", "rawValue", "init", "description"])
+        let values = (schema.enumValues ?? []).compactMap(\.string)
+        var seen: Set<String> = []
+        let cases = values.filter { seen.insert($0).inserted }.map { value in
+            EnumCase(name: members.claim(SwiftName.member(value.isEmpty ? "empty" : value)),
+                     valueLiteral: SwiftLiteral.string(value), docLines: [])
+        }
+        return EnumModel(rawType: "String", cases: cases, unknownCaseName: "unknown")
+    }
+
+    private mutating func declareUnion(_ typeName: String, _ schema: Schema) -> UnionModel {
+        var members = MemberNames()
+        var cases: [UnionCase] = []
+        let discriminator = schema.discriminator
+        for (offset, member) in unionMembers(schema).enumerated() {
+            let componentName = member.reference?.componentName(in: "schemas")
+            let suggested = typeName + SwiftName.type(member.title ?? "Option\(offset + 1)")
+            let type = swiftType(for: member, suggestedName: suggested)
+            let caseName = members.claim(SwiftName.member(componentName ?? Self.caseName(forType: type)))
+            var values: [String] = []
+            if let discriminator, let componentName {
+                let mapped = discriminator.mapping.filter { entry in
+                    entry.value == member.reference?.target || entry.value == componentName
+                }.map(\.name)
+                values = mapped.isEmpty ? [componentName] : mapped
+            }
+            cases.append(UnionCase(name: caseName, type: type, docLines: SwiftLiteral.docComment(description(of: member)),
+                                   discriminatorValueLiterals: values.map(SwiftLiteral.string)))
+        }
+        let usesDiscriminator = discriminator != nil && cases.allSatisfy { !$0.discriminatorValueLiterals.isEmpty }
+        return UnionModel(
+            cases: cases,
+            discriminator: usesDiscriminator ? discriminator.map { UnionDiscriminator(propertyNameLiteral: SwiftLiteral.string($0.propertyName)) } : nil,
+            isIndirect: false)
+    }
+
+    /// A case name for a union member without a component name: `string`, `int`, `stringArray`, `object`.
+    private static func caseName(forType type: String) -> String {
+        if type.hasPrefix("[String: ") { return "object" }
+        if type.hasPrefix("[") { return caseName(forType: String(type.dropFirst().dropLast())) + "Array" }
+        switch type {
+        case "JSONValue": return "value"
+        default: return type
+        }
     }
 }

@@ -1,0 +1,67 @@
+/// A model file: a struct for an object schema, an enum for an `enum` of strings, or an enum with
+/// associated values for a `oneOf`/`anyOf`. Exactly one of `structModel`, `enumModel` and `unionModel` is set.
+public struct ModelDeclaration: Sendable {
+    public var typeName: String
+    public var docLines: [String]
+    public var structModel: StructModel?
+    public var enumModel: EnumModel?
+    public var unionModel: UnionModel?
+    public var reference: ModelReferencePage
+}
+
+/// A struct with a stored property per schema property.
+public struct StructModel: Sendable {
+    public var properties: [PropertyDeclaration]
+    /// The memberwise initializer's doc comment.
+    public var initDocLines: [String]
+}
+
+public struct PropertyDeclaration: Sendable {
+    public var name: String
+    public var type: String
+    public var docLines: [String]
+    /// ` = nil` when the initializer may omit it.
+    public var defaultClause: String
+    /// `case name = "wire_name"`, or `case name` when the names match.
+    public var codingKey: String
+    /// Stored through the runtime's `@Indirect` wrapper, because the type contains itself through it.
+    public var isIndirect: Bool
+}
+
+/// An open enum: the spec's values as cases, and a case keeping any other value the server sends.
+public struct EnumModel: Sendable {
+    /// `String` or `Int`.
+    public var rawType: String
+    public var cases: [EnumCase]
+    /// The case holding unknown values: `unknown`, or numbered when a value already took that name.
+    public var unknownCaseName: String
+}
+
+public struct EnumCase: Sendable {
+    public var name: String
+    /// The raw value as a Swift literal.
+    public var valueLiteral: String
+    public var docLines: [String]
+}
+
+/// One of several types: `oneOf` or `anyOf`.
+public struct UnionModel: Sendable {
+    public var cases: [UnionCase]
+    /// Set when a discriminator property picks the case; otherwise each case is tried in order.
+    public var discriminator: UnionDiscriminator?
+    /// Whether the enum is `indirect`, because a case contains the enum itself.
+    public var isIndirect: Bool
+}
+
+public struct UnionCase: Sendable {
+    public var name: String
+    public var type: String
+    public var docLines: [String]
+    /// The discriminator values that select this case, as Swift string literals.
+    public var discriminatorValueLiterals: [String]
+}
+
+public struct UnionDiscriminator: Sendable {
+    /// The discriminator property's wire name, as a Swift string literal.
+    public var propertyNameLiteral: String
+}
