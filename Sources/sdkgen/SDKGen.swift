@@ -21,6 +21,9 @@ struct GenerationOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The OpenAPI document to read, YAML or JSON.", valueName: "file"))
     var spec = "spec/modelgates.yaml"
 
+    @Option(name: .customLong("overlay"), help: ArgumentHelp("An OpenAPI Overlay 1.0 document to apply to the spec before reading it; repeat to apply several, in order.", valueName: "file"))
+    var overlays: [String] = []
+
     @Option(name: .long, help: ArgumentHelp("The folder of Mustache templates to render with.", valueName: "dir"))
     var templates = "Templates"
 
@@ -31,7 +34,7 @@ struct GenerationOptions: ParsableArguments {
     var moduleName = "ModelGates"
 
     var generatorOptions: SDKGenerator.Options {
-        SDKGenerator.Options(specPath: spec, templatesPath: templates, moduleName: moduleName)
+        SDKGenerator.Options(specPath: spec, templatesPath: templates, moduleName: moduleName, overlayPaths: overlays)
     }
 
     var outputFolder: OutputFolder {
@@ -114,8 +117,10 @@ extension SDKGen {
 
         private var regenerateCommand: String {
             var command = "swift run sdkgen generate"
-            let defaults = GenerationOptions()
+            // Parsed from no arguments, since reading an option of a plain `GenerationOptions()` traps.
+            let defaults = (try? GenerationOptions.parse([])) ?? options
             if options.spec != defaults.spec { command += " --spec \(options.spec)" }
+            for overlay in options.overlays { command += " --overlay \(overlay)" }
             if options.templates != defaults.templates { command += " --templates \(options.templates)" }
             if options.output != defaults.output { command += " --output \(options.output)" }
             if options.moduleName != defaults.moduleName { command += " --module-name \(options.moduleName)" }
@@ -131,11 +136,14 @@ extension SDKGen {
         @Option(name: .long, help: ArgumentHelp("The OpenAPI document to read, YAML or JSON.", valueName: "file"))
         var spec = "spec/modelgates.yaml"
 
+        @Option(name: .customLong("overlay"), help: ArgumentHelp("An OpenAPI Overlay 1.0 document to apply to the spec before reading it; repeat to apply several, in order.", valueName: "file"))
+        var overlays: [String] = []
+
         @Flag(help: "Treat warnings as errors.")
         var strict = false
 
         func run() throws {
-            let diagnostics = SDKGenerator.lint(specPath: spec)
+            let diagnostics = SDKGenerator.lint(specPath: spec, overlayPaths: overlays)
             report(diagnostics)
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.filter { $0.severity == .warning }.count

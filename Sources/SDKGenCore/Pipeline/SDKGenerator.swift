@@ -1,6 +1,6 @@
 import Foundation
 
-/// Runs the pipeline: Load → Document → Lint → Lower → Render.
+/// Runs the pipeline: Load → Overlay → Document → Lint → Lower → Render.
 public enum SDKGenerator {
     /// What one generation needs.
     public struct Options: Sendable {
@@ -10,11 +10,14 @@ public enum SDKGenerator {
         public var templatesPath: String
         /// The Swift module; the sources go to `OUTPUT/moduleName/`.
         public var moduleName: String
+        /// Overlay 1.0 documents applied, in this order, to the loaded document before it is read.
+        public var overlayPaths: [String] = []
 
-        public init(specPath: String, templatesPath: String, moduleName: String) {
+        public init(specPath: String, templatesPath: String, moduleName: String, overlayPaths: [String] = []) {
             self.specPath = specPath
             self.templatesPath = templatesPath
             self.moduleName = moduleName
+            self.overlayPaths = overlayPaths
         }
     }
 
@@ -27,7 +30,7 @@ public enum SDKGenerator {
     /// Generates the SDK's files in memory; throws with every diagnostic when an error stops it.
     public static func generate(_ options: Options) throws(GenerationError) -> Output {
         var diagnostics = Diagnostics()
-        let document = try loadDocument(options.specPath, diagnostics: &diagnostics)
+        let document = try loadDocument(options.specPath, overlayPaths: options.overlayPaths, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: SpecLinter.lint(document))
         guard !diagnostics.hasErrors else { throw GenerationError(diagnostics.sorted) }
         let templates = try TemplateSet.load(from: options.templatesPath)
@@ -36,11 +39,11 @@ public enum SDKGenerator {
         return Output(files: files, diagnostics: diagnostics.sorted)
     }
 
-    /// Loads, reads and lints a document without generating anything.
-    public static func lint(specPath: String) -> [Diagnostic] {
+    /// Loads, overlays, reads and lints a document without generating anything.
+    public static func lint(specPath: String, overlayPaths: [String] = []) -> [Diagnostic] {
         var diagnostics = Diagnostics()
         do {
-            let document = try loadDocument(specPath, diagnostics: &diagnostics)
+            let document = try loadDocument(specPath, overlayPaths: overlayPaths, diagnostics: &diagnostics)
             diagnostics.append(contentsOf: SpecLinter.lint(document))
             return diagnostics.sorted
         } catch {
@@ -48,9 +51,13 @@ public enum SDKGenerator {
         }
     }
 
-    private static func loadDocument(_ path: String, diagnostics: inout Diagnostics) throws(GenerationError) -> OpenAPIDocument {
-        let loaded = try YAMLLoader().load(contentsOf: path)
+    private static func loadDocument(_ path: String, overlayPaths: [String], diagnostics: inout Diagnostics) throws(GenerationError) -> OpenAPIDocument {
+        var loaded = try YAMLLoader().load(contentsOf: path)
         diagnostics.append(contentsOf: loaded.warnings)
+        for overlayPath in overlayPaths {
+            let overlay = try Overlay.load(contentsOf: overlayPath, diagnostics: &diagnostics)
+            try overlay.apply(to: &loaded.root, diagnostics: &diagnostics)
+        }
         return try DocumentReader.read(loaded.root, file: path, diagnostics: &diagnostics)
     }
 }
