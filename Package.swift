@@ -39,6 +39,16 @@ let package = Package(
             name: "ModelGates",
             path: "Generated/ModelGates"
         ),
+        // SDKs generated from the fixture specs in Tests/Fixtures/, checked in and held by golden tests like
+        // Generated/: every operation construct (FeaturesSDK) and every schema construct (SchemasSDK).
+        .target(
+            name: "FeaturesSDK",
+            path: "Tests/Fixtures/Generated/Features/FeaturesSDK"
+        ),
+        .target(
+            name: "SchemasSDK",
+            path: "Tests/Fixtures/Generated/Schemas/SchemasSDK"
+        ),
         .testTarget(
             name: "LoaderTests",
             dependencies: ["SDKGenCore"]
@@ -51,6 +61,17 @@ let package = Package(
             name: "ModelGatesClientTests",
             dependencies: [
                 "ModelGates",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
+        .testTarget(
+            name: "SchemasSDKTests",
+            dependencies: ["SchemasSDK"]
+        ),
+        .testTarget(
+            name: "FeaturesSDKTests",
+            dependencies: [
+                "FeaturesSDK",
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),

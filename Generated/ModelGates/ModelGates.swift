@@ -47,10 +47,11 @@ public struct ModelGates: Sendable {
         timeout: TimeInterval = 60,
         transport: any HTTPTransport = URLSessionTransport()
     ) {
-        var headers: [(name: String, value: String)] = []
+        var credentials: [String: Credential] = [:]
         if let apiKey {
-            headers.append(("Authorization", "Bearer \(apiKey)"))
+            credentials["bearer"] = .bearer(apiKey)
         }
+        var headers: [(name: String, value: String)] = []
         if let httpReferer {
             headers.append(("HTTP-Referer", httpReferer))
         }
@@ -62,6 +63,8 @@ public struct ModelGates: Sendable {
         }
         let client = APIClient(
             serverURL: serverURL,
+            credentials: credentials,
+            security: [["bearer"]],
             headers: headers,
             retries: retries,
             timeout: timeout,

@@ -12,7 +12,7 @@ struct SDKGen: ParsableCommand {
         Templates/ generate the ModelGates SDK into Generated/ (sources in Generated/ModelGates/, \
         reference pages in Generated/docs/).
         """,
-        subcommands: [Generate.self, Check.self, Lint.self],
+        subcommands: [Generate.self, Check.self, Lint.self, Conformance.self],
         defaultSubcommand: Generate.self)
 }
 
@@ -150,6 +150,37 @@ extension SDKGen {
             print("\(spec): \(errors) error(s), \(warnings) warning(s)")
             if errors > 0 || (strict && warnings > 0) {
                 throw ExitCode.failure
+            }
+        }
+    }
+
+    struct Conformance: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Writes a program that checks the generated SDK against the spec's JSON response examples.",
+            discussion: """
+            The program (a main.swift importing the SDK module) decodes every JSON example of a response with the \
+            SDK's type for it, encodes the value again and compares the JSON. Build it in a package with the SDK and \
+            run it: it prints each failure and a count, and exits 1 when an example fails. Scripts/corpus-check.sh \
+            does this for the OpenRouter spec.
+            """)
+
+        @OptionGroup var options: GenerationOptions
+
+        @Option(name: .customLong("program"), help: ArgumentHelp("Where to write the program; standard output when absent.", valueName: "file"))
+        var programPath: String?
+
+        func run() throws {
+            let source: String
+            do {
+                source = try SDKGenerator.conformanceProgram(options.generatorOptions)
+            } catch {
+                report(error.diagnostics)
+                throw ExitCode.failure
+            }
+            if let programPath {
+                try Data(source.utf8).write(to: URL(fileURLWithPath: programPath))
+            } else {
+                print(source, terminator: "")
             }
         }
     }

@@ -386,10 +386,13 @@ import Testing
     }
 
     @Test(.enabled(if: hasSharedSpecs, skipMessage))
-    func theOpenRouterSDKGeneratesWithTheOverlays() throws {
-        let output = try SDKGenerator.generate(.init(
-            specPath: Self.openRouterSpec, templatesPath: PackagePaths.templates, moduleName: "OpenRouter",
-            overlayPaths: Self.openRouterOverlays()))
+    func theOpenRouterSDKGeneratesWithTheOverlays() async throws {
+        let overlayPaths = try Self.openRouterOverlays()
+        let output = try await offTheCooperativePool {
+            try SDKGenerator.generate(.init(
+                specPath: Self.openRouterSpec, templatesPath: PackagePaths.templates, moduleName: "OpenRouter",
+                overlayPaths: overlayPaths))
+        }
         #expect(output.files.contains { $0.path == "OpenRouter/OpenRouter.swift" })
         #expect(!output.diagnostics.contains { $0.severity == .error })
     }

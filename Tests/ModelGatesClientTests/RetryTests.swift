@@ -145,11 +145,13 @@ struct RetryTests {
             let retrying = ModelGates(
                 apiKey: "k",
                 serverURL: serverURL,
+                // A budget of 2 s, well above how late a first attempt can start on a loaded 2-core machine
+                // while other suites run; the doubling waits keep the number of attempts small.
                 retries: .fast(
                     initialInterval: 0.05,
-                    maxInterval: 0.05,
-                    exponent: 1,
-                    maxElapsedTime: 0.5,
+                    maxInterval: 0.2,
+                    exponent: 2,
+                    maxElapsedTime: 2,
                     retryConnectionErrors: true
                 ),
                 transport: transport
@@ -163,10 +165,10 @@ struct RetryTests {
                 return
             }
             #expect((underlying as? URLError)?.code == .cannotConnectToHost)
-            // Waits of 0.05 s within 0.5 s: at most 11 attempts.
+            // Waits of 0.05, 0.1, then 0.2 s within 2 s: at most 12 attempts.
             let retried = attempts.value
-            #expect((2...11).contains(retried), "made \(retried) attempts")
-            #expect(start.duration(to: .now) < .seconds(1.5))
+            #expect((2...12).contains(retried), "made \(retried) attempts")
+            #expect(start.duration(to: .now) < .seconds(4))
 
             let notRetrying = ModelGates(
                 apiKey: "k",

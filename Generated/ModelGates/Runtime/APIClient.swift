@@ -11,7 +11,14 @@ struct APIClient: Sendable {
     /// The URL the operations' paths are appended to, keeping its own path (`/api/v1` + `/activity`).
     let serverURL: URL
 
-    /// The headers sent with every request, in order: authentication, then global parameters.
+    /// The credentials the client was given, by the security scheme they are for.
+    let credentials: [String: Credential]
+
+    /// Which credentials requests send unless their operation says otherwise: the first alternative whose
+    /// credentials the client has all of.
+    let security: [[String]]
+
+    /// The headers sent with every request, in order.
     let headers: [(name: String, value: String)]
 
     /// The retry policy, unless a call overrides it.
@@ -28,12 +35,24 @@ struct APIClient: Sendable {
     /// - Throws: ``ModelGatesError/invalidRequest(_:)``, ``ModelGatesError/transport(_:)``,
     ///   ``ModelGatesError/timedOut`` or ``ModelGatesError/cancelled``.
     func send(_ request: APIRequest, options: RequestOptions) async throws(ModelGatesError) -> APIResponse {
+        try await send(request, options: options) { urlRequest in
+            let (body, response) = try await transport.send(urlRequest)
+            return APIResponse(body: body, response: response)
+        }
+    }
+
+    /// Makes the request's attempts with `exchange` until one is not retried, and returns its response.
+    private func send(
+        _ request: APIRequest,
+        options: RequestOptions,
+        exchange: (URLRequest) async throws -> APIResponse
+    ) async throws(ModelGatesError) -> APIResponse {
         let urlRequest = try makeURLRequest(for: request, options: options)
         let policy = options.retries ?? retries
         let start = ContinuousClock.now
         var attempt = 1
         while true {
-            let outcome = await attemptOnce(urlRequest)
+            let outcome = await attemptOnce { try await exchange(urlRequest) }
             guard
                 let delay = retryDelay(after: outcome, attempt: attempt, policy: policy),
                 start.duration(to: .now) / .seconds(1) + delay <= policy.backoff.maxElapsedTime
@@ -60,10 +79,30 @@ struct APIClient: Sendable {
             components.percentEncodedPath.removeLast()
         }
         components.percentEncodedPath += request.path
-        if !request.queryItems.isEmpty {
-            components.percentEncodedQuery = request.queryItems
-                .map { "\($0.name.percentEncoded)=\($0.value.percentEncoded)" }
-                .joined(separator: "&")
+
+        var queryItems = request.queryItems
+        var cookies = request.cookies
+        var headers: [(name: String, value: String)] = []
+        for credential in credentials(for: request) {
+            switch credential.location {
+            case .header:
+                headers.append((credential.name, credential.value))
+            case .query:
+                queryItems.append((credential.name.percentEncoded, credential.value.percentEncoded))
+            case .cookie:
+                cookies.append((credential.name, credential.value.percentEncoded))
+            }
+        }
+        headers += self.headers + request.headers
+        if !cookies.isEmpty {
+            headers.append(("Cookie", cookies.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")))
+        }
+        if let body = request.body {
+            headers.append(("Content-Type", body.contentType))
+        }
+
+        if !queryItems.isEmpty {
+            components.percentEncodedQuery = queryItems.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
         }
         guard let url = components.url else {
             throw .invalidRequest("The server URL \(serverURL) and path \(request.path) do not form a valid URL.")
@@ -75,7 +114,8 @@ struct APIClient: Sendable {
         }
         var urlRequest = URLRequest(url: url, timeoutInterval: timeout)
         urlRequest.httpMethod = request.method
-        for (name, value) in headers + request.headers + options.headers {
+        urlRequest.httpBody = request.body?.data
+        for (name, value) in headers + options.headers {
             // A line break would end the header and let the value inject others. Name the header but never show its
             // value, which may be a credential.
             guard !value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) else {
@@ -86,14 +126,21 @@ struct APIClient: Sendable {
         return urlRequest
     }
 
-    /// Sends the request once, turning a failure to get a response into the matching error.
-    private func attemptOnce(_ urlRequest: URLRequest) async -> Result<APIResponse, ModelGatesError> {
+    /// The credentials of the first alternative of the request's security requirement that the client has all of;
+    /// none when it has no such alternative.
+    private func credentials(for request: APIRequest) -> [Credential] {
+        let requirement = request.security ?? security
+        let alternative = requirement.first { $0.allSatisfy { credentials[$0] != nil } } ?? []
+        return alternative.compactMap { credentials[$0] }
+    }
+
+    /// Makes one attempt, turning a failure to get a response into the matching error.
+    private func attemptOnce(_ exchange: () async throws -> APIResponse) async -> Result<APIResponse, ModelGatesError> {
         if Task.isCancelled {
             return .failure(.cancelled)
         }
         do {
-            let (body, response) = try await transport.send(urlRequest)
-            return .success(APIResponse(body: body, response: response))
+            return .success(try await exchange())
         } catch {
             if Task.isCancelled || error is CancellationError {
                 return .failure(.cancelled)
@@ -145,13 +192,15 @@ struct APIClient: Sendable {
 }
 
 extension APIClient: CustomReflectable {
-    /// Shows the configuration in `print`, `dump` and the debugger without the header values, which hold the API key,
+    /// Shows the configuration in `print`, `dump` and the debugger without the credentials and header values,
     /// and with only the transport's type: reflecting a `URLSession` crashes on Linux.
     var customMirror: Mirror {
         Mirror(
             self,
             children: [
                 "serverURL": serverURL,
+                "credentials": credentials.keys.sorted().map { "\($0): \(credentials[$0]!.name) \(credentials[$0]!.location)" },
+                "security": security,
                 "headers": headers.map(\.name),
                 "retries": retries,
                 "timeout": timeout,

@@ -10,7 +10,7 @@ struct APIResponse: Sendable {
     /// The status code and headers.
     let metadata: ResponseMetadata
 
-    /// The body, as received.
+    /// The body, as received; empty while it is still arriving in ``bodyStream``.
     let body: Data
 
     /// The HTTP status code.
@@ -18,13 +18,18 @@ struct APIResponse: Sendable {
         metadata.statusCode
     }
 
+    /// A response read whole.
     init(body: Data, response: HTTPURLResponse) {
+        self.metadata = Self.metadata(of: response)
+        self.body = body
+    }
+
+    private static func metadata(of response: HTTPURLResponse) -> ResponseMetadata {
         var headers: [String: String] = [:]
         for case let (name as String, value as String) in response.allHeaderFields {
             headers[name] = value
         }
-        self.metadata = ResponseMetadata(statusCode: response.statusCode, headers: headers)
-        self.body = body
+        return ResponseMetadata(statusCode: response.statusCode, headers: headers)
     }
 
     /// Decodes the body as JSON.
@@ -32,17 +37,27 @@ struct APIResponse: Sendable {
     /// - Throws: ``ModelGatesError/decoding(_:_:body:)`` if the body is not a valid `Value`.
     func decode<Value: Decodable>(_ type: Value.Type) throws(ModelGatesError) -> Value {
         do {
-            return try JSONDecoder().decode(type, from: body)
+            return try JSONCoding.makeDecoder().decode(type, from: body)
         } catch {
             throw .decoding(error, metadata, body: body)
         }
+    }
+
+    /// The body as UTF-8 text.
+    ///
+    /// - Throws: ``ModelGatesError/decoding(_:_:body:)`` if the body is not valid UTF-8.
+    func text() throws(ModelGatesError) -> String {
+        guard let text = String(data: body, encoding: .utf8) else {
+            throw .decoding(CocoaError(.fileReadInapplicableStringEncoding), metadata, body: body)
+        }
+        return text
     }
 
     /// Makes the error for a documented error response: `makeError` with the decoded body, or
     /// ``ModelGatesError/apiError(_:body:)`` if the body does not decode as documented (for example, a proxy's HTML
     /// error page), so that the status code is never lost behind a decoding error.
     func error<Body: Decodable>(_ makeError: (Body, ResponseMetadata) -> ModelGatesError) -> ModelGatesError {
-        guard let decoded = try? JSONDecoder().decode(Body.self, from: body) else {
+        guard let decoded = try? JSONCoding.makeDecoder().decode(Body.self, from: body) else {
             return .apiError(metadata, body: body)
         }
         return makeError(decoded, metadata)

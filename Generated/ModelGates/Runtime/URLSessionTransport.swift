@@ -11,7 +11,7 @@ import FoundationNetworking
 /// timeout. Cancelling the calling task cancels the request in flight.
 public struct URLSessionTransport: HTTPTransport {
     /// The longest timeout that URLSession and Dispatch accept without overflowing: about 31 years, so no timeout.
-    private static let longestTimeout: TimeInterval = 1e9
+    static let longestTimeout: TimeInterval = 1e9
 
     /// The session shared by every transport created with ``init()``: ephemeral, so it keeps no cookies, credentials
     /// or cache on disk.
@@ -21,7 +21,7 @@ public struct URLSessionTransport: HTTPTransport {
 
     /// Creates a transport over a shared ephemeral session.
     public init() {
-        self.init(session: Self.sharedSession)
+        session = Self.sharedSession
     }
 
     /// Creates a transport over the given session.

@@ -17,6 +17,13 @@ struct NameRegistry {
         // The runtime's own types.
         "APIClient", "HTTPTransport", "URLSessionTransport", "JSONValue", "RequestOptions", "RetryConfig",
         "ResponseMetadata", "HTTPRequestBuilder", "HTTPResponseBody", "RetryAfter",
+        "APIRequest", "APIResponse", "PercentEncoding", "Credential", "ParameterStyle", "JSONCoding", "Indirect", "MultipartFile",
+        "MultipartForm", "ServerSentEvents", "ServerSentEvent", "ServerSentEventParser", "StreamingURLSession",
+        // Foundation, Dispatch and concurrency types the runtime refers to.
+        "URLError", "URLResponse", "URLSessionTask", "URLSessionDataTask", "URLSessionConfiguration", "NSObject",
+        "NSLock", "DispatchQueue", "DispatchWorkItem", "AsyncThrowingStream", "CheckedContinuation",
+        "CancellationError", "CocoaError", "DecodingError", "ContinuousClock", "Mirror", "CharacterSet",
+        "DateFormatter", "Locale", "TimeZone", "UInt8", "Substring", "Actor",
     ]
 
     init(reserving names: [String]) {

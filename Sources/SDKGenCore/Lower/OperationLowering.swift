@@ -1,148 +1,148 @@
-/// Lowers one operation: its Swift signature, how it builds the request, and what each status becomes.
+/// Lowers one operation into its functions: the signature, how each builds the request, and what each status becomes.
+///
+/// An operation gets one function, and a second one streaming server-sent events when a success response offers
+/// `text/event-stream` besides another media type: `sendChatCompletionRequest(body:)` returns the decoded JSON,
+/// `sendChatCompletionRequestStream(body:)` returns `ServerSentEvents`. An operation whose success is only an event
+/// stream has just the streaming function, under the plain name.
 extension SDKLowering {
     struct LoweredOperation {
         var declaration: OperationDeclaration
-        var parameters: [(spec: Parameter, swift: OperationParameter)]
-        var successContentType: String?
+        var arguments: [LoweredArgument]
         var errorResponses: [(status: ResponseStatus, caseName: String, contentType: String)]
     }
 
-    mutating func lowerOperation(_ operation: Operation, pathItem: PathItem, functionNames: inout MemberNames) -> LoweredOperation {
+    mutating func lowerOperation(_ operation: Operation, pathItem: PathItem, functionNames: inout MemberNames) -> [LoweredOperation] {
         let baseName = operation.operationID ?? "\(operation.method.rawValue) \(operation.path)"
-        let functionName = functionNames.claim(SwiftName.member(baseName))
         let typePrefix = SwiftName.type(baseName)
+        let operationName = operation.operationID ?? "\(operation.method.rawValue.uppercased()) \(operation.path)"
 
-        var argumentNames = MemberNames(reserving: ["options", "request", "response", "client"])
-        var parameters: [(spec: Parameter, swift: OperationParameter)] = []
-        for parameter in mergedParameters(operation, pathItem: pathItem) {
-            if parameter.location == .cookie {
-                diagnostics.warning("cookie parameter '\(parameter.name)' is not sent yet", at: parameter.sourceLocation)
-                continue
-            }
-            let name = argumentNames.claim(SwiftName.member(parameter.name))
-            let baseType = parameter.schema.map { types.swiftType(for: $0, suggestedName: typePrefix + SwiftName.type(parameter.name)) } ?? "String"
-            let isOptional = !parameter.required
-            parameters.append((parameter, OperationParameter(
-                name: name,
-                type: isOptional ? "\(baseType)?" : baseType,
-                defaultClause: isOptional ? " = nil" : "",
-                wireNameLiteral: SwiftLiteral.string(parameter.name),
-                documentationLines: SwiftLiteral.parameterDoc(SwiftName.unescaped(name), parameter.description))))
+        var argumentNames = MemberNames(reserving: ["options", "request", "response", "client", "form"])
+        let merged = mergedParameters(operation, pathItem: pathItem)
+        let pathParameters = merged.filter { $0.parameter.location == .path }.compactMap {
+            lowerParameter($0.parameter, reference: $0.reference, typePrefix: typePrefix, names: &argumentNames)
         }
-        let swiftParameters = parameters.map(\.swift)
-
-        var responseCases: [ResponseCase] = []
-        var returnType: String?
-        var successContentType: String?
-        var successDescription: String?
-        var errorResponses: [(status: ResponseStatus, caseName: String, contentType: String)] = []
-        for entry in operation.responses {
-            let response = index.response(entry.response)
-            if response == nil {
-                diagnostics.warning("cannot resolve this response; the status is handled as undocumented", at: entry.location)
-            }
-            let media = response?.content.first { Self.isJSON($0.contentType) }
-            let contentType = response?.content.first?.contentType ?? "*/*"
-            switch entry.status {
-            case .code(let code) where (200..<300).contains(code):
-                let type = media?.schema.map { types.swiftType(for: $0, suggestedName: typePrefix + "Response") } ?? "JSONValue"
-                if returnType == nil {
-                    returnType = media == nil ? "Void" : type
-                    successContentType = media?.contentType
-                    successDescription = response?.description
-                }
-                responseCases.append(ResponseCase(statusCode: code, returnedType: returnType == "Void" ? nil : returnType, thrownCase: nil))
-            case .code(let code) where code >= 400:
-                let bodyType = media?.schema.map { types.swiftType(for: $0, suggestedName: HTTPStatusName.caseName(for: code)) } ?? "JSONValue"
-                let errorCase = errorCase(for: code, bodyType: bodyType, description: response?.description, at: entry.location)
-                responseCases.append(ResponseCase(statusCode: code, returnedType: nil, thrownCase: errorCase))
-                errorResponses.append((entry.status, errorCase.caseName, contentType))
-            case .code(let code):
-                diagnostics.warning("status \(code) is handled as undocumented; only 2XX, 4XX and 5XX statuses are generated", at: entry.location)
-            case .range, .default:
-                continue
-            }
+        let body = lowerRequestBody(operation, typePrefix: typePrefix, names: &argumentNames)
+        let otherParameters = merged.filter { $0.parameter.location != .path }.compactMap {
+            lowerParameter($0.parameter, reference: $0.reference, typePrefix: typePrefix, names: &argumentNames)
         }
+        let arguments = pathParameters.map(\.argument) + (body?.arguments ?? []) + otherParameters.map(\.argument)
+        let locations: [ParameterLocation] = [.query, .header, .cookie]
+        let requestItems = locations.flatMap { location in otherParameters.filter { $0.spec.location == location }.compactMap(\.item) }
+        let responses = lowerResponses(operation, typePrefix: typePrefix, operationName: operationName)
+        let operationSecurity = operation.security.map { requirement($0, keys: security.keys) }
+        let securityLiteral = operationSecurity.flatMap { $0 == security.documentRequirement ? nil : Self.securityLiteral($0) }
+        let path = pathLiteral(operation.path, parameters: pathParameters)
 
+        let plainName = responses.result.map { _ in functionNames.claim(SwiftName.member(baseName)) }
+        let streamName = responses.stream.map { _ in
+            plainName.map { functionNames.claim(SwiftName.unescaped($0) + "Stream") } ?? functionNames.claim(SwiftName.member(baseName))
+        }
+        let labels = arguments.map { SwiftName.unescaped($0.swift.name) + ":" }.joined() + "options:"
+        let setsStreamField = body?.hasStreamField == true && streamName != nil
+
+        var functions: [LoweredOperation] = []
+        for (name, result, isStream) in [(plainName, responses.result, false), (streamName, responses.stream, true)] {
+            guard let name, let result else { continue }
+            var bodyDeclaration = body?.declaration
+            var streamNote: String?
+            if setsStreamField {
+                bodyDeclaration?.json?.extraArguments = ", overriding: \"stream\", with: \(isStream)"
+            }
+            if isStream {
+                streamNote = "Streams the response as server-sent events" + (setsStreamField ? "; the body's `stream` field is sent as `true`." : ".")
+            } else if let streamName {
+                streamNote = "For the response as server-sent events, call ``\(SwiftName.unescaped(streamName))(\(labels))``"
+                    + (setsStreamField ? "; this function sends the body's `stream` field as `false`." : ".")
+            }
+            var docLines = operationDocLines(operation, arguments: arguments, result: result, note: streamNote)
+            docLines += throwsDocLines(responses.errorCases)
+            let declaration = OperationDeclaration(
+                functionName: name,
+                docLines: docLines,
+                deprecated: operation.deprecated,
+                httpMethodLiteral: SwiftLiteral.string(operation.method.rawValue.uppercased()),
+                requestBinding: securityLiteral == nil && result.acceptContentType == nil && requestItems.isEmpty
+                    && bodyDeclaration == nil ? "let" : "var",
+                pathTry: path.throws ? "try " : "",
+                pathLiteral: path.literal,
+                parameters: arguments.map(\.swift),
+                securityLiteral: securityLiteral,
+                acceptLiteral: result.acceptContentType.map(SwiftLiteral.string),
+                requestItems: requestItems,
+                body: bodyDeclaration,
+                returnType: result.returnType,
+                sendMethod: isStream ? "stream" : "send",
+                responseCases: result.cases + responses.errorCases,
+                responseExamples: isStream ? [] : responses.examples)
+            functions.append(LoweredOperation(declaration: declaration, arguments: arguments, errorResponses: responses.errorResponses))
+        }
+        return functions
+    }
+
+    /// The summary, description, method and path, notes, parameters and result of a function's doc comment.
+    private func operationDocLines(_ operation: Operation, arguments: [LoweredArgument], result: SuccessResult, note: String?) -> [String] {
         var docLines = SwiftLiteral.docComment(operation.summary ?? operation.operationID ?? "\(operation.method.rawValue.uppercased()) \(operation.path)")
         let description = SwiftLiteral.docComment(operation.description)
         if !description.isEmpty { docLines += ["///"] + description }
         docLines += ["///"] + SwiftLiteral.docComment("`\(operation.method.rawValue.uppercased()) \(operation.path)`")
-        docLines += ["///", "/// - Parameters:"]
-        docLines += swiftParameters.flatMap(\.documentationLines)
-        docLines += SwiftLiteral.parameterDoc("options", "Settings for this call that override the client's.")
-        if returnType != nil, returnType != "Void" {
-            docLines += SwiftLiteral.docComment("- Returns: " + (SwiftLiteral.docLines(successDescription).first ?? "The decoded response body."))
+        if let note {
+            docLines += ["///"] + SwiftLiteral.wrappedDocComment(note)
         }
-        let thrown = responseCases.compactMap(\.thrownCase).map { "``\(errorTypeName)/\($0.caseName)(_:_:)``" }
+        for text in result.notes {
+            docLines += ["///"] + SwiftLiteral.wrappedDocComment("- Note: " + text, continuation: "///   ")
+        }
+        docLines += ["///", "/// - Parameters:"]
+        docLines += arguments.flatMap(\.swift.documentationLines)
+        docLines += SwiftLiteral.parameterDoc("options", "Settings for this call that override the client's.")
+        if result.returnType != "Void" {
+            docLines += SwiftLiteral.docComment("- Returns: " + (SwiftLiteral.docLines(result.returns).first ?? "The decoded response body."))
+        }
+        return docLines
+    }
+
+    private func throwsDocLines(_ errorCases: [ResponseCase]) -> [String] {
+        let thrown = errorCases.compactMap(\.thrownCase).map { "``\(errorTypeName)/\($0.caseName)(_:_:)``" }
         var throwsText = "- Throws: "
         if !thrown.isEmpty {
             throwsText += (thrown.count > 1 ? thrown.dropLast().joined(separator: ", ") + " or " + thrown.last! : thrown[0])
                 + " for a documented error response, "
         }
         throwsText += "``\(errorTypeName)/apiError(_:body:)`` for any other status, or another ``\(errorTypeName)`` if no valid response arrived."
-        docLines += SwiftLiteral.wrappedDocComment(throwsText, continuation: "///   ")
-
-        let declaration = OperationDeclaration(
-            functionName: functionName,
-            docLines: docLines,
-            deprecated: operation.deprecated,
-            httpMethodLiteral: SwiftLiteral.string(operation.method.rawValue.uppercased()),
-            acceptLiteral: successContentType.map(SwiftLiteral.string),
-            pathLiteral: pathLiteral(operation.path, parameters: parameters),
-            parameters: swiftParameters,
-            queryItems: parameters.filter { $0.spec.location == .query }.map(\.swift),
-            headerItems: parameters.filter { $0.spec.location == .header }.map(\.swift),
-            returnType: returnType ?? "Void",
-            responseCases: responseCases)
-        return LoweredOperation(declaration: declaration, parameters: parameters,
-                                successContentType: successContentType, errorResponses: errorResponses)
+        return SwiftLiteral.wrappedDocComment(throwsText, continuation: "///   ")
     }
 
-    /// The path item's parameters with the operation's, which replace any of the same name and location.
-    private func mergedParameters(_ operation: Operation, pathItem: PathItem) -> [Parameter] {
-        let own = operation.parameters.compactMap { index.parameter($0) }
-        let shared = pathItem.parameters.compactMap { index.parameter($0) }.filter { parameter in
-            !own.contains { $0.name == parameter.name && $0.location == parameter.location }
+    /// The path item's parameters with the operation's, which replace any of the same name and location; each with
+    /// the reference it is given by, if any.
+    private func mergedParameters(_ operation: Operation, pathItem: PathItem) -> [(parameter: Parameter, reference: Reference?)] {
+        func resolved(_ items: [Referenceable<Parameter>]) -> [(parameter: Parameter, reference: Reference?)] {
+            items.compactMap { item in index.parameter(item).map { ($0, Self.reference(of: item)) } }
+        }
+        let own = resolved(operation.parameters)
+        let shared = resolved(pathItem.parameters).filter { shared in
+            !own.contains { $0.parameter.name == shared.parameter.name && $0.parameter.location == shared.parameter.location }
         }
         return shared + own
     }
 
-    /// The error enum's case for a status, shared by every operation that documents it.
-    private mutating func errorCase(for code: Int, bodyType: String, description: String?, at location: SourceLocation) -> ErrorStatusCase {
-        if var existing = errorCases[code] {
-            if existing.bodyType != bodyType {
-                diagnostics.warning("status \(code) has a \(bodyType) body here and a \(existing.bodyType) body elsewhere; the error case carries JSONValue", at: location)
-                existing.bodyType = "JSONValue"
-                errorCases[code] = existing
-            }
-            return existing
-        }
-        var docLines = SwiftLiteral.docComment(description ?? HTTPStatusName.phrase(for: code) ?? "Status \(code)")
-        if docLines.isEmpty { docLines = ["///"] }
-        docLines[docLines.count - 1] += " (HTTP \(code))"
-        let errorCase = ErrorStatusCase(caseName: HTTPStatusName.caseName(for: code), statusCode: code, bodyType: bodyType, docLines: docLines)
-        errorCases[code] = errorCase
-        return errorCase
-    }
-
-    /// `"/users/\(userID.percentEncoded)/items"`: the spec's path text escaped, its parameters interpolated.
-    private func pathLiteral(_ path: String, parameters: [(spec: Parameter, swift: OperationParameter)]) -> String {
+    /// `"/users/\(userID.percentEncoded)/items"`: the spec's path text escaped, its parameters interpolated; and
+    /// whether building it can throw.
+    private func pathLiteral(_ path: String, parameters: [LoweredParameter]) -> (literal: String, throws: Bool) {
         var literal = ""
+        var throwing = false
         var rest = Substring(path)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            literal += String(SwiftLiteral.string(String(rest[..<open])).dropFirst().dropLast())
+            literal += SwiftLiteral.stringContent(String(rest[..<open]))
             let name = String(rest[rest.index(after: open)..<close])
-            if let parameter = parameters.first(where: { $0.spec.location == .path && $0.spec.name == name }) {
-                let value = parameter.swift.type == "String" ? parameter.swift.name : "String(\(parameter.swift.name))"
-                literal += "\\(\(value).percentEncoded)"
+            if let parameter = parameters.first(where: { $0.spec.name == name }), let value = parameter.pathValue {
+                literal += "\\(\(value))"
+                throwing = throwing || parameter.pathThrows
             } else {
-                literal += String(SwiftLiteral.string("{\(name)}").dropFirst().dropLast())
+                literal += SwiftLiteral.stringContent("{\(name)}")
             }
             rest = rest[rest.index(after: close)...]
         }
-        literal += String(SwiftLiteral.string(String(rest)).dropFirst().dropLast())
-        return "\"\(literal)\""
+        literal += SwiftLiteral.stringContent(String(rest))
+        return ("\"\(literal)\"", throwing)
     }
 
     static func isJSON(_ contentType: String) -> Bool {

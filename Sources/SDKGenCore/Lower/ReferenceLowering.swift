@@ -3,13 +3,13 @@ extension SDKLowering {
     func referenceOperation(for operation: Operation, lowered: LoweredOperation, groupProperty: String) -> ReferenceOperation {
         let declaration = lowered.declaration
         let name = SwiftName.unescaped(declaration.functionName)
-        var rows = lowered.parameters.map { parameter in
+        var rows = lowered.arguments.map { argument in
             ReferenceRow(
-                name: "`\(SwiftName.unescaped(parameter.swift.name))`",
-                type: "`\(parameter.swift.type)`",
-                required: parameter.spec.required ? "✔️" : "➖",
-                description: Markdown.cell(parameter.spec.description),
-                example: Markdown.cell((parameter.spec.example ?? parameter.spec.schema?.example).map(ExampleText.plain)))
+                name: "`\(SwiftName.unescaped(argument.swift.name))`",
+                type: "`\(argument.swift.type)`",
+                required: argument.required ? "✔️" : "➖",
+                description: Markdown.cell(argument.description),
+                example: Markdown.cell(argument.example.map(ExampleText.plain)))
         }
         rows.append(ReferenceRow(name: "`options`", type: "`RequestOptions`", required: "➖",
                                  description: "Per-call overrides of the client's retries, timeout and headers.", example: ""))
@@ -27,7 +27,7 @@ extension SDKLowering {
             anchor: Markdown.anchor(name),
             summary: Markdown.cell(operation.summary ?? name),
             description: Markdown.block(operation.description ?? operation.summary),
-            usageExample: usageExample(call: call, returnsValue: declaration.returnType != "Void"),
+            usageExample: usageExample(call: call, returnsValue: declaration.returnType != "Void", streams: declaration.sendMethod == "stream"),
             callExample: call,
             parameters: rows,
             responseType: declaration.returnType,
@@ -36,7 +36,7 @@ extension SDKLowering {
     }
 
     /// A complete program that creates a client and makes the call.
-    private func usageExample(call: String, returnsValue: Bool) -> String {
+    private func usageExample(call: String, returnsValue: Bool, streams: Bool) -> String {
         var lines = ["import \(options.moduleName)", ""]
         let globalHeaders = globalHeaders.map { SwiftName.unescaped($0.parameterName) }
         if globalHeaders.isEmpty {
@@ -49,7 +49,9 @@ extension SDKLowering {
             lines.append(")")
         }
         lines.append("")
-        if returnsValue {
+        if streams {
+            lines += ["for try await event in try await client.\(call) {", "    print(event)", "}"]
+        } else if returnsValue {
             lines += ["let response = try await client.\(call)", "print(response)"]
         } else {
             lines.append("try await client.\(call)")
@@ -59,13 +61,12 @@ extension SDKLowering {
 
     /// `name: value` for each parameter with an example, and a placeholder for required ones without.
     private func exampleArguments(_ lowered: LoweredOperation) -> [String] {
-        lowered.parameters.compactMap { parameter -> String? in
-            let example = parameter.spec.example ?? parameter.spec.schema?.example
-            guard let value = example.flatMap({ Self.swiftExample($0, type: parameter.swift.type) })
-                ?? (parameter.spec.required ? Self.placeholder(for: parameter.swift.type) : nil) else {
+        lowered.arguments.compactMap { argument -> String? in
+            guard let value = argument.example.flatMap({ Self.swiftExample($0, type: argument.swift.type) })
+                ?? (argument.required ? Self.placeholder(for: argument.swift.type) : nil) else {
                 return nil
             }
-            return "\(SwiftName.unescaped(parameter.swift.name)): \(value)"
+            return "\(SwiftName.unescaped(argument.swift.name)): \(value)"
         }
     }
 
@@ -89,6 +90,8 @@ extension SDKLowering {
         case "Int": return "0"
         case "Double": return "0"
         case "Bool": return "false"
+        case "Data": return "Data()"
+        case "MultipartFile": return "MultipartFile(filename: \"<name>\", data: Data())"
         default: return nil
         }
     }

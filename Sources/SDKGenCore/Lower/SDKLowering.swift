@@ -24,8 +24,19 @@ public struct SDKLowering {
     var diagnostics = Diagnostics()
     /// The client's global headers, which usage examples also show.
     var globalHeaders: [GlobalHeaderDeclaration] = []
-    /// Error cases by status, collected from every operation.
-    var errorCases: [Int: ErrorStatusCase] = [:]
+    /// The credentials the client takes and the key each security scheme is sent under.
+    var security = SecurityPlan()
+    /// The body types operations document for each error status, settled into error cases once all are seen.
+    var errorStatuses: [Int: ErrorStatusUses] = [:]
+    /// Documented 1XX and 3XX statuses, which the SDK handles as undocumented, for one note.
+    var unhandledStatuses: [(code: Int, operation: String, location: SourceLocation)] = []
+    /// Whether an operation returns server-sent events.
+    var usesEventStreams = false
+    /// Whether an operation sends a multipart body.
+    var usesMultipart = false
+    /// The Swift types of schemas inside reusable components (parameters, request bodies, responses), by the
+    /// component's reference and the part, so that every operation using a component shares its types.
+    var componentTypes: [String: String] = [:]
 
     /// Lowers a document; warnings about what could not be mapped go to `diagnostics`.
     public static func lower(_ document: OpenAPIDocument, options: LoweringOptions, diagnostics: inout Diagnostics) -> SwiftSDK {
@@ -49,19 +60,11 @@ public struct SDKLowering {
     private mutating func lower() -> SwiftSDK {
         types.declareComponents()
         globalHeaders = lowerGlobalHeaders()
+        let initializerNames = ["serverURL", "retries", "timeout", "transport"] + globalHeaders.map { SwiftName.unescaped($0.parameterName) }
+        security = planSecurity(reservedNames: Set(initializerNames))
         var groups = Self.groupTags(document).map { lowerGroup(tag: $0) }
-        // A status's body type settles only once every operation is seen; give each `case` the final one.
-        for groupIndex in groups.indices {
-            for operationIndex in groups[groupIndex].operations.indices {
-                for caseIndex in groups[groupIndex].operations[operationIndex].responseCases.indices {
-                    let responseCase = groups[groupIndex].operations[operationIndex].responseCases[caseIndex]
-                    if let code = responseCase.thrownCase?.statusCode {
-                        groups[groupIndex].operations[operationIndex].responseCases[caseIndex].thrownCase = errorCases[code]
-                    }
-                }
-            }
-        }
-        let statusCases = errorCases.keys.sorted().compactMap { errorCases[$0] }
+        let statusCases = settleErrorCases(in: &groups)
+        noteUnhandledStatuses()
         let error = ErrorDeclaration(
             typeName: errorTypeName, clientTypeName: clientTypeName,
             docLines: SwiftLiteral.docComment("Everything that can go wrong when calling the \(document.info.title)."),
@@ -88,11 +91,8 @@ public struct SDKLowering {
         }
 
         let server = defaultServer()
-        let apiKey = lowerAPIKey()
         var initDocLines = ["/// Creates a client.", "///", "/// - Parameters:"]
-        if let apiKey {
-            initDocLines += SwiftLiteral.parameterDoc("apiKey", apiKey.documentation)
-        }
+        initDocLines += security.credentials.flatMap(\.arguments).flatMap(\.documentationLines)
         initDocLines += SwiftLiteral.parameterDoc("serverURL", "The server to call. Defaults to ``defaultServerURL``.")
         for header in globalHeaders {
             initDocLines += header.documentationLines
@@ -108,62 +108,17 @@ public struct SDKLowering {
             initDocLines: initDocLines,
             defaultServerURLLiteral: SwiftLiteral.string(server.url),
             defaultServerDocLines: SwiftLiteral.docComment("\(server.description ?? "The default server"): `\(server.url)`."),
-            apiKey: apiKey?.declaration,
+            serverURLFunction: serverURLFunction(),
+            credentials: security.credentials,
+            hasCredentials: !security.credentials.isEmpty,
+            securityLiteral: Self.securityLiteral(security.documentRequirement),
             globalHeaders: globalHeaders,
+            hasGlobalHeaders: !globalHeaders.isEmpty,
             groups: groups.map { APIGroupReference(propertyName: $0.propertyName, typeName: $0.typeName, docLines: $0.docLines) },
             retryDefaults: lowerRetryDefaults(),
-            timeoutLiteral: "60")
-    }
-
-    /// The first server, its variables set to their defaults.
-    private mutating func defaultServer() -> (url: String, description: String?) {
-        guard let server = document.servers.first else {
-            diagnostics.warning("the document declares no server; the client's serverURL must be given", at: document.location)
-            return ("http://localhost", "No server is declared")
-        }
-        var url = server.url
-        for variable in server.variables {
-            url = url.replacingOccurrences(of: "{\(variable.name)}", with: variable.value.defaultValue)
-        }
-        guard let parsed = URL(string: url), parsed.scheme == "http" || parsed.scheme == "https", parsed.host != nil else {
-            diagnostics.warning("the server URL '\(server.url)' is not an absolute http(s) URL; the client's serverURL must be given", at: server.location)
-            return ("http://localhost", "No usable server is declared")
-        }
-        return (url, server.description)
-    }
-
-    /// The API key argument, from the first security requirement that names a scheme sdkgen sends as a key.
-    private mutating func lowerAPIKey() -> (declaration: APIKeyDeclaration, documentation: String)? {
-        let environmentVariable = options.moduleName.uppercased().filter { $0.isLetter || $0.isNumber } + "_API_KEY"
-        for requirement in document.security ?? [] {
-            for use in requirement.schemes {
-                guard let scheme = document.components.securitySchemes[named: use.name] else {
-                    diagnostics.warning("security scheme '\(use.name)' is not declared in components.securitySchemes", at: use.location)
-                    continue
-                }
-                let header: (name: String, prefix: String)
-                switch scheme.kind {
-                case .http(let kind, _) where kind == "bearer":
-                    header = ("Authorization", "Bearer ")
-                case .oauth2, .openIDConnect:
-                    header = ("Authorization", "Bearer ")
-                case .apiKey(let name, .header):
-                    header = (name, "")
-                default:
-                    diagnostics.warning("security scheme '\(use.name)' is not supported yet; requests are sent without it", at: scheme.location)
-                    continue
-                }
-                let prefix = SwiftLiteral.string(header.prefix).dropLast()
-                let declaration = APIKeyDeclaration(
-                    environmentVariableLiteral: SwiftLiteral.string(environmentVariable),
-                    headerNameLiteral: SwiftLiteral.string(header.name),
-                    headerValueLiteral: prefix + "\\(apiKey)\"")
-                let documentation = (scheme.description ?? "The API key, sent as `\(header.name): \(header.prefix)<key>`.")
-                    + "\nDefaults to the `\(environmentVariable)` environment variable; with `nil`, no `\(header.name)` header is sent."
-                return (declaration, documentation)
-            }
-        }
-        return nil
+            timeoutLiteral: "60",
+            usesEventStreams: usesEventStreams,
+            usesMultipart: usesMultipart)
     }
 
     /// Headers declared once with `x-sdkgen-globals` and set on the client.
@@ -248,9 +203,10 @@ public struct SDKLowering {
         var referenceOperations: [ReferenceOperation] = []
         for pathItem in document.paths {
             for operation in pathItem.operations where (operation.tags.first ?? "Default") == tag {
-                let lowered = lowerOperation(operation, pathItem: pathItem, functionNames: &functionNames)
-                operations.append(lowered.declaration)
-                referenceOperations.append(referenceOperation(for: operation, lowered: lowered, groupProperty: propertyName))
+                for lowered in lowerOperation(operation, pathItem: pathItem, functionNames: &functionNames) {
+                    operations.append(lowered.declaration)
+                    referenceOperations.append(referenceOperation(for: operation, lowered: lowered, groupProperty: propertyName))
+                }
             }
         }
         let page = ReferencePage(

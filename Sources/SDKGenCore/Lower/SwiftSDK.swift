@@ -20,22 +20,62 @@ public struct ClientDeclaration: Sendable {
     public var initDocLines: [String]
     public var defaultServerURLLiteral: String
     public var defaultServerDocLines: [String]
-    /// The API key argument, when the API authenticates with one.
-    public var apiKey: APIKeyDeclaration?
+    /// A static function building the server URL from the first server's variables, when it has any.
+    public var serverURLFunction: ServerURLFunction?
+    /// The credentials the initializer takes, one per security scheme the document uses (schemes sent the same way
+    /// share one).
+    public var credentials: [CredentialDeclaration]
+    /// Whether there is any credential, for the code that collects them.
+    public var hasCredentials: Bool
+    /// The document's security requirement as a Swift literal, such as `[["bearer"]]`: the credentials that
+    /// operations without their own `security` send.
+    public var securityLiteral: String
     /// Headers set once on the client and sent with every request.
     public var globalHeaders: [GlobalHeaderDeclaration]
+    /// Whether there is any global header, for the code that collects them.
+    public var hasGlobalHeaders: Bool
     public var groups: [APIGroupReference]
     public var retryDefaults: RetryDefaults
     /// `timeout` default, in seconds.
     public var timeoutLiteral: String
+    /// Whether an operation returns server-sent events, which needs the runtime's streaming support.
+    public var usesEventStreams: Bool
+    /// Whether an operation sends a `multipart/form-data` body, which needs the runtime's multipart support.
+    public var usesMultipart: Bool
 }
 
-/// How the client sends its API key.
-public struct APIKeyDeclaration: Sendable {
-    public var environmentVariableLiteral: String
-    public var headerNameLiteral: String
-    /// The header's value as a Swift string literal interpolating `apiKey`, such as `"Bearer \(apiKey)"`.
-    public var headerValueLiteral: String
+/// `serverURL(region:)`: the first server's URL with its variables as arguments.
+public struct ServerURLFunction: Sendable {
+    public var docLines: [String]
+    public var parameters: [ServerURLParameter]
+    /// The URL as a Swift string literal interpolating the parameters.
+    public var urlLiteral: String
+}
+
+public struct ServerURLParameter: Sendable {
+    public var name: String
+    /// The variable's default as a Swift string literal.
+    public var defaultLiteral: String
+}
+
+/// A credential the client's initializer takes, and how it is stored for the requests that need it.
+public struct CredentialDeclaration: Sendable {
+    /// The initializer's arguments: one for a token or key, two (user name and password) for HTTP basic.
+    public var arguments: [CredentialArgument]
+    /// What the initializer checks before storing the credential: `let apiKey`, `let username, let password`.
+    public var condition: String
+    /// The security scheme's name as a Swift string literal: the key requests name the credential by.
+    public var keyLiteral: String
+    /// The runtime `Credential` built from the arguments, such as `.bearer(apiKey)`.
+    public var valueExpression: String
+}
+
+public struct CredentialArgument: Sendable {
+    public var name: String
+    /// ` = ProcessInfo.processInfo.environment["MODELGATES_API_KEY"]` or ` = nil`.
+    public var defaultClause: String
+    /// The `- Parameter` text; continuation lines are indented for the parameter list.
+    public var documentationLines: [String]
 }
 
 public struct GlobalHeaderDeclaration: Sendable {
@@ -100,15 +140,37 @@ public struct OperationDeclaration: Sendable {
     public var docLines: [String]
     public var deprecated: Bool
     public var httpMethodLiteral: String
-    /// The `Accept` header's value, when the success response has a body.
-    public var acceptLiteral: String?
+    /// `var` when the function adds anything to the request after creating it, else `let`.
+    public var requestBinding: String
+    /// `try ` when building the path can fail (a path parameter that is encoded as JSON first), else empty.
+    public var pathTry: String
     /// The path as a Swift string literal, with path parameters interpolated and escaped.
     public var pathLiteral: String
+    /// The function's arguments, in order: path parameters, the body, then the other parameters.
     public var parameters: [OperationParameter]
-    public var queryItems: [OperationParameter]
-    public var headerItems: [OperationParameter]
+    /// The security requirement as a Swift literal when it differs from the client's, such as `[]` for none.
+    public var securityLiteral: String?
+    /// The `Accept` header's value, when the success response has a body.
+    public var acceptLiteral: String?
+    /// The query, header and cookie parameters, each added by one call on the request.
+    public var requestItems: [RequestItem]
+    public var body: RequestBodyDeclaration?
     public var returnType: String
+    /// The `send` method of the client: `send` for a response read whole, `stream` for events.
+    public var sendMethod: String
     public var responseCases: [ResponseCase]
+    /// The JSON examples the spec gives for the responses, for checking the SDK's types against them.
+    public var responseExamples: [ResponseExample]
+}
+
+/// A JSON example of a response and the Swift type its status documents.
+public struct ResponseExample: Sendable {
+    /// Names the example in reports: `getUserActivity 200`, or `getUserActivity 400 invalidDate` for a named one.
+    public var label: String
+    /// The type the response body decodes as.
+    public var swiftType: String
+    /// The example as compact JSON.
+    public var json: String
 }
 
 public struct OperationParameter: Sendable {
@@ -117,16 +179,64 @@ public struct OperationParameter: Sendable {
     public var type: String
     /// ` = nil` for an optional argument, empty for a required one.
     public var defaultClause: String
-    public var wireNameLiteral: String
     /// The `- Parameter` text; continuation lines are indented for the parameter list.
     public var documentationLines: [String]
 }
 
+/// One call that adds a value to the request or to a multipart form:
+/// `{{tryPrefix}}request.{{method}}({{wireNameLiteral}}, {{value}}{{extraArguments}})`.
+public struct RequestItem: Sendable {
+    /// `try ` when the call can fail (values encoded as JSON first), else empty.
+    public var tryPrefix: String
+    /// `addQueryItem`, `addHeader`, `addCookie`, `addField`, `addFile` or `addJSONField`.
+    public var method: String
+    public var wireNameLiteral: String
+    /// The argument holding the value.
+    public var value: String
+    /// Further arguments, each starting with `, `: `, style: .pipeDelimited, explode: false`.
+    public var extraArguments: String
+}
+
+/// How an operation sends its request body. Exactly one of the kinds is set.
+public struct RequestBodyDeclaration: Sendable {
+    /// A JSON body: `try request.setJSONBody(body)`.
+    public var json: JSONBodyDeclaration?
+    /// An `application/x-www-form-urlencoded` body: `try request.setFormBody(body)`.
+    public var form: ValueBodyDeclaration?
+    /// A `multipart/form-data` body built from the arguments, one part each.
+    public var multipart: MultipartBodyDeclaration?
+    /// A body sent as it is, `Data` or `String`.
+    public var raw: RawBodyDeclaration?
+}
+
+public struct JSONBodyDeclaration: Sendable {
+    public var value: String
+    /// The media type as a Swift string literal, such as `"application/json"`.
+    public var contentTypeLiteral: String
+    /// `, overriding: "stream", with: true` when a field is forced for this function, else empty.
+    public var extraArguments: String
+}
+
+public struct ValueBodyDeclaration: Sendable {
+    public var value: String
+}
+
+public struct MultipartBodyDeclaration: Sendable {
+    /// One call on the form per field or file.
+    public var parts: [RequestItem]
+}
+
+public struct RawBodyDeclaration: Sendable {
+    public var value: String
+    public var contentTypeLiteral: String
+}
+
 /// One `case` of the status `switch` an operation ends with.
 public struct ResponseCase: Sendable {
-    public var statusCode: Int
-    /// Set for a success: the type decoded and returned.
-    public var returnedType: String?
+    /// The statuses the case matches: `200`, or `200...299` for a `2XX` range.
+    public var pattern: String
+    /// Set for a success with a value: the expression returned, such as `try response.decode(Pet.self)`.
+    public var returnExpression: String?
     /// Set for a documented error: the error case thrown.
     public var thrownCase: ErrorStatusCase?
 }

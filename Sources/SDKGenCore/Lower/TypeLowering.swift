@@ -303,6 +303,11 @@ struct TypeLowering {
             let componentName = member.reference?.componentName(in: "schemas")
             let suggested = typeName + SwiftName.type(member.title ?? "Option\(offset + 1)")
             let type = swiftType(for: member, suggestedName: suggested)
+            guard type != typeName else {
+                // A member that is the union itself adds no values, and trying it first would recurse forever.
+                diagnostics.warning("this member of \(typeName) refers to \(typeName) itself and is left out", at: member.location)
+                continue
+            }
             let caseName = members.claim(SwiftName.member(componentName ?? Self.caseName(forType: type)))
             var values: [String] = []
             if let discriminator, let componentName {

@@ -30,13 +30,25 @@ public enum SDKGenerator {
     /// Generates the SDK's files in memory; throws with every diagnostic when an error stops it.
     public static func generate(_ options: Options) throws(GenerationError) -> Output {
         var diagnostics = Diagnostics()
+        let templates = try TemplateSet.load(from: options.templatesPath)
+        let sdk = try lower(options, diagnostics: &diagnostics)
+        let files = SDKRenderer.render(sdk, templates: templates)
+        return Output(files: files, diagnostics: diagnostics.sorted)
+    }
+
+    /// The source of a program that checks the SDK against the spec's JSON response examples
+    /// (see `ConformanceProgram`); it imports the SDK as `options.moduleName`.
+    public static func conformanceProgram(_ options: Options) throws(GenerationError) -> String {
+        var diagnostics = Diagnostics()
+        return ConformanceProgram.source(for: try lower(options, diagnostics: &diagnostics))
+    }
+
+    /// Load → Overlay → Document → Lint → Lower.
+    private static func lower(_ options: Options, diagnostics: inout Diagnostics) throws(GenerationError) -> SwiftSDK {
         let document = try loadDocument(options.specPath, overlayPaths: options.overlayPaths, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: SpecLinter.lint(document))
         guard !diagnostics.hasErrors else { throw GenerationError(diagnostics.sorted) }
-        let templates = try TemplateSet.load(from: options.templatesPath)
-        let sdk = SDKLowering.lower(document, options: LoweringOptions(moduleName: options.moduleName), diagnostics: &diagnostics)
-        let files = SDKRenderer.render(sdk, templates: templates)
-        return Output(files: files, diagnostics: diagnostics.sorted)
+        return SDKLowering.lower(document, options: LoweringOptions(moduleName: options.moduleName), diagnostics: &diagnostics)
     }
 
     /// Loads, overlays, reads and lints a document without generating anything.

@@ -17,8 +17,12 @@ public enum SDKRenderer {
             add("\(module)/Models/\(model.typeName).swift", model, "model")
             add("docs/\(model.reference.path)", model.reference, "model-reference")
         }
+        // A runtime file for a feature the SDK does not use renders empty and is left out.
         for name in templates.runtimeNames {
-            add("\(module)/\(name).swift", sdk.client, name)
+            let contents = normalized(templates.render(sdk.client, with: name))
+            if contents != "\n" {
+                files.append(GeneratedFile(path: "\(module)/\(name).swift", contents: contents))
+            }
         }
         return files.sorted { $0.path < $1.path }
     }

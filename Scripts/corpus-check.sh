@@ -1,0 +1,313 @@
+#!/usr/bin/env bash
+# Generates an SDK from every OpenAPI document of the shared corpus (../shared/specs, see its README.md),
+# compiles each one as a Swift 6 package, and prints a Markdown table of what happened. The bar the
+# corpus README sets is that every generated SDK compiles with zero errors; this script also holds it
+# to zero compiler warnings. Needs bash 4 or later.
+set -euo pipefail
+
+usage() {
+    cat <<'EOF'
+Usage: Scripts/corpus-check.sh [--report-only] [--only SUBSTRING] [--markdown FILE] [--keep]
+
+For each document in ../shared/specs (real/*, edge/*; the overlay files are applied, not checked on
+their own): generate the SDK with sdkgen, compile it with `swift build` (debug, Swift 6 language mode),
+and print a Markdown table of the counts, timings and diagnostics, then the first compiler errors of
+each SDK that failed. real/openrouter.yaml gets a second row with its overlays applied, in file-name
+order, when sdkgen has the --overlay option.
+
+Options:
+  --report-only       Always exit 0 (to collect figures while the generator is still being fixed).
+  --only SUBSTRING    Check only the rows whose label contains SUBSTRING, e.g. `github`, `edge/`,
+                      `overlays`.
+  --markdown FILE     Also write the report to FILE.
+  --keep              Keep the work folder (generated SDKs, build logs) and print its path.
+  -h, --help          Show this message.
+
+Environment:
+  SDKGEN              The sdkgen executable to use. Default: the one in `swift build --show-bin-path`,
+                      built with `swift build --product sdkgen` when missing.
+
+Exit status: 0 when every SDK generates and compiles with no error and no warning (or with
+--report-only); 1 otherwise; 2 on a usage error. Without ../shared/specs (a fresh clone) it prints a
+note and exits 0.
+EOF
+}
+
+report_only=false
+only=""
+markdown=""
+keep=false
+while [ $# -gt 0 ]; do
+    case $1 in
+        --report-only) report_only=true ;;
+        --only) only=${2:?"--only needs a substring"}; shift ;;
+        --markdown)
+            # Resolved now, before the cd below, so that a relative path means the caller's folder.
+            markdown=${2:?"--markdown needs a file"}; shift
+            [[ $markdown == /* ]] || markdown="$PWD/$markdown" ;;
+        --keep) keep=true ;;
+        -h | --help) usage; exit 0 ;;
+        *) echo "corpus-check: unknown option '$1'" >&2; usage >&2; exit 2 ;;
+    esac
+    shift
+done
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+specs_root=../shared/specs
+overlays_dir=$specs_root/real/openrouter-overlays
+
+if [ ! -d "$specs_root" ]; then
+    echo "corpus-check: $specs_root not found (a fresh clone has no spec corpus); nothing to check."
+    exit 0
+fi
+
+log() { echo "corpus-check: $*" >&2; }
+
+if [ -z "${SDKGEN:-}" ]; then
+    SDKGEN="$(swift build --show-bin-path)/sdkgen"
+    if [ ! -x "$SDKGEN" ]; then
+        log "building sdkgen"
+        swift build --product sdkgen >&2
+    fi
+fi
+if [ ! -x "$SDKGEN" ]; then
+    echo "corpus-check: SDKGEN=$SDKGEN is not an executable" >&2
+    exit 2
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/corpus-check.XXXXXX")
+cleanup() {
+    if $keep; then log "work folder kept: $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+# Copies of the tool and of the templates it reads at run time, so that a rebuild or an edit during
+# the run (by a developer, or the next CI step) cannot change the generator between two rows. The
+# tool's libraries are found through absolute runpaths.
+sdkgen="$WORK/sdkgen"
+cp "$SDKGEN" "$sdkgen"
+cp -RL Templates "$WORK/Templates"
+log "using $SDKGEN ($(date -r "$SDKGEN" '+built %Y-%m-%d %H:%M'))"
+# The templates come from the working tree but the tool does not: when they disagree, the generated
+# code fails to compile for reasons that are not the generator's.
+if [ -n "$(find Sources -name '*.swift' -newer "$SDKGEN" -print -quit)" ]; then
+    log "warning: $SDKGEN is older than Sources/; rebuild it (swift build --product sdkgen) for figures that match the working tree"
+fi
+
+# measure OUT COMMAND...: runs COMMAND (its output goes where the caller redirects it) and writes
+# "<wall seconds> <peak resident KiB>" as the last line of OUT; returns COMMAND's status. The peak
+# is the largest single process's (the rusage of children), as GNU time's %M reports it. Without
+# GNU time (macOS, minimal images) Python's getrusage gives the same figure.
+if /usr/bin/time -f '%M' -o /dev/null true 2>/dev/null; then
+    measure() {
+        local out=$1
+        shift
+        /usr/bin/time -o "$out" -f '%e %M' "$@"
+    }
+else
+    measure() {
+        python3 -c '
+import resource, subprocess, sys, time
+start = time.monotonic()
+status = subprocess.call(sys.argv[2:])
+elapsed = time.monotonic() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+if sys.platform == "darwin":
+    peak //= 1024  # bytes there, KiB on Linux
+with open(sys.argv[1], "w") as out:
+    out.write(f"{elapsed:.2f} {peak}\n")
+sys.exit(status if status >= 0 else 128 - status)
+' "$@"
+    }
+fi
+
+# Operations and schemas are counted in the document when PyYAML is there, else in the generated
+# code (which shows what the generator made of the document, not what the document holds).
+# counts SPEC SOURCES prints "<operations> <schemas>", or "? ?" when they cannot be counted.
+if python3 -c 'import yaml' 2>/dev/null; then
+    counted_in="the document (without its overlays): operations are path + method pairs, schemas are \`components.schemas\` entries"
+    counts() {
+        python3 - "$1" <<'EOF' 2>/dev/null || echo "? ?"
+import sys, yaml
+METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+with open(sys.argv[1], "rb") as f:
+    doc = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+paths = doc.get("paths") or {}
+operations = sum(1 for item in paths.values() if isinstance(item, dict) for key in item if key in METHODS)
+print(operations, len((doc.get("components") or {}).get("schemas") or {}))
+EOF
+    }
+else
+    counted_in="the generated code (PyYAML is not installed): operations are \`public func\` lines in \`APIs/*.swift\`, schemas are files in \`Models/\`"
+    counts() {
+        local sources=$2
+        if [ -d "$sources" ]; then
+            echo "$(cat "$sources"/APIs/*.swift 2>/dev/null | grep -c 'public func' || true)" \
+                "$(find "$sources" -path '*/Models/*.swift' | wc -l)"
+        else
+            echo "? ?"
+        fi
+    }
+fi
+
+count_lines() { grep -cE -- "$1" "$2" || true; }
+
+# The compiler's diagnostics (lines that start with their location; the indented copies under the
+# source excerpts are not counted) and SwiftPM's own (`error: ` at the start of a line, such as two
+# files of one name). swift build repeats each compiler diagnostic for every file of the batch it
+# compiled in, so they are deduplicated (first occurrence order kept), and the work folder's prefix
+# is cut so that the report reads Module/APIs/File.swift:line:col.
+unique_diagnostics() {
+    local kind=$1 log=$2 prefix=$3
+    grep -E "^([^ ].*:[0-9]+:[0-9]+: )?$kind: " "$log" \
+        | awk -v p="$prefix" 'index($0, p) == 1 { $0 = substr($0, length(p) + 1) } !seen[$0]++' || true
+}
+
+# UpperCamelCase of the file name's words: createapi-petstore.yaml -> CreateapiPetstore.
+module_name() {
+    local base words word name=""
+    base=$(basename "$1")
+    IFS='-_. ' read -ra words <<<"${base%.*}"
+    for word in "${words[@]}"; do name+=${word^}; done
+    echo "$name"
+}
+
+# Appends a fenced block of diagnostics under a heading to the report's details.
+detail() {
+    local heading=$1 body=$2
+    printf '### %s\n\n```\n%s\n```\n\n' "$heading" "${body:-(no output)}" >>"$details"
+}
+
+rows=()
+details="$WORK/details.md"
+: >"$details"
+failed=false
+
+# check LABEL SPEC DIR MODULE [--overlay FILE]...: generates, compiles and adds one table row.
+check() {
+    local label=$1 spec=$2 dir=$3 module=$4
+    shift 4
+    local operations schemas gen_status=0 gen_warnings gen_errors gen_seconds
+    mkdir -p "$dir"
+
+    log "$label: generating"
+    measure "$dir/generate.time" "$sdkgen" generate --spec "$spec" --templates "$WORK/Templates" \
+        --output "$dir/Sources" --module-name "$module" "$@" >"$dir/generate.out" 2>"$dir/generate.err" \
+        || gen_status=$?
+    # Located (file:line:col: error: …) or not (a missing template).
+    gen_warnings=$(count_lines '(^|: )warning: ' "$dir/generate.err")
+    gen_errors=$(count_lines '(^|: )error: ' "$dir/generate.err")
+    gen_seconds=$(tail -n 1 "$dir/generate.time" | awk '{ printf "%.1f", $1 }')
+    read -r operations schemas < <(counts "$spec" "$dir/Sources/$module")
+    local row="| $label | $operations | $schemas | $gen_warnings | $gen_errors | $gen_seconds"
+
+    if [ "$gen_status" -ne 0 ]; then
+        failed=true
+        log "$label: generation failed"
+        rows+=("$row | – | – | – | – | generation failed |")
+        # The generator's errors say why; when it crashed without one, the end of its output does.
+        if [ "$gen_errors" -gt 0 ]; then
+            detail "$label: generation failed (exit $gen_status)" "$(grep -E '(^|: )error: ' "$dir/generate.err" | head -n 20)"
+        else
+            detail "$label: generation failed (exit $gen_status)" "$(tail -n 20 "$dir/generate.err")"
+        fi
+        return
+    fi
+
+    cat >"$dir/Package.swift" <<EOF
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "$module",
+    products: [.library(name: "$module", targets: ["$module"])],
+    targets: [.target(name: "$module", path: "Sources/$module")],
+    swiftLanguageModes: [.v6]
+)
+EOF
+    log "$label: compiling"
+    local build_status=0 errors warnings error_count warning_count build_seconds peak_gb result
+    # SwiftPM leaves lock files and temporary folders in TMPDIR, so it gets one under $WORK; the
+    # manifest cache is then kept local too, lest the shared one be used without its lock.
+    mkdir -p "$dir/tmp"
+    TMPDIR="$dir/tmp" measure "$dir/build.time" swift build --package-path "$dir" \
+        --scratch-path "$dir/.build" --manifest-cache local >"$dir/build.log" 2>&1 || build_status=$?
+    errors=$(unique_diagnostics error "$dir/build.log" "$dir/Sources/")
+    warnings=$(unique_diagnostics warning "$dir/build.log" "$dir/Sources/")
+    error_count=$(grep -c . <<<"$errors" || true)
+    warning_count=$(grep -c . <<<"$warnings" || true)
+    read -r build_seconds peak_gb < <(tail -n 1 "$dir/build.time" | awk '{ printf "%.1f %.2f\n", $1, $2 / 1048576 }')
+
+    if [ "$build_status" -ne 0 ] || [ "$error_count" -gt 0 ]; then
+        result="compile failed"
+        # Without an error line (a compiler crash) the end of the log says why.
+        if [ "$error_count" -gt 0 ]; then
+            detail "$label: compile failed ($error_count unique errors, first 20)" "$(head -n 20 <<<"$errors")"
+        else
+            detail "$label: compile failed (exit $build_status)" "$(tail -n 20 "$dir/build.log")"
+        fi
+    elif [ "$warning_count" -gt 0 ]; then
+        result="compile warnings"
+        detail "$label: $warning_count unique compiler warnings (first 20)" "$(head -n 20 <<<"$warnings")"
+    else
+        result="ok"
+    fi
+    [ "$result" = ok ] || failed=true
+    log "$label: $result"
+    rows+=("$row | $build_seconds | $peak_gb | $error_count | $warning_count | $result |")
+}
+
+# C collation: the same order on every machine, and the overlays' order is part of their meaning.
+sorted() { [ $# -eq 0 ] || printf '%s\n' "$@" | LC_ALL=C sort; }
+shopt -s nullglob
+mapfile -t specs < <(sorted "$specs_root"/edge/*.{json,yaml} "$specs_root"/real/*.{json,yaml})
+mapfile -t overlays < <(sorted "$overlays_dir"/*.yaml)
+sdkgen_help=$("$sdkgen" generate --help 2>&1 || true)
+
+for spec in "${specs[@]}"; do
+    label=${spec#"$specs_root/"}
+    module=$(module_name "$spec")
+    if [[ $label == *"$only"* ]]; then
+        check "$label" "$spec" "$WORK/$module" "$module"
+    fi
+    # The overlays are what the API's own SDK pipeline applies to this document before generating.
+    if [ "$label" = real/openrouter.yaml ] && [ ${#overlays[@]} -gt 0 ]; then
+        label="$label + ${#overlays[@]} overlays"
+        [[ $label == *"$only"* ]] || continue
+        if [[ $sdkgen_help != *--overlay* ]]; then
+            rows+=("| $label | – | – | – | – | – | – | – | – | – | skipped (no --overlay support) |")
+            continue
+        fi
+        overlay_args=()
+        for overlay in "${overlays[@]}"; do overlay_args+=(--overlay "$overlay"); done
+        check "$label" "$spec" "$WORK/$module-overlays" "$module" "${overlay_args[@]}"
+    fi
+done
+
+if [ ${#rows[@]} -eq 0 ]; then
+    echo "corpus-check: no spec matches --only '$only'" >&2
+    exit 2
+fi
+
+report="$WORK/report.md"
+{
+    echo "| spec | operations¹ | schemas¹ | generator warnings | generator errors | generation (s) | compile (s) | peak compile memory (GB)² | compile errors³ | compile warnings³ | result |"
+    echo "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|"
+    printf '%s\n' "${rows[@]}"
+    echo
+    echo "¹ Counted in $counted_in."
+    echo "² Of the largest process of \`swift build\` (debug, Swift 6 language mode); the compile time includes the manifest's."
+    echo "³ Unique diagnostics of the compiler (\`file:line:col: error: …\`) and of SwiftPM."
+    if [ -s "$details" ]; then
+        echo
+        echo "## First diagnostics of each SDK that failed"
+        echo
+        cat "$details"
+    fi
+} >"$report"
+cat "$report"
+[ -z "$markdown" ] || cp "$report" "$markdown"
+
+if $failed && ! $report_only; then
+    exit 1
+fi

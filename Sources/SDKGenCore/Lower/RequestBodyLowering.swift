@@ -1,0 +1,187 @@
+/// Lowers an operation's request body: its arguments and how the request carries it.
+///
+/// A JSON, form or raw body is one argument named `body`, placed after the path parameters: the name stays the
+/// same whatever the schema is called, and the type says what it holds (`body: ChatRequest`). A multipart body is
+/// one argument per field instead, files as `MultipartFile`, since a file's name and media type travel with it.
+/// An optional body (`required: false`) makes every one of its arguments optional. Of several media types, the
+/// first kind in the order JSON, form, multipart, binary, text is sent.
+extension SDKLowering {
+    struct LoweredBody {
+        var arguments: [LoweredArgument]
+        var declaration: RequestBodyDeclaration
+        /// Whether the body is JSON whose schema has a Boolean `stream` property, which the streaming variant of
+        /// an operation sets.
+        var hasStreamField: Bool
+    }
+
+    /// The kinds of body sdkgen sends, in the order it prefers them.
+    enum BodyKind: Int, Comparable {
+        case json, form, multipart, binary, text
+
+        static func < (lhs: BodyKind, rhs: BodyKind) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    func bodyKind(_ media: MediaType) -> BodyKind {
+        let type = Self.bareMediaType(media.contentType)
+        switch type {
+        case "application/x-www-form-urlencoded": return .form
+        case "multipart/form-data": return .multipart
+        case "*/*": return media.schema.map(isJSONValue) == true ? .json : .binary
+        default:
+            if Self.isJSON(type) { return .json }
+            return type.hasPrefix("text/") ? .text : .binary
+        }
+    }
+
+    mutating func lowerRequestBody(_ operation: Operation, typePrefix: String, names: inout MemberNames) -> LoweredBody? {
+        guard let item = operation.requestBody else { return nil }
+        guard let body = index.requestBody(item) else {
+            if case .reference(let reference) = item {
+                diagnostics.warning("cannot resolve request body '\(reference.target)'; the operation is sent without a body", at: reference.location)
+            }
+            return nil
+        }
+        let candidates = body.content.sorted { bodyKind($0) < bodyKind($1) }
+        guard let media = candidates.first else { return nil }
+        let reference = Self.reference(of: item)
+        let kind = bodyKind(media)
+        let others = body.content.filter { bodyKind($0) != kind }.map(\.contentType)
+        if !others.isEmpty {
+            diagnostics.warning("the request body can also be \(others.joined(separator: ", ")); the SDK sends \(media.contentType)", at: media.location)
+        }
+        let contentType = media.contentType.contains("*") ? (kind == .json ? "application/json" : "application/octet-stream") : media.contentType
+
+        let name: String
+        let baseType: String
+        var declaration = RequestBodyDeclaration()
+        switch kind {
+        case .multipart:
+            return lowerMultipartBody(media, body: body, reference: reference, typePrefix: typePrefix, names: &names)
+        case .json:
+            name = names.claim("body")
+            baseType = media.schema.map {
+                swiftType(for: $0, in: reference, part: media.contentType, suggestedName: typePrefix + "Request")
+            } ?? "JSONValue"
+            declaration.json = JSONBodyDeclaration(value: name, contentTypeLiteral: SwiftLiteral.string(contentType), extraArguments: "")
+        case .form:
+            name = names.claim("body")
+            baseType = media.schema.map {
+                swiftType(for: $0, in: reference, part: media.contentType, suggestedName: typePrefix + "Request")
+            } ?? "JSONValue"
+            declaration.form = ValueBodyDeclaration(value: name)
+        case .binary, .text:
+            name = names.claim("body")
+            baseType = kind == .binary ? "Data" : "String"
+            declaration.raw = RawBodyDeclaration(value: name, contentTypeLiteral: SwiftLiteral.string(contentType))
+        }
+        let description = body.description ?? media.schema.flatMap(schemaDescription)
+        let argument = LoweredArgument(
+            swift: OperationParameter(
+                name: name,
+                type: body.required ? baseType : baseType + "?",
+                defaultClause: body.required ? "" : " = nil",
+                documentationLines: SwiftLiteral.parameterDoc(SwiftName.unescaped(name), description ?? "The request body.")),
+            required: body.required,
+            description: description,
+            example: media.example)
+        return LoweredBody(arguments: [argument], declaration: declaration,
+                           hasStreamField: kind == .json && media.schema.map(hasStreamProperty) == true)
+    }
+
+    /// One argument per property of a multipart body's object schema; `nil` (no body is sent) when the schema has
+    /// no properties to make parts of.
+    private mutating func lowerMultipartBody(_ media: MediaType, body: RequestBody, reference: Reference?, typePrefix: String,
+                                             names: inout MemberNames) -> LoweredBody? {
+        guard let schema = media.schema.flatMap({ resolvedObject($0) }), !schema.object.properties.isEmpty else {
+            diagnostics.warning("the multipart body's schema has no properties to send as parts; the operation is sent without a body", at: media.location)
+            return nil
+        }
+        usesMultipart = true
+        var arguments: [LoweredArgument] = []
+        var parts: [RequestItem] = []
+        for property in schema.object.properties {
+            let name = names.claim(SwiftName.member(property.name))
+            let wireName = SwiftLiteral.string(property.name)
+            let type: String
+            let item: RequestItem
+            if isBinary(property.value) {
+                type = "MultipartFile"
+                item = RequestItem(tryPrefix: "", method: "addFile", wireNameLiteral: wireName, value: name, extraArguments: "")
+            } else if let items = resolved(property.value).items, isBinary(items) {
+                type = "[MultipartFile]"
+                item = RequestItem(tryPrefix: "", method: "addFile", wireNameLiteral: wireName, value: name, extraArguments: "")
+            } else {
+                type = declaredPropertyType(schema.typeName, wireName: property.name)
+                    ?? swiftType(for: property.value, in: reference, part: media.contentType + " " + property.name,
+                                 nameSuffix: SwiftName.type(property.name), suggestedName: typePrefix + SwiftName.type(property.name))
+                let element = type.hasPrefix("[") && !type.contains(":") ? String(type.dropFirst().dropLast()) : type
+                item = valueShape(of: element) == .structured
+                    ? RequestItem(tryPrefix: "try ", method: "addJSONField", wireNameLiteral: wireName, value: name, extraArguments: "")
+                    : RequestItem(tryPrefix: "", method: "addField", wireNameLiteral: wireName, value: name, extraArguments: "")
+            }
+            let required = body.required && schema.object.isRequired(property.name) && !types.allowsNull(property.value)
+            let description = schemaDescription(property.value)
+            arguments.append(LoweredArgument(
+                swift: OperationParameter(
+                    name: name,
+                    type: required ? type : type + "?",
+                    defaultClause: required ? "" : " = nil",
+                    documentationLines: SwiftLiteral.parameterDoc(SwiftName.unescaped(name), description)),
+                required: required,
+                description: description,
+                example: property.value.example))
+            parts.append(item)
+        }
+        return LoweredBody(arguments: arguments, declaration: RequestBodyDeclaration(multipart: MultipartBodyDeclaration(parts: parts)),
+                           hasStreamField: false)
+    }
+
+    // MARK: - Schemas
+
+    /// Whether a schema for any media type (`*/*`) describes JSON rather than bytes: it is anything but a string.
+    func isJSONValue(_ schema: Schema) -> Bool {
+        resolved(schema).types != [.string]
+    }
+
+    /// `string` with `format: binary`: a file's contents.
+    func isBinary(_ schema: Schema) -> Bool {
+        let schema = resolved(schema)
+        return schema.types == [.string] && schema.format == "binary"
+    }
+
+    /// The schema a `$ref` points at, or the schema itself.
+    func resolved(_ schema: Schema) -> Schema {
+        schema.reference.flatMap { index.schema($0) } ?? schema
+    }
+
+    /// An object schema, following a reference, with the model type the reference names.
+    private mutating func resolvedObject(_ schema: Schema) -> (object: Schema, typeName: String?)? {
+        let object = resolved(schema)
+        guard object.types.isEmpty || object.types == [.object] else { return nil }
+        let typeName = schema.reference == nil ? nil : types.swiftType(for: schema, suggestedName: "")
+        return (object, typeName)
+    }
+
+    /// The type of a property of an already declared model, so that its inline types are not declared twice.
+    func declaredPropertyType(_ typeName: String?, wireName: String) -> String? {
+        guard let typeName, let model = types.models.first(where: { $0.typeName == typeName })?.structModel else { return nil }
+        let property = model.properties.first { property in
+            property.codingKey == "case \(property.name)" && SwiftName.unescaped(property.name) == wireName
+                || property.codingKey.hasSuffix(" = \(SwiftLiteral.string(wireName))")
+        }
+        return property.map { $0.type.hasSuffix("?") ? String($0.type.dropLast()) : $0.type }
+    }
+
+    private func hasStreamProperty(_ schema: Schema) -> Bool {
+        resolved(schema).properties.first { $0.name == "stream" }.map { resolved($0.value).types == [.boolean] } ?? false
+    }
+
+    func schemaDescription(_ schema: Schema) -> String? {
+        schema.description ?? schema.reference.flatMap { index.schema($0)?.description }
+    }
+
+    /// `application/json` for `application/json; charset=utf-8`, lowercased.
+    static func bareMediaType(_ contentType: String) -> String {
+        String(contentType.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import SDKGenCore
+import Testing
+
+/// Decisions of the Lower stage about operations, security and errors that the FeaturesSDK fixture does not show.
+///
+/// Serialized, and generating off the cooperative pool, to keep the CPU free for the timing-sensitive client tests.
+@Suite(.serialized) struct OperationLoweringTests {
+    /// Generates an SDK named `Sample` from a document; returns its files by path and its diagnostics.
+    private func generate(_ yaml: String) async throws -> (files: [String: String], diagnostics: [String]) {
+        let folder = try PackagePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("spec.yaml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        let output = try await offTheCooperativePool {
+            try SDKGenerator.generate(.init(specPath: file.path, templatesPath: PackagePaths.templates, moduleName: "Sample"))
+        }
+        let files = Dictionary(uniqueKeysWithValues: output.files.map { ($0.path, $0.contents) })
+        return (files, output.diagnostics.map { $0.description.replacingOccurrences(of: file.path, with: "spec.yaml") })
+    }
+
+    private static func document(paths: String, components: String = "") -> String {
+        """
+        openapi: 3.1.0
+        info: {title: Sample API, version: '1'}
+        servers: [{url: 'https://sample.example'}]
+        \(paths)
+        \(components)
+        """
+    }
+
+    @Test func aSingleKeyIsCalledAPIKeyAndDefaultsToTheEnvironmentWhereverItIsSent() async throws {
+        let output = try await generate(Self.document(
+            paths: """
+                security: [{key: []}]
+                paths:
+                  /ping: {get: {operationId: ping, responses: {'204': {description: ok}}}}
+                """,
+            components: """
+                components:
+                  securitySchemes:
+                    key: {type: apiKey, in: query, name: token}
+                """))
+        let client = try #require(output.files["Sample/Sample.swift"])
+        #expect(client.contains(#"apiKey: String? = ProcessInfo.processInfo.environment["SAMPLE_API_KEY"],"#))
+        #expect(client.contains(#"credentials["key"] = .query("token", apiKey)"#))
+        #expect(client.contains(#"security: [["key"]],"#))
+        #expect(output.diagnostics.isEmpty)
+    }
+
+    @Test func schemesSentTheSameWayShareOneCredential() async throws {
+        let output = try await generate(Self.document(
+            paths: """
+                security: [{apiKey: []}]
+                paths:
+                  /a: {get: {operationId: a, responses: {'204': {description: ok}}}}
+                  /b: {get: {operationId: b, security: [{bearer: []}], responses: {'204': {description: ok}}}}
+                """,
+            components: """
+                components:
+                  securitySchemes:
+                    apiKey: {type: http, scheme: bearer}
+                    bearer: {type: oauth2, flows: {}}
+                """))
+        let client = try #require(output.files["Sample/Sample.swift"])
+        #expect(client.contains("apiKey: String? = ProcessInfo"))
+        #expect(!client.contains("bearer: String?"))
+        // The operation's own requirement names the same credential, so it sends the client's default.
+        let api = try #require(output.files["Sample/APIs/DefaultAPI.swift"])
+        #expect(!api.contains("request.security"))
+    }
+
+    @Test func unsupportedSchemesAreNamedOnceAndSentWithout() async throws {
+        let output = try await generate(Self.document(
+            paths: """
+                security: [{digest: []}]
+                paths:
+                  /a: {get: {operationId: a, responses: {'204': {description: ok}}}}
+                  /b: {get: {operationId: b, security: [{digest: []}, {}], responses: {'204': {description: ok}}}}
+                """,
+            components: """
+                components:
+                  securitySchemes:
+                    digest: {type: http, scheme: digest}
+                """))
+        #expect(output.diagnostics == [
+            "spec.yaml:10:13: warning: HTTP 'digest' authentication (scheme 'digest') is not supported; requests are sent without it",
+        ])
+        let client = try #require(output.files["Sample/Sample.swift"])
+        #expect(client.contains("credentials: [:],"))
+        #expect(client.contains("security: [],"))
+    }
+
+    @Test func errorBodiesSettleOnTheMostCommonTypeWithOneWarningPerStatus() async throws {
+        let output = try await generate(Self.document(
+            paths: """
+                paths:
+                  /a: {get: {operationId: a, responses: {'204': {description: ok}, '400': {$ref: '#/components/responses/Problem'}}}}
+                  /b: {get: {operationId: b, responses: {'204': {description: ok}, '400': {$ref: '#/components/responses/Problem'}}}}
+                  /c:
+                    get:
+                      operationId: c
+                      responses:
+                        '204': {description: ok}
+                        '400': {description: other, content: {application/json: {schema: {$ref: '#/components/schemas/Other'}}}}
+                  /d: {get: {operationId: d, responses: {'204': {description: ok}, '400': {description: no body}}}}
+                """,
+            components: """
+                components:
+                  responses:
+                    Problem:
+                      description: A problem.
+                      content: {application/json: {schema: {type: object, properties: {message: {type: string}}}}}
+                  schemas:
+                    Other: {type: object, properties: {code: {type: integer}}}
+                """))
+        #expect(output.diagnostics.count == 1)
+        #expect(output.diagnostics.first?.contains("status 400 has different bodies: Problem (2 operations), Other (c)") == true)
+        let error = try #require(output.files["Sample/SampleError.swift"])
+        #expect(error.contains("case badRequest(Problem, ResponseMetadata)"))
+        // One type for the response component, however many operations use it.
+        #expect(output.files["Sample/Models/Problem.swift"] != nil)
+        #expect(output.files["Sample/Models/Problem2.swift"] == nil)
+        let api = try #require(output.files["Sample/APIs/DefaultAPI.swift"])
+        #expect(api.components(separatedBy: "throw response.error(SampleError.badRequest)").count == 5)
+    }
+
+    @Test func anOperationWithoutAnythingToAddBuildsItsRequestAsAConstant() async throws {
+        let output = try await generate(Self.document(paths: """
+            paths:
+              /ping: {delete: {operationId: ping, responses: {'204': {description: ok}}}}
+            """))
+        let api = try #require(output.files["Sample/APIs/DefaultAPI.swift"])
+        #expect(api.contains(#"let request = APIRequest(method: "DELETE", path: "/ping")"#))
+    }
+
+    @Test func runtimeFilesForUnusedFeaturesAreLeftOut() async throws {
+        let output = try await generate(Self.document(paths: """
+            paths:
+              /ping: {get: {operationId: ping, responses: {'204': {description: ok}}}}
+            """))
+        #expect(output.files["Sample/Runtime/APIClient.swift"] != nil)
+        #expect(output.files["Sample/Runtime/ServerSentEvents.swift"] == nil)
+        #expect(output.files["Sample/Runtime/MultipartFile.swift"] == nil)
+        #expect(output.files["Sample/Runtime/StreamingURLSession.swift"] == nil)
+        #expect(output.files["Sample/Runtime/HTTPTransport.swift"]?.contains("func stream") == false)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import SchemasSDK
+import Testing
+
+/// The Swift the generator makes of each schema construct, exercised by decoding and encoding JSON.
+/// The SDK is generated from Tests/Fixtures/schemas.yaml.
+@Suite struct SchemaDecodingTests {
+    private func decode<Value: Decodable>(_ type: Value.Type, _ json: String) throws -> Value {
+        try JSONDecoder().decode(type, from: Data(json.utf8))
+    }
+
+    private func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    @Test func aDiscriminatedUnionPicksTheCaseByItsProperty() throws {
+        let pets = try decode([Pet].self, #"[{"kind":"cat","name":"Tom","lives":9},{"kind":"dog","name":"Rex","good":true}]"#)
+        #expect(pets == [
+            .cat(Cat(kind: "cat", name: "Tom", lives: 9)),
+            .dog(Dog(kind: "dog", name: "Rex", good: true)),
+        ])
+        #expect(try json(pets[0]) == #"{"kind":"cat","lives":9,"name":"Tom"}"#)
+    }
+
+    @Test func anUnknownDiscriminatorValueIsADecodingErrorNamingIt() {
+        #expect {
+            try decode(Pet.self, #"{"kind":"bird","name":"Tweety"}"#)
+        } throws: { error in
+            "\(error)".contains("Unknown Pet discriminator 'bird'")
+        }
+    }
+
+    @Test func allOfMergesTheMembersPropertiesAndRequiredLists() throws {
+        let cat = Cat(kind: "cat", name: "Tom", status: .sold, lives: 3)
+        #expect(cat.lives == 3)
+        #expect(try decode(Cat.self, #"{"kind":"cat","name":"Tom","lives":3,"status":"sold"}"#) == cat)
+        #expect(throws: DecodingError.self) { try decode(Cat.self, #"{"kind":"cat","name":"Tom"}"#) }
+    }
+
+    @Test func openEnumsKeepUnknownValues() throws {
+        #expect(try decode([Status].self, #"["available","in-stock","2fa","default","unknown","discontinued"]"#)
+            == [.available, .inStock, ._2fa, .default, .unknown2, .unknown("discontinued")])
+        #expect(try json([Status.unknown("discontinued"), .inStock]) == #"["discontinued","in-stock"]"#)
+        #expect(Status("sold") == .sold)
+        #expect(Status.pending.description == "pending")
+    }
+
+    @Test func aUnionWithoutDiscriminatorTriesEachTypeInOrder() throws {
+        #expect(try decode(Content.self, #""hello""#) == .string("hello"))
+        #expect(try decode(Content.self, #"[{"type":"text","text":"hi"}]"#) == .contentPartArray([ContentPart(type: "text", text: "hi")]))
+        #expect(throws: DecodingError.self) { try decode(Content.self, "42") }
+    }
+
+    @Test func recursiveTypesDecodeAndEncode() throws {
+        let node = try decode(TreeNode.self, #"{"value":1,"parent":{"value":0},"children":[{"value":2,"children":[]}]}"#)
+        #expect(node.parent?.value == 0)
+        #expect(node.parent?.parent == nil)
+        #expect(node.children?.first?.value == 2)
+        #expect(try json(node) == #"{"children":[{"children":[],"value":2}],"parent":{"value":0},"value":1}"#)
+
+        let employee = try decode(Employee.self, #"{"name":"Ann","manager":{"name":"Bob","report":{"name":"Cy"}}}"#)
+        #expect(employee.manager?.report.name == "Cy")
+
+        let sum = try decode(Expression.self, #"{"left":1,"right":{"left":2,"right":3.5}}"#)
+        #expect(sum == .sum(Sum(left: .double(1), right: .sum(Sum(left: .double(2), right: .double(3.5))))))
+    }
+
+    @Test func nullabilityInlineTypesAndAwkwardNames() throws {
+        let profile = try decode(Profile.self, #"""
+            {"id":"6f1c","nickname":null,"address":{"city":"Oslo"},"self":"me","2fa-enabled":true,
+             "tags":[{"label":"a"}],"settings":{"x":1},"extra":{"any":[1,"two",null]},"mode":"turbo"}
+            """#)
+        #expect(profile.nickname == nil)
+        #expect(profile.legacyNickname == nil)
+        #expect(profile.address == ProfileAddress(city: "Oslo"))
+        #expect(profile.selfValue == "me")
+        #expect(profile._2faEnabled)
+        #expect(profile.tags == [ProfileTagsItem(label: "a")])
+        #expect(profile.settings == ["x": 1])
+        #expect(profile.extra == .object(["any": .array([.int(1), .string("two"), .null])]))
+        #expect(profile.mode == .unknown("turbo"))
+    }
+}
