@@ -179,6 +179,7 @@ detail() {
 }
 
 rows=()
+conformance_lines=()
 details="$WORK/details.md"
 : >"$details"
 failed=false
@@ -259,6 +260,34 @@ EOF
 
 # C collation: the same order on every machine, and the overlays' order is part of their meaning.
 sorted() { [ $# -eq 0 ] || printf '%s\n' "$@" | LC_ALL=C sort; }
+# conformance LABEL SPEC DIR MODULE: after `check` compiled the SDK in DIR, builds and runs the program
+# `sdkgen conformance` writes, which decodes every JSON response example of the spec with the SDK's
+# types and compares the re-encoded JSON; adds its summary (or why it could not run) to the report.
+conformance() {
+    local label=$1 spec=$2 dir=$3 module=$4 summary
+    [ -d "$dir/Sources/$module" ] || return 0
+    log "$label: checking the spec's examples"
+    mkdir -p "$dir/Sources/Conformance"
+    if ! "$sdkgen" conformance --spec "$spec" --module-name "$module" --program "$dir/Sources/Conformance/main.swift" \
+        2>"$dir/conformance.err"; then
+        conformance_lines+=("- $label: the conformance program could not be written: $(tail -n 1 "$dir/conformance.err")")
+        return 0
+    fi
+    echo "package.targets.append(.executableTarget(name: \"Conformance\", dependencies: [\"$module\"], path: \"Sources/Conformance\"))" \
+        >>"$dir/Package.swift"
+    if ! TMPDIR="$dir/tmp" swift build --package-path "$dir" --scratch-path "$dir/.build" --manifest-cache local \
+        --product Conformance >"$dir/conformance-build.log" 2>&1; then
+        conformance_lines+=("- $label: the conformance program does not compile: $(grep -m 1 'error:' "$dir/conformance-build.log")")
+        return 0
+    fi
+    "$dir/.build/debug/Conformance" >"$dir/conformance.log" 2>&1 || true
+    summary=$(tail -n 1 "$dir/conformance.log")
+    conformance_lines+=("- $label: $summary")
+    while IFS= read -r failure; do
+        conformance_lines+=("  - ${failure#FAIL }")
+    done < <(grep '^FAIL ' "$dir/conformance.log" | head -n 20)
+}
+
 shopt -s nullglob
 mapfile -t specs < <(sorted "$specs_root"/edge/*.{json,yaml} "$specs_root"/real/*.{json,yaml})
 mapfile -t overlays < <(sorted "$overlays_dir"/*.yaml)
@@ -269,6 +298,7 @@ for spec in "${specs[@]}"; do
     module=$(module_name "$spec")
     if [[ $label == *"$only"* ]]; then
         check "$label" "$spec" "$WORK/$module" "$module"
+        [ "$label" != real/openrouter.yaml ] || conformance "$label" "$spec" "$WORK/$module" "$module"
     fi
     # The overlays are what the API's own SDK pipeline applies to this document before generating.
     if [ "$label" = real/openrouter.yaml ] && [ ${#overlays[@]} -gt 0 ]; then
@@ -298,6 +328,12 @@ report="$WORK/report.md"
     echo "¹ Counted in $counted_in."
     echo "² Of the largest process of \`swift build\` (debug, Swift 6 language mode); the compile time includes the manifest's."
     echo "³ Unique diagnostics of the compiler (\`file:line:col: error: …\`) and of SwiftPM."
+    if [ ${#conformance_lines[@]} -gt 0 ]; then
+        echo
+        echo "## Spec conformance: the spec's JSON response examples, decoded and re-encoded by the generated types"
+        echo
+        printf '%s\n' "${conformance_lines[@]}"
+    fi
     if [ -s "$details" ]; then
         echo
         echo "## First diagnostics of each SDK that failed"

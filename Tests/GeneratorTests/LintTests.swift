@@ -78,6 +78,25 @@ import Testing
         #expect(diagnostics == ["spec.yaml:9:25: warning: `exclusiveMinimum: true` is OpenAPI 3.0 syntax; in a 3.1 document `exclusiveMinimum` is the bound itself. It is read as 3.0 meant it"])
     }
 
+    @Test func anIntegerBoundWrittenAsAFloatAndAnUnknownKeywordAreWarnings() throws {
+        let diagnostics = try lint("""
+            openapi: 3.0.3
+            info: {title: x, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Name:
+                  type: string
+                  maxLength: 64.0
+                  x-ok: true
+                  colour: blue
+            """)
+        #expect(diagnostics == [
+            "spec.yaml:8:18: warning: `maxLength` should be an integer, found 64.0; it is read as 64",
+            "spec.yaml:10:7: warning: unknown schema keyword 'colour' is ignored",
+        ])
+    }
+
     @Test func theModelGatesSpecIsClean() {
         #expect(SDKGenerator.lint(specPath: PackagePaths.spec).isEmpty)
     }
