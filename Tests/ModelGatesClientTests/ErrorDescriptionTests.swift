@@ -64,10 +64,12 @@ struct ErrorDescriptionTests {
             }
         }
         try await TestServer.with(handler) { server in
-            let client = server.client(apiKey: Self.apiKey, timeout: 0.2)
-            for _ in 1...3 {
+            // Only the first call, which the server stalls, has a short timeout: on a loaded machine the
+            // others may take longer than that to be answered.
+            let client = server.client(apiKey: Self.apiKey, timeout: 10)
+            for timeout in [0.2, 10, 10] {
                 if let error = await modelGatesError({ () async throws(ModelGatesError) in
-                    try await client.analytics.getUserActivity()
+                    try await client.analytics.getUserActivity(options: RequestOptions(timeout: timeout))
                 }) {
                     errors.append(error)
                 }

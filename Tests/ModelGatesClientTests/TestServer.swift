@@ -208,7 +208,9 @@ final class AttemptCounter: Sendable {
 /// A ``URLSessionTransport`` that counts the requests it sends.
 struct CountingTransport: HTTPTransport {
     let counter: AttemptCounter
-    private let transport = URLSessionTransport()
+    // A session of its own: the shared one queues behind other tests' stalled requests to 127.0.0.1, which
+    // would make the attempts this transport counts start late.
+    private let transport = URLSessionTransport(session: URLSession(configuration: .ephemeral))
 
     init(counter: AttemptCounter) {
         self.counter = counter

@@ -28,7 +28,8 @@ struct TimeoutAndCancellationTests {
                 return
             }
             #expect(elapsed >= .seconds(0.19), "timed out after \(elapsed)")
-            #expect(elapsed < .seconds(1), "timed out after \(elapsed)")
+            // Well before the server's 5 s, with room for a loaded machine.
+            #expect(elapsed < .seconds(3), "timed out after \(elapsed)")
         }
     }
 
@@ -79,8 +80,10 @@ struct TimeoutAndCancellationTests {
         }
         try await TestServer.with(handler) { server in
             let retries = RetryConfig.fast(retryConnectionErrors: true)
-            _ = try await server.client(retries: retries, timeout: 0.2).analytics.getUserActivity()
-            #expect(await server.requests.count == 2)
+            // 0.5 s is long enough for an answered attempt even on a loaded machine, and a later attempt that
+            // still times out is retried too, so only "more than one attempt, and success" is certain.
+            _ = try await server.client(retries: retries, timeout: 0.5).analytics.getUserActivity()
+            #expect(await server.requests.count >= 2)
         }
     }
 
@@ -100,7 +103,7 @@ struct TimeoutAndCancellationTests {
                 Issue.record("expected .cancelled, got \(result)")
                 return
             }
-            #expect(elapsed < .milliseconds(500), "took \(elapsed) to cancel")
+            #expect(elapsed < .seconds(2), "took \(elapsed) to cancel")
         }
     }
 
@@ -122,7 +125,7 @@ struct TimeoutAndCancellationTests {
                 Issue.record("expected .cancelled, got \(result)")
                 return
             }
-            #expect(elapsed < .milliseconds(500), "took \(elapsed) to cancel")
+            #expect(elapsed < .seconds(2), "took \(elapsed) to cancel")
             #expect(await server.requests.count == 1)
         }
     }
