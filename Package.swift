@@ -7,6 +7,10 @@ let package = Package(
     products: [
         .executable(name: "sdkgen", targets: ["sdkgen"]),
         .library(name: "SDKGenCore", targets: ["SDKGenCore"]),
+        // Generates an SDK from a target's openapi.yaml at build time.
+        .plugin(name: "SDKGenPlugin", targets: ["SDKGenPlugin"]),
+        // `swift package --allow-writing-to-package-directory generate-sdk` regenerates checked-in sources.
+        .plugin(name: "GenerateSDK", targets: ["GenerateSDK"]),
         // The SDK generated from spec/modelgates.yaml, checked in under Generated/.
         .library(name: "ModelGates", targets: ["ModelGates"]),
     ],
@@ -34,6 +38,19 @@ let package = Package(
                 "SDKGenCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .plugin(
+            name: "SDKGenPlugin",
+            capability: .buildTool(),
+            dependencies: ["sdkgen"]
+        ),
+        .plugin(
+            name: "GenerateSDK",
+            capability: .command(
+                intent: .custom(verb: "generate-sdk", description: "Regenerates checked-in SDK sources with sdkgen generate."),
+                permissions: [.writeToPackageDirectory(reason: "sdkgen writes the generated SDK into the package.")]
+            ),
+            dependencies: ["sdkgen"]
         ),
         .target(
             name: "ModelGates",

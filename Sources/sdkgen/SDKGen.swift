@@ -18,27 +18,77 @@ struct SDKGen: ParsableCommand {
 
 /// Options shared by the commands that generate.
 struct GenerationOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The OpenAPI document to read, YAML or JSON.", valueName: "file"))
-    var spec = "spec/modelgates.yaml"
+    @Option(help: ArgumentHelp("An sdkgen.yaml configuration file; options given on the command line win over its settings.", valueName: "file"))
+    var config: String?
 
-    @Option(name: .customLong("overlay"), help: ArgumentHelp("An OpenAPI Overlay 1.0 document to apply to the spec before reading it; repeat to apply several, in order.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("The OpenAPI document to read, YAML or JSON. (default: spec/modelgates.yaml)", valueName: "file"))
+    var spec: String?
+
+    @Option(name: .customLong("overlay"), help: ArgumentHelp("An OpenAPI Overlay 1.0 document to apply to the spec before reading it; repeat to apply several, in order, after the configuration's.", valueName: "file"))
     var overlays: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("The folder of Mustache templates to render with.", valueName: "dir"))
-    var templates = "Templates"
+    @Option(name: .long, help: ArgumentHelp("The folder of Mustache templates to render with. (default: the configuration's, else --default-templates)", valueName: "dir"))
+    var templates: String?
 
-    @Option(name: .long, help: ArgumentHelp("The output folder: sources go to OUTPUT/MODULE-NAME/, reference pages to OUTPUT/docs/.", valueName: "dir"))
-    var output = "Generated"
+    @Option(help: ArgumentHelp("The templates folder used when neither --templates nor the configuration names one; the plugins pass sdkgen's own. (default: Templates)", valueName: "dir"))
+    var defaultTemplates = "Templates"
 
-    @Option(name: .long, help: ArgumentHelp("The Swift module (and client type) name.", valueName: "name"))
-    var moduleName = "ModelGates"
+    @Option(name: .long, help: ArgumentHelp("The output folder: sources go to OUTPUT/MODULE-NAME/, reference pages to OUTPUT/docs/. (default: Generated)", valueName: "dir"))
+    var output: String?
 
-    var generatorOptions: SDKGenerator.Options {
-        SDKGenerator.Options(specPath: spec, templatesPath: templates, moduleName: moduleName, overlayPaths: overlays)
+    @Option(name: .long, help: ArgumentHelp("The Swift module name. (default: ModelGates)", valueName: "name"))
+    var moduleName: String?
+
+    @Option(name: .long, help: ArgumentHelp("The client type's name. (default: the module name)", valueName: "name"))
+    var clientName: String?
+
+    @Option(name: .customLong("tag"), help: ArgumentHelp("Generate only the operations with this tag (repeatable; with --operation, an operation matching either is kept).", valueName: "tag"))
+    var tags: [String] = []
+
+    @Option(name: .customLong("operation"), help: ArgumentHelp("Generate only the operation with this operationId (repeatable).", valueName: "id"))
+    var operationIDs: [String] = []
+
+    @Option(help: ArgumentHelp("per-declaration: a file per type and reference pages, for checked-in SDKs; sharded: fixed file names (sdkgen-models-N.swift, …) and no pages, as the build-tool plugin writes.", valueName: "layout"))
+    var layout: LayoutName = .perDeclaration
+
+    @Option(help: ArgumentHelp("With --layout sharded, how many files the models and the API groups are each spread over.", valueName: "count"))
+    var shards = 8
+
+    func validate() throws {
+        guard shards >= 1 else { throw ValidationError("--shards must be at least 1") }
     }
 
+    /// The settings of one run: the command line over the configuration file over the defaults.
+    func settings() throws(GenerationError) -> GenerationSettings {
+        let file = try config.map { path throws(GenerationError) in try GenerationConfig.load(contentsOf: path) } ?? GenerationConfig()
+        let moduleName = moduleName ?? file.moduleName ?? "ModelGates"
+        var generator = SDKGenerator.Options(
+            specPath: spec ?? file.spec ?? "spec/modelgates.yaml",
+            templatesPath: templates ?? file.templates ?? defaultTemplates,
+            moduleName: moduleName,
+            overlayPaths: file.overlays + overlays)
+        generator.clientName = clientName ?? file.clientName
+        generator.filter = tags.isEmpty && operationIDs.isEmpty ? file.filter : OperationFilter(tags: tags, operationIDs: operationIDs)
+        generator.overrides = DocumentOverrides(server: file.server, retries: file.retries)
+        generator.layout = layout == .sharded ? .sharded(shards: shards) : .perDeclaration
+        return GenerationSettings(generator: generator, output: output ?? file.output ?? "Generated")
+    }
+}
+
+/// The `--layout` values.
+enum LayoutName: String, ExpressibleByArgument, CaseIterable {
+    case perDeclaration = "per-declaration"
+    case sharded
+}
+
+/// What a command generates, and where to.
+struct GenerationSettings {
+    var generator: SDKGenerator.Options
+    var output: String
+
     var outputFolder: OutputFolder {
-        OutputFolder(root: output, ownedFolders: [moduleName, "docs"])
+        let owned = generator.layout == .perDeclaration ? [generator.moduleName, "docs"] : [generator.moduleName]
+        return OutputFolder(root: output, ownedFolders: owned)
     }
 }
 
@@ -61,20 +111,22 @@ extension SDKGen {
         var verbose = false
 
         func run() throws {
+            let settings: GenerationSettings
             let generated: SDKGenerator.Output
             do {
-                generated = try SDKGenerator.generate(options.generatorOptions)
+                settings = try options.settings()
+                generated = try SDKGenerator.generate(settings.generator)
             } catch {
                 report(error.diagnostics)
                 throw ExitCode.failure
             }
             report(generated.diagnostics)
-            let result = try options.outputFolder.write(generated.files)
+            let result = try settings.outputFolder.write(generated.files)
             if verbose {
                 for path in result.written { print("wrote \(path)") }
                 for path in result.removed { print("removed \(path)") }
             }
-            print("\(options.output): \(result.written.count) written, \(result.unchanged.count) unchanged, \(result.removed.count) removed")
+            print("\(settings.output): \(result.written.count) written, \(result.unchanged.count) unchanged, \(result.removed.count) removed")
         }
     }
 
@@ -89,19 +141,22 @@ extension SDKGen {
         var maxDiffLines = 200
 
         func run() throws {
+            let settings: GenerationSettings
             let generated: SDKGenerator.Output
             do {
-                generated = try SDKGenerator.generate(options.generatorOptions)
+                settings = try options.settings()
+                generated = try SDKGenerator.generate(settings.generator)
             } catch {
                 report(error.diagnostics)
                 throw ExitCode(2)
             }
-            let differences = options.outputFolder.differences(from: generated.files)
+            let spec = settings.generator.specPath, templates = settings.generator.templatesPath
+            let differences = settings.outputFolder.differences(from: generated.files)
             guard !differences.isEmpty else {
-                print("\(options.output) is up to date with \(options.spec) and \(options.templates).")
+                print("\(settings.output) is up to date with \(spec) and \(templates).")
                 return
             }
-            print("\(options.output) differs from what \(options.spec) and \(options.templates) generate (\(differences.count) file(s)):")
+            print("\(settings.output) differs from what \(spec) and \(templates) generate (\(differences.count) file(s)):")
             for difference in differences {
                 print("  \(difference.kind.rawValue): \(difference.path)")
             }
@@ -115,15 +170,23 @@ extension SDKGen {
             throw ExitCode.failure
         }
 
+        /// The `generate` command with the options this check was given.
         private var regenerateCommand: String {
             var command = "swift run sdkgen generate"
-            // Parsed from no arguments, since reading an option of a plain `GenerationOptions()` traps.
-            let defaults = (try? GenerationOptions.parse([])) ?? options
-            if options.spec != defaults.spec { command += " --spec \(options.spec)" }
-            for overlay in options.overlays { command += " --overlay \(overlay)" }
-            if options.templates != defaults.templates { command += " --templates \(options.templates)" }
-            if options.output != defaults.output { command += " --output \(options.output)" }
-            if options.moduleName != defaults.moduleName { command += " --module-name \(options.moduleName)" }
+            func add(_ name: String, _ value: String?) {
+                if let value { command += " --\(name) \(value)" }
+            }
+            add("config", options.config)
+            add("spec", options.spec)
+            for overlay in options.overlays { add("overlay", overlay) }
+            add("templates", options.templates)
+            if options.defaultTemplates != "Templates" { add("default-templates", options.defaultTemplates) }
+            add("output", options.output)
+            add("module-name", options.moduleName)
+            add("client-name", options.clientName)
+            for tag in options.tags { add("tag", tag) }
+            for operationID in options.operationIDs { add("operation", operationID) }
+            if options.layout == .sharded { add("layout", "sharded"); add("shards", String(options.shards)) }
             return command
         }
     }
@@ -133,21 +196,35 @@ extension SDKGen {
             abstract: "Reports the spec's defects as file:line:column diagnostics, without generating.",
             discussion: "Exits 1 when there is an error (or, with --strict, any warning).")
 
-        @Option(name: .long, help: ArgumentHelp("The OpenAPI document to read, YAML or JSON.", valueName: "file"))
-        var spec = "spec/modelgates.yaml"
+        @Option(name: .long, help: ArgumentHelp("The OpenAPI document to read, YAML or JSON. (default: spec/modelgates.yaml)", valueName: "file"))
+        var spec: String?
 
         @Option(name: .customLong("overlay"), help: ArgumentHelp("An OpenAPI Overlay 1.0 document to apply to the spec before reading it; repeat to apply several, in order.", valueName: "file"))
         var overlays: [String] = []
+
+        @Option(help: ArgumentHelp("An sdkgen.yaml configuration file, for its overlays, filter and overrides; --spec wins over its spec.", valueName: "file"))
+        var config: String?
 
         @Flag(help: "Treat warnings as errors.")
         var strict = false
 
         func run() throws {
-            let diagnostics = SDKGenerator.lint(specPath: spec, overlayPaths: overlays)
+            var specPath = spec ?? "spec/modelgates.yaml"
+            let diagnostics: [Diagnostic]
+            do {
+                let file = try config.map { path throws(GenerationError) in try GenerationConfig.load(contentsOf: path) } ?? GenerationConfig()
+                specPath = spec ?? file.spec ?? specPath
+                var options = SDKGenerator.Options(specPath: specPath, templatesPath: "", moduleName: "", overlayPaths: file.overlays + overlays)
+                options.filter = file.filter
+                options.overrides = DocumentOverrides(server: file.server, retries: file.retries)
+                diagnostics = SDKGenerator.lint(options)
+            } catch {
+                diagnostics = error.diagnostics
+            }
             report(diagnostics)
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.filter { $0.severity == .warning }.count
-            print("\(spec): \(errors) error(s), \(warnings) warning(s)")
+            print("\(specPath): \(errors) error(s), \(warnings) warning(s)")
             if errors > 0 || (strict && warnings > 0) {
                 throw ExitCode.failure
             }
@@ -172,7 +249,7 @@ extension SDKGen {
         func run() throws {
             let source: String
             do {
-                source = try SDKGenerator.conformanceProgram(options.generatorOptions)
+                source = try SDKGenerator.conformanceProgram(options.settings().generator)
             } catch {
                 report(error.diagnostics)
                 throw ExitCode.failure

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Runs the pipeline: Load → Overlay → Document → Lint → Lower → Render.
+/// Runs the pipeline: Load → Overlay → Document → Filter → Lint → Lower → Render.
 public enum SDKGenerator {
     /// What one generation needs.
     public struct Options: Sendable {
@@ -12,6 +12,14 @@ public enum SDKGenerator {
         public var moduleName: String
         /// Overlay 1.0 documents applied, in this order, to the loaded document before it is read.
         public var overlayPaths: [String] = []
+        /// Parts of the document the configuration replaces, applied after the overlays.
+        public var overrides = DocumentOverrides()
+        /// The operations to generate; all of them when empty.
+        public var filter = OperationFilter()
+        /// The client type's name; the module name when `nil`.
+        public var clientName: String?
+        /// How the files are arranged.
+        public var layout = OutputLayout.perDeclaration
 
         public init(specPath: String, templatesPath: String, moduleName: String, overlayPaths: [String] = []) {
             self.specPath = specPath
@@ -32,7 +40,7 @@ public enum SDKGenerator {
         var diagnostics = Diagnostics()
         let templates = try TemplateSet.load(from: options.templatesPath)
         let sdk = try lower(options, diagnostics: &diagnostics)
-        let files = SDKRenderer.render(sdk, templates: templates)
+        let files = options.layout.arrange(SDKRenderer.render(sdk, templates: templates), moduleName: sdk.moduleName)
         return Output(files: files, diagnostics: diagnostics.sorted)
     }
 
@@ -43,19 +51,25 @@ public enum SDKGenerator {
         return ConformanceProgram.source(for: try lower(options, diagnostics: &diagnostics))
     }
 
-    /// Load → Overlay → Document → Lint → Lower.
+    /// Load → Overlay → Document → Filter → Lint → Lower.
     private static func lower(_ options: Options, diagnostics: inout Diagnostics) throws(GenerationError) -> SwiftSDK {
-        let document = try loadDocument(options.specPath, overlayPaths: options.overlayPaths, diagnostics: &diagnostics)
+        let document = try loadDocument(options, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: SpecLinter.lint(document))
         guard !diagnostics.hasErrors else { throw GenerationError(diagnostics.sorted) }
-        return SDKLowering.lower(document, options: LoweringOptions(moduleName: options.moduleName), diagnostics: &diagnostics)
+        let loweringOptions = LoweringOptions(moduleName: options.moduleName, clientName: options.clientName)
+        return SDKLowering.lower(document, options: loweringOptions, diagnostics: &diagnostics)
     }
 
-    /// Loads, overlays, reads and lints a document without generating anything.
+    /// Loads, overlays, filters, reads and lints a document without generating anything.
     public static func lint(specPath: String, overlayPaths: [String] = []) -> [Diagnostic] {
+        lint(Options(specPath: specPath, templatesPath: "", moduleName: "", overlayPaths: overlayPaths))
+    }
+
+    /// Loads, overlays, filters, reads and lints the document `options` name without generating anything.
+    public static func lint(_ options: Options) -> [Diagnostic] {
         var diagnostics = Diagnostics()
         do {
-            let document = try loadDocument(specPath, overlayPaths: overlayPaths, diagnostics: &diagnostics)
+            let document = try loadDocument(options, diagnostics: &diagnostics)
             diagnostics.append(contentsOf: SpecLinter.lint(document))
             return diagnostics.sorted
         } catch {
@@ -63,13 +77,16 @@ public enum SDKGenerator {
         }
     }
 
-    private static func loadDocument(_ path: String, overlayPaths: [String], diagnostics: inout Diagnostics) throws(GenerationError) -> OpenAPIDocument {
-        var loaded = try YAMLLoader().load(contentsOf: path)
+    private static func loadDocument(_ options: Options, diagnostics: inout Diagnostics) throws(GenerationError) -> OpenAPIDocument {
+        var loaded = try YAMLLoader().load(contentsOf: options.specPath)
         diagnostics.append(contentsOf: loaded.warnings)
-        for overlayPath in overlayPaths {
+        for overlayPath in options.overlayPaths {
             let overlay = try Overlay.load(contentsOf: overlayPath, diagnostics: &diagnostics)
             try overlay.apply(to: &loaded.root, diagnostics: &diagnostics)
         }
-        return try DocumentReader.read(loaded.root, file: path, diagnostics: &diagnostics)
+        options.overrides.apply(to: &loaded.root)
+        var document = try DocumentReader.read(loaded.root, file: options.specPath, diagnostics: &diagnostics)
+        options.filter.apply(to: &document, diagnostics: &diagnostics)
+        return document
     }
 }

@@ -1,0 +1,1 @@
+../SDKGenPlugin/SDKGenTemplates.swift

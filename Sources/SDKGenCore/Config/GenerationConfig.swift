@@ -1,0 +1,145 @@
+import Foundation
+
+/// The settings of an `sdkgen.yaml` file, which the CLI (`--config`) and the build-tool plugin read.
+///
+/// ```yaml
+/// spec: openapi.yaml          # the CLI's --spec; the plugin finds the target's openapi.yaml itself
+/// output: Generated           # the CLI's --output
+/// moduleName: ModelGates      # the CLI's --module-name; the plugin compiles into its target's module
+/// clientName: ModelGates      # the client type; the module name when absent
+/// access: public              # public, package or internal
+/// filter:
+///   tags: [analytics]         # keep operations tagged with one of these…
+///   operations: [getModels]   # …or with one of these operationIds
+/// overlays: [fixes.overlay.yaml]
+/// templates: Templates
+/// server: https://staging.example.com/api/v1
+/// retries:                    # the shape of the x-sdkgen-retries extension, intervals in milliseconds
+///   statusCodes: [429, 503]
+///   backoff: {initialInterval: 500, maxInterval: 60000, exponent: 1.5, maxElapsedTime: 3600000}
+/// ```
+///
+/// Paths are relative to the folder holding the file. Every key is optional; command-line options win
+/// over the file.
+public struct GenerationConfig: Sendable {
+    public var spec: String?
+    public var output: String?
+    public var moduleName: String?
+    public var clientName: String?
+    public var access: AccessModifier?
+    public var filter = OperationFilter()
+    public var overlays: [String] = []
+    public var templates: String?
+    /// The server URL that replaces the document's servers.
+    public var server: YAMLNode?
+    /// Replaces the document's `x-sdkgen-retries` extension.
+    public var retries: YAMLNode?
+
+    public init() {}
+
+    /// The keys the file may have, in the order the documentation lists them.
+    static let keys = ["spec", "output", "moduleName", "clientName", "access", "filter", "overlays", "templates", "server", "retries"]
+
+    /// Reads an `sdkgen.yaml` file; an unknown key or a value of the wrong kind is an error at its position.
+    public static func load(contentsOf path: String) throws(GenerationError) -> GenerationConfig {
+        let loaded = try YAMLLoader().load(contentsOf: path)
+        var diagnostics = Diagnostics()
+        diagnostics.append(contentsOf: loaded.warnings)
+        let folder = (path as NSString).deletingLastPathComponent
+        func resolved(_ relative: String) -> String {
+            relative.hasPrefix("/") || folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)
+        }
+        var config = GenerationConfig()
+        guard let pairs = loaded.root.pairs else {
+            if !loaded.root.isNull {
+                diagnostics.error("an sdkgen configuration is a mapping of settings", at: loaded.root.location)
+            }
+            guard !diagnostics.hasErrors else { throw GenerationError(diagnostics.sorted) }
+            return config
+        }
+        var reader = ConfigValueReader(diagnostics: diagnostics)
+        for pair in pairs {
+            let key = pair.key.scalarText ?? ""
+            let value = pair.value
+            switch key {
+            case "spec": config.spec = reader.string(value, key).map(resolved)
+            case "output": config.output = reader.string(value, key).map(resolved)
+            case "moduleName": config.moduleName = reader.identifier(value, key)
+            case "clientName": config.clientName = reader.identifier(value, key)
+            case "access":
+                guard let text = reader.string(value, key) else { break }
+                guard let access = AccessModifier(rawValue: text) else {
+                    reader.diagnostics.error("access must be one of \(AccessModifier.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'", at: value.location)
+                    break
+                }
+                config.access = access
+            case "filter": config.filter = reader.filter(value)
+            case "overlays": config.overlays = reader.strings(value, key).map(resolved)
+            case "templates": config.templates = reader.string(value, key).map(resolved)
+            case "server":
+                if reader.string(value, key) != nil { config.server = value }
+            case "retries":
+                if value.pairs == nil {
+                    reader.diagnostics.error("retries is a mapping shaped like the x-sdkgen-retries extension", at: value.location)
+                } else {
+                    config.retries = value
+                }
+            default:
+                reader.diagnostics.error("unknown setting '\(key)'; the settings are \(keys.joined(separator: ", "))", at: pair.key.location)
+            }
+        }
+        guard !reader.diagnostics.hasErrors else { throw GenerationError(reader.diagnostics.sorted) }
+        return config
+    }
+}
+
+/// The access level of the generated declarations.
+public enum AccessModifier: String, Sendable, CaseIterable {
+    case `public`, `package`, `internal`
+}
+
+/// Reads typed values out of the configuration, recording an error where a value has the wrong kind.
+private struct ConfigValueReader {
+    var diagnostics: Diagnostics
+
+    mutating func string(_ node: YAMLNode, _ key: String) -> String? {
+        guard let text = node.scalarText, !node.isNull, !text.isEmpty else {
+            diagnostics.error("\(key) must be a non-empty string", at: node.location)
+            return nil
+        }
+        return text
+    }
+
+    mutating func identifier(_ node: YAMLNode, _ key: String) -> String? {
+        guard let text = string(node, key) else { return nil }
+        guard SwiftName.isPlainIdentifier(text) else {
+            diagnostics.error("\(key) must be a Swift identifier (letters, digits and underscores, not starting with a digit), not '\(text)'", at: node.location)
+            return nil
+        }
+        return text
+    }
+
+    mutating func strings(_ node: YAMLNode, _ key: String) -> [String] {
+        guard let items = node.items else {
+            diagnostics.error("\(key) must be a list of strings", at: node.location)
+            return []
+        }
+        return items.compactMap { string($0, key) }
+    }
+
+    mutating func filter(_ node: YAMLNode) -> OperationFilter {
+        guard let pairs = node.pairs else {
+            diagnostics.error("filter must be a mapping with tags and/or operations", at: node.location)
+            return OperationFilter()
+        }
+        var filter = OperationFilter(location: node.location)
+        for pair in pairs {
+            switch pair.key.scalarText {
+            case "tags": filter.tags = strings(pair.value, "filter.tags")
+            case "operations": filter.operationIDs = strings(pair.value, "filter.operations")
+            default: diagnostics.error("unknown filter '\(pair.key.scalarText ?? "")'; the filters are tags and operations", at: pair.key.location)
+            }
+        }
+        return filter
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import SDKGenCore
+import Testing
+
+/// `sdkgen.yaml`, the operation filter, the document overrides and the sharded layout the plugin uses.
+@Suite struct ConfigurationTests {
+    static let features = PackagePaths.root.appendingPathComponent("Tests/Fixtures/features.yaml").path
+
+    private func withConfig<T>(_ yaml: String, _ body: (String) throws -> T) throws -> T {
+        let folder = try PackagePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("sdkgen.yaml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        return try body(file.path)
+    }
+
+    private func generate(_ configure: (inout SDKGenerator.Options) -> Void, spec: String = features) throws -> SDKGenerator.Output {
+        var options = SDKGenerator.Options(specPath: spec, templatesPath: PackagePaths.templates, moduleName: "FeaturesSDK")
+        configure(&options)
+        return try SDKGenerator.generate(options)
+    }
+
+    private func names(in files: [GeneratedFile], under folder: String) -> [String] {
+        files.map(\.path).filter { $0.hasPrefix(folder) }.map { String($0.dropFirst(folder.count).dropLast(".swift".count)) }
+    }
+
+    @Test func aConfigurationReadsEverySettingWithPathsRelativeToItsFolder() throws {
+        try withConfig("""
+            spec: api/openapi.yaml
+            output: Sources
+            moduleName: Gates
+            clientName: GatesClient
+            access: package
+            filter:
+              tags: [Analytics]
+              operations: [getModels]
+            overlays: [one.overlay.yaml, /abs/two.overlay.yaml]
+            templates: Templates
+            server: https://staging.example.com
+            retries: {statusCodes: [503]}
+            """) { path in
+            let folder = (path as NSString).deletingLastPathComponent
+            let config = try GenerationConfig.load(contentsOf: path)
+            #expect(config.spec == folder + "/api/openapi.yaml")
+            #expect(config.output == folder + "/Sources")
+            #expect(config.moduleName == "Gates")
+            #expect(config.clientName == "GatesClient")
+            #expect(config.access == .package)
+            #expect(config.filter.tags == ["Analytics"])
+            #expect(config.filter.operationIDs == ["getModels"])
+            #expect(config.overlays == [folder + "/one.overlay.yaml", "/abs/two.overlay.yaml"])
+            #expect(config.templates == folder + "/Templates")
+            #expect(config.server?.string == "https://staging.example.com")
+            #expect(config.retries?["statusCodes"]?.items?.count == 1)
+        }
+    }
+
+    @Test func unknownSettingsAndBadValuesAreLocatedErrors() throws {
+        try withConfig("""
+            modulName: Gates
+            access: open
+            clientName: 'Not an identifier'
+            overlays: one.yaml
+            """) { path in
+            let error = #expect(throws: GenerationError.self) { try GenerationConfig.load(contentsOf: path) }
+            let messages = error?.diagnostics.map { $0.description.replacingOccurrences(of: path, with: "sdkgen.yaml") }
+            #expect(messages == [
+                "sdkgen.yaml:1:1: error: unknown setting 'modulName'; the settings are spec, output, moduleName, clientName, access, filter, overlays, templates, server, retries",
+                "sdkgen.yaml:2:9: error: access must be one of public, package, internal, not 'open'",
+                "sdkgen.yaml:3:13: error: clientName must be a Swift identifier (letters, digits and underscores, not starting with a digit), not 'Not an identifier'",
+                "sdkgen.yaml:4:11: error: overlays must be a list of strings",
+            ])
+        }
+    }
+
+    @Test func aTagFilterKeepsItsOperationsAndOnlyTheSchemasTheyReach() throws {
+        let output = try generate { $0.filter = OperationFilter(tags: ["Security"]) }
+        #expect(names(in: output.files, under: "FeaturesSDK/APIs/") == ["SecurityAPI"])
+        #expect(names(in: output.files, under: "FeaturesSDK/Models/") == ["Echo"])
+        // The multipart and event-stream runtime goes with the operations that needed it.
+        #expect(!output.files.contains { $0.path.contains("Multipart") || $0.path.contains("ServerSentEvent") })
+    }
+
+    @Test func anOperationFilterFollowsReferencesThroughOtherSchemas() throws {
+        let output = try generate { $0.filter = OperationFilter(operationIDs: ["createCompletion"]) }
+        #expect(names(in: output.files, under: "FeaturesSDK/APIs/") == ["ResponsesAPI"])
+        #expect(names(in: output.files, under: "FeaturesSDK/Models/") == [
+            "Completion", "CompletionChunk", "CompletionEvent", "CompletionRequest", "Problem",
+        ])
+    }
+
+    @Test func aFilterNameThatMatchesNothingIsAWarningAtTheFilter() throws {
+        let location = SourceLocation(file: "sdkgen.yaml", line: 4, column: 3)
+        let output = try generate { $0.filter = OperationFilter(tags: ["Securty"], operationIDs: ["getHealth"], location: location) }
+        #expect(output.diagnostics.map(\.description).contains("sdkgen.yaml:4:3: warning: the filter's tag 'Securty' matches no operation"))
+        #expect(names(in: output.files, under: "FeaturesSDK/APIs/") == ["SecurityAPI"])
+    }
+
+    @Test func theConfigurationsServerAndRetriesReplaceTheSpecs() throws {
+        try withConfig("""
+            server: https://staging.modelgates.example/api/v2
+            retries:
+              statusCodes: [503]
+              backoff: {initialInterval: 250, maxInterval: 2000, exponent: 2, maxElapsedTime: 10000}
+              retryConnectionErrors: false
+            """) { path in
+            let config = try GenerationConfig.load(contentsOf: path)
+            let output = try generate({ $0.overrides = DocumentOverrides(server: config.server, retries: config.retries) }, spec: PackagePaths.spec)
+            let client = try #require(output.files.first { $0.path == "FeaturesSDK/FeaturesSDK.swift" }?.contents)
+            #expect(client.contains(#"URL(string: "https://staging.modelgates.example/api/v2")!"#))
+            #expect(client.contains("statusCodes: [503]"))
+            #expect(client.contains("initialInterval: 0.25"))
+            #expect(client.contains("retryConnectionErrors: false"))
+        }
+    }
+
+    @Test func theShardedLayoutWritesTheSameFileNamesWhateverTheSpec() throws {
+        let features = try generate { $0.layout = .sharded(shards: 4) }
+        let modelGates = try generate({ $0.layout = .sharded(shards: 4) }, spec: PackagePaths.spec)
+        let expected = OutputLayout.shardedFileNames(shards: 4).map { "FeaturesSDK/\($0)" }
+        #expect(features.files.map(\.path) == expected)
+        #expect(modelGates.files.map(\.path) == expected)
+        #expect(OutputLayout.shardedFileNames(shards: 2) == [
+            "sdkgen-client.swift", "sdkgen-runtime.swift", "sdkgen-apis-0.swift", "sdkgen-apis-1.swift",
+            "sdkgen-models-0.swift", "sdkgen-models-1.swift",
+        ])
+    }
+
+    @Test func everyDeclarationLandsInExactlyOneShardWithOneHeaderAndEachImportOnce() throws {
+        let perDeclaration = try generate { _ in }
+        let sharded = try generate { $0.layout = .sharded(shards: 3) }
+        let all = sharded.files.map(\.contents).joined()
+        for model in names(in: perDeclaration.files, under: "FeaturesSDK/Models/") {
+            let declarations = all.components(separatedBy: " \(model): ").count - 1 + all.components(separatedBy: " enum \(model) ").count - 1
+            #expect(declarations >= 1, "\(model) is in no shard")
+            let holders = sharded.files.filter { $0.contents.contains("public struct \(model):") || $0.contents.contains("public enum \(model):") }
+            #expect(holders.count == 1, "\(model) is declared in \(holders.map(\.path))")
+        }
+        for file in sharded.files {
+            #expect(file.contents.components(separatedBy: "// Generated by sdkgen.").count == 2, "\(file.path) has one header")
+            #expect(file.contents.components(separatedBy: "import Foundation\n").count <= 2, "\(file.path) imports Foundation once")
+        }
+        let runtime = try #require(sharded.files.first { $0.path.hasSuffix("sdkgen-runtime.swift") }?.contents)
+        #expect(runtime.contains("struct RetryConfig"))
+        #expect(runtime.contains("#if canImport(FoundationNetworking)\nimport FoundationNetworking\n#endif"))
+    }
+}
