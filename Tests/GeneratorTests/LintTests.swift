@@ -97,6 +97,37 @@ import Testing
         ])
     }
 
+    @Test func anUnknownFormatIsAWarningAtItsSchema() throws {
+        let diagnostics = try lint("""
+            openapi: 3.1.0
+            info: {title: x, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Event:
+                  type: object
+                  properties:
+                    at: {type: string, format: date-tme}
+                    id: {type: string, format: uuid}
+            """)
+        #expect(diagnostics == ["spec.yaml:9:13: warning: unknown format 'date-tme' is ignored; the value is read as its type says"])
+    }
+
+    @Test func aNullMemberOfAUnionIsAWarningAtTheMember() throws {
+        let diagnostics = try lint("""
+            openapi: 3.1.0
+            info: {title: x, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Reasoning:
+                  anyOf:
+                    - type: string
+                    - type: 'null'
+            """)
+        #expect(diagnostics == ["spec.yaml:9:11: warning: a `null`-only member of anyOf is read as making the value optional"])
+    }
+
     @Test func theModelGatesSpecIsClean() {
         #expect(SDKGenerator.lint(specPath: PackagePaths.spec).isEmpty)
     }

@@ -92,3 +92,13 @@ final class Box<Value: Sendable>: Sendable {
         self.value = value
     }
 }
+
+extension Schema {
+    /// Whether the schema allows `null` and nothing else (`type: "null"`, or `enum: [null]`), as unions
+    /// write an optional member.
+    public var isNullOnly: Bool {
+        if reference == nil, types.isEmpty, allowsNull { return true }
+        if let values = enumValues, !values.isEmpty, values.allSatisfy(\.isNull) { return true }
+        return false
+    }
+}

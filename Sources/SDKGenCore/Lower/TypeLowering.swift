@@ -66,11 +66,7 @@ struct TypeLowering {
         (schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf).filter { !isNullOnly($0) }
     }
 
-    private func isNullOnly(_ schema: Schema) -> Bool {
-        if schema.reference == nil, schema.types.isEmpty, schema.allowsNull { return true }
-        if let values = schema.enumValues, !values.isEmpty, values.allSatisfy(\.isNull) { return true }
-        return false
-    }
+    private func isNullOnly(_ schema: Schema) -> Bool { schema.isNullOnly }
 
     /// A schema that says nothing about the value's shape, like `{nullable: true}` or `{description: …}`.
     private func isUnconstrained(_ schema: Schema) -> Bool {
