@@ -42,6 +42,9 @@ struct GenerationOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The client type's name. (default: the module name)", valueName: "name"))
     var clientName: String?
 
+    @Option(help: ArgumentHelp("The access level of the generated declarations: public, package or internal. (default: public)", valueName: "level"))
+    var access: AccessModifier?
+
     @Option(name: .customLong("tag"), help: ArgumentHelp("Generate only the operations with this tag (repeatable; with --operation, an operation matching either is kept).", valueName: "tag"))
     var tags: [String] = []
 
@@ -68,12 +71,15 @@ struct GenerationOptions: ParsableArguments {
             moduleName: moduleName,
             overlayPaths: file.overlays + overlays)
         generator.clientName = clientName ?? file.clientName
+        generator.access = access ?? file.access ?? .public
         generator.filter = tags.isEmpty && operationIDs.isEmpty ? file.filter : OperationFilter(tags: tags, operationIDs: operationIDs)
         generator.overrides = DocumentOverrides(server: file.server, retries: file.retries)
         generator.layout = layout == .sharded ? .sharded(shards: shards) : .perDeclaration
         return GenerationSettings(generator: generator, output: output ?? file.output ?? "Generated")
     }
 }
+
+extension AccessModifier: ExpressibleByArgument {}
 
 /// The `--layout` values.
 enum LayoutName: String, ExpressibleByArgument, CaseIterable {
@@ -184,6 +190,7 @@ extension SDKGen {
             add("output", options.output)
             add("module-name", options.moduleName)
             add("client-name", options.clientName)
+            add("access", options.access?.rawValue)
             for tag in options.tags { add("tag", tag) }
             for operationID in options.operationIDs { add("operation", operationID) }
             if options.layout == .sharded { add("layout", "sharded"); add("shards", String(options.shards)) }

@@ -144,4 +144,20 @@ import Testing
         #expect(runtime.contains("struct RetryConfig"))
         #expect(runtime.contains("#if canImport(FoundationNetworking)\nimport FoundationNetworking\n#endif"))
     }
+
+    @Test(arguments: [AccessModifier.package, .internal])
+    func theAccessSettingDeclaresEverythingAtThatLevel(_ access: AccessModifier) throws {
+        let publicOutput = try generate { _ in }
+        let output = try generate { $0.access = access }
+        let sources = output.files.filter { $0.path.hasSuffix(".swift") }
+        for file in sources {
+            let code = file.contents.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }
+            #expect(!code.contains { $0.contains("public ") }, "\(file.path) still declares something public")
+        }
+        // Exactly the public keywords changed: nothing else in the SDK differs.
+        let expected = publicOutput.files.filter { $0.path.hasSuffix(".swift") }.map {
+            $0.contents.replacingOccurrences(of: "public ", with: access == .internal ? "" : "package ")
+        }
+        #expect(sources.map(\.contents) == expected)
+    }
 }

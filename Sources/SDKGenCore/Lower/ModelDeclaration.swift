@@ -1,6 +1,8 @@
 /// A model file: a struct for an object schema, an enum for an `enum` of strings, or an enum with
 /// associated values for a `oneOf`/`anyOf`. Exactly one of `structModel`, `enumModel` and `unionModel` is set.
 public struct ModelDeclaration: Sendable {
+    /// The access modifier of the declarations and a space (`public `), or nothing for internal.
+    public var access: String
     public var typeName: String
     public var docLines: [String]
     public var structModel: StructModel?

@@ -6,10 +6,13 @@ public struct LoweringOptions: Sendable {
     public var moduleName: String
     /// The client type's name; the module name when `nil`.
     public var clientName: String?
+    /// The access level of every generated declaration.
+    public var access: AccessModifier
 
-    public init(moduleName: String, clientName: String? = nil) {
+    public init(moduleName: String, clientName: String? = nil, access: AccessModifier = .public) {
         self.moduleName = moduleName
         self.clientName = clientName
+        self.access = access
     }
 }
 
@@ -20,6 +23,8 @@ public struct SDKLowering {
     let options: LoweringOptions
     let clientTypeName: String
     let errorTypeName: String
+    /// The access modifier and a space for every declaration, or nothing for internal ones.
+    let access: String
     var types: TypeLowering
     var diagnostics = Diagnostics()
     /// The client's global headers, which usage examples also show.
@@ -53,8 +58,9 @@ public struct SDKLowering {
         index = ComponentIndex(document)
         clientTypeName = options.clientName.map(SwiftName.type) ?? SwiftName.type(options.moduleName)
         errorTypeName = clientTypeName + "Error"
+        access = options.access == .internal ? "" : options.access.rawValue + " "
         let groupTypeNames = Self.groupTags(document).map { SwiftName.type($0) + "API" }
-        types = TypeLowering(index: index, names: NameRegistry(reserving: [clientTypeName, errorTypeName] + groupTypeNames))
+        types = TypeLowering(index: index, names: NameRegistry(reserving: [clientTypeName, errorTypeName] + groupTypeNames), access: access)
     }
 
     private mutating func lower() -> SwiftSDK {
@@ -66,6 +72,7 @@ public struct SDKLowering {
         let statusCases = settleErrorCases(in: &groups)
         noteUnhandledStatuses()
         let error = ErrorDeclaration(
+            access: access,
             typeName: errorTypeName, clientTypeName: clientTypeName,
             docLines: SwiftLiteral.docComment("Everything that can go wrong when calling the \(document.info.title)."),
             statusCases: statusCases, hasStatusCases: !statusCases.isEmpty)
@@ -102,6 +109,7 @@ public struct SDKLowering {
         initDocLines += SwiftLiteral.parameterDoc("transport", "What sends the requests. Defaults to a ``URLSessionTransport``.")
 
         return ClientDeclaration(
+            access: access,
             typeName: clientTypeName,
             errorTypeName: errorTypeName,
             docLines: docLines,
@@ -215,6 +223,7 @@ public struct SDKLowering {
             overview: Markdown.block(tagDescription),
             operations: referenceOperations)
         return APIGroupDeclaration(
+            access: access,
             typeName: typeName, propertyName: propertyName, clientTypeName: clientTypeName, errorTypeName: errorTypeName,
             tag: tag, docLines: SwiftLiteral.docComment(tagDescription ?? "The \(tag) operations."),
             operations: operations, reference: page)

@@ -13,6 +13,8 @@ public struct SwiftSDK: Sendable {
 
 /// The client type users create.
 public struct ClientDeclaration: Sendable {
+    /// The access modifier of the declarations and a space (`public `), or nothing for internal.
+    public var access: String
     public var typeName: String
     public var errorTypeName: String
     public var docLines: [String]
@@ -105,6 +107,8 @@ public struct RetryDefaults: Sendable {
 
 /// The SDK's error enum.
 public struct ErrorDeclaration: Sendable {
+    /// The access modifier of the declarations and a space (`public `), or nothing for internal.
+    public var access: String
     public var typeName: String
     public var clientTypeName: String
     public var docLines: [String]
@@ -124,6 +128,8 @@ public struct ErrorStatusCase: Sendable {
 
 /// The API group of one tag, such as `AnalyticsAPI`, reached as `client.analytics`.
 public struct APIGroupDeclaration: Sendable {
+    /// The access modifier of the declarations and a space (`public `), or nothing for internal.
+    public var access: String
     public var typeName: String
     public var propertyName: String
     public var clientTypeName: String

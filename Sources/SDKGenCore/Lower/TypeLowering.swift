@@ -10,6 +10,8 @@ struct TypeLowering {
 
     private let index: ComponentIndex
     private var names: NameRegistry
+    /// The access modifier and a space that every model is declared with (see `ModelDeclaration.access`).
+    private let access: String
     /// Component name → Swift type name, for component schemas that become declarations.
     private var componentTypes: [String: String] = [:]
     /// Component names being resolved, to stop on a reference cycle that declares no type.
@@ -17,9 +19,10 @@ struct TypeLowering {
     private(set) var models: [ModelDeclaration] = []
     private(set) var diagnostics = Diagnostics()
 
-    init(index: ComponentIndex, names: NameRegistry) {
+    init(index: ComponentIndex, names: NameRegistry, access: String) {
         self.index = index
         self.names = names
+        self.access = access
     }
 
     /// Names every component schema that becomes a declaration, then declares them in document order,
@@ -219,7 +222,7 @@ struct TypeLowering {
             docLines += (docLines.isEmpty ? [] : ["///"]) + ["/// - Warning: Deprecated."]
         }
         var model = ModelDeclaration(
-            typeName: typeName, docLines: docLines, structModel: nil, enumModel: nil, unionModel: nil,
+            access: access, typeName: typeName, docLines: docLines, structModel: nil, enumModel: nil, unionModel: nil,
             reference: ModelReferencePage(path: "models/\(typeName).md", title: typeName,
                                           description: Markdown.block(schema.description ?? schema.title), tableTitle: "Fields", fields: []))
         switch kind(of: schema) {

@@ -18,6 +18,8 @@ public enum SDKGenerator {
         public var filter = OperationFilter()
         /// The client type's name; the module name when `nil`.
         public var clientName: String?
+        /// The access level of the generated declarations.
+        public var access = AccessModifier.public
         /// How the files are arranged.
         public var layout = OutputLayout.perDeclaration
 
@@ -56,7 +58,7 @@ public enum SDKGenerator {
         let document = try loadDocument(options, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: SpecLinter.lint(document))
         guard !diagnostics.hasErrors else { throw GenerationError(diagnostics.sorted) }
-        let loweringOptions = LoweringOptions(moduleName: options.moduleName, clientName: options.clientName)
+        let loweringOptions = LoweringOptions(moduleName: options.moduleName, clientName: options.clientName, access: options.access)
         return SDKLowering.lower(document, options: loweringOptions, diagnostics: &diagnostics)
     }
 

@@ -1,19 +1,19 @@
 import AnalyticsSDK
 
 /// One day's usage per model, summed over the endpoints that served it.
-public struct UsageReport: Sendable, Equatable {
+package struct UsageReport: Sendable, Equatable {
     /// A model's requests and cost for the day.
-    public struct Line: Sendable, Equatable {
-        public var model: String
-        public var requests: Int
-        public var usage: Double
+    package struct Line: Sendable, Equatable {
+        package var model: String
+        package var requests: Int
+        package var usage: Double
     }
 
     /// Lines ordered by cost, the most expensive first (then by model, so the order is stable).
-    public var lines: [Line]
+    package var lines: [Line]
 
     /// Fetches the activity of `date` (the last 30 days when `nil`) and sums it per model.
-    public static func fetch(from client: ModelGates, date: String?) async throws(ModelGatesError) -> UsageReport {
+    package static func fetch(from client: ModelGates, date: String?) async throws(ModelGatesError) -> UsageReport {
         let activity = try await client.analytics.getUserActivity(date: date)
         var byModel: [String: Line] = [:]
         for item in activity.data {
@@ -25,7 +25,7 @@ public struct UsageReport: Sendable, Equatable {
     }
 
     /// The report as a table: model, requests and cost in dollars.
-    public var text: String {
+    package var text: String {
         let width = max(5, lines.map(\.model.count).max() ?? 0)
         func padded(_ text: String) -> String { text + String(repeating: " ", count: width - text.count) }
         var rows = ["\(padded("model"))  requests  cost (USD)"]
