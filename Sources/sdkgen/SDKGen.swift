@@ -12,7 +12,7 @@ struct SDKGen: ParsableCommand {
         Templates/ generate the ModelGates SDK into Generated/ (sources in Generated/ModelGates/, \
         reference pages in Generated/docs/).
         """,
-        subcommands: [Generate.self, Check.self, Lint.self, Conformance.self],
+        subcommands: [Generate.self, Check.self, Lint.self, Diff.self, Conformance.self],
         defaultSubcommand: Generate.self)
 }
 
@@ -105,6 +105,16 @@ func report(_ diagnostics: [Diagnostic]) {
     }
 }
 
+/// How `check` reports.
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    /// Compiler-style diagnostics and a unified diff.
+    case text
+    /// GitHub Actions workflow commands, which annotate the spec and the drifted files, then the diff in a folded group.
+    case github
+}
+
+extension APIDiffReport.Format: ExpressibleByArgument {}
+
 extension SDKGen {
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -146,6 +156,9 @@ extension SDKGen {
         @Option(help: ArgumentHelp("Print at most this many lines of diff.", valueName: "lines"))
         var maxDiffLines = 200
 
+        @Option(help: ArgumentHelp("How to report: `text` prints diagnostics and a diff; `github` prints GitHub Actions workflow commands (`::error file=…,line=…,col=…::…`) for the spec's errors and each drifted file, then the diff in a folded group.", valueName: "format"))
+        var format: CheckFormat = .text
+
         func run() throws {
             let settings: GenerationSettings
             let generated: SDKGenerator.Output
@@ -153,7 +166,10 @@ extension SDKGen {
                 settings = try options.settings()
                 generated = try SDKGenerator.generate(settings.generator)
             } catch {
-                report(error.diagnostics)
+                switch format {
+                case .text: report(error.diagnostics)
+                case .github: error.diagnostics.forEach { print(GitHubAnnotation.command(for: $0)) }
+                }
                 throw ExitCode(2)
             }
             let spec = settings.generator.specPath, templates = settings.generator.templatesPath
@@ -162,9 +178,16 @@ extension SDKGen {
                 print("\(settings.output) is up to date with \(spec) and \(templates).")
                 return
             }
-            print("\(settings.output) differs from what \(spec) and \(templates) generate (\(differences.count) file(s)):")
-            for difference in differences {
-                print("  \(difference.kind.rawValue): \(difference.path)")
+            if format == .github {
+                for difference in differences {
+                    print(GitHubAnnotation.drift(difference, outputRoot: settings.output, fix: regenerateCommand))
+                }
+                print("::group::Diff of \(settings.output) (\(differences.count) file(s))")
+            } else {
+                print("\(settings.output) differs from what \(spec) and \(templates) generate (\(differences.count) file(s)):")
+                for difference in differences {
+                    print("  \(difference.kind.rawValue): \(difference.path)")
+                }
             }
             let diff = differences.map(\.diff).joined()
             let lines = diff.split(separator: "\n", omittingEmptySubsequences: false)
@@ -172,6 +195,7 @@ extension SDKGen {
             if lines.count > maxDiffLines {
                 print("… \(lines.count - maxDiffLines) more diff lines not shown")
             }
+            if format == .github { print("::endgroup::") }
             print("To update it, run: \(regenerateCommand)")
             throw ExitCode.failure
         }
@@ -235,6 +259,46 @@ extension SDKGen {
             if errors > 0 || (strict && warnings > 0) {
                 throw ExitCode.failure
             }
+        }
+    }
+
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Reports what changed in the generated SDK's API between two versions of a spec.",
+            discussion: """
+            Compares the SDKs the two specs generate: functions, arguments, results, security, models, properties and \
+            enum values, each change classified as breaking (code written against the old SDK may stop compiling, or \
+            its requests be refused) or compatible, located in the new spec (the old one for removals), with the \
+            Swift symbol it touches and the semantic-versioning bump it needs. Exits 0, 1 with --fail-on-breaking when \
+            a change is breaking, and 2 when a spec is invalid.
+            """)
+
+        @Argument(help: ArgumentHelp("The earlier version of the OpenAPI document.", valueName: "old"))
+        var oldSpec: String
+
+        @Argument(help: ArgumentHelp("The later version of the OpenAPI document.", valueName: "new"))
+        var newSpec: String
+
+        @Option(name: .long, help: ArgumentHelp("The Swift module (and client type) name that symbols are written with.", valueName: "name"))
+        var moduleName = "ModelGates"
+
+        @Option(help: ArgumentHelp("The report's format: `text` (one compiler-style line per change), `markdown` (release-note sections Breaking and Compatible under the version bump) or `json`.", valueName: "format"))
+        var format: APIDiffReport.Format = .text
+
+        @Flag(help: "Exit 1 when any change is breaking.")
+        var failOnBreaking = false
+
+        func run() throws {
+            let diff: APIDiff
+            do {
+                diff = try SDKGenerator.diff(oldSpecPath: oldSpec, newSpecPath: newSpec, moduleName: moduleName)
+            } catch {
+                report(error.diagnostics)
+                throw ExitCode(2)
+            }
+            print(APIDiffReport.render(diff, format: format, oldName: oldSpec, newName: newSpec), terminator: "")
+            let status = diff.exitStatus(failOnBreaking: failOnBreaking)
+            if status != 0 { throw ExitCode(status) }
         }
     }
 

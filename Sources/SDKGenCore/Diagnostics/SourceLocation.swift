@@ -1,5 +1,5 @@
 /// A position in an input file, 1-based, as editors and compilers print it.
-public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     /// The path of the file as the user named it.
     public var file: String
     /// The 1-based line.

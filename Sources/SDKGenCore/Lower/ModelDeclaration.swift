@@ -9,6 +9,8 @@ public struct ModelDeclaration: Sendable {
     public var enumModel: EnumModel?
     public var unionModel: UnionModel?
     public var reference: ModelReferencePage
+    /// The schema the type is declared for, by the name it is declared under.
+    public var origin: SpecOrigin
 }
 
 /// A struct with a stored property per schema property.
@@ -28,6 +30,8 @@ public struct PropertyDeclaration: Sendable {
     public var codingKey: String
     /// Stored through the runtime's `@Indirect` wrapper, because the type contains itself through it.
     public var isIndirect: Bool
+    /// The schema property, by its wire name.
+    public var origin: SpecOrigin
 }
 
 /// An open enum: the spec's values as cases, and a case keeping any other value the server sends.
@@ -44,6 +48,8 @@ public struct EnumCase: Sendable {
     /// The raw value as a Swift literal.
     public var valueLiteral: String
     public var docLines: [String]
+    /// The `enum` value, by its text.
+    public var origin: SpecOrigin
 }
 
 /// One of several types: `oneOf` or `anyOf`.

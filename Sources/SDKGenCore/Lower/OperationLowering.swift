@@ -73,7 +73,9 @@ extension SDKLowering {
                 returnType: result.returnType,
                 sendMethod: isStream ? "stream" : "send",
                 responseCases: result.cases + responses.errorCases,
-                responseExamples: isStream ? [] : responses.examples)
+                responseExamples: isStream ? [] : responses.examples,
+                origin: SpecOrigin(key: operation.method.rawValue.uppercased() + " " + operation.path, location: operation.location),
+                securityRequirement: operationSecurity ?? security.documentRequirement)
             functions.append(LoweredOperation(declaration: declaration, arguments: arguments, errorResponses: responses.errorResponses))
         }
         return functions

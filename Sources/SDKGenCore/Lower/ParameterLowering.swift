@@ -24,6 +24,13 @@ extension SDKLowering {
         var pathThrows = false
     }
 
+    /// `query limit`: where a parameter is sent and its name, which identify it within an operation; header names
+    /// are lowercased, as HTTP compares them.
+    static func parameterKey(_ parameter: Parameter) -> String {
+        let name = parameter.location == .header ? parameter.name.lowercased() : parameter.name
+        return "\(parameter.location.rawValue) \(name)"
+    }
+
     /// How a value of a Swift type is written into a request.
     enum ValueShape {
         /// `String`, written as it is.
@@ -72,7 +79,8 @@ extension SDKLowering {
                 name: name,
                 type: isOptional ? "\(baseType)?" : baseType,
                 defaultClause: isOptional ? " = nil" : "",
-                documentationLines: SwiftLiteral.parameterDoc(SwiftName.unescaped(name), parameter.description)),
+                documentationLines: SwiftLiteral.parameterDoc(SwiftName.unescaped(name), parameter.description),
+                origin: SpecOrigin(key: Self.parameterKey(parameter), location: parameter.sourceLocation)),
             required: parameter.required,
             description: parameter.description,
             example: parameter.example ?? schema?.example)

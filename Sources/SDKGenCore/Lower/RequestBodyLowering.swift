@@ -80,7 +80,8 @@ extension SDKLowering {
                 name: name,
                 type: body.required ? baseType : baseType + "?",
                 defaultClause: body.required ? "" : " = nil",
-                documentationLines: SwiftLiteral.parameterDoc(SwiftName.unescaped(name), description ?? "The request body.")),
+                documentationLines: SwiftLiteral.parameterDoc(SwiftName.unescaped(name), description ?? "The request body."),
+                origin: SpecOrigin(key: "body", location: body.location)),
             required: body.required,
             description: description,
             example: media.example)
@@ -126,7 +127,8 @@ extension SDKLowering {
                     name: name,
                     type: required ? type : type + "?",
                     defaultClause: required ? "" : " = nil",
-                    documentationLines: SwiftLiteral.parameterDoc(SwiftName.unescaped(name), description)),
+                    documentationLines: SwiftLiteral.parameterDoc(SwiftName.unescaped(name), description),
+                    origin: SpecOrigin(key: "body field \(property.name)", location: property.location)),
                 required: required,
                 description: description,
                 example: property.value.example))

@@ -148,7 +148,8 @@ public struct SDKLowering {
             headers.append(GlobalHeaderDeclaration(
                 parameterName: name,
                 headerNameLiteral: SwiftLiteral.string(parameter.name),
-                documentationLines: SwiftLiteral.parameterDoc(SwiftName.unescaped(name), (parameter.description ?? "") + "\nSent as the `\(parameter.name)` header of every request.")))
+                documentationLines: SwiftLiteral.parameterDoc(SwiftName.unescaped(name), (parameter.description ?? "") + "\nSent as the `\(parameter.name)` header of every request."),
+                origin: SpecOrigin(key: parameter.name.lowercased(), location: parameter.sourceLocation)))
         }
         return headers
     }

@@ -45,6 +45,7 @@ extension SDKLowering {
         let environmentVariable = options.moduleName.uppercased().filter { $0.isLetter || $0.isNumber } + "_API_KEY"
         for (scheme, placement) in order {
             let description = document.components.securitySchemes[named: scheme]?.description
+            let origin = SpecOrigin(key: scheme, location: document.components.securitySchemes[named: scheme]?.location ?? document.location)
             let keyLiteral = SwiftLiteral.string(scheme)
             if placement == .basic {
                 // Basic schemes are all sent alike, so there is at most one.
@@ -61,7 +62,8 @@ extension SDKLowering {
                     ],
                     condition: "let \(username), let \(password)",
                     keyLiteral: keyLiteral,
-                    valueExpression: ".basic(username: \(username), password: \(password))"))
+                    valueExpression: ".basic(username: \(username), password: \(password))",
+                    origin: origin))
                 continue
             }
             let isSingleKey = order.count == 1
@@ -92,7 +94,8 @@ extension SDKLowering {
                     documentationLines: SwiftLiteral.parameterDoc(bareName, documentation))],
                 condition: "let \(name)",
                 keyLiteral: keyLiteral,
-                valueExpression: value))
+                valueExpression: value,
+                origin: origin))
         }
         plan.documentRequirement = requirement(document.security ?? [], keys: plan.keys)
         return plan

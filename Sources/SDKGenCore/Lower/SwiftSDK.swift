@@ -70,6 +70,8 @@ public struct CredentialDeclaration: Sendable {
     public var keyLiteral: String
     /// The runtime `Credential` built from the arguments, such as `.bearer(apiKey)`.
     public var valueExpression: String
+    /// The security scheme, by its name.
+    public var origin: SpecOrigin
 }
 
 public struct CredentialArgument: Sendable {
@@ -85,6 +87,8 @@ public struct GlobalHeaderDeclaration: Sendable {
     public var headerNameLiteral: String
     /// The `- Parameter` text; continuation lines are indented for the parameter list.
     public var documentationLines: [String]
+    /// The header parameter, by its lowercased name.
+    public var origin: SpecOrigin
 }
 
 public struct APIGroupReference: Sendable {
@@ -167,6 +171,11 @@ public struct OperationDeclaration: Sendable {
     public var responseCases: [ResponseCase]
     /// The JSON examples the spec gives for the responses, for checking the SDK's types against them.
     public var responseExamples: [ResponseExample]
+    /// The operation this function calls: `GET /users/{id}`, at the operation's method key.
+    public var origin: SpecOrigin
+    /// The security schemes the function sends, as alternatives each needing all of its schemes: the operation's
+    /// own requirement or else the document's, in credential keys (see `CredentialDeclaration.keyLiteral`).
+    public var securityRequirement: [[String]]
 }
 
 /// A JSON example of a response and the Swift type its status documents.
@@ -187,6 +196,8 @@ public struct OperationParameter: Sendable {
     public var defaultClause: String
     /// The `- Parameter` text; continuation lines are indented for the parameter list.
     public var documentationLines: [String]
+    /// The parameter (`query limit`), body (`body`) or multipart field (`body field name`) the argument sends.
+    public var origin: SpecOrigin
 }
 
 /// One call that adds a value to the request or to a multipart form:

@@ -224,7 +224,8 @@ struct TypeLowering {
         var model = ModelDeclaration(
             access: access, typeName: typeName, docLines: docLines, structModel: nil, enumModel: nil, unionModel: nil,
             reference: ModelReferencePage(path: "models/\(typeName).md", title: typeName,
-                                          description: Markdown.block(schema.description ?? schema.title), tableTitle: "Fields", fields: []))
+                                          description: Markdown.block(schema.description ?? schema.title), tableTitle: "Fields", fields: []),
+            origin: SpecOrigin(key: typeName, location: schema.location))
         switch kind(of: schema) {
         case .structure?:
             let object = flattenedObject(schema) ?? (schema.properties, Set(schema.required.map(\.name)))
@@ -274,7 +275,8 @@ struct TypeLowering {
                 name: name, type: type, docLines: docLines,
                 defaultClause: type.hasSuffix("?") ? " = nil" : "",
                 codingKey: bareName == property.name ? "case \(name)" : "case \(name) = \(SwiftLiteral.string(property.name))",
-                isIndirect: false))
+                isIndirect: false,
+                origin: SpecOrigin(key: property.name, location: property.location)))
             initDocLines += SwiftLiteral.parameterDoc(bareName, description)
             fields.append(ReferenceRow(
                 name: "`\(bareName)`", type: "`\(type)`", required: isRequired ? "✔️" : "➖",
@@ -285,11 +287,12 @@ struct TypeLowering {
 
     private mutating func declareEnum(_ schema: Schema) -> EnumModel {
         var members = MemberNames(reserving: ["unknown", "rawValue", "init", "description"])
-        let values = (schema.enumValues ?? []).compactMap(\.string)
+        let values = (schema.enumValues ?? []).compactMap { node in node.string.map { (text: $0, location: node.location) } }
         var seen: Set<String> = []
-        let cases = values.filter { seen.insert($0).inserted }.map { value in
-            EnumCase(name: members.claim(SwiftName.member(value.isEmpty ? "empty" : value)),
-                     valueLiteral: SwiftLiteral.string(value), docLines: [])
+        let cases = values.filter { seen.insert($0.text).inserted }.map { value in
+            EnumCase(name: members.claim(SwiftName.member(value.text.isEmpty ? "empty" : value.text)),
+                     valueLiteral: SwiftLiteral.string(value.text), docLines: [],
+                     origin: SpecOrigin(key: value.text, location: value.location))
         }
         return EnumModel(rawType: "String", cases: cases, unknownCaseName: "unknown")
     }

@@ -53,6 +53,30 @@ public enum SDKGenerator {
         return ConformanceProgram.source(for: try lower(options, diagnostics: &diagnostics))
     }
 
+    /// What changed in the SDK's API from the spec at `oldSpecPath` to the one at `newSpecPath`, each with its
+    /// overlays applied; throws with the diagnostics of both when either has an error.
+    public static func diff(oldSpecPath: String, newSpecPath: String, moduleName: String,
+                            oldOverlayPaths: [String] = [], newOverlayPaths: [String] = []) throws(GenerationError) -> APIDiff {
+        // Templates are not read: the comparison is of the lowered SDKs.
+        func lowered(_ path: String, overlayPaths: [String]) -> Result<SwiftSDK, GenerationError> {
+            var diagnostics = Diagnostics()
+            do {
+                let options = Options(specPath: path, templatesPath: "", moduleName: moduleName, overlayPaths: overlayPaths)
+                return .success(try lower(options, diagnostics: &diagnostics))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch (lowered(oldSpecPath, overlayPaths: oldOverlayPaths), lowered(newSpecPath, overlayPaths: newOverlayPaths)) {
+        case (.success(let old), .success(let new)):
+            return APIDiff.compare(old: old, new: new)
+        case (.failure(let error), .success), (.success, .failure(let error)):
+            throw error
+        case (.failure(let oldError), .failure(let newError)):
+            throw GenerationError(oldError.diagnostics + newError.diagnostics)
+        }
+    }
+
     /// Load → Overlay → Document → Filter → Lint → Lower.
     private static func lower(_ options: Options, diagnostics: inout Diagnostics) throws(GenerationError) -> SwiftSDK {
         let document = try loadDocument(options, diagnostics: &diagnostics)
