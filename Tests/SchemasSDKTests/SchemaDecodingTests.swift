@@ -53,6 +53,21 @@ import Testing
         #expect(throws: DecodingError.self) { try decode(Content.self, "42") }
     }
 
+    @Test func aUnionWithoutDiscriminatorSkipsTypesWhoseValuesThePayloadLacks() throws {
+        let benchmarks = try decode([Benchmark].self, """
+            [{"source": "scores", "model": "a", "score": 1.5},
+             {"source": "runs", "benchmark_type": "latency", "model": "b", "accuracy": 0.5},
+             {"source": "runs", "benchmark_type": "search_web", "model": "c", "primary_score": 3}]
+            """)
+        #expect(benchmarks == [
+            .scoreBenchmark(ScoreBenchmark(source: .scores, model: "a", score: 1.5)),
+            .runBenchmark(RunBenchmark(source: .runs, benchmarkType: .latency, model: "b", accuracy: 0.5)),
+            .searchBenchmark(SearchBenchmark(source: .runs, benchmarkType: .searchWeb, model: "c", primaryScore: 3)),
+        ])
+        // A value no member allows matches none, rather than the first member whose open enum accepts it.
+        #expect(throws: DecodingError.self) { try decode(Benchmark.self, #"{"source": "elo", "model": "d"}"#) }
+    }
+
     @Test func recursiveTypesDecodeAndEncode() throws {
         let node = try decode(TreeNode.self, #"{"value":1,"parent":{"value":0},"children":[{"value":2,"children":[]}]}"#)
         #expect(node.parent?.value == 0)

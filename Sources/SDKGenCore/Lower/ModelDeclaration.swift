@@ -57,6 +57,10 @@ public struct UnionModel: Sendable {
     public var cases: [UnionCase]
     /// Set when a discriminator property picks the case; otherwise each case is tried in order.
     public var discriminator: UnionDiscriminator?
+    /// Without a discriminator: the properties read first to skip the cases whose values they cannot have
+    /// (see `UnionSelection`).
+    public var selectingProperties: [UnionSelectingProperty]
+    public var hasSelectingProperties: Bool
     /// Whether the enum is `indirect`, because a case contains the enum itself.
     public var isIndirect: Bool
 }
@@ -67,6 +71,16 @@ public struct UnionCase: Sendable {
     public var docLines: [String]
     /// The discriminator values that select this case, as Swift string literals.
     public var discriminatorValueLiterals: [String]
+    /// Swift conditions on the selecting properties under which this case is tried; empty to try it always.
+    public var selectionConditions: [String]
+}
+
+/// A property that tells the members of a union without a discriminator apart.
+public struct UnionSelectingProperty: Sendable {
+    /// The name of its coding key and of the variable it is read into.
+    public var name: String
+    /// Its wire name, as a Swift string literal.
+    public var wireNameLiteral: String
 }
 
 public struct UnionDiscriminator: Sendable {

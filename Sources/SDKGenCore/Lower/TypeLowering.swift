@@ -8,7 +8,7 @@ struct TypeLowering {
         case structure, enumeration, union
     }
 
-    private let index: ComponentIndex
+    let index: ComponentIndex
     private var names: NameRegistry
     /// The access modifier and a space that every model is declared with (see `ModelDeclaration.access`).
     private let access: String
@@ -79,7 +79,7 @@ struct TypeLowering {
     }
 
     /// The properties of an `allOf` of objects, merged; `nil` when a member is not an object.
-    private func flattenedObject(_ schema: Schema) -> (properties: [Named<Schema>], required: Set<String>)? {
+    func flattenedObject(_ schema: Schema) -> (properties: [Named<Schema>], required: Set<String>)? {
         var properties: [Named<Schema>] = []
         var required: Set<String> = []
         var visiting: Set<String> = []
@@ -301,7 +301,9 @@ struct TypeLowering {
         var members = MemberNames()
         var cases: [UnionCase] = []
         let discriminator = schema.discriminator
-        for (offset, member) in unionMembers(schema).enumerated() {
+        let memberSchemas = unionMembers(schema)
+        let selection = discriminator == nil ? unionSelection(for: memberSchemas) : nil
+        for (offset, member) in memberSchemas.enumerated() {
             let componentName = member.reference?.componentName(in: "schemas")
             let suggested = typeName + SwiftName.type(member.title ?? "Option\(offset + 1)")
             let type = swiftType(for: member, suggestedName: suggested)
@@ -319,12 +321,15 @@ struct TypeLowering {
                 values = mapped.isEmpty ? [componentName] : mapped
             }
             cases.append(UnionCase(name: caseName, type: type, docLines: SwiftLiteral.docComment(description(of: member)),
-                                   discriminatorValueLiterals: values.map(SwiftLiteral.string)))
+                                   discriminatorValueLiterals: values.map(SwiftLiteral.string),
+                                   selectionConditions: selection?.conditions[offset] ?? []))
         }
         let usesDiscriminator = discriminator != nil && cases.allSatisfy { !$0.discriminatorValueLiterals.isEmpty }
         return UnionModel(
             cases: cases,
             discriminator: usesDiscriminator ? discriminator.map { UnionDiscriminator(propertyNameLiteral: SwiftLiteral.string($0.propertyName)) } : nil,
+            selectingProperties: selection?.properties ?? [],
+            hasSelectingProperties: selection != nil,
             isIndirect: false)
     }
 
