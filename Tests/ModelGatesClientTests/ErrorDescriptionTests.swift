@@ -109,9 +109,83 @@ struct ErrorDescriptionTests {
         }
     }
 
+    @Test("no text shown for any kind of error contains the API key: description, debug description, localized, dump")
+    func noErrorTextShowsTheAPIKey() async throws {
+        var errors: [ModelGatesError] = []
+        func collect(_ serverURL: URL, apiKey: String = Self.apiKey, timeout: TimeInterval = 10) async {
+            let client = ModelGates(apiKey: apiKey, serverURL: serverURL, retries: .disabled, timeout: timeout)
+            if let error = await modelGatesError({ () async throws(ModelGatesError) in
+                try await client.analytics.getUserActivity()
+            }) {
+                errors.append(error)
+            }
+        }
+        let handler: TestServer.Handler = { _, attempt in
+            [
+                .json(404, #"{"error":{"code":404,"message":"Not found"}}"#),
+                .json(418, "I'm a teapot"),
+                .json(200, #"{"data":"#),
+            ][attempt - 1]
+        }
+        try await TestServer.with(handler) { server in
+            for _ in 1...3 {
+                await collect(server.serverURL)
+            }
+            await collect(server.serverURL, apiKey: Self.apiKey + "\r\n")
+        }
+        try await RawServer.with([.pause(seconds: 30)]) { server in
+            await collect(server.serverURL, timeout: 0.2)
+        }
+        try await RawServer.with([.send(RawServer.head(contentLength: 100) + "{"), .pause(seconds: 30)]) { server in
+            await collect(server.serverURL, timeout: 1)
+        }
+        try await RawServer.with([.send(RawServer.head(contentLength: 100) + "{")]) { server in
+            await collect(server.serverURL)
+        }
+        try await withRefusingServerURL { serverURL in
+            await collect(serverURL)
+        }
+        try await TestServer.with(TimeoutAndCancellationTests.slow(10)) { server in
+            let client = server.client(apiKey: Self.apiKey, timeout: 10)
+            let task = Task { () async throws(ModelGatesError) in
+                try await client.analytics.getUserActivity()
+            }
+            try await server.waitForRequests(1)
+            task.cancel()
+            if case .failure(let error as ModelGatesError) = await task.result {
+                errors.append(error)
+            }
+        }
+
+        let cases = errors.map { error -> String in
+            switch error {
+            case .notFound: "notFound"
+            case .apiError: "apiError"
+            case .decoding: "decoding"
+            case .invalidRequest: "invalidRequest"
+            case .timedOut(.awaitingResponse): "timedOut(awaitingResponse)"
+            case .timedOut(.receivingBody): "timedOut(receivingBody)"
+            case .transport: "transport"
+            case .cancelled: "cancelled"
+            default: "other: \(error)"
+            }
+        }
+        #expect(cases == [
+            "notFound", "apiError", "decoding", "invalidRequest", "timedOut(awaitingResponse)",
+            "timedOut(receivingBody)", "transport", "transport", "cancelled",
+        ])
+        for error in errors {
+            var dumped = ""
+            dump(error, to: &dumped)
+            for text in [error.description, error.debugDescription, error.localizedDescription, String(reflecting: error), dumped] {
+                #expect(!text.contains(Self.apiKey), "\(text)")
+            }
+        }
+    }
+
     @Test("metadata is nil when no response arrived")
     func metadataWithoutResponse() {
-        #expect(ModelGatesError.timedOut.metadata == nil)
+        #expect(ModelGatesError.timedOut(.awaitingResponse).metadata == nil)
         #expect(ModelGatesError.cancelled.metadata == nil)
         #expect(ModelGatesError.invalidRequest("x").metadata == nil)
         #expect(ModelGatesError.transport(URLError(.cannotConnectToHost)).metadata == nil)

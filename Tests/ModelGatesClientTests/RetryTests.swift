@@ -79,6 +79,24 @@ struct RetryTests {
         }
     }
 
+    @Test("Retry-After as an HTTP-date in the future is capped at maxInterval")
+    func retryAfterFutureDateCapped() async throws {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        let inAnHour = formatter.string(from: Date(timeIntervalSinceNow: 3600))
+        let tooMany = HTTPResponse.json(429, "{}", headers: ["Retry-After": inAnHour])
+        try await TestServer.with({ _, attempt in attempt == 1 ? tooMany : Self.ok }) { server in
+            // The date asks for an hour; maxInterval cuts that to 0.1 s.
+            let retries = RetryConfig.fast(initialInterval: 0.01, maxInterval: 0.1)
+            _ = try await server.client(retries: retries).analytics.getUserActivity()
+            let gap = try #require(Self.gaps(await server.requests).first)
+            // 0.1 s, or later on a loaded machine, but nowhere near the hour asked for.
+            #expect(gap >= 0.09 && gap < 60, "waited \(gap) s instead of 0.1 s")
+        }
+    }
+
     @Test("400 is never retried")
     func clientErrorNotRetried() async throws {
         let badRequest = HTTPResponse.json(400, #"{"error":{"code":400,"message":"bad"}}"#)

@@ -33,7 +33,7 @@ struct APIClient: Sendable {
     /// Sends a request, retrying as the policy says, and returns the last response, whatever its status code.
     ///
     /// - Throws: ``ModelGatesError/invalidRequest(_:)``, ``ModelGatesError/transport(_:)``,
-    ///   ``ModelGatesError/timedOut`` or ``ModelGatesError/cancelled``.
+    ///   ``ModelGatesError/timedOut(_:)`` or ``ModelGatesError/cancelled``.
     func send(_ request: APIRequest, options: RequestOptions) async throws(ModelGatesError) -> APIResponse {
         try await send(request, options: options) { urlRequest in
             let (body, response) = try await transport.send(urlRequest)
@@ -54,7 +54,7 @@ struct APIClient: Sendable {
         while true {
             let outcome = await attemptOnce { try await exchange(urlRequest) }
             guard
-                let delay = retryDelay(after: outcome, attempt: attempt, policy: policy),
+                let delay = retryDelay(after: outcome, of: request, attempt: attempt, policy: policy),
                 start.duration(to: .now) / .seconds(1) + delay <= policy.backoff.maxElapsedTime
             else {
                 return try outcome.get()
@@ -142,29 +142,24 @@ struct APIClient: Sendable {
         do {
             return .success(try await exchange())
         } catch {
-            if Task.isCancelled || error is CancellationError {
-                return .failure(.cancelled)
-            }
-            switch (error as? URLError)?.code {
-            case .cancelled?:
-                return .failure(.cancelled)
-            case .timedOut?:
-                return .failure(.timedOut)
-            default:
-                return .failure(.transport(error))
-            }
+            return .failure(.transportFailure(error, phase: .awaitingResponse))
         }
     }
 
     /// How long to wait before retrying after the given attempt, or `nil` if its outcome is not retried.
+    ///
+    /// A request that is not idempotent is retried only when it cannot have reached the server, unless the policy
+    /// says otherwise: repeating a `POST` that was carried out would carry it out twice.
     private func retryDelay(
         after outcome: Result<APIResponse, ModelGatesError>,
+        of request: APIRequest,
         attempt: Int,
         policy: RetryConfig
     ) -> TimeInterval? {
+        let mayRepeat = policy.retryNonIdempotent || Self.idempotentMethods.contains(request.method.uppercased())
         switch outcome {
         case .success(let response):
-            guard policy.statusCodes.contains(response.statusCode) else {
+            guard policy.statusCodes.contains(response.statusCode), mayRepeat else {
                 return nil
             }
             if let header = response.metadata.value(forHeader: "Retry-After"),
@@ -173,21 +168,32 @@ struct APIClient: Sendable {
             }
             return policy.backoff.interval(afterAttempt: attempt)
         case .failure(.transport(let error as URLError)) where policy.retryConnectionErrors:
-            return Self.connectionErrorCodes.contains(error.code) ? policy.backoff.interval(afterAttempt: attempt) : nil
-        case .failure(.timedOut) where policy.retryConnectionErrors:
+            if Self.notSentErrorCodes.contains(error.code)
+                || (mayRepeat && Self.connectionLostErrorCodes.contains(error.code)) {
+                return policy.backoff.interval(afterAttempt: attempt)
+            }
+            return nil
+        case .failure(.timedOut) where policy.retryConnectionErrors && mayRepeat:
             return policy.backoff.interval(afterAttempt: attempt)
         case .failure:
             return nil
         }
     }
 
-    /// The transport failures that mean no response arrived, and that a later attempt may get one.
-    private static let connectionErrorCodes: Set<URLError.Code> = [
+    /// The methods that RFC 9110 defines as idempotent: making the same request twice has the effect of making it once.
+    private static let idempotentMethods: Set<String> = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"]
+
+    /// The transport failures that mean the request never left: no connection to the server was made.
+    private static let notSentErrorCodes: Set<URLError.Code> = [
         .cannotConnectToHost,
         .cannotFindHost,
         .dnsLookupFailed,
-        .networkConnectionLost,
         .notConnectedToInternet,
+    ]
+
+    /// The transport failures that mean no response arrived although the request may have reached the server.
+    private static let connectionLostErrorCodes: Set<URLError.Code> = [
+        .networkConnectionLost,
     ]
 }
 

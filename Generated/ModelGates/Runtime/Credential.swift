@@ -44,4 +44,48 @@ struct Credential: Sendable {
     static func cookie(_ name: String, _ value: String) -> Credential {
         Credential(location: .cookie, name: name, value: value)
     }
+
+    /// The lowercased names of the headers that may carry a credential: the ones this SDK's security schemes use,
+    /// and `Authorization`, `Cookie` and `Proxy-Authorization` whoever set them.
+    static let headerNames: Set<String> = ["authorization", "cookie", "proxy-authorization"]
+
+    /// The names of the query parameters that carry this SDK's API keys.
+    static let queryParameterNames: Set<String> = []
+
+    /// Whether a `name=value` item of a percent-encoded query is one of ``queryParameterNames``.
+    static func isCredential(queryItem: Substring) -> Bool {
+        let name = queryItem.prefix { $0 != "=" }
+        return queryParameterNames.contains(String(name).removingPercentEncoding ?? String(name))
+    }
+
+    /// The URL with the value of every query parameter that carries an API key replaced by `redacted`, for messages.
+    static func redacting(_ url: URL) -> URL {
+        guard
+            !queryParameterNames.isEmpty,
+            var components = URLComponents(url: url, resolvingAgainstBaseURL: false),
+            let query = components.percentEncodedQuery
+        else {
+            return url
+        }
+        components.percentEncodedQuery = query.split(separator: "&", omittingEmptySubsequences: false).map { item in
+            isCredential(queryItem: item) ? item.prefix { $0 != "=" } + "=redacted" : item
+        }.joined(separator: "&")
+        return components.url ?? url
+    }
+}
+
+extension Credential: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// Where the credential goes, never its value.
+    var description: String {
+        "\(location) \(name): <redacted>"
+    }
+
+    var debugDescription: String {
+        description
+    }
+
+    /// Shows where the credential goes in `dump` and the debugger, never its value.
+    var customMirror: Mirror {
+        Mirror(self, children: ["location": location, "name": name, "value": "<redacted>"], displayStyle: .struct)
+    }
 }

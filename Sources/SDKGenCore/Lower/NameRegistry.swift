@@ -19,9 +19,10 @@ struct NameRegistry {
         "ResponseMetadata", "HTTPRequestBuilder", "HTTPResponseBody", "RetryAfter",
         "APIRequest", "APIResponse", "PercentEncoding", "Credential", "ParameterStyle", "JSONCoding", "Indirect", "MultipartFile",
         "MultipartForm", "ServerSentEvents", "ServerSentEvent", "ServerSentEventParser", "StreamingURLSession",
+        "CrossOriginRedirect", "CrossOriginRedirectDelegate",
         // Foundation, Dispatch and concurrency types the runtime refers to.
         "URLError", "URLResponse", "URLSessionTask", "URLSessionDataTask", "URLSessionConfiguration", "NSObject",
-        "NSLock", "DispatchQueue", "DispatchWorkItem", "AsyncThrowingStream", "CheckedContinuation",
+        "URLSessionTaskDelegate", "NSLock", "DispatchQueue", "DispatchWorkItem", "AsyncThrowingStream", "CheckedContinuation",
         "CancellationError", "CocoaError", "DecodingError", "ContinuousClock", "Mirror", "CharacterSet",
         "DateFormatter", "Locale", "TimeZone", "UInt8", "Substring", "Actor",
     ]

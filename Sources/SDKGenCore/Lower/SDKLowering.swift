@@ -120,6 +120,8 @@ public struct SDKLowering {
             credentials: security.credentials,
             hasCredentials: !security.credentials.isEmpty,
             securityLiteral: Self.securityLiteral(security.documentRequirement),
+            credentialHeaderNamesLiteral: Self.credentialHeaderNamesLiteral(security),
+            credentialQueryNamesLiteral: Self.credentialQueryNamesLiteral(security),
             globalHeaders: globalHeaders,
             hasGlobalHeaders: !globalHeaders.isEmpty,
             groups: groups.map { APIGroupReference(propertyName: $0.propertyName, typeName: $0.typeName, docLines: $0.docLines) },

@@ -12,6 +12,10 @@ extension SDKLowering {
         var keys: [String: String] = [:]
         /// The document's requirement, in keys.
         var documentRequirement: [[String]] = []
+        /// The headers that carry API keys, by their wire names.
+        var apiKeyHeaders: [String] = []
+        /// The query parameters that carry API keys, by their wire names.
+        var apiKeyQueryParameters: [String] = []
     }
 
     /// How a scheme's credential travels; schemes that travel alike share a credential.
@@ -74,10 +78,12 @@ extension SDKLowering {
             case .bearer:
                 (value, how, absent) = (".bearer(\(name))", "sent as `Authorization: Bearer <\(isSingleKey ? "key" : "token")>`", "no `Authorization` header is sent")
             case .apiKey(let wireName, .query):
+                plan.apiKeyQueryParameters.append(wireName)
                 (value, how, absent) = (".query(\(SwiftLiteral.string(wireName)), \(name))", "sent as the `\(wireName)` query parameter", "no `\(wireName)` query parameter is sent")
             case .apiKey(let wireName, .cookie):
                 (value, how, absent) = (".cookie(\(SwiftLiteral.string(wireName)), \(name))", "sent as the `\(wireName)` cookie", "no `\(wireName)` cookie is sent")
             case .apiKey(let wireName, _):
+                plan.apiKeyHeaders.append(wireName)
                 (value, how, absent) = (".header(\(SwiftLiteral.string(wireName)), \(name))", "sent as `\(wireName): <key>`", "no `\(wireName)` header is sent")
             case .basic:
                 continue
@@ -140,6 +146,18 @@ extension SDKLowering {
             }
         }
         return alternatives
+    }
+
+    /// `["authorization", "x-api-key"]`: header names as a Swift set literal, lowercased, since header names are
+    /// case-insensitive; `Authorization`, `Cookie` and `Proxy-Authorization` always, and the plan's API key headers.
+    static func credentialHeaderNamesLiteral(_ plan: SecurityPlan) -> String {
+        let names = Set((["Authorization", "Cookie", "Proxy-Authorization"] + plan.apiKeyHeaders).map { $0.lowercased() })
+        return "[" + names.sorted().map(SwiftLiteral.string).joined(separator: ", ") + "]"
+    }
+
+    /// `["api_key"]`: the plan's API key query parameters as a Swift set literal, their names as sent.
+    static func credentialQueryNamesLiteral(_ plan: SecurityPlan) -> String {
+        "[" + Set(plan.apiKeyQueryParameters).sorted().map(SwiftLiteral.string).joined(separator: ", ") + "]"
     }
 
     /// `[["bearer"], []]`: a requirement as a Swift literal.

@@ -32,6 +32,12 @@ public struct ClientDeclaration: Sendable {
     /// The document's security requirement as a Swift literal, such as `[["bearer"]]`: the credentials that
     /// operations without their own `security` send.
     public var securityLiteral: String
+    /// The lowercased names of the headers that may carry a credential, as a Swift set literal: `authorization`,
+    /// `cookie`, `proxy-authorization` and the API key headers. A redirect to another origin drops them.
+    public var credentialHeaderNamesLiteral: String
+    /// The names of the query parameters that carry API keys, as a Swift set literal (`[]` when none do). A redirect
+    /// to another origin drops them, and transport errors show the URL without their values.
+    public var credentialQueryNamesLiteral: String
     /// Headers set once on the client and sent with every request.
     public var globalHeaders: [GlobalHeaderDeclaration]
     /// Whether there is any global header, for the code that collects them.

@@ -16,11 +16,13 @@ public enum FeaturesSDKError: Error, Sendable {
     /// Also a documented error status whose body does not decode as documented.
     case apiError(ResponseMetadata, body: Data)
 
-    /// No response arrived: the connection was refused or lost, the host was not found, or TLS failed.
+    /// No complete response arrived: the connection was refused or lost, the host was not found, or TLS failed.
+    ///
+    /// The error is the transport's, with any credential sent in the URL's query taken out of it.
     case transport(any Error)
 
-    /// No response arrived within the timeout.
-    case timedOut
+    /// No complete response arrived within the timeout; the phase tells whether the server had started to answer.
+    case timedOut(TimeoutPhase)
 
     /// A response body does not decode as documented.
     case decoding(any Error, ResponseMetadata, body: Data)
@@ -30,6 +32,15 @@ public enum FeaturesSDKError: Error, Sendable {
 
     /// The task making the request was cancelled.
     case cancelled
+
+    /// How far an attempt that timed out had got.
+    public enum TimeoutPhase: Sendable, Hashable {
+        /// No response head (status line and headers) arrived: the server did not answer in time.
+        case awaitingResponse
+
+        /// The head arrived but the body did not finish in time: the server stalled while sending it.
+        case receivingBody
+    }
 }
 
 extension FeaturesSDKError {
@@ -59,8 +70,10 @@ extension FeaturesSDKError: CustomStringConvertible {
             Self.describe("apiError", metadata, body: Self.excerpt(of: body))
         case .transport(let error):
             "FeaturesSDKError.transport: \(error)"
-        case .timedOut:
+        case .timedOut(.awaitingResponse):
             "FeaturesSDKError.timedOut: no response within the timeout"
+        case .timedOut(.receivingBody):
+            "FeaturesSDKError.timedOut: the response body did not finish within the timeout"
         case .decoding(let error, let metadata, let body):
             Self.describe("decoding", metadata, body: Self.excerpt(of: body)) + "; \(error)"
         case .invalidRequest(let reason):
@@ -94,6 +107,13 @@ extension FeaturesSDKError: CustomStringConvertible {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return excerpt(of: (try? encoder.encode(body)) ?? Data())
+    }
+}
+
+extension FeaturesSDKError: CustomDebugStringConvertible {
+    /// The same text as ``description``: reflecting the cases' values instead would show whatever they hold.
+    public var debugDescription: String {
+        description
     }
 }
 

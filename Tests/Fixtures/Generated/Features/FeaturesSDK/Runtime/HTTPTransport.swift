@@ -14,7 +14,9 @@ public protocol HTTPTransport: Sendable {
     ///
     /// Implementations fail with `URLError(.timedOut)` when the response has not fully arrived within
     /// `request.timeoutInterval` seconds, and return promptly, throwing `CancellationError` or
-    /// `URLError(.cancelled)`, when the calling task is cancelled.
+    /// `URLError(.cancelled)`, when the calling task is cancelled. A ``FeaturesSDKError`` they throw reaches the caller
+    /// as it is: throw ``FeaturesSDKError/timedOut(_:)`` to say how far a timed-out exchange had got, which
+    /// `URLError(.timedOut)` leaves at ``FeaturesSDKError/TimeoutPhase/awaitingResponse``.
     func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse)
 
     /// Sends a request and returns the head of its response as soon as it arrives, with the body as a stream of

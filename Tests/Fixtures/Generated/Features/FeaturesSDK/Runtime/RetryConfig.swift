@@ -8,6 +8,10 @@ import Foundation
 /// that could not reach the server or timed out. It waits between attempts as ``backoff`` says, and gives up, returning
 /// the last response or throwing the last error, once the next wait would take it past
 /// ``Backoff/maxElapsedTime``. Other statuses, such as 400, are never retried.
+///
+/// A request whose method is not idempotent (`POST`, `PATCH`) may have been carried out even when it failed, so it is
+/// retried only when it never reached the server (the connection was refused, the host was not found), unless
+/// ``retryNonIdempotent`` is set. To opt in for a single call, pass a policy with it set in ``RequestOptions``.
 public struct RetryConfig: Sendable, Hashable {
     /// How long to wait between attempts: exponentially longer after each one.
     public struct Backoff: Sendable, Hashable {
@@ -59,6 +63,14 @@ public struct RetryConfig: Sendable, Hashable {
     /// attempt timed out.
     public var retryConnectionErrors: Bool
 
+    /// Whether to retry `POST`, `PATCH` and other requests that are not idempotent after they may have reached the
+    /// server: on a retried status, a timeout or a connection lost mid-exchange. Set it only when repeating such a
+    /// request is harmless, for example because the server deduplicates it by an idempotency key.
+    ///
+    /// Without it those requests are retried only when they never reached the server. `GET`, `HEAD`, `PUT`, `DELETE`,
+    /// `OPTIONS` and `TRACE` are idempotent and retried either way.
+    public var retryNonIdempotent: Bool
+
     /// Creates a retry policy.
     ///
     /// - Parameters:
@@ -66,10 +78,18 @@ public struct RetryConfig: Sendable, Hashable {
     ///   - statusCodes: The response status codes that are retried.
     ///   - retryConnectionErrors: Whether to retry when no response arrived: the connection was refused or lost, the
     ///     host was not found, or the attempt timed out.
-    public init(backoff: Backoff, statusCodes: Set<Int>, retryConnectionErrors: Bool) {
+    ///   - retryNonIdempotent: Whether to retry requests that are not idempotent, such as `POST`, after they may have
+    ///     reached the server. Off by default.
+    public init(
+        backoff: Backoff,
+        statusCodes: Set<Int>,
+        retryConnectionErrors: Bool,
+        retryNonIdempotent: Bool = false
+    ) {
         self.backoff = backoff
         self.statusCodes = statusCodes
         self.retryConnectionErrors = retryConnectionErrors
+        self.retryNonIdempotent = retryNonIdempotent
     }
 
     /// Never retries: every request is attempted once.

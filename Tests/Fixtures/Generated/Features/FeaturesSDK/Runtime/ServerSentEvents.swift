@@ -93,17 +93,7 @@ public struct ServerSentEvents<Element: Sendable>: AsyncSequence, Sendable {
 
         /// The error for a failure to read the body.
         private static func failure(_ error: any Error) -> FeaturesSDKError {
-            if Task.isCancelled || error is CancellationError {
-                return .cancelled
-            }
-            switch (error as? URLError)?.code {
-            case .cancelled?:
-                return .cancelled
-            case .timedOut?:
-                return .timedOut
-            default:
-                return .transport(error)
-            }
+            .transportFailure(error, phase: .receivingBody)
         }
     }
 }

@@ -67,6 +67,17 @@ private final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchec
         completionHandler(.allow)
     }
 
+    /// Follows redirects as ``CrossOriginRedirect`` says, so that credentials stay on the server's origin.
+    func urlSession(
+        _ session: URLSession,
+        task: URLSessionTask,
+        willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest,
+        completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        completionHandler(CrossOriginRedirect.request(request, from: task.originalRequest?.url))
+    }
+
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         exchange(for: dataTask)?.receive(data)
     }
@@ -163,7 +174,7 @@ private final class StreamingExchange: @unchecked Sendable {
             case (.cancelled?, _):
                 continuation.resume(throwing: CancellationError())
             case (.timedOut?, _):
-                continuation.resume(throwing: URLError(.timedOut))
+                continuation.resume(throwing: FeaturesSDKError.timedOut(.awaitingResponse))
             case (nil, let error?):
                 continuation.resume(throwing: error)
             case (nil, nil):

@@ -14,6 +14,8 @@ public protocol HTTPTransport: Sendable {
     ///
     /// Implementations fail with `URLError(.timedOut)` when the response has not fully arrived within
     /// `request.timeoutInterval` seconds, and return promptly, throwing `CancellationError` or
-    /// `URLError(.cancelled)`, when the calling task is cancelled.
+    /// `URLError(.cancelled)`, when the calling task is cancelled. A ``SchemasSDKError`` they throw reaches the caller
+    /// as it is: throw ``SchemasSDKError/timedOut(_:)`` to say how far a timed-out exchange had got, which
+    /// `URLError(.timedOut)` leaves at ``SchemasSDKError/TimeoutPhase/awaitingResponse``.
     func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse)
 }

@@ -8,7 +8,11 @@ import FoundationNetworking
 /// The default ``HTTPTransport``: sends requests with `URLSession`.
 ///
 /// Each request may take at most its `timeoutInterval` from start to end, on every platform; `.infinity` means no
-/// timeout. Cancelling the calling task cancels the request in flight.
+/// timeout. When it runs out, the transport throws ``SchemasSDKError/timedOut(_:)``, saying whether the response had
+/// started to arrive. Cancelling the calling task cancels the request in flight.
+///
+/// Redirects are followed, but a redirect to another origin (scheme, host and port) is sent without the credentials:
+/// the `Authorization`, `Cookie` and API key headers and API key query parameters.
 public struct URLSessionTransport: HTTPTransport {
     /// The longest timeout that URLSession and Dispatch accept without overflowing: about 31 years, so no timeout.
     static let longestTimeout: TimeInterval = 1e9
@@ -41,6 +45,7 @@ public struct URLSessionTransport: HTTPTransport {
                 let task = session.dataTask(with: sessionRequest) { data, response, error in
                     continuation.resume(with: exchange.result(data: data, response: response, error: error))
                 }
+                task.delegate = CrossOriginRedirectDelegate.shared
                 exchange.start(task, timeout: timeout)
             }
         } onCancel: {
@@ -54,7 +59,7 @@ public struct URLSessionTransport: HTTPTransport {
 private final class Exchange: @unchecked Sendable {
     enum StopReason {
         case cancelled
-        case timedOut
+        case timedOut(SchemasSDKError.TimeoutPhase)
     }
 
     private let lock = NSLock()
@@ -64,7 +69,7 @@ private final class Exchange: @unchecked Sendable {
 
     func start(_ task: URLSessionDataTask, timeout: TimeInterval) {
         let deadline = DispatchWorkItem { [weak self] in
-            self?.stop(.timedOut)
+            self?.stop(.timedOut(Self.phase(of: task)))
         }
         let alreadyStopped = lock.withLock {
             self.task = task
@@ -94,15 +99,23 @@ private final class Exchange: @unchecked Sendable {
         response: URLResponse?,
         error: (any Error)?
     ) -> Result<(Data, HTTPURLResponse), any Error> {
-        let (deadline, stopReason) = lock.withLock { (self.deadline, self.stopReason) }
+        let (task, deadline, stopReason) = lock.withLock {
+            // The task holds its delegate, not this exchange, but let go of it all the same once it is done.
+            defer { self.task = nil }
+            return (self.task, self.deadline, self.stopReason)
+        }
         deadline?.cancel()
         if let error {
             switch stopReason {
             case .cancelled:
                 return .failure(CancellationError())
-            case .timedOut:
-                return .failure(URLError(.timedOut))
+            case .timedOut(let phase):
+                return .failure(SchemasSDKError.timedOut(phase))
             case nil:
+                // URLSession's own timeout, a whole second at least, can fire first.
+                if (error as? URLError)?.code == .timedOut, let task {
+                    return .failure(SchemasSDKError.timedOut(Self.phase(of: task)))
+                }
                 return .failure(error)
             }
         }
@@ -110,5 +123,13 @@ private final class Exchange: @unchecked Sendable {
             return .failure(URLError(.badServerResponse))
         }
         return .success((data ?? Data(), response))
+    }
+
+    /// How far a task had got: whether any of its response had arrived. A task with a completion handler reports
+    /// its response head only when done on Linux, but the length it expects (from `Content-Length`, or -1 for a
+    /// chunked body) changes from 0 as soon as the head arrives.
+    private static func phase(of task: URLSessionTask) -> SchemasSDKError.TimeoutPhase {
+        let headArrived = task.response != nil || task.countOfBytesExpectedToReceive != 0 || task.countOfBytesReceived > 0
+        return headArrived ? .receivingBody : .awaitingResponse
     }
 }

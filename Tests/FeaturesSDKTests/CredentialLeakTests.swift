@@ -1,0 +1,72 @@
+import FeaturesSDK
+import FlyingFox
+import FlyingSocks
+import Foundation
+import Testing
+
+/// API keys in the query and in cookies stay with the server they were meant for.
+@Suite("Credentials outside headers")
+struct CredentialLeakTests {
+    static let echo = #"{"value":"ok"}"#
+
+    /// A handler that redirects the first request with 307 to the same path on `host` and answers the rest.
+    static func redirecting(to host: String) -> TestServer.Handler {
+        { request in
+            guard !request.rawQuery.contains("moved") else { return .json(200, Self.echo) }
+            let port = request.header("Host")?.split(separator: ":").last.map(String.init) ?? ""
+            var headers = HTTPHeaders()
+            headers[.location] = "http://\(host):\(port)\(request.path)?\(request.rawQuery)&moved=1"
+            return HTTPResponse(statusCode: .temporaryRedirect, headers: headers)
+        }
+    }
+
+    @Test("a redirect to another origin drops the query API key and the Cookie header; one within the origin keeps them")
+    func redirects() async throws {
+        try await TestServer.with(Self.redirecting(to: "localhost")) { server in
+            _ = try await server.client(queryKey: "qk-secret").security.searchPublic()
+            _ = try await server.client(cookieKey: "ck-secret").security.getPreferences()
+            let requests = await server.requests
+            try #require(requests.count == 4)
+            #expect(requests[0].rawQuery == "api_key=qk-secret")
+            #expect(requests[1].rawQuery == "moved=1")
+            #expect(requests[2].header("Cookie") == "key=ck-secret")
+            #expect(requests[3].header("Cookie") == nil)
+        }
+        try await TestServer.with(Self.redirecting(to: "127.0.0.1")) { server in
+            _ = try await server.client(queryKey: "qk-secret").security.searchPublic()
+            _ = try await server.client(cookieKey: "ck-secret").security.getPreferences()
+            let requests = await server.requests
+            try #require(requests.count == 4)
+            #expect(requests[1].rawQuery == "api_key=qk-secret&moved=1")
+            #expect(requests[3].header("Cookie") == "key=ck-secret")
+        }
+    }
+
+    @Test("a transport error shows the URL with the query API key redacted")
+    func transportErrorRedactsQueryKey() async throws {
+        let socket = try Socket(domain: AF_INET)
+        defer { try? socket.close() }
+        try socket.bind(to: .inet(ip4: "127.0.0.1", port: 0))
+        guard case .ip4(_, let port) = try socket.sockname() else {
+            throw SocketError.unsupportedAddress
+        }
+        let client = FeaturesSDK(
+            queryKey: "qk-secret",
+            serverURL: URL(string: "http://127.0.0.1:\(port)/v1")!,
+            retries: .disabled
+        )
+        do {
+            _ = try await client.security.searchPublic()
+            Issue.record("expected an error")
+        } catch {
+            guard case .transport = error else {
+                Issue.record("expected .transport, got \(error)")
+                return
+            }
+            for text in [String(describing: error), String(reflecting: error), error.localizedDescription] {
+                #expect(!text.contains("qk-secret"), "\(text)")
+            }
+            #expect(String(describing: error).contains("api_key=redacted"), "\(error)")
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import FlyingFox
+import Foundation
+@testable import ModelGates
+import Testing
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Which requests are retried by method. ModelGates has only `GET` operations, so these tests send requests of other
+/// methods through the client's internal `APIClient`, as an operation of that method would.
+@Suite("Retries of requests that are not idempotent")
+struct IdempotencyRetryTests {
+    static let ok = HTTPResponse.json(200, #"{"data":[]}"#)
+    static let unavailable = HTTPResponse.json(503, #"{"error":{"code":503,"message":"busy"}}"#)
+
+    /// A client of `serverURL` with the given policy.
+    static func client(_ serverURL: URL, retries: RetryConfig, transport: any HTTPTransport = URLSessionTransport()) -> APIClient {
+        APIClient(
+            serverURL: serverURL,
+            credentials: ["bearer": .bearer("k")],
+            security: [["bearer"]],
+            headers: [],
+            retries: retries,
+            timeout: 10,
+            transport: transport
+        )
+    }
+
+    /// Retries connection errors after 0.05 s, with a budget no loaded machine exhausts: the tests end the run by
+    /// answering, so that what they check does not depend on timing.
+    static let connectionRetries = RetryConfig.fast(
+        initialInterval: 0.05,
+        maxInterval: 0.05,
+        maxElapsedTime: 60,
+        retryConnectionErrors: true
+    )
+
+    /// Sends a request with the given method to `/activity` and returns its status code.
+    static func send(
+        _ method: String,
+        with client: APIClient,
+        options: RequestOptions = RequestOptions()
+    ) async throws(ModelGatesError) -> Int {
+        try await client.send(APIRequest(method: method, path: "/activity"), options: options).statusCode
+    }
+
+    @Test("POST and PATCH are not retried after a retryable status", arguments: ["POST", "PATCH"])
+    func notRetriedOnStatus(method: String) async throws {
+        try await TestServer.with({ _, attempt in attempt == 1 ? Self.unavailable : Self.ok }) { server in
+            let client = Self.client(server.serverURL, retries: .fast(retryConnectionErrors: true))
+            let status = try await Self.send(method, with: client)
+            #expect(status == 503)
+            #expect(await server.requests.count == 1)
+        }
+    }
+
+    @Test("idempotent methods are retried after a retryable status", arguments: ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"])
+    func idempotentRetried(method: String) async throws {
+        try await TestServer.with({ _, attempt in attempt == 1 ? Self.unavailable : Self.ok }) { server in
+            let client = Self.client(server.serverURL, retries: .fast())
+            let status = try await Self.send(method, with: client)
+            #expect(status == 200)
+            #expect(await server.requests.count == 2)
+        }
+    }
+
+    @Test("retryNonIdempotent, set on the client or for one call, retries a POST")
+    func optIn() async throws {
+        var optedIn = RetryConfig.fast()
+        optedIn.retryNonIdempotent = true
+        try await TestServer.with({ _, attempt in attempt % 2 == 1 ? Self.unavailable : Self.ok }) { server in
+            let status = try await Self.send("POST", with: Self.client(server.serverURL, retries: optedIn))
+            #expect(status == 200)
+            #expect(await server.requests.count == 2)
+
+            let client = Self.client(server.serverURL, retries: .fast())
+            let perCallStatus = try await Self.send("POST", with: client, options: RequestOptions(retries: optedIn))
+            #expect(perCallStatus == 200)
+            #expect(await server.requests.count == 4)
+        }
+    }
+
+    @Test("a POST is retried when the connection is refused: it never reached the server")
+    func refusedPostRetried() async throws {
+        try await TestServer.with({ _, _ in Self.ok }) { server in
+            try await withRefusingServerURL { refusingURL in
+                // The first attempt goes to a port that refuses connections, the next to the server.
+                let transport = RedirectingTransport(first: refusingURL, then: server.serverURL)
+                let client = Self.client(refusingURL, retries: Self.connectionRetries, transport: transport)
+                let status = try await Self.send("POST", with: client)
+                #expect(status == 200)
+                #expect(transport.attempts.value == 2)
+                #expect(await server.requests.map(\.method) == ["POST"])
+            }
+        }
+    }
+
+    @Test("a connection reset after the request was sent is retried for GET but not for POST")
+    func resetAfterSending() async throws {
+        let answer = RawServer.head(contentLength: 11) + #"{"data":[]}"#
+        try await RawServer.with(scripts: [[.reset], [.send(answer)]]) { server in
+            let status = try await Self.send("GET", with: Self.client(server.serverURL, retries: Self.connectionRetries))
+            #expect(status == 200)
+            #expect(server.connectionCount == 2)
+        }
+        try await RawServer.with(scripts: [[.reset], [.send(answer)]]) { server in
+            let error = await modelGatesError { () async throws(ModelGatesError) in
+                try await Self.send("POST", with: Self.client(server.serverURL, retries: Self.connectionRetries))
+            }
+            guard case .transport(let underlying as URLError)? = error else {
+                Issue.record("expected .transport, got \(String(describing: error))")
+                return
+            }
+            #expect(underlying.code == .networkConnectionLost)
+            #expect(server.connectionCount == 1)
+        }
+    }
+
+    @Test("a storm of 429s with Retry-After stops at maxElapsedTime, attempts and time bounded")
+    func tooManyRequestsStorm() async throws {
+        let tooMany = HTTPResponse.json(429, #"{"error":{"code":429,"message":"slow down"}}"#, headers: ["Retry-After": "30"])
+        try await TestServer.with({ _, _ in tooMany }) { server in
+            // Retry-After asks for 30 s; maxInterval caps each wait at 0.1 s, and maxElapsedTime the run at 3 s.
+            let retries = RetryConfig.fast(initialInterval: 0.1, maxInterval: 0.1, maxElapsedTime: 3)
+            let start = ContinuousClock.now
+            let status = try await Self.send("GET", with: Self.client(server.serverURL, retries: retries))
+            let elapsed = start.duration(to: .now)
+            #expect(status == 429)
+            // A retry starts only while the elapsed time plus the 0.1 s wait stays within 3 s: at most 31 attempts.
+            let attempts = await server.requests.count
+            #expect((2...31).contains(attempts), "made \(attempts) attempts")
+            // Far below the 30 s a single uncapped Retry-After would take, with room for a loaded machine.
+            #expect(elapsed < .seconds(15), "took \(elapsed)")
+        }
+    }
+}
+
+/// A transport that sends its first request to one server and the rest to another, counting them.
+private struct RedirectingTransport: HTTPTransport {
+    let first: URL
+    let then: URL
+    let attempts = AttemptCounter()
+    private let transport = URLSessionTransport(session: URLSession(configuration: .ephemeral))
+
+    init(first: URL, then: URL) {
+        self.first = first
+        self.then = then
+    }
+
+    func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
+        attempts.increment()
+        var request = request
+        if attempts.value > 1, let url = request.url?.absoluteString {
+            request.url = URL(string: url.replacingOccurrences(of: first.absoluteString, with: then.absoluteString))
+        }
+        return try await transport.send(request)
+    }
+}
