@@ -6,26 +6,27 @@ import Testing
 @Suite struct ConfigurationTests {
     static let features = PackagePaths.root.appendingPathComponent("Tests/Fixtures/features.yaml").path
 
-    private func withConfig<T>(_ yaml: String, _ body: (String) throws -> T) throws -> T {
+    private func withConfig<T>(_ yaml: String, _ body: (String) async throws -> T) async throws -> T {
         let folder = try PackagePaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("sdkgen.yaml")
         try yaml.write(to: file, atomically: true, encoding: .utf8)
-        return try body(file.path)
+        return try await body(file.path)
     }
 
-    private func generate(_ configure: (inout SDKGenerator.Options) -> Void, spec: String = features) throws -> SDKGenerator.Output {
+    private func generate(_ configure: (inout SDKGenerator.Options) -> Void, spec: String = features) async throws -> SDKGenerator.Output {
         var options = SDKGenerator.Options(specPath: spec, templatesPath: PackagePaths.templates, moduleName: "FeaturesSDK")
         configure(&options)
-        return try SDKGenerator.generate(options)
+        let configured = options
+        return try await offTheCooperativePool { try SDKGenerator.generate(configured) }
     }
 
     private func names(in files: [GeneratedFile], under folder: String) -> [String] {
         files.map(\.path).filter { $0.hasPrefix(folder) }.map { String($0.dropFirst(folder.count).dropLast(".swift".count)) }
     }
 
-    @Test func aConfigurationReadsEverySettingWithPathsRelativeToItsFolder() throws {
-        try withConfig("""
+    @Test func aConfigurationReadsEverySettingWithPathsRelativeToItsFolder() async throws {
+        try await withConfig("""
             spec: api/openapi.yaml
             output: Sources
             moduleName: Gates
@@ -55,8 +56,8 @@ import Testing
         }
     }
 
-    @Test func unknownSettingsAndBadValuesAreLocatedErrors() throws {
-        try withConfig("""
+    @Test func unknownSettingsAndBadValuesAreLocatedErrors() async throws {
+        try await withConfig("""
             modulName: Gates
             access: open
             clientName: 'Not an identifier'
@@ -73,31 +74,31 @@ import Testing
         }
     }
 
-    @Test func aTagFilterKeepsItsOperationsAndOnlyTheSchemasTheyReach() throws {
-        let output = try generate { $0.filter = OperationFilter(tags: ["Security"]) }
+    @Test func aTagFilterKeepsItsOperationsAndOnlyTheSchemasTheyReach() async throws {
+        let output = try await generate { $0.filter = OperationFilter(tags: ["Security"]) }
         #expect(names(in: output.files, under: "FeaturesSDK/APIs/") == ["SecurityAPI"])
         #expect(names(in: output.files, under: "FeaturesSDK/Models/") == ["Echo"])
         // The multipart and event-stream runtime goes with the operations that needed it.
         #expect(!output.files.contains { $0.path.contains("Multipart") || $0.path.contains("ServerSentEvent") })
     }
 
-    @Test func anOperationFilterFollowsReferencesThroughOtherSchemas() throws {
-        let output = try generate { $0.filter = OperationFilter(operationIDs: ["createCompletion"]) }
+    @Test func anOperationFilterFollowsReferencesThroughOtherSchemas() async throws {
+        let output = try await generate { $0.filter = OperationFilter(operationIDs: ["createCompletion"]) }
         #expect(names(in: output.files, under: "FeaturesSDK/APIs/") == ["ResponsesAPI"])
         #expect(names(in: output.files, under: "FeaturesSDK/Models/") == [
             "Completion", "CompletionChunk", "CompletionEvent", "CompletionRequest", "Problem",
         ])
     }
 
-    @Test func aFilterNameThatMatchesNothingIsAWarningAtTheFilter() throws {
+    @Test func aFilterNameThatMatchesNothingIsAWarningAtTheFilter() async throws {
         let location = SourceLocation(file: "sdkgen.yaml", line: 4, column: 3)
-        let output = try generate { $0.filter = OperationFilter(tags: ["Securty"], operationIDs: ["getHealth"], location: location) }
+        let output = try await generate { $0.filter = OperationFilter(tags: ["Securty"], operationIDs: ["getHealth"], location: location) }
         #expect(output.diagnostics.map(\.description).contains("sdkgen.yaml:4:3: warning: the filter's tag 'Securty' matches no operation"))
         #expect(names(in: output.files, under: "FeaturesSDK/APIs/") == ["SecurityAPI"])
     }
 
-    @Test func theConfigurationsServerAndRetriesReplaceTheSpecs() throws {
-        try withConfig("""
+    @Test func theConfigurationsServerAndRetriesReplaceTheSpecs() async throws {
+        try await withConfig("""
             server: https://staging.modelgates.example/api/v2
             retries:
               statusCodes: [503]
@@ -105,7 +106,7 @@ import Testing
               retryConnectionErrors: false
             """) { path in
             let config = try GenerationConfig.load(contentsOf: path)
-            let output = try generate({ $0.overrides = DocumentOverrides(server: config.server, retries: config.retries) }, spec: PackagePaths.spec)
+            let output = try await generate({ $0.overrides = DocumentOverrides(server: config.server, retries: config.retries) }, spec: PackagePaths.spec)
             let client = try #require(output.files.first { $0.path == "FeaturesSDK/FeaturesSDK.swift" }?.contents)
             #expect(client.contains(#"URL(string: "https://staging.modelgates.example/api/v2")!"#))
             #expect(client.contains("statusCodes: [503]"))
@@ -114,9 +115,9 @@ import Testing
         }
     }
 
-    @Test func theShardedLayoutWritesTheSameFileNamesWhateverTheSpec() throws {
-        let features = try generate { $0.layout = .sharded(shards: 4) }
-        let modelGates = try generate({ $0.layout = .sharded(shards: 4) }, spec: PackagePaths.spec)
+    @Test func theShardedLayoutWritesTheSameFileNamesWhateverTheSpec() async throws {
+        let features = try await generate { $0.layout = .sharded(shards: 4) }
+        let modelGates = try await generate({ $0.layout = .sharded(shards: 4) }, spec: PackagePaths.spec)
         let expected = OutputLayout.shardedFileNames(shards: 4).map { "FeaturesSDK/\($0)" }
         #expect(features.files.map(\.path) == expected)
         #expect(modelGates.files.map(\.path) == expected)
@@ -126,9 +127,9 @@ import Testing
         ])
     }
 
-    @Test func everyDeclarationLandsInExactlyOneShardWithOneHeaderAndEachImportOnce() throws {
-        let perDeclaration = try generate { _ in }
-        let sharded = try generate { $0.layout = .sharded(shards: 3) }
+    @Test func everyDeclarationLandsInExactlyOneShardWithOneHeaderAndEachImportOnce() async throws {
+        let perDeclaration = try await generate { _ in }
+        let sharded = try await generate { $0.layout = .sharded(shards: 3) }
         let all = sharded.files.map(\.contents).joined()
         for model in names(in: perDeclaration.files, under: "FeaturesSDK/Models/") {
             let declarations = all.components(separatedBy: " \(model): ").count - 1 + all.components(separatedBy: " enum \(model) ").count - 1
@@ -146,9 +147,9 @@ import Testing
     }
 
     @Test(arguments: [AccessModifier.package, .internal])
-    func theAccessSettingDeclaresEverythingAtThatLevel(_ access: AccessModifier) throws {
-        let publicOutput = try generate { _ in }
-        let output = try generate { $0.access = access }
+    func theAccessSettingDeclaresEverythingAtThatLevel(_ access: AccessModifier) async throws {
+        let publicOutput = try await generate { _ in }
+        let output = try await generate { $0.access = access }
         let sources = output.files.filter { $0.path.hasSuffix(".swift") }
         for file in sources {
             let code = file.contents.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }
