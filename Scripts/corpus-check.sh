@@ -2,7 +2,8 @@
 # Generates an SDK from every OpenAPI document of the shared corpus (../shared/specs, see its README.md),
 # compiles each one as a Swift 6 package, and prints a Markdown table of what happened. The bar the
 # corpus README sets is that every generated SDK compiles with zero errors; this script also holds it
-# to zero compiler warnings. Needs bash 4 or later.
+# to zero compiler warnings, and the OpenRouter client to streaming a chat completion and uploading a
+# file against a loopback server (Scripts/OpenRouterClientCheck). Needs bash 4 or later.
 set -euo pipefail
 
 usage() {
@@ -13,7 +14,10 @@ For each document in ../shared/specs (real/*, edge/*; the overlay files are appl
 their own): generate the SDK with sdkgen, compile it with `swift build` (debug, Swift 6 language mode),
 and print a Markdown table of the counts, timings and diagnostics, then the first compiler errors of
 each SDK that failed. real/openrouter.yaml gets a second row with its overlays applied, in file-name
-order, when sdkgen has the --overlay option.
+order, when sdkgen has the --overlay option. The OpenRouter SDK (without overlays) is also checked
+against its spec's response examples (reported, not failed on) and, by the program in
+Scripts/OpenRouterClientCheck, against a loopback server: it must stream a chat completion and
+upload a multipart file.
 
 Options:
   --report-only       Always exit 0 (to collect figures while the generator is still being fixed).
@@ -27,9 +31,9 @@ Environment:
   SDKGEN              The sdkgen executable to use. Default: the one in `swift build --show-bin-path`,
                       built with `swift build --product sdkgen` when missing.
 
-Exit status: 0 when every SDK generates and compiles with no error and no warning (or with
---report-only); 1 otherwise; 2 on a usage error. Without ../shared/specs (a fresh clone) it prints a
-note and exits 0.
+Exit status: 0 when every SDK generates and compiles with no error and no warning and the OpenRouter
+client check passes (or with --report-only); 1 otherwise; 2 on a usage error. Without ../shared/specs
+(a fresh clone) it prints a note and exits 0.
 EOF
 }
 
@@ -180,6 +184,7 @@ detail() {
 
 rows=()
 conformance_lines=()
+client_lines=()
 details="$WORK/details.md"
 : >"$details"
 failed=false
@@ -288,6 +293,51 @@ conformance() {
     done < <(grep '^FAIL ' "$dir/conformance.log" | head -n 20)
 }
 
+# client_check LABEL DIR MODULE: after `check` compiled the SDK in DIR, builds the program in
+# Scripts/OpenRouterClientCheck against it and FlyingFox, and runs it: it plays OpenRouter on a loopback
+# port and checks that the client streams a chat completion and uploads a multipart file. Unlike the
+# conformance lines, which report what the spec's own examples are worth, a failure here is the
+# generated client's, so it fails the run.
+client_check() {
+    local label=$1 dir=$2 module=$3 status=0 summary
+    [ -d "$dir/Sources/$module" ] || return 0
+    log "$label: checking the client against a loopback server"
+    # The program's sources say `import Openrouter`, the name module_name gives real/openrouter.yaml.
+    if [ "$module" != Openrouter ]; then
+        failed=true
+        client_lines+=("- $label: the client check imports Openrouter, but the module is $module")
+        return 0
+    fi
+    mkdir -p "$dir/Sources/OpenRouterClientCheck"
+    cp Scripts/OpenRouterClientCheck/*.swift "$dir/Sources/OpenRouterClientCheck/"
+    cat >>"$dir/Package.swift" <<'EOF'
+package.dependencies.append(.package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"))
+package.targets.append(.executableTarget(
+    name: "OpenRouterClientCheck",
+    dependencies: ["Openrouter", .product(name: "FlyingFox", package: "FlyingFox")],
+    path: "Sources/OpenRouterClientCheck"
+))
+EOF
+    if ! TMPDIR="$dir/tmp" swift build --package-path "$dir" --scratch-path "$dir/.build" --manifest-cache local \
+        --product OpenRouterClientCheck >"$dir/client-check-build.log" 2>&1; then
+        failed=true
+        log "$label: the client check does not build"
+        client_lines+=("- $label: the client check does not build: $(grep -m 1 'error:' "$dir/client-check-build.log" || tail -n 1 "$dir/client-check-build.log")")
+        return 0
+    fi
+    "$dir/.build/debug/OpenRouterClientCheck" >"$dir/client-check.log" 2>&1 || status=$?
+    summary=$(tail -n 1 "$dir/client-check.log")
+    if [ "$status" -ne 0 ]; then
+        failed=true
+        log "$label: client check failed"
+    fi
+    client_lines+=("- $label: ${summary:-(no output, exit $status)}")
+    # A failure's message can span lines (a response body); the report keeps the first.
+    while IFS= read -r failure; do
+        client_lines+=("  - ${failure#FAIL }")
+    done < <(grep '^FAIL ' "$dir/client-check.log" | head -n 20)
+}
+
 shopt -s nullglob
 mapfile -t specs < <(sorted "$specs_root"/edge/*.{json,yaml} "$specs_root"/real/*.{json,yaml})
 mapfile -t overlays < <(sorted "$overlays_dir"/*.yaml)
@@ -298,7 +348,10 @@ for spec in "${specs[@]}"; do
     module=$(module_name "$spec")
     if [[ $label == *"$only"* ]]; then
         check "$label" "$spec" "$WORK/$module" "$module"
-        [ "$label" != real/openrouter.yaml ] || conformance "$label" "$spec" "$WORK/$module" "$module"
+        if [ "$label" = real/openrouter.yaml ]; then
+            conformance "$label" "$spec" "$WORK/$module" "$module"
+            client_check "$label" "$WORK/$module" "$module"
+        fi
     fi
     # The overlays are what the API's own SDK pipeline applies to this document before generating.
     if [ "$label" = real/openrouter.yaml ] && [ ${#overlays[@]} -gt 0 ]; then
@@ -333,6 +386,12 @@ report="$WORK/report.md"
         echo "## Spec conformance: the spec's JSON response examples, decoded and re-encoded by the generated types"
         echo
         printf '%s\n' "${conformance_lines[@]}"
+    fi
+    if [ ${#client_lines[@]} -gt 0 ]; then
+        echo
+        echo "## Client check: the generated OpenRouter client against a loopback server"
+        echo
+        printf '%s\n' "${client_lines[@]}"
     fi
     if [ -s "$details" ]; then
         echo
