@@ -145,4 +145,31 @@ import Testing
         #expect(output.files["Sample/Runtime/StreamingURLSession.swift"] == nil)
         #expect(output.files["Sample/Runtime/HTTPTransport.swift"]?.contains("func stream") == false)
     }
+
+    @Test func aPropertysConstEnumDefaultAndReadOrWriteOnlyGoIntoItsDocComment() async throws {
+        let (files, _) = try await generate(Self.document(paths: "paths: {}", components: """
+            components:
+              schemas:
+                Job:
+                  type: object
+                  required: [id, priority]
+                  properties:
+                    id: {type: string, readOnly: true, description: The job's identifier.}
+                    priority: {type: integer, enum: [1, 2, 3]}
+                    retries: {type: integer, default: 3}
+                    secret: {type: string, writeOnly: true}
+                    kind: {type: string, const: batch}
+            """))
+        let job = try #require(files["Sample/Models/Job.swift"])
+        #expect(job.contains("""
+                /// The job's identifier.
+                ///
+                /// Read-only: set by the server and ignored in requests.
+                public var id: String
+            """))
+        #expect(job.contains("    /// One of `1`, `2`, `3`.\n    public var priority: Int\n"))
+        #expect(job.contains("    /// When absent, the server uses `3`.\n    public var retries: Int?\n"))
+        #expect(job.contains("    /// Write-only: sent in requests and never returned.\n    public var secret: String?\n"))
+        #expect(job.contains("    /// Always `\"batch\"`.\n    public var kind: String?\n"))
+    }
 }

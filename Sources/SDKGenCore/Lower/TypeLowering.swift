@@ -268,6 +268,9 @@ struct TypeLowering {
             let type = !isRequired || allowsNull(property.value) ? "\(baseType)?" : baseType
             let description = description(of: property.value)
             var docLines = SwiftLiteral.docComment(description)
+            if let notes = Self.valueNotes(property.value) {
+                docLines += (docLines.isEmpty ? [] : ["///"]) + SwiftLiteral.wrappedDocComment(notes, width: 116)
+            }
             if property.value.deprecated {
                 docLines += (docLines.isEmpty ? [] : ["///"]) + ["/// - Warning: Deprecated."]
             }
@@ -331,6 +334,24 @@ struct TypeLowering {
             selectingProperties: selection?.properties ?? [],
             hasSelectingProperties: selection != nil,
             isIndirect: false)
+    }
+
+    /// What a property's schema says of its values that its Swift type does not: `const`, a non-string `enum`,
+    /// the server's `default`, and `readOnly`/`writeOnly`. A `$ref`'s are documented on the referenced type.
+    static func valueNotes(_ schema: Schema) -> String? {
+        var notes: [String] = []
+        if let constant = schema.constValue {
+            notes.append("Always `\(ExampleText.json(constant))`.")
+        } else if schema.reference == nil, let values = schema.enumValues, !values.isEmpty,
+                  !values.allSatisfy({ $0.string != nil || $0.isNull }) {
+            notes.append("One of " + values.map { "`\(ExampleText.json($0))`" }.joined(separator: ", ") + ".")
+        }
+        if let defaultValue = schema.defaultValue {
+            notes.append("When absent, the server uses `\(ExampleText.json(defaultValue))`.")
+        }
+        if schema.readOnly { notes.append("Read-only: set by the server and ignored in requests.") }
+        if schema.writeOnly { notes.append("Write-only: sent in requests and never returned.") }
+        return notes.isEmpty ? nil : notes.joined(separator: " ")
     }
 
     /// A case name for a union member without a component name: `string`, `int`, `stringArray`, `object`.

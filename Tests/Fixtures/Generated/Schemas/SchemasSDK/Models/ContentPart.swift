@@ -3,6 +3,7 @@
 import Foundation
 
 public struct ContentPart: Codable, Hashable, Sendable {
+    /// Always `"text"`.
     public var type: String
 
     public var text: String?
