@@ -72,7 +72,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GeneratorTests",
-            dependencies: ["SDKGenCore"]
+            dependencies: [
+                "SDKGenCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .testTarget(
             name: "ModelGatesClientTests",

@@ -4,13 +4,12 @@ import Foundation
 
 /// The body of every error response.
 public struct ErrorResponse: Codable, Hashable, Sendable {
-    /// What went wrong.
     public var error: ErrorDetail
 
     /// Creates a value from its properties.
     ///
     /// - Parameters:
-    ///   - error: What went wrong.
+    ///   - error:
     public init(
         error: ErrorDetail
     ) {

@@ -32,52 +32,102 @@ public struct OutputFolder: Sendable {
     }
 
     public func write(_ files: [GeneratedFile]) throws -> WriteReport {
-        let fileManager = FileManager.default
+        // Reading and comparing a few thousand files is most of what an unchanged regeneration does, so it
+        // runs on every core; the results keep the files' order.
+        let paths = files.map { path(of: $0.path) }
+        let isUnchanged = Array(files.indices).concurrentMap { Self.file(at: paths[$0], holds: files[$0].contents) }
         var report = WriteReport()
+        var changed: [Int] = []
         var createdFolders: Set<String> = []
-        for file in files {
-            let url = URL(fileURLWithPath: root).appendingPathComponent(file.path)
-            let data = Data(file.contents.utf8)
-            if fileManager.contents(atPath: url.path) == data {
-                report.unchanged.append(file.path)
+        for index in files.indices {
+            if isUnchanged[index] {
+                report.unchanged.append(files[index].path)
                 continue
             }
-            let folder = url.deletingLastPathComponent().path
+            let folder = (paths[index] as NSString).deletingLastPathComponent
             if createdFolders.insert(folder).inserted {
-                try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
-            try Self.replace(url.path, with: data)
-            report.written.append(file.path)
+            changed.append(index)
         }
+        // Each file goes to its own path, so they can be written at once; the first failure, in the files'
+        // order, is the one reported.
+        let failures = changed.concurrentMap { index -> (any Error)? in
+            do {
+                try Self.replace(paths[index], with: files[index].contents)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        report.written = changed.map { files[$0].path }
+
+        let listing = listOwnedFolders()
         let generated = Set(files.map(\.path))
-        for path in existingGeneratedFiles() where !generated.contains(path) {
-            try fileManager.removeItem(atPath: (root as NSString).appendingPathComponent(path))
+        for path in listing.files where !generated.contains(path) {
+            try FileManager.default.removeItem(atPath: self.path(of: path))
             report.removed.append(path)
         }
-        removeEmptyFolders()
+        // Deepest first, so that a folder holding only empty folders goes too. `rmdir` removes a folder only
+        // when it is empty.
+        for folder in listing.folders.sorted(by: >) {
+            rmdir(self.path(of: folder))
+        }
         return report
+    }
+
+    /// `relativePath` under the root.
+    private func path(of relativePath: String) -> String {
+        root.isEmpty || root.hasSuffix("/") ? root + relativePath : root + "/" + relativePath
+    }
+
+    /// Whether the regular file at `path` holds exactly `contents`. Sizes are compared first, so a changed
+    /// file is usually told without being read.
+    private static func file(at path: String, holds contents: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return false }
+        var contents = contents
+        return contents.withUTF8 { expected in
+            guard Int(status.st_size) == expected.count else { return false }
+            let descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { return false }
+            defer { close(descriptor) }
+            // One byte more than expected is asked for, to notice a file that grew since the `stat`.
+            var buffer = [UInt8](repeating: 0, count: expected.count + 1)
+            var total = 0
+            while total < buffer.count {
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + total, $0.count - total) }
+                if count <= 0 { break }
+                total += count
+            }
+            return total == expected.count && buffer.withUnsafeBytes { actual in
+                expected.isEmpty || memcmp(actual.baseAddress!, expected.baseAddress!, expected.count) == 0
+            }
+        }
     }
 
     /// Writes a file's new contents beside it and renames them over it, so that a build reading the folder
     /// meanwhile sees the old file or the new one, never half of one. Unlike `Data.write(options: .atomic)`
     /// it does not flush each file to disk, which made writing an SDK of a few thousand files take seconds.
-    private static func replace(_ path: String, with data: Data) throws {
+    private static func replace(_ path: String, with contents: String) throws {
         let temporary = path + ".sdkgen-partial"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw CocoaError.error(.fileWriteUnknown, path: temporary, errno: errno) }
-        let written = data.withUnsafeBytes { buffer -> Int in
+        var contents = contents
+        let (written, expected) = contents.withUTF8 { buffer -> (Int, Int) in
             var offset = 0
             while offset < buffer.count {
                 let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count <= 0 { return -1 }
+                if count <= 0 { return (-1, buffer.count) }
                 offset += count
             }
-            return offset
+            return (offset, buffer.count)
         }
         let failure = errno
         close(descriptor)
-        guard written == data.count, rename(temporary, path) == 0 else {
-            let error = written == data.count ? errno : failure
+        guard written == expected, rename(temporary, path) == 0 else {
+            let error = written == expected ? errno : failure
             unlink(temporary)
             throw CocoaError.error(.fileWriteUnknown, path: path, errno: error)
         }
@@ -109,27 +159,20 @@ public struct OutputFolder: Sendable {
 
     /// Paths, relative to `root`, of the `.swift` and `.md` files in the owned folders.
     private func existingGeneratedFiles() -> [String] {
-        ownedFolders.flatMap { folder -> [String] in
-            let path = (root as NSString).appendingPathComponent(folder)
-            let entries = FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? []
-            return entries.filter { $0.hasSuffix(".swift") || $0.hasSuffix(".md") }.map { "\(folder)/\($0)" }
-        }.sorted()
+        listOwnedFolders().files
     }
 
-    private func removeEmptyFolders() {
-        let fileManager = FileManager.default
-        for folder in ownedFolders {
-            let path = (root as NSString).appendingPathComponent(folder)
-            let entries = (fileManager.enumerator(atPath: path)?.allObjects as? [String] ?? []).sorted(by: >)
-            for entry in entries {
-                let full = (path as NSString).appendingPathComponent(entry)
-                var isDirectory: ObjCBool = false
-                if fileManager.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue,
-                   (try? fileManager.contentsOfDirectory(atPath: full))?.isEmpty == true {
-                    try? fileManager.removeItem(atPath: full)
-                }
-            }
+    /// The `.swift` and `.md` files in the owned folders, sorted, and every folder inside them; paths relative
+    /// to `root`.
+    private func listOwnedFolders() -> (files: [String], folders: [String]) {
+        var files: [String] = []
+        var folders: [String] = []
+        for owned in ownedFolders {
+            let listing = FolderListing(of: path(of: owned))
+            files += listing.files.filter { $0.hasSuffix(".swift") || $0.hasSuffix(".md") }.map { "\(owned)/\($0)" }
+            folders += listing.folders.map { "\(owned)/\($0)" }
         }
+        return (files.sorted(), folders)
     }
 }
 

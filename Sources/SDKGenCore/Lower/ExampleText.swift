@@ -10,23 +10,49 @@ enum ExampleText {
 
     /// The node as compact JSON.
     static func json(_ node: YAMLNode) -> String {
+        var result = ""
+        appendJSON(node, to: &result)
+        return result
+    }
+
+    /// Appends to one buffer: building each level as a string of its own and joining them copied every
+    /// nested value once per level, which showed on the large examples of big specs.
+    private static func appendJSON(_ node: YAMLNode, to result: inout String) {
         switch node.content {
         case .scalar(let scalar):
             switch scalar.value {
-            case .null: return "null"
-            case .bool(let value): return value ? "true" : "false"
-            case .int, .float: return scalar.text
-            case .string(let text): return jsonString(text)
+            case .null: result += "null"
+            case .bool(let value): result += value ? "true" : "false"
+            case .int, .float: result += scalar.text
+            case .string(let text): appendJSONString(text, to: &result)
             }
         case .sequence(let items):
-            return "[" + items.map(json).joined(separator: ",") + "]"
+            result += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { result += "," }
+                appendJSON(item, to: &result)
+            }
+            result += "]"
         case .mapping(let pairs):
-            return "{" + pairs.map { jsonString($0.key.scalarText ?? "") + ":" + json($0.value) }.joined(separator: ",") + "}"
+            result += "{"
+            for (index, pair) in pairs.enumerated() {
+                if index > 0 { result += "," }
+                appendJSONString(pair.key.scalarText ?? "", to: &result)
+                result += ":"
+                appendJSON(pair.value, to: &result)
+            }
+            result += "}"
         }
     }
 
-    private static func jsonString(_ text: String) -> String {
-        var result = "\""
+    private static func appendJSONString(_ text: String, to result: inout String) {
+        result += "\""
+        // Most strings need no escape: their UTF-8 has no control character, quote or backslash.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            result += text
+            result += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": result += "\\\""
@@ -42,6 +68,6 @@ enum ExampleText {
                 }
             }
         }
-        return result + "\""
+        result += "\""
     }
 }

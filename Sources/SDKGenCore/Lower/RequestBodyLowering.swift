@@ -184,6 +184,10 @@ extension SDKLowering {
 
     /// `application/json` for `application/json; charset=utf-8`, lowercased.
     static func bareMediaType(_ contentType: String) -> String {
-        String(contentType.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        // Most are bare already: printable ASCII without parameters, blanks or capitals.
+        if contentType.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ";") && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) {
+            return contentType
+        }
+        return String(contentType.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
     }
 }

@@ -30,14 +30,7 @@ public enum SwiftLiteral {
     /// line is all it takes to keep the text inside the comment.
     public static func docLines(_ text: String?) -> [String] {
         guard let text else { return [] }
-        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }
-            .map { line in
-                var cleaned = String.UnicodeScalarView()
-                for scalar in line.unicodeScalars where !isUnsafeInSource(scalar) || scalar == "\t" {
-                    cleaned.append(scalar == "\t" ? " " : scalar)
-                }
-                return String(cleaned).trailingWhitespaceTrimmed
-            }
+        var lines = text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiCleanedLines(text) : unicodeCleanedLines(text)
         while lines.first?.isEmpty == true { lines.removeFirst() }
         while lines.last?.isEmpty == true { lines.removeLast() }
         // Collapse runs of blank lines to one.
@@ -46,6 +39,50 @@ public enum SwiftLiteral {
             result.append(line)
         }
         return result
+    }
+
+    /// The lines of a text, each without control characters (a tab becomes a space) and trailing blanks: what
+    /// `docLines` keeps before dropping blank lines.
+    static func unicodeCleanedLines(_ text: String) -> [String] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }
+            .map { line in
+                var cleaned = String.UnicodeScalarView()
+                for scalar in line.unicodeScalars where !isUnsafeInSource(scalar) || scalar == "\t" {
+                    cleaned.append(scalar == "\t" ? " " : scalar)
+                }
+                return String(cleaned).trailingWhitespaceTrimmed
+            }
+    }
+
+    /// `unicodeCleanedLines(_:)` for ASCII text, on its bytes rather than its Characters, which is many times
+    /// faster. `\r\n`, `\r` and `\n` each end a line.
+    static func asciiCleanedLines(_ text: String) -> [String] {
+        let carriageReturn = UInt8(ascii: "\r"), lineFeed = UInt8(ascii: "\n"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        var lines: [String] = []
+        var line: [UInt8] = []
+        func endLine() {
+            while line.last == space { line.removeLast() }
+            lines.append(String(decoding: line, as: UTF8.self))
+            line.removeAll(keepingCapacity: true)
+        }
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            defer { previous = byte }
+            switch byte {
+            case lineFeed where previous == carriageReturn:
+                continue
+            case lineFeed, carriageReturn:
+                endLine()
+            case tab:
+                line.append(space)
+            case 0x00..<0x20, 0x7F:
+                continue
+            default:
+                line.append(byte)
+            }
+        }
+        endLine()
+        return lines
     }
 
     /// `docLines(text)` as complete comment lines: `/// text`, and `///` for a blank line.
@@ -59,13 +96,24 @@ public enum SwiftLiteral {
         var lines: [String] = []
         var prefix = "/// "
         var current = ""
-        for word in docLines(text).joined(separator: " ").split(separator: " ") {
-            if !current.isEmpty, prefix.count + current.count + 1 + word.count > width {
+        let joined = docLines(text).joined(separator: " ")
+        // In ASCII text (without line breaks) every byte is a Character, so lengths add up and need no
+        // counting, which made this a noticeable part of lowering a big spec.
+        let isASCII = joined.utf8.allSatisfy { $0 < 0x80 }
+        var currentLength = 0
+        for word in joined.split(separator: " ") {
+            let wordLength = isASCII ? word.utf8.count : word.count
+            if !current.isEmpty, prefix.count + (isASCII ? currentLength : current.count) + 1 + wordLength > width {
                 lines.append(prefix + current)
                 prefix = continuation
                 current = String(word)
+                currentLength = wordLength
+            } else if current.isEmpty {
+                current = String(word)
+                currentLength = wordLength
             } else {
-                current += current.isEmpty ? String(word) : " " + word
+                current += " " + word
+                currentLength += 1 + wordLength
             }
         }
         if !current.isEmpty { lines.append(prefix + current) }

@@ -13,6 +13,11 @@ public enum SwiftName {
     /// The words of a name: split at anything not a letter or digit, and at case changes
     /// (`getUserActivity` → get, User, Activity; `HTTPReferer` → HTTP, Referer).
     public static func words(_ name: String) -> [String] {
+        name.utf8.allSatisfy({ $0 < 0x80 }) ? asciiWords(Array(name.utf8)) : unicodeWords(name)
+    }
+
+    /// `words(_:)` for any name.
+    static func unicodeWords(_ name: String) -> [String] {
         var words: [String] = []
         var current: [Character] = []
         let characters = Array(name)
@@ -35,6 +40,39 @@ public enum SwiftName {
             current.append(character)
         }
         flush()
+        return words
+    }
+
+    /// `unicodeWords(_:)` for an ASCII name, on its bytes rather than its Characters, which is several times
+    /// faster; the rules are the same.
+    static func asciiWords(_ bytes: [UInt8]) -> [String] {
+        func isUppercase(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+        func isLowercase(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        var words: [String] = []
+        // The current word is always the bytes from `wordStart` up to the one being looked at.
+        var wordStart = 0
+        func flush(upTo end: Int) {
+            if end > wordStart { words.append(String(decoding: bytes[wordStart..<end], as: UTF8.self)) }
+        }
+        for (index, byte) in bytes.enumerated() {
+            guard isUppercase(byte) || isLowercase(byte) || isDigit(byte) else {
+                flush(upTo: index)
+                wordStart = index + 1
+                continue
+            }
+            if index > wordStart {
+                let previous = bytes[index - 1]
+                let nextIsLowercase = index + 1 < bytes.count && isLowercase(bytes[index + 1])
+                let startsWord = isUppercase(byte) && (isLowercase(previous) || isDigit(previous))
+                let endsAcronym = isUppercase(byte) && isUppercase(previous) && nextIsLowercase
+                if startsWord || endsAcronym {
+                    flush(upTo: index)
+                    wordStart = index
+                }
+            }
+        }
+        flush(upTo: bytes.count)
         return words
     }
 

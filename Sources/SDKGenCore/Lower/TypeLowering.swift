@@ -210,8 +210,18 @@ struct TypeLowering {
         return swiftType(for: target, suggestedName: name)
     }
 
+    /// What documents a property or a union member: its own description (for a `$ref`, the 3.1 sibling one);
+    /// failing that, for a `$ref` to a component that declares no type (an alias of `String`, say), that
+    /// component's, which is documented nowhere else.
+    ///
+    /// A `$ref` to a declared type does not copy the type's description: that documents the type, in the
+    /// type's own file, and copied here, one edit to it would rewrite (and make the build recompile) every
+    /// file referring to the type.
     private func description(of schema: Schema) -> String? {
-        schema.description ?? schema.reference.flatMap { index.schema($0)?.description }
+        if let own = schema.description { return own }
+        guard let reference = schema.reference, let name = reference.componentName(in: "schemas"),
+              componentTypes[name] == nil else { return nil }
+        return index.schema(reference)?.description
     }
 
     // MARK: - Declarations
@@ -234,8 +244,7 @@ struct TypeLowering {
             model.reference.fields = declaration.fields
         case .enumeration?:
             model.enumModel = declareEnum(schema)
-            model.docLines += (model.docLines.isEmpty ? [] : ["///"]) + SwiftLiteral.wrappedDocComment(
-                "A value this version of the SDK does not know decodes as `unknown`, so a new server value never breaks decoding.")
+            model.docLines += (model.docLines.isEmpty ? [] : ["///"]) + Self.unknownValueDocLines
             model.reference.tableTitle = "Values"
             model.reference.fields = model.enumModel!.cases.map {
                 ReferenceRow(name: "`\(SwiftName.unescaped($0.name))`", type: "`String`", required: "", description: "", example: Markdown.cell($0.valueLiteral))
@@ -353,6 +362,10 @@ struct TypeLowering {
         if schema.writeOnly { notes.append("Write-only: sent in requests and never returned.") }
         return notes.isEmpty ? nil : notes.joined(separator: " ")
     }
+
+    /// The note every enum's doc comment ends with, wrapped once.
+    private static let unknownValueDocLines = SwiftLiteral.wrappedDocComment(
+        "A value this version of the SDK does not know decodes as `unknown`, so a new server value never breaks decoding.")
 
     /// A case name for a union member without a component name: `string`, `int`, `stringArray`, `object`.
     private static func caseName(forType type: String) -> String {

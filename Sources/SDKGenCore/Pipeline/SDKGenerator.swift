@@ -40,8 +40,13 @@ public enum SDKGenerator {
     /// Generates the SDK's files in memory; throws with every diagnostic when an error stops it.
     public static func generate(_ options: Options) throws(GenerationError) -> Output {
         var diagnostics = Diagnostics()
-        let templates = try TemplateSet.load(from: options.templatesPath)
-        let sdk = try lower(options, diagnostics: &diagnostics)
+        // The templates are read and parsed on another core meanwhile the document is loaded and lowered.
+        let templatesPath = options.templatesPath
+        let loadingTemplates = BackgroundWork { Result { () throws(GenerationError) in try TemplateSet.load(from: templatesPath) } }
+        let lowered = Result { () throws(GenerationError) in try lower(options, diagnostics: &diagnostics) }
+        // Errors in the templates are reported first, as when they were loaded first.
+        let templates = try loadingTemplates.value.get()
+        let sdk = try lowered.get()
         let files = options.layout.arrange(SDKRenderer.render(sdk, templates: templates), moduleName: sdk.moduleName)
         return Output(files: files, diagnostics: diagnostics.sorted)
     }

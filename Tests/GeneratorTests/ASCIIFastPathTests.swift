@@ -1,0 +1,84 @@
+@testable import SDKGenCore
+import Testing
+
+/// Names, doc comments and table cells are built on the bytes of ASCII text, and through Characters and
+/// Foundation for any other text. Both ways must give the same result, byte for byte: these tests feed both
+/// the ASCII texts most likely to tell them apart.
+@Suite struct ASCIIFastPathTests {
+    /// Line breaks of every kind and in every order, blanks around them, controls, and the characters
+    /// Markdown and Swift escape.
+    static let texts = [
+        "", " ", "\t", "\n", "\r", "\r\n", "\n\r", "\r\r\n", "\r\n\n", "\n\n\n", " \r\n ", "\t\r\n\t",
+        "plain words", "  leading and trailing  ", "tab\tinside", "trailing tab\t", "trailing mixed \t \t",
+        "two\nlines", "windows\r\nlines", "old mac\rlines", "blank\n\n\nlines", "blank \n \n lines ",
+        "a|b", "a\\b", "\\|", "| leading pipe", "trailing backslash\\", "\\r\\n written out",
+        "bell\u{07}inside", "nul\u{00}inside", "delete\u{7F}inside", "escape\u{1B}[0m", "form\u{0C}feed", "vertical\u{0B}tab",
+        "ends in CR\r", "ends in CR and spaces  \r", "spaces before CR  \r\nnext", "CR CR LF\r\r\nnext",
+        "- item one\n- item two\n\n  indented\tcode", "```\ncode\n```", "`tick` and *star*",
+    ]
+
+    /// Every text of up to four pieces.
+    private static func combinations(of pieces: [String], upTo length: Int = 4) -> [String] {
+        var texts = [""], all = [""]
+        for _ in 0..<length {
+            texts = texts.flatMap { text in pieces.map { text + $0 } }
+            all += texts
+        }
+        return all
+    }
+
+    @Test func everyShortMixIsTheSame() {
+        for text in Self.combinations(of: ["a", " ", "\t", "\n", "\r", "\r\n", "|", "\\", "\u{07}"]) {
+            #expect(SwiftLiteral.asciiCleanedLines(text) == SwiftLiteral.unicodeCleanedLines(text), "\(Array(text.unicodeScalars))")
+            #expect(Markdown.asciiCell(text) == Markdown.unicodeCell(text), "\(Array(text.unicodeScalars))")
+        }
+        for name in Self.combinations(of: ["a", "B", "C", "7", "_", " ", "-"], upTo: 5) {
+            #expect(SwiftName.asciiWords(Array(name.utf8)) == SwiftName.unicodeWords(name), "\(name)")
+        }
+    }
+
+    @Test(arguments: texts)
+    func docCommentLinesAreTheSame(_ text: String) {
+        #expect(SwiftLiteral.asciiCleanedLines(text) == SwiftLiteral.unicodeCleanedLines(text))
+    }
+
+    @Test(arguments: texts)
+    func tableCellsAreTheSame(_ text: String) {
+        #expect(Markdown.asciiCell(text) == Markdown.unicodeCell(text))
+    }
+
+    @Test(arguments: texts + [
+        "getUserActivity", "HTTPReferer", "api_key_hash", "URGENT_FLAG", "2fa", "x-rate-limit", "ABCdef", "abcDEF",
+        "a1B2c3", "IDs", "userIDs", "HTTP2Server", "v2Beta", "__init__", "a..b", "A", "a", "9", "AB", "aB", "Ab",
+    ])
+    func nameWordsAreTheSame(_ name: String) {
+        #expect(SwiftName.asciiWords(Array(name.utf8)) == SwiftName.unicodeWords(name))
+    }
+
+    /// Wrapping counts ASCII text by bytes and other text by Characters; `é` is one Character of two bytes.
+    @Test(arguments: 8...40)
+    func wrappingIsTheSameForASCIIAndOtherText(_ width: Int) {
+        let ascii = "Generated text wraps at the width given, words kept whole: averyveryverylongwordindeed ends it."
+        let accented = ascii.replacingOccurrences(of: "e", with: "é")
+        let wrapped = SwiftLiteral.wrappedDocComment(ascii, width: width, continuation: "///   ")
+        #expect(SwiftLiteral.wrappedDocComment(accented, width: width, continuation: "///   ").map { $0.replacingOccurrences(of: "é", with: "e") } == wrapped)
+        #expect(wrapped.allSatisfy { $0.count <= width || !$0.dropFirst(6).contains(" ") })
+    }
+
+    @Test func mediaTypesLoseTheirParametersAndCapitals() {
+        #expect(SDKLowering.bareMediaType("application/json") == "application/json")
+        #expect(SDKLowering.bareMediaType("Application/JSON; charset=utf-8") == "application/json")
+        #expect(SDKLowering.bareMediaType(" text/plain ") == "text/plain")
+        #expect(SDKLowering.bareMediaType("") == "")
+    }
+
+    @Test func tableCellsEscapeAndJoinLines() {
+        #expect(Markdown.cell("a|b\\c\r\n  second  \n\n\tthird") == "a\\|b\\\\c<br />second<br />third")
+    }
+
+    @Test func referenceTokensAreDecodedOnlyWhenEscaped() {
+        #expect(JSONPointer.unescape("Pet") == "Pet")
+        #expect(JSONPointer.unescape("a~1b~0c") == "a/b~c")
+        #expect(JSONPointer.unescape("with%20space") == "with space")
+    }
+}
