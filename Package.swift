@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "sdkgen", targets: ["sdkgen"]),
         .library(name: "SDKGenCore", targets: ["SDKGenCore"]),
+        .executable(name: "SDKGenFuzzer", targets: ["SDKGenFuzzer"]),
         // The SDK generated from spec/modelgates.yaml, checked in under Generated/.
         .library(name: "ModelGates", targets: ["ModelGates"]),
     ],
@@ -35,6 +36,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Feeds bytes through Load → Document → Lint → Lower. Built with `-DFUZZING -sanitize=fuzzer` by
+        // Scripts/fuzz.sh it is a libFuzzer target; the ordinary build replays the files given as arguments.
+        .executableTarget(
+            name: "SDKGenFuzzer",
+            dependencies: ["SDKGenCore", "CLibFuzzer"]
+        ),
+        // Declares libFuzzer's driver function for SDKGenFuzzer.
+        .target(name: "CLibFuzzer"),
         .target(
             name: "ModelGates",
             path: "Generated/ModelGates"

@@ -24,6 +24,9 @@ struct GenerationOptions: ParsableArguments {
     @Option(name: .customLong("overlay"), help: ArgumentHelp("An OpenAPI Overlay 1.0 document to apply to the spec before reading it; repeat to apply several, in order.", valueName: "file"))
     var overlays: [String] = []
 
+    @Option(name: .customLong("allow-ref-root"), help: ArgumentHelp("A folder, besides the spec's own, whose files `$ref`s may name; repeat to allow several.", valueName: "dir"))
+    var allowedReferenceRoots: [String] = []
+
     @Option(name: .long, help: ArgumentHelp("The folder of Mustache templates to render with.", valueName: "dir"))
     var templates = "Templates"
 
@@ -34,7 +37,8 @@ struct GenerationOptions: ParsableArguments {
     var moduleName = "ModelGates"
 
     var generatorOptions: SDKGenerator.Options {
-        SDKGenerator.Options(specPath: spec, templatesPath: templates, moduleName: moduleName, overlayPaths: overlays)
+        SDKGenerator.Options(specPath: spec, templatesPath: templates, moduleName: moduleName, overlayPaths: overlays,
+                             allowedReferenceRoots: allowedReferenceRoots)
     }
 
     var outputFolder: OutputFolder {
@@ -121,6 +125,7 @@ extension SDKGen {
             let defaults = (try? GenerationOptions.parse([])) ?? options
             if options.spec != defaults.spec { command += " --spec \(options.spec)" }
             for overlay in options.overlays { command += " --overlay \(overlay)" }
+            for root in options.allowedReferenceRoots { command += " --allow-ref-root \(root)" }
             if options.templates != defaults.templates { command += " --templates \(options.templates)" }
             if options.output != defaults.output { command += " --output \(options.output)" }
             if options.moduleName != defaults.moduleName { command += " --module-name \(options.moduleName)" }
@@ -139,11 +144,14 @@ extension SDKGen {
         @Option(name: .customLong("overlay"), help: ArgumentHelp("An OpenAPI Overlay 1.0 document to apply to the spec before reading it; repeat to apply several, in order.", valueName: "file"))
         var overlays: [String] = []
 
+        @Option(name: .customLong("allow-ref-root"), help: ArgumentHelp("A folder, besides the spec's own, whose files `$ref`s may name; repeat to allow several.", valueName: "dir"))
+        var allowedReferenceRoots: [String] = []
+
         @Flag(help: "Treat warnings as errors.")
         var strict = false
 
         func run() throws {
-            let diagnostics = SDKGenerator.lint(specPath: spec, overlayPaths: overlays)
+            let diagnostics = SDKGenerator.lint(specPath: spec, overlayPaths: overlays, allowedReferenceRoots: allowedReferenceRoots)
             report(diagnostics)
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.filter { $0.severity == .warning }.count
