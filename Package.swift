@@ -11,6 +11,7 @@ let package = Package(
         .plugin(name: "SDKGenPlugin", targets: ["SDKGenPlugin"]),
         // `swift package --allow-writing-to-package-directory generate-sdk` regenerates checked-in sources.
         .plugin(name: "GenerateSDK", targets: ["GenerateSDK"]),
+        .executable(name: "SDKGenFuzzer", targets: ["SDKGenFuzzer"]),
         // The SDK generated from spec/modelgates.yaml, checked in under Generated/.
         .library(name: "ModelGates", targets: ["ModelGates"]),
     ],
@@ -52,6 +53,14 @@ let package = Package(
             ),
             dependencies: ["sdkgen"]
         ),
+        // Feeds bytes through Load → Document → Lint → Lower. Built with `-DFUZZING -sanitize=fuzzer` by
+        // Scripts/fuzz.sh it is a libFuzzer target; the ordinary build replays the files given as arguments.
+        .executableTarget(
+            name: "SDKGenFuzzer",
+            dependencies: ["SDKGenCore", "CLibFuzzer"]
+        ),
+        // Declares libFuzzer's driver function for SDKGenFuzzer.
+        .target(name: "CLibFuzzer"),
         .target(
             name: "ModelGates",
             path: "Generated/ModelGates"

@@ -6,8 +6,8 @@ import PackagePlugin
 ///
 /// SwiftPM needs a build command's outputs named before the command runs, so the SDK is written in the
 /// sharded layout, whose file names do not depend on the spec. The command reruns only when one of its
-/// inputs changes: the spec, the configuration, the overlays and templates the configuration names, or
-/// sdkgen itself.
+/// inputs changes: the spec, the target's other YAML and JSON files (which its `$ref`s may name), the
+/// configuration, the overlays and templates the configuration names, or sdkgen itself.
 @main
 struct SDKGenPlugin: BuildToolPlugin {
     /// How many files the models and the API groups are each spread over; the compiler builds them in parallel.
@@ -37,7 +37,9 @@ struct SDKGenPlugin: BuildToolPlugin {
         ]
         if let config { arguments += ["--config", config.path()] }
 
-        let inputs = [spec] + (config.map { [$0] } ?? []) + settings.overlays + Self.files(under: templates)
+        // The target's other YAML and JSON files too: the spec's `$ref`s may name them.
+        let documents = files.filter { ["yaml", "yml", "json"].contains($0.pathExtension) }
+        let inputs = documents + settings.overlays + Self.files(under: templates)
         let outputs = Self.outputNames.map { output.appending(path: target.moduleName).appending(path: $0) }
         return [.buildCommand(
             displayName: "Generating the \(target.moduleName) SDK from \(spec.lastPathComponent)",

@@ -27,6 +27,9 @@ struct GenerationOptions: ParsableArguments {
     @Option(name: .customLong("overlay"), help: ArgumentHelp("An OpenAPI Overlay 1.0 document to apply to the spec before reading it; repeat to apply several, in order, after the configuration's.", valueName: "file"))
     var overlays: [String] = []
 
+    @Option(name: .customLong("allow-ref-root"), help: ArgumentHelp("A folder, besides the spec's own, whose files `$ref`s may name; repeat to allow several.", valueName: "dir"))
+    var allowedReferenceRoots: [String] = []
+
     @Option(name: .long, help: ArgumentHelp("The folder of Mustache templates to render with. (default: the configuration's, else --default-templates)", valueName: "dir"))
     var templates: String?
 
@@ -75,6 +78,7 @@ struct GenerationOptions: ParsableArguments {
         generator.filter = tags.isEmpty && operationIDs.isEmpty ? file.filter : OperationFilter(tags: tags, operationIDs: operationIDs)
         generator.overrides = DocumentOverrides(server: file.server, retries: file.retries)
         generator.layout = layout == .sharded ? .sharded(shards: shards) : .perDeclaration
+        generator.allowedReferenceRoots = allowedReferenceRoots
         return GenerationSettings(generator: generator, output: output ?? file.output ?? "Generated")
     }
 }
@@ -209,6 +213,7 @@ extension SDKGen {
             add("config", options.config)
             add("spec", options.spec)
             for overlay in options.overlays { add("overlay", overlay) }
+            for root in options.allowedReferenceRoots { add("allow-ref-root", root) }
             add("templates", options.templates)
             if options.defaultTemplates != "Templates" { add("default-templates", options.defaultTemplates) }
             add("output", options.output)
@@ -233,6 +238,9 @@ extension SDKGen {
         @Option(name: .customLong("overlay"), help: ArgumentHelp("An OpenAPI Overlay 1.0 document to apply to the spec before reading it; repeat to apply several, in order.", valueName: "file"))
         var overlays: [String] = []
 
+        @Option(name: .customLong("allow-ref-root"), help: ArgumentHelp("A folder, besides the spec's own, whose files `$ref`s may name; repeat to allow several.", valueName: "dir"))
+        var allowedReferenceRoots: [String] = []
+
         @Option(help: ArgumentHelp("An sdkgen.yaml configuration file, for its overlays, filter and overrides; --spec wins over its spec.", valueName: "file"))
         var config: String?
 
@@ -248,6 +256,7 @@ extension SDKGen {
                 var options = SDKGenerator.Options(specPath: specPath, templatesPath: "", moduleName: "", overlayPaths: file.overlays + overlays)
                 options.filter = file.filter
                 options.overrides = DocumentOverrides(server: file.server, retries: file.retries)
+                options.allowedReferenceRoots = allowedReferenceRoots
                 diagnostics = SDKGenerator.lint(options)
             } catch {
                 diagnostics = error.diagnostics

@@ -29,7 +29,7 @@ public struct DocumentReader {
             return nil
         }
         if let swagger = root["swagger"] {
-            diagnostics.error("this is a Swagger \(swagger.scalarText ?? "2.0") document; sdkgen reads OpenAPI 3.0 and 3.1. Convert it first, for example with `npx swagger2openapi in.yaml -o out.yaml`", at: swagger.location)
+            diagnostics.error("this is a Swagger \(swagger.scalarText ?? "2.0") document; sdkgen reads OpenAPI 3.0 and 3.1. Convert it first, for example with `npx swagger2openapi in.yaml -o out.yaml` or at https://converter.swagger.io", at: swagger.location)
             return nil
         }
         guard let versionNode = root["openapi"] else {
@@ -424,10 +424,20 @@ public struct DocumentReader {
             diagnostics.warning("`\(key)` should be a number, found \(node.kindName); it is ignored", at: node.location)
             return nil
         }
+        guard value.isFinite else {
+            diagnostics.warning("`\(key)` should be a finite number, found \(node.scalarText ?? ""); it is ignored", at: node.location)
+            return nil
+        }
         return value
     }
 
     private mutating func integer(_ node: YAMLNode, _ key: String) -> Int? {
+        if case .float(let value)? = node.scalar?.value, !value.isFinite || value.rounded() == value && abs(value) >= 9.0e15 {
+            // An integer beyond 64 bits resolves to a float; say which it is rather than "a number".
+            let problem = value.isFinite ? "is beyond the 64-bit integer range" : "should be an integer"
+            diagnostics.warning("`\(key)` \(problem), found \(node.scalarText ?? ""); it is ignored", at: node.location)
+            return nil
+        }
         if case .float(let value)? = node.scalar?.value, value.rounded() == value, abs(value) < 9.0e15 {
             diagnostics.warning("`\(key)` should be an integer, found \(node.scalarText ?? ""); it is read as \(Int(value))", at: node.location)
             return Int(value)

@@ -9,4 +9,11 @@ public enum JSONPointer {
         let decoded = token.removingPercentEncoding ?? token
         return decoded.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
     }
+
+    /// Encodes one reference token for a `$ref`: `~` → `~0`, `/` → `~1`, and `%` → `%25` since `unescape`
+    /// decodes percent-escapes.
+    public static func escape(_ token: String) -> String {
+        token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+            .replacingOccurrences(of: "%", with: "%25")
+    }
 }

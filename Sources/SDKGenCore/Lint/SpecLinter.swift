@@ -22,6 +22,12 @@ public struct SpecLinter {
         for entry in document.components.schemas {
             checkSchema(entry.value)
         }
+        // Components no operation uses are checked too, so a cycle is reported where it is written.
+        let components = document.components
+        components.parameters.forEach { check($0.value, resolvesWith: index.parameterResolution) }
+        components.responses.forEach { check($0.value, resolvesWith: index.responseResolution) }
+        components.requestBodies.forEach { check($0.value, resolvesWith: index.requestBodyResolution) }
+        components.headers.forEach { check($0.value, resolvesWith: index.headerResolution) }
         var operationIDs: [String: SourceLocation] = [:]
         for pathItem in document.paths {
             for operation in pathItem.operations {
@@ -36,13 +42,13 @@ public struct SpecLinter {
             }
         }
         for parameter in document.globalParameters {
-            check(parameter, resolvesWith: index.parameter)
+            check(parameter, resolvesWith: index.parameterResolution)
         }
     }
 
     private mutating func checkOperation(_ operation: Operation, in pathItem: PathItem) {
         let parameters = (pathItem.parameters + operation.parameters).compactMap { item -> Parameter? in
-            check(item, resolvesWith: index.parameter)
+            check(item, resolvesWith: index.parameterResolution)
             return index.parameter(item)
         }
         for parameter in parameters {
@@ -52,18 +58,30 @@ public struct SpecLinter {
             diagnostics.error("path parameter '{\(name)}' of '\(operation.path)' is not declared by \(operation.operationID ?? "the operation")", at: operation.location)
         }
         if let body = operation.requestBody {
-            check(body, resolvesWith: index.requestBody)
+            check(body, resolvesWith: index.requestBodyResolution)
             index.requestBody(body)?.content.forEach { $0.schema.map { checkSchema($0) } }
         }
         for entry in operation.responses {
-            check(entry.response, resolvesWith: index.response)
-            index.response(entry.response)?.content.forEach { $0.schema.map { checkSchema($0) } }
+            check(entry.response, resolvesWith: index.responseResolution)
+            if let response = index.response(entry.response) {
+                response.content.forEach { $0.schema.map { checkSchema($0) } }
+                response.headers.forEach { check($0.value, resolvesWith: index.headerResolution) }
+            }
         }
     }
 
-    private mutating func check<Value>(_ item: Referenceable<Value>, resolvesWith resolve: (Referenceable<Value>) -> Value?) {
-        if case .reference(let reference) = item, resolve(item) == nil {
+    private mutating func check<Value>(_ item: Referenceable<Value>, resolvesWith resolve: (Referenceable<Value>) -> ComponentIndex.Resolution<Value>) {
+        guard case .reference(let reference) = item else { return }
+        switch resolve(item) {
+        case .value:
+            break
+        case .missing(let missing) where missing == reference:
             diagnostics.error("'\(reference.target)' does not resolve to anything in this document", at: reference.location)
+        case .missing:
+            // A component further along the chain is broken; that is reported where it is written.
+            break
+        case .cycle(let names):
+            diagnostics.error("'\(reference.target)' is a `$ref` cycle (\(names.joined(separator: " → "))) that never reaches a definition", at: reference.location)
         }
     }
 
@@ -71,8 +89,18 @@ public struct SpecLinter {
     private mutating func checkSchema(_ root: Schema) {
         var pending = [root]
         while let schema = pending.popLast() {
-            if let reference = schema.reference, index.schema(reference) == nil {
-                diagnostics.error("'\(reference.target)' does not resolve to a schema in this document", at: reference.location)
+            if let reference = schema.reference {
+                switch index.schemaResolution(reference) {
+                case .value:
+                    break
+                case .missing(let missing) where missing == reference:
+                    diagnostics.error("'\(reference.target)' does not resolve to a schema in this document", at: reference.location)
+                case .missing:
+                    // Reported where the broken reference is written.
+                    break
+                case .cycle(let names):
+                    diagnostics.error("'\(reference.target)' is a `$ref` cycle (\(names.joined(separator: " → "))) that never declares a type", at: reference.location)
+                }
             }
             if !schema.properties.isEmpty, schema.allOf.isEmpty, schema.additionalProperties == nil {
                 for name in schema.required where !schema.properties.contains(where: { $0.name == name.name }) {

@@ -160,14 +160,32 @@ public struct SDKLowering {
     private mutating func lowerRetryDefaults() -> RetryDefaults {
         let retries = document.extensions["x-sdkgen-retries"]
         let backoff = retries?["backoff"]
-        func seconds(_ key: String, _ fallback: Double) -> String {
-            let milliseconds = backoff?[key]?.double ?? fallback
-            return Self.decimal(milliseconds / 1000)
+        /// The number under `key`, or `fallback` after a warning when it is not a finite, non-negative one.
+        func number(_ key: String, _ fallback: Double) -> Double {
+            guard let node = backoff?[key] else { return fallback }
+            guard let value = node.double, value.isFinite, value >= 0, value < 1e15 else {
+                diagnostics.warning("x-sdkgen-retries: `\(key)` should be a non-negative number below 10^15, found \(node.scalarText ?? node.kindName); the default, \(Self.decimal(fallback)), is used", at: node.location)
+                return fallback
+            }
+            return value
         }
-        let statusCodes = (retries?["statusCodes"]?.items?.compactMap(\.int) ?? [408, 429, 500, 502, 503, 504]).sorted()
+        func seconds(_ key: String, _ fallback: Double) -> String {
+            Self.decimal(number(key, fallback) / 1000)
+        }
+        var statusCodes = [408, 429, 500, 502, 503, 504]
+        if let list = retries?["statusCodes"]?.items {
+            statusCodes = list.compactMap { node in
+                guard let code = node.int, (100...599).contains(code) else {
+                    diagnostics.warning("x-sdkgen-retries: \(node.scalarText ?? node.kindName) is not an HTTP status code (100 to 599); it is ignored", at: node.location)
+                    return nil
+                }
+                return code
+            }
+        }
+        statusCodes.sort()
         let retryConnectionErrors = retries?["retryConnectionErrors"]?.bool ?? true
         let initialInterval = seconds("initialInterval", 500), maxInterval = seconds("maxInterval", 60_000)
-        let exponent = Self.decimal(backoff?["exponent"]?.double ?? 1.5), maxElapsedTime = seconds("maxElapsedTime", 3_600_000)
+        let exponent = Self.decimal(number("exponent", 1.5)), maxElapsedTime = seconds("maxElapsedTime", 3_600_000)
         let statusList = statusCodes.count > 1
             ? statusCodes.dropLast().map(String.init).joined(separator: ", ") + " and \(statusCodes.last!)"
             : statusCodes.map(String.init).joined()

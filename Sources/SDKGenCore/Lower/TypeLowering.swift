@@ -16,6 +16,8 @@ struct TypeLowering {
     private var componentTypes: [String: String] = [:]
     /// Component names being resolved, to stop on a reference cycle that declares no type.
     private var resolving: Set<String> = []
+    /// The inline schemas whose declarations are being built, by where they are written.
+    private var inlineDeclarations: [SourceLocation: String] = [:]
     private(set) var models: [ModelDeclaration] = []
     private(set) var diagnostics = Diagnostics()
 
@@ -117,7 +119,15 @@ struct TypeLowering {
             return "JSONValue"
         }
         if kind(of: schema) != nil {
+            // An inline schema met again while its own declaration is being built (an `allOf` of the
+            // component it is a property of copies that property back in) is the type being declared:
+            // a recursive type, rather than a new copy at every level without end.
+            if let typeName = inlineDeclarations[schema.location] {
+                return typeName
+            }
             let typeName = names.claim(SwiftName.type(suggestedName()))
+            inlineDeclarations[schema.location] = typeName
+            defer { inlineDeclarations[schema.location] = nil }
             declare(typeName, for: schema)
             return typeName
         }

@@ -22,12 +22,16 @@ public enum SDKGenerator {
         public var access = AccessModifier.public
         /// How the files are arranged.
         public var layout = OutputLayout.perDeclaration
+        /// Folders besides the spec's own whose files `$ref`s may name (`--allow-ref-root`).
+        public var allowedReferenceRoots: [String] = []
 
-        public init(specPath: String, templatesPath: String, moduleName: String, overlayPaths: [String] = []) {
+        public init(specPath: String, templatesPath: String, moduleName: String, overlayPaths: [String] = [],
+                    allowedReferenceRoots: [String] = []) {
             self.specPath = specPath
             self.templatesPath = templatesPath
             self.moduleName = moduleName
             self.overlayPaths = overlayPaths
+            self.allowedReferenceRoots = allowedReferenceRoots
         }
     }
 
@@ -49,6 +53,13 @@ public enum SDKGenerator {
         let sdk = try lowered.get()
         let files = options.layout.arrange(SDKRenderer.render(sdk, templates: templates), moduleName: sdk.moduleName)
         return Output(files: files, diagnostics: diagnostics.sorted)
+    }
+
+    /// The lowered SDK, before templates: what the files would be made from, and every warning on the way.
+    public static func generateModel(_ options: Options) throws(GenerationError) -> (sdk: SwiftSDK, diagnostics: [Diagnostic]) {
+        var diagnostics = Diagnostics()
+        let sdk = try lower(options, diagnostics: &diagnostics)
+        return (sdk, diagnostics.sorted)
     }
 
     /// The source of a program that checks the SDK against the spec's JSON response examples
@@ -82,7 +93,7 @@ public enum SDKGenerator {
         }
     }
 
-    /// Load → Overlay → Document → Filter → Lint → Lower.
+    /// Load → Overlay → Bundle → Document → Filter → Lint → Lower.
     private static func lower(_ options: Options, diagnostics: inout Diagnostics) throws(GenerationError) -> SwiftSDK {
         let document = try loadDocument(options, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: SpecLinter.lint(document))
@@ -91,12 +102,29 @@ public enum SDKGenerator {
         return SDKLowering.lower(document, options: loweringOptions, diagnostics: &diagnostics)
     }
 
-    /// Loads, overlays, filters, reads and lints a document without generating anything.
-    public static func lint(specPath: String, overlayPaths: [String] = []) -> [Diagnostic] {
-        lint(Options(specPath: specPath, templatesPath: "", moduleName: "", overlayPaths: overlayPaths))
+    /// Load → Bundle → Document → Lint → Lower on a document held in memory, without templates or output
+    /// files: the part of the pipeline the fuzzer drives, and the regression tests replay its findings through.
+    /// - Parameter file: The path diagnostics name; relative `$ref`s resolve against its folder.
+    public static func lower(specBytes: [UInt8], file: String, moduleName: String) throws(GenerationError) -> (sdk: SwiftSDK, diagnostics: [Diagnostic]) {
+        var diagnostics = Diagnostics()
+        let loaded = try YAMLLoader().load(specBytes, file: file)
+        diagnostics.append(contentsOf: loaded.warnings)
+        let root = try bundle(loaded.root, file: file, allowedReferenceRoots: [], diagnostics: &diagnostics)
+        let document = try DocumentReader.read(root, file: file, diagnostics: &diagnostics)
+        diagnostics.append(contentsOf: SpecLinter.lint(document))
+        guard !diagnostics.hasErrors else { throw GenerationError(diagnostics.sorted) }
+        let sdk = SDKLowering.lower(document, options: LoweringOptions(moduleName: moduleName), diagnostics: &diagnostics)
+        return (sdk, diagnostics.sorted)
     }
 
-    /// Loads, overlays, filters, reads and lints the document `options` name without generating anything.
+    /// Loads, overlays, bundles, filters, reads and lints a document without generating anything.
+    public static func lint(specPath: String, overlayPaths: [String] = [], allowedReferenceRoots: [String] = []) -> [Diagnostic] {
+        var options = Options(specPath: specPath, templatesPath: "", moduleName: "", overlayPaths: overlayPaths)
+        options.allowedReferenceRoots = allowedReferenceRoots
+        return lint(options)
+    }
+
+    /// Loads, overlays, bundles, filters, reads and lints the document `options` name without generating anything.
     public static func lint(_ options: Options) -> [Diagnostic] {
         var diagnostics = Diagnostics()
         do {
@@ -116,8 +144,18 @@ public enum SDKGenerator {
             try overlay.apply(to: &loaded.root, diagnostics: &diagnostics)
         }
         options.overrides.apply(to: &loaded.root)
-        var document = try DocumentReader.read(loaded.root, file: options.specPath, diagnostics: &diagnostics)
+        let root = try bundle(loaded.root, file: options.specPath, allowedReferenceRoots: options.allowedReferenceRoots, diagnostics: &diagnostics)
+        var document = try DocumentReader.read(root, file: options.specPath, diagnostics: &diagnostics)
         options.filter.apply(to: &document, diagnostics: &diagnostics)
         return document
+    }
+
+    /// The document with references to other files brought in (see `ReferenceBundler`); a reference that
+    /// cannot be followed stops here, before it turns into a vaguer error later.
+    private static func bundle(_ root: YAMLNode, file: String, allowedReferenceRoots: [String],
+                               diagnostics: inout Diagnostics) throws(GenerationError) -> YAMLNode {
+        let bundled = ReferenceBundler.bundle(root, file: file, allowedRoots: allowedReferenceRoots, diagnostics: &diagnostics)
+        guard !diagnostics.hasErrors else { throw GenerationError(diagnostics.sorted) }
+        return bundled
     }
 }

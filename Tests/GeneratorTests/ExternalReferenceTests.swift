@@ -1,0 +1,163 @@
+import Foundation
+import SDKGenCore
+import Testing
+
+/// `$ref`s to other files, with the fixture folders under Tests/Fixtures/refs/.
+@Suite struct ExternalReferenceTests {
+    private static let refs = PackagePaths.root.appendingPathComponent("Tests/Fixtures/refs")
+
+    /// The lowered SDK of a fixture, with its diagnostics printed relative to Tests/Fixtures/refs/.
+    private func lower(_ fixture: String, allowedRoots: [String] = []) throws -> SwiftSDK {
+        let path = Self.refs.appendingPathComponent(fixture).path
+        var options = SDKGenerator.Options(specPath: path, templatesPath: PackagePaths.templates, moduleName: "RefsSDK")
+        options.allowedReferenceRoots = allowedRoots
+        return try SDKGenerator.generateModel(options).sdk
+    }
+
+    /// The printed diagnostics of linting a fixture, paths relative to Tests/Fixtures/refs/.
+    private func lint(_ fixture: String, allowedRoots: [String] = []) -> [String] {
+        let path = Self.refs.appendingPathComponent(fixture).path
+        return SDKGenerator.lint(specPath: path, allowedReferenceRoots: allowedRoots).map(Self.relative)
+    }
+
+    private static func relative(_ diagnostic: Diagnostic) -> String {
+        diagnostic.description.replacingOccurrences(of: refs.path + "/", with: "")
+    }
+
+    /// A spec written to a fresh folder with `files` beside it; returns the lint diagnostics, relative to the folder.
+    private func lint(spec: String, files: [String: String] = [:]) throws -> [String] {
+        let folder = try PackagePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in files.merging(["api.yaml": spec], uniquingKeysWith: { $1 }) {
+            let url = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let canonical = URL(fileURLWithPath: folder.path).resolvingSymlinksInPath().path
+        return SDKGenerator.lint(specPath: folder.appendingPathComponent("api.yaml").path).map {
+            $0.description.replacingOccurrences(of: folder.path + "/", with: "").replacingOccurrences(of: canonical, with: "FOLDER")
+        }
+    }
+
+    private static func spec(schemaReference: String) -> String {
+        """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths:
+          /a:
+            get:
+              operationId: getA
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '\(schemaReference)'
+        """
+    }
+
+    @Test func aSpecSplitOverFilesGeneratesOneSDK() throws {
+        let sdk = try lower("split/api.yaml")
+        // `Error` is the root's own (renamed as Swift's `Error` is taken); common.yaml's gets its file's name.
+        #expect(sdk.models.map(\.typeName) == ["CommonError", "Error2", "ErrorDetail", "Pet", "Tag"])
+        let pet = try #require(sdk.models.first { $0.typeName == "Pet" }?.structModel)
+        #expect(pet.properties.map(\.type) == ["String", "Tag?", "CommonError?"])
+        let error = try #require(sdk.models.first { $0.typeName == "CommonError" }?.structModel)
+        // common.yaml's `#/components/schemas/ErrorDetail` resolved in common.yaml, not in the root.
+        #expect(error.properties.map(\.type) == ["Int", "ErrorDetail?"])
+        let operations = sdk.groups.flatMap(\.operations).map(\.functionName)
+        // /pets/{id} is a path item in paths/pet-by-id.yaml.
+        #expect(operations == ["listPets", "getPet"])
+    }
+
+    @Test func diagnosticsPointIntoTheFileTheyAreAbout() {
+        #expect(lint("split/api.yaml") == ["split/schemas/tag.yaml:3:3: warning: unknown schema keyword 'colour' is ignored"])
+    }
+
+    @Test func aFileOutsideTheSpecsFolderIsRefused() {
+        // The message names canonical paths, printed here relative to Tests/Fixtures/refs/.
+        #expect(lint("confined/inside/api.yaml") == [
+            "confined/inside/api.yaml:15:23: error: '../outside.yaml#/Secret' points outside the spec's folder, to 'confined/outside.yaml'; only files under 'confined/inside' are read (allow another folder with --allow-ref-root)",
+        ])
+    }
+
+    @Test func anAllowedRootLetsTheSpecReferToIt() throws {
+        let sdk = try lower("confined/inside/api.yaml", allowedRoots: [Self.refs.appendingPathComponent("confined").path])
+        #expect(sdk.groups.flatMap(\.operations).count == 1)
+        #expect(lint("confined/inside/api.yaml", allowedRoots: [Self.refs.appendingPathComponent("confined").path]) == [])
+    }
+
+    @Test func aSymbolicLinkThatLeavesTheFolderIsRefused() throws {
+        let folder = try PackagePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.spec(schemaReference: "link.yaml#/Secret").write(to: folder.appendingPathComponent("api.yaml"), atomically: true, encoding: .utf8)
+        let outside = Self.refs.appendingPathComponent("confined/outside.yaml").resolvingSymlinksInPath().path
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link.yaml").path, withDestinationPath: outside)
+        let diagnostics = SDKGenerator.lint(specPath: folder.appendingPathComponent("api.yaml").path).map {
+            $0.description.replacingOccurrences(of: folder.path + "/", with: "")
+        }
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.hasPrefix("api.yaml:13:23: error: 'link.yaml#/Secret' points outside the spec's folder, to '\(outside)'; only files under '") == true)
+    }
+
+    @Test func anAbsolutePathIsRefused() throws {
+        let diagnostics = try lint(spec: Self.spec(schemaReference: "/etc/hosts"))
+        #expect(diagnostics == [
+            "api.yaml:13:23: error: '/etc/hosts' points outside the spec's folder, to '/etc/hosts'; only files under 'FOLDER' are read (allow another folder with --allow-ref-root)",
+        ])
+    }
+
+    @Test("a remote reference is refused without touching the network", arguments: ["https://example.com/pet.yaml#/Pet", "http://10.0.0.1/pet.yaml"])
+    func remoteReference(reference: String) throws {
+        let diagnostics = try lint(spec: Self.spec(schemaReference: reference))
+        #expect(diagnostics == [
+            "api.yaml:13:23: error: '\(reference)' is a remote reference, and sdkgen never reads from the network; save the file beside the spec and refer to it by a relative path",
+        ])
+    }
+
+    @Test func aMissingFileIsLocatedAtTheReference() throws {
+        let diagnostics = try lint(spec: Self.spec(schemaReference: "schemas/missing.yaml"))
+        #expect(diagnostics == ["api.yaml:13:23: error: could not read 'schemas/missing.yaml': No such file or directory"])
+    }
+
+    @Test func aPointerToNothingNamesWhatIsMissing() throws {
+        let diagnostics = try lint(spec: Self.spec(schemaReference: "common.yaml#/components/schemas/Eror"),
+                                   files: ["common.yaml": "components:\n  schemas:\n    Error: {type: string}\n"])
+        #expect(diagnostics == ["api.yaml:13:23: error: 'common.yaml#/components/schemas/Eror' points at nothing: 'common.yaml' has no '/components/schemas/Eror'"])
+    }
+
+    @Test func aReferencedFileThatIsNotYAMLIsLocatedInThatFile() throws {
+        let diagnostics = try lint(spec: Self.spec(schemaReference: "bad.yaml"), files: ["bad.yaml": "type: [string\n"])
+        #expect(diagnostics == ["bad.yaml:2:1: error: could not parse YAML: did not find expected ',' or ']' (while parsing a flow sequence that started at line 1, column 7)"])
+    }
+
+    @Test func eachFileIsCopiedOnceHoweverOftenItIsReferred() throws {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                A: {$ref: 'pet.yaml'}
+                B: {$ref: './pet.yaml'}
+                C: {$ref: 'sub/../pet.yaml'}
+            """
+        let folder = try PackagePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try spec.write(to: folder.appendingPathComponent("api.yaml"), atomically: true, encoding: .utf8)
+        try "type: object\nproperties:\n  name: {type: string}\n".write(to: folder.appendingPathComponent("pet.yaml"), atomically: true, encoding: .utf8)
+        let options = SDKGenerator.Options(specPath: folder.appendingPathComponent("api.yaml").path, templatesPath: PackagePaths.templates, moduleName: "M")
+        let sdk = try SDKGenerator.generateModel(options).sdk
+        // A, B and C are aliases of one `pet` type.
+        #expect(sdk.models.map(\.typeName) == ["Pet"])
+    }
+
+    @Test func aCycleOfWholeFileReferencesIsAnError() {
+        #expect(lint("cycle/api.yaml") == [
+            "cycle/a.yaml:1:7: error: '#/components/schemas/b' is a `$ref` cycle (b → a → b) that never declares a type",
+            "cycle/api.yaml:15:23: error: '#/components/schemas/a' is a `$ref` cycle (a → b → a) that never declares a type",
+            "cycle/b.yaml:1:7: error: '#/components/schemas/a' is a `$ref` cycle (a → b → a) that never declares a type",
+        ])
+    }
+}
