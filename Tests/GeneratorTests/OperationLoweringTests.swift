@@ -172,4 +172,20 @@ import Testing
         #expect(job.contains("    /// Write-only: sent in requests and never returned.\n    public var secret: String?\n"))
         #expect(job.contains("    /// Always `\"batch\"`.\n    public var kind: String?\n"))
     }
+
+    @Test func aDocumentWithoutOperationsBuildsNoUnusedClientPipeline() async throws {
+        let (files, _) = try await generate(Self.document(paths: "paths: {}", components: """
+            security: [{key: []}]
+            components:
+              securitySchemes:
+                key: {type: http, scheme: bearer}
+              schemas:
+                Record: {type: object, properties: {id: {type: string}}}
+            """))
+        let client = try #require(files["Sample/Sample.swift"])
+        // An unused `let client = APIClient(…)` would be a compiler warning in the user's build.
+        #expect(!client.contains("APIClient("))
+        #expect(!client.contains("var credentials"))
+        #expect(files["Sample/Models/Record.swift"] != nil)
+    }
 }

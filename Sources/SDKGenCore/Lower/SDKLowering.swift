@@ -125,6 +125,7 @@ public struct SDKLowering {
             globalHeaders: globalHeaders,
             hasGlobalHeaders: !globalHeaders.isEmpty,
             groups: groups.map { APIGroupReference(propertyName: $0.propertyName, typeName: $0.typeName, docLines: $0.docLines) },
+            hasGroups: !groups.isEmpty,
             retryDefaults: lowerRetryDefaults(),
             timeoutLiteral: "60",
             usesEventStreams: usesEventStreams,

@@ -43,6 +43,9 @@ public struct ClientDeclaration: Sendable {
     /// Whether there is any global header, for the code that collects them.
     public var hasGlobalHeaders: Bool
     public var groups: [APIGroupReference]
+    /// Whether there is any API group; without one (a document with no operations) the client has nothing to
+    /// set up, and building a request pipeline nobody uses would be dead code.
+    public var hasGroups: Bool
     public var retryDefaults: RetryDefaults
     /// `timeout` default, in seconds.
     public var timeoutLiteral: String

@@ -41,6 +41,7 @@ extension ClientDeclaration: MustacheParent {
         case "globalHeaders": globalHeaders
         case "hasGlobalHeaders": hasGlobalHeaders
         case "groups": groups
+        case "hasGroups": hasGroups
         case "retryDefaults": retryDefaults
         case "timeoutLiteral": timeoutLiteral
         case "usesEventStreams": usesEventStreams
