@@ -46,7 +46,7 @@ import Testing
         let files = try generate(Self.spec)
         let owner = try #require(files["Pets/Models/Owner.swift"])
         #expect(owner.contains("    /// The one they like best.\n    public var favourite: Pet?"))
-        #expect(owner.contains("Sendable {\n    public var pet: Pet?"), "no doc comment above `pet`")
+        #expect(owner.contains("Sendable {\n    /// See ``Pet``.\n    public var pet: Pet?"), "`pet` points at its type's docs")
         #expect(!owner.contains("An animal living with people."))
         #expect(owner.contains("    /// Seconds since 1970, as text.\n    public var since: String?"))
         #expect(try #require(files["Pets/Models/Pet.swift"]).contains("/// An animal living with people.\npublic struct Pet"))

@@ -19,6 +19,7 @@ public struct DailyActivity: Codable, Hashable, Sendable {
     /// Prompt and completion tokens together.
     public var totalTokens: Int
 
+    /// See ``CostBreakdown``.
     public var cost: CostBreakdown
 
     /// Cost in USD of the requests routed through gateway-managed providers, paid with credits.
@@ -53,7 +54,7 @@ public struct DailyActivity: Codable, Hashable, Sendable {
     ///   - promptTokens: Number of prompt (input) tokens.
     ///   - completionTokens: Number of completion (output) tokens.
     ///   - totalTokens: Prompt and completion tokens together.
-    ///   - cost:
+    ///   - cost: See ``CostBreakdown``.
     ///   - creditsCost: Cost in USD of the requests routed through gateway-managed providers, paid with credits.
     ///   - apiKeysCost: Cost in USD of the requests made with your own provider keys.
     ///   - discountSavings: What the global and organization discounts saved, in USD.

@@ -4,12 +4,13 @@ import Foundation
 
 /// The body of every error response.
 public struct ErrorResponse: Codable, Hashable, Sendable {
+    /// See ``ErrorDetail``.
     public var error: ErrorDetail
 
     /// Creates a value from its properties.
     ///
     /// - Parameters:
-    ///   - error:
+    ///   - error: See ``ErrorDetail``.
     public init(
         error: ErrorDetail
     ) {

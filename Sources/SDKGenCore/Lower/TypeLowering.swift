@@ -286,7 +286,11 @@ struct TypeLowering {
             let isRequired = required.contains(property.name)
             let type = !isRequired || allowsNull(property.value) ? "\(baseType)?" : baseType
             let description = description(of: property.value)
-            var docLines = SwiftLiteral.docComment(description)
+            // A reference to a declared type is documented there; the Swift docs point at it rather than say
+            // nothing (the reference page's table shows the type already).
+            let docDescription = description
+                ?? (property.value.reference != nil && SwiftName.isPlainIdentifier(baseType) ? "See ``\(baseType)``." : nil)
+            var docLines = SwiftLiteral.docComment(docDescription)
             if let notes = Self.valueNotes(property.value) {
                 docLines += (docLines.isEmpty ? [] : ["///"]) + SwiftLiteral.wrappedDocComment(notes, width: 116)
             }
@@ -299,7 +303,7 @@ struct TypeLowering {
                 codingKey: bareName == property.name ? "case \(name)" : "case \(name) = \(SwiftLiteral.string(property.name))",
                 isIndirect: false,
                 origin: SpecOrigin(key: property.name, location: property.location)))
-            initDocLines += SwiftLiteral.parameterDoc(bareName, description)
+            initDocLines += SwiftLiteral.parameterDoc(bareName, docDescription)
             fields.append(ReferenceRow(
                 name: "`\(bareName)`", type: "`\(type)`", required: isRequired ? "✔️" : "➖",
                 description: Markdown.cell(description), example: Markdown.cell(property.value.example.flatMap(ExampleText.plain))))

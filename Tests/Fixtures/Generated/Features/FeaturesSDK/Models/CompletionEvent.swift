@@ -4,6 +4,7 @@ import Foundation
 
 /// One server-sent event, its data a completion chunk.
 public struct CompletionEvent: Codable, Hashable, Sendable {
+    /// See ``CompletionChunk``.
     public var data: CompletionChunk
 
     public var event: String?
@@ -11,7 +12,7 @@ public struct CompletionEvent: Codable, Hashable, Sendable {
     /// Creates a value from its properties.
     ///
     /// - Parameters:
-    ///   - data:
+    ///   - data: See ``CompletionChunk``.
     ///   - event:
     public init(
         data: CompletionChunk,

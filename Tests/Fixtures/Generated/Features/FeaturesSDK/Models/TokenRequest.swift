@@ -7,6 +7,7 @@ public struct TokenRequest: Codable, Hashable, Sendable {
 
     public var scope: [String]?
 
+    /// See ``Filter``.
     public var client: Filter?
 
     /// Creates a value from its properties.
@@ -14,7 +15,7 @@ public struct TokenRequest: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - grantType:
     ///   - scope:
-    ///   - client:
+    ///   - client: See ``Filter``.
     public init(
         grantType: String,
         scope: [String]? = nil,

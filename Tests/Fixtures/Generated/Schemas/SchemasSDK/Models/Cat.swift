@@ -8,6 +8,7 @@ public struct Cat: Codable, Hashable, Sendable {
     /// The pet's name.
     public var name: String
 
+    /// See ``Status``.
     public var status: Status?
 
     public var lives: Int
@@ -17,7 +18,7 @@ public struct Cat: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - kind:
     ///   - name: The pet's name.
-    ///   - status:
+    ///   - status: See ``Status``.
     ///   - lives:
     public init(
         kind: String,

@@ -8,6 +8,7 @@ public struct Dog: Codable, Hashable, Sendable {
     /// The pet's name.
     public var name: String
 
+    /// See ``Status``.
     public var status: Status?
 
     public var good: Bool?
@@ -17,7 +18,7 @@ public struct Dog: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - kind:
     ///   - name: The pet's name.
-    ///   - status:
+    ///   - status: See ``Status``.
     ///   - good:
     public init(
         kind: String,

@@ -5,6 +5,7 @@ import Foundation
 public struct Employee: Codable, Hashable, Sendable {
     public var name: String
 
+    /// See ``Manager``.
     @Indirect
     public var manager: Manager?
 
@@ -12,7 +13,7 @@ public struct Employee: Codable, Hashable, Sendable {
     ///
     /// - Parameters:
     ///   - name:
-    ///   - manager:
+    ///   - manager: See ``Manager``.
     public init(
         name: String,
         manager: Manager? = nil

@@ -5,6 +5,7 @@ import Foundation
 public struct Manager: Codable, Hashable, Sendable {
     public var name: String
 
+    /// See ``Employee``.
     @Indirect
     public var report: Employee
 
@@ -12,7 +13,7 @@ public struct Manager: Codable, Hashable, Sendable {
     ///
     /// - Parameters:
     ///   - name:
-    ///   - report:
+    ///   - report: See ``Employee``.
     public init(
         name: String,
         report: Employee

@@ -8,6 +8,7 @@ public struct PetBase: Codable, Hashable, Sendable {
     /// The pet's name.
     public var name: String
 
+    /// See ``Status``.
     public var status: Status?
 
     /// Creates a value from its properties.
@@ -15,7 +16,7 @@ public struct PetBase: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - kind:
     ///   - name: The pet's name.
-    ///   - status:
+    ///   - status: See ``Status``.
     public init(
         kind: String,
         name: String,

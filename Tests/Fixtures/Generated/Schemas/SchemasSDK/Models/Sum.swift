@@ -3,17 +3,19 @@
 import Foundation
 
 public struct Sum: Codable, Hashable, Sendable {
+    /// See ``Expression``.
     @Indirect
     public var left: Expression
 
+    /// See ``Expression``.
     @Indirect
     public var right: Expression
 
     /// Creates a value from its properties.
     ///
     /// - Parameters:
-    ///   - left:
-    ///   - right:
+    ///   - left: See ``Expression``.
+    ///   - right: See ``Expression``.
     public init(
         left: Expression,
         right: Expression

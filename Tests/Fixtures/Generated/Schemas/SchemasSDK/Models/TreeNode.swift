@@ -5,6 +5,7 @@ import Foundation
 public struct TreeNode: Codable, Hashable, Sendable {
     public var value: Int
 
+    /// See ``TreeNode``.
     @Indirect
     public var parent: TreeNode?
 
@@ -14,7 +15,7 @@ public struct TreeNode: Codable, Hashable, Sendable {
     ///
     /// - Parameters:
     ///   - value:
-    ///   - parent:
+    ///   - parent: See ``TreeNode``.
     ///   - children:
     public init(
         value: Int,
