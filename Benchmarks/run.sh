@@ -8,7 +8,7 @@ set -euo pipefail
 
 usage() {
     cat <<'EOF'
-Usage: Benchmarks/run.sh [--runs N] [--quick] [--only SPEC[,SPEC...]] [--rev REV] [--markdown FILE]
+Usage: Benchmarks/run.sh [--runs N] [--quick] [--only SPEC[,SPEC...]] [--layout LAYOUT] [--rev REV] [--markdown FILE]
 
 For each spec (modelgates, openrouter, github), for each run, alternating which tool goes first:
   1. generate the SDK into an empty folder (wall time, CPU time, peak RSS);
@@ -23,6 +23,8 @@ Options:
   --runs N          Runs per spec and tool (default 5).
   --quick           One run: a smoke test, not a measurement.
   --only SPECS      Comma-separated spec names to run, e.g. `modelgates` or `modelgates,openrouter`.
+  --layout LAYOUT   sdkgen's output layout: per-declaration (default; a file per type, and reference
+                    pages) or sharded (the build-tool plugin's fixed files, no pages).
   --rev REV         Benchmark sdkgen as committed at REV (exported with `git archive`) instead of the
                     working tree.
   --markdown FILE   Where to write the report (default: BENCHMARKS.md at the repository root).
@@ -34,6 +36,7 @@ EOF
 }
 
 runs=5
+layout=per-declaration
 only=""
 rev=""
 markdown=""
@@ -46,6 +49,9 @@ while [ $# -gt 0 ]; do
         --quick) runs=1 ;;
         --only) only=${2:?"--only needs spec names"}; shift ;;
         --rev) rev=${2:?"--rev needs a revision"}; shift ;;
+        --layout)
+            layout=${2:?"--layout needs per-declaration or sharded"}; shift
+            [[ $layout == per-declaration || $layout == sharded ]] || { echo "run.sh: --layout is per-declaration or sharded" >&2; exit 2; } ;;
         --markdown)
             # Resolved now, before the cd below, so that a relative path means the caller's folder.
             markdown=${2:?"--markdown needs a file"}; shift
@@ -321,7 +327,7 @@ set_generate_command() {
     local -n command=$1
     case $2 in
         ours) command=("$sdkgen" generate --spec "$3" --templates "$templates"
-            --output "$(output_dir ours "$4")" --module-name "$4") ;;
+            --output "$(output_dir ours "$4")" --module-name "$4" --layout "$layout") ;;
         theirs) command=("$theirs_bin" generate --mode types --mode client --access-modifier public
             --output-directory "$(output_dir theirs "$4")" "$3") ;;
     esac
@@ -626,7 +632,7 @@ Written by \`Benchmarks/run.sh\` (run it with \`--help\` for its options); the n
 
 - **Command:** \`$command_line\`
 - **Date:** $started_at, $((elapsed / 60)) min $((elapsed % 60)) s
-- **sdkgen:** $sdkgen_label, built in release
+- **sdkgen:** $sdkgen_label, built in release; \`--layout $layout\`
 - **swift-openapi-generator:** 1.14.3, built in release; its SDKs use swift-openapi-runtime 1.13.4 and swift-openapi-urlsession 1.4.0
 - **Toolchain:** $(swift --version 2>/dev/null | head -n 1)
 - **Machine:** $(nproc) cores, $cpu_model; memory: $(free -h | awk '/^Mem:/ { print $2 " total, " $7 " available at the end" }')
