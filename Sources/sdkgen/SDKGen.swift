@@ -16,8 +16,8 @@ struct SDKGen: ParsableCommand {
         defaultSubcommand: Generate.self)
 }
 
-/// Options shared by the commands that generate.
-struct GenerationOptions: ParsableArguments {
+/// Options that say which document to read and how: shared by every command that reads a spec.
+struct DocumentOptions: ParsableArguments {
     @Option(help: ArgumentHelp("An sdkgen.yaml configuration file; options given on the command line win over its settings.", valueName: "file"))
     var config: String?
 
@@ -29,6 +29,43 @@ struct GenerationOptions: ParsableArguments {
 
     @Option(name: .customLong("allow-ref-root"), help: ArgumentHelp("A folder, besides the spec's own, whose files `$ref`s may name; repeat to allow several.", valueName: "dir"))
     var allowedReferenceRoots: [String] = []
+
+    @Option(name: .customLong("tag"), help: ArgumentHelp("Keep only the operations with this tag (repeatable; with --operation, an operation matching either is kept).", valueName: "tag"))
+    var tags: [String] = []
+
+    @Option(name: .customLong("operation"), help: ArgumentHelp("Keep only the operation with this operationId (repeatable).", valueName: "id"))
+    var operationIDs: [String] = []
+
+    /// The configuration file's settings; none when no file is given.
+    func configuration() throws(GenerationError) -> GenerationConfig {
+        try config.map { path throws(GenerationError) in try GenerationConfig.load(contentsOf: path) } ?? GenerationConfig()
+    }
+
+    /// How to read the document: the command line over the configuration `file` over the defaults. Templates
+    /// and module name are left for the commands that generate.
+    func readingOptions(_ file: GenerationConfig) -> SDKGenerator.Options {
+        var options = SDKGenerator.Options(
+            specPath: spec ?? file.spec ?? "spec/modelgates.yaml", templatesPath: "", moduleName: "",
+            overlayPaths: file.overlays + overlays, allowedReferenceRoots: allowedReferenceRoots)
+        options.filter = tags.isEmpty && operationIDs.isEmpty ? file.filter : OperationFilter(tags: tags, operationIDs: operationIDs)
+        options.overrides = DocumentOverrides(server: file.server, retries: file.retries)
+        return options
+    }
+
+    /// These options as command-line arguments, to print a command that repeats them.
+    var arguments: [(name: String, value: String)] {
+        var arguments: [(name: String, value: String)] = []
+        if let config { arguments.append(("config", config)) }
+        if let spec { arguments.append(("spec", spec)) }
+        arguments += overlays.map { ("overlay", $0) } + allowedReferenceRoots.map { ("allow-ref-root", $0) }
+        arguments += tags.map { ("tag", $0) } + operationIDs.map { ("operation", $0) }
+        return arguments
+    }
+}
+
+/// Options shared by the commands that generate.
+struct GenerationOptions: ParsableArguments {
+    @OptionGroup var document: DocumentOptions
 
     @Option(name: .long, help: ArgumentHelp("The folder of Mustache templates to render with. (default: the configuration's, else --default-templates)", valueName: "dir"))
     var templates: String?
@@ -48,12 +85,6 @@ struct GenerationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The access level of the generated declarations: public, package or internal. (default: public)", valueName: "level"))
     var access: AccessModifier?
 
-    @Option(name: .customLong("tag"), help: ArgumentHelp("Generate only the operations with this tag (repeatable; with --operation, an operation matching either is kept).", valueName: "tag"))
-    var tags: [String] = []
-
-    @Option(name: .customLong("operation"), help: ArgumentHelp("Generate only the operation with this operationId (repeatable).", valueName: "id"))
-    var operationIDs: [String] = []
-
     @Option(help: ArgumentHelp("per-declaration: a file per type and reference pages, for checked-in SDKs; sharded: fixed file names (sdkgen-models-N.swift, …) and no pages, as the build-tool plugin writes.", valueName: "layout"))
     var layout: LayoutName = .perDeclaration
 
@@ -66,19 +97,13 @@ struct GenerationOptions: ParsableArguments {
 
     /// The settings of one run: the command line over the configuration file over the defaults.
     func settings() throws(GenerationError) -> GenerationSettings {
-        let file = try config.map { path throws(GenerationError) in try GenerationConfig.load(contentsOf: path) } ?? GenerationConfig()
-        let moduleName = moduleName ?? file.moduleName ?? "ModelGates"
-        var generator = SDKGenerator.Options(
-            specPath: spec ?? file.spec ?? "spec/modelgates.yaml",
-            templatesPath: templates ?? file.templates ?? defaultTemplates,
-            moduleName: moduleName,
-            overlayPaths: file.overlays + overlays)
+        let file = try document.configuration()
+        var generator = document.readingOptions(file)
+        generator.templatesPath = templates ?? file.templates ?? defaultTemplates
+        generator.moduleName = moduleName ?? file.moduleName ?? "ModelGates"
         generator.clientName = clientName ?? file.clientName
         generator.access = access ?? file.access ?? .public
-        generator.filter = tags.isEmpty && operationIDs.isEmpty ? file.filter : OperationFilter(tags: tags, operationIDs: operationIDs)
-        generator.overrides = DocumentOverrides(server: file.server, retries: file.retries)
         generator.layout = layout == .sharded ? .sharded(shards: shards) : .perDeclaration
-        generator.allowedReferenceRoots = allowedReferenceRoots
         return GenerationSettings(generator: generator, output: output ?? file.output ?? "Generated")
     }
 }
@@ -210,18 +235,13 @@ extension SDKGen {
             func add(_ name: String, _ value: String?) {
                 if let value { command += " --\(name) \(value)" }
             }
-            add("config", options.config)
-            add("spec", options.spec)
-            for overlay in options.overlays { add("overlay", overlay) }
-            for root in options.allowedReferenceRoots { add("allow-ref-root", root) }
+            for argument in options.document.arguments { add(argument.name, argument.value) }
             add("templates", options.templates)
             if options.defaultTemplates != "Templates" { add("default-templates", options.defaultTemplates) }
             add("output", options.output)
             add("module-name", options.moduleName)
             add("client-name", options.clientName)
             add("access", options.access?.rawValue)
-            for tag in options.tags { add("tag", tag) }
-            for operationID in options.operationIDs { add("operation", operationID) }
             if options.layout == .sharded { add("layout", "sharded"); add("shards", String(options.shards)) }
             return command
         }
@@ -232,31 +252,17 @@ extension SDKGen {
             abstract: "Reports the spec's defects as file:line:column diagnostics, without generating.",
             discussion: "Exits 1 when there is an error (or, with --strict, any warning).")
 
-        @Option(name: .long, help: ArgumentHelp("The OpenAPI document to read, YAML or JSON. (default: spec/modelgates.yaml)", valueName: "file"))
-        var spec: String?
-
-        @Option(name: .customLong("overlay"), help: ArgumentHelp("An OpenAPI Overlay 1.0 document to apply to the spec before reading it; repeat to apply several, in order.", valueName: "file"))
-        var overlays: [String] = []
-
-        @Option(name: .customLong("allow-ref-root"), help: ArgumentHelp("A folder, besides the spec's own, whose files `$ref`s may name; repeat to allow several.", valueName: "dir"))
-        var allowedReferenceRoots: [String] = []
-
-        @Option(help: ArgumentHelp("An sdkgen.yaml configuration file, for its overlays, filter and overrides; --spec wins over its spec.", valueName: "file"))
-        var config: String?
+        @OptionGroup var document: DocumentOptions
 
         @Flag(help: "Treat warnings as errors.")
         var strict = false
 
         func run() throws {
-            var specPath = spec ?? "spec/modelgates.yaml"
+            var specPath = document.spec ?? "spec/modelgates.yaml"
             let diagnostics: [Diagnostic]
             do {
-                let file = try config.map { path throws(GenerationError) in try GenerationConfig.load(contentsOf: path) } ?? GenerationConfig()
-                specPath = spec ?? file.spec ?? specPath
-                var options = SDKGenerator.Options(specPath: specPath, templatesPath: "", moduleName: "", overlayPaths: file.overlays + overlays)
-                options.filter = file.filter
-                options.overrides = DocumentOverrides(server: file.server, retries: file.retries)
-                options.allowedReferenceRoots = allowedReferenceRoots
+                let options = document.readingOptions(try document.configuration())
+                specPath = options.specPath
                 diagnostics = SDKGenerator.lint(options)
             } catch {
                 diagnostics = error.diagnostics
