@@ -6,19 +6,6 @@ import Testing
 ///
 /// Serialized, and generating off the cooperative pool, to keep the CPU free for the timing-sensitive client tests.
 @Suite(.serialized) struct OperationLoweringTests {
-    /// Generates an SDK named `Sample` from a document; returns its files by path and its diagnostics.
-    private func generate(_ yaml: String) async throws -> (files: [String: String], diagnostics: [String]) {
-        let folder = try PackagePaths.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("spec.yaml")
-        try yaml.write(to: file, atomically: true, encoding: .utf8)
-        let output = try await offTheCooperativePool {
-            try SDKGenerator.generate(.init(specPath: file.path, templatesPath: PackagePaths.templates, moduleName: "Sample"))
-        }
-        let files = Dictionary(uniqueKeysWithValues: output.files.map { ($0.path, $0.contents) })
-        return (files, output.diagnostics.map { $0.description.replacingOccurrences(of: file.path, with: "spec.yaml") })
-    }
-
     private static func document(paths: String, components: String = "") -> String {
         """
         openapi: 3.1.0
@@ -30,7 +17,7 @@ import Testing
     }
 
     @Test func aSingleKeyIsCalledAPIKeyAndDefaultsToTheEnvironmentWhereverItIsSent() async throws {
-        let output = try await generate(Self.document(
+        let output = try await generateSample(Self.document(
             paths: """
                 security: [{key: []}]
                 paths:
@@ -49,7 +36,7 @@ import Testing
     }
 
     @Test func schemesSentTheSameWayShareOneCredential() async throws {
-        let output = try await generate(Self.document(
+        let output = try await generateSample(Self.document(
             paths: """
                 security: [{apiKey: []}]
                 paths:
@@ -71,7 +58,7 @@ import Testing
     }
 
     @Test func unsupportedSchemesAreNamedOnceAndSentWithout() async throws {
-        let output = try await generate(Self.document(
+        let output = try await generateSample(Self.document(
             paths: """
                 security: [{digest: []}]
                 paths:
@@ -92,7 +79,7 @@ import Testing
     }
 
     @Test func errorBodiesSettleOnTheMostCommonTypeWithOneWarningPerStatus() async throws {
-        let output = try await generate(Self.document(
+        let output = try await generateSample(Self.document(
             paths: """
                 paths:
                   /a: {get: {operationId: a, responses: {'204': {description: ok}, '400': {$ref: '#/components/responses/Problem'}}}}
@@ -126,7 +113,7 @@ import Testing
     }
 
     @Test func anOperationWithoutAnythingToAddBuildsItsRequestAsAConstant() async throws {
-        let output = try await generate(Self.document(paths: """
+        let output = try await generateSample(Self.document(paths: """
             paths:
               /ping: {delete: {operationId: ping, responses: {'204': {description: ok}}}}
             """))
@@ -135,7 +122,7 @@ import Testing
     }
 
     @Test func runtimeFilesForUnusedFeaturesAreLeftOut() async throws {
-        let output = try await generate(Self.document(paths: """
+        let output = try await generateSample(Self.document(paths: """
             paths:
               /ping: {get: {operationId: ping, responses: {'204': {description: ok}}}}
             """))
@@ -147,7 +134,7 @@ import Testing
     }
 
     @Test func aPropertysConstEnumDefaultAndReadOrWriteOnlyGoIntoItsDocComment() async throws {
-        let (files, _) = try await generate(Self.document(paths: "paths: {}", components: """
+        let (files, _) = try await generateSample(Self.document(paths: "paths: {}", components: """
             components:
               schemas:
                 Job:
@@ -174,7 +161,7 @@ import Testing
     }
 
     @Test func aDocumentWithoutOperationsBuildsNoUnusedClientPipeline() async throws {
-        let (files, _) = try await generate(Self.document(paths: "paths: {}", components: """
+        let (files, _) = try await generateSample(Self.document(paths: "paths: {}", components: """
             security: [{key: []}]
             components:
               securitySchemes:

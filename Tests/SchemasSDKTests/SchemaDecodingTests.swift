@@ -24,6 +24,17 @@ import Testing
         #expect(try json(pets[0]) == #"{"kind":"cat","lives":9,"name":"Tom"}"#)
     }
 
+    @Test func requiredPropertiesTheSpecsExampleLeavesOutAreOptionalSoTheExampleDecodes() throws {
+        // The response example of listFiles in schemas.yaml, which has no `_shape` discriminator and no `links`.
+        let example = #"{"data":[{"bytes":1024,"id":"file-1"}]}"#
+        let page = try decode(FilePage.self, example)
+        #expect(page == .localFilePage(LocalFilePage(data: [StoredFile(id: "file-1", bytes: 1024)])))
+        #expect(try json(page) == example)
+        // What no example leaves out stays required.
+        #expect(throws: DecodingError.self) { try decode(LocalFilePage.self, #"{"_shape":"local"}"#) }
+        #expect(throws: DecodingError.self) { try decode(RemoteFilePage.self, #"{"files":[],"cursor":"c"}"#) }
+    }
+
     @Test func anUnknownDiscriminatorValueIsADecodingErrorNamingIt() {
         #expect {
             try decode(Pet.self, #"{"kind":"bird","name":"Tweety"}"#)

@@ -120,7 +120,7 @@ extension SDKLowering {
                     ? RequestItem(tryPrefix: "try ", method: "addJSONField", wireNameLiteral: wireName, value: name, extraArguments: "")
                     : RequestItem(tryPrefix: "", method: "addField", wireNameLiteral: wireName, value: name, extraArguments: "")
             }
-            let required = body.required && schema.object.isRequired(property.name) && !types.allowsNull(property.value)
+            let required = body.required && types.isRequired(property, in: Set(schema.object.required.map(\.name))) && !types.allowsNull(property.value)
             let description = schemaDescription(property.value)
             arguments.append(LoweredArgument(
                 swift: OperationParameter(

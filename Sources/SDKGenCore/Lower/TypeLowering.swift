@@ -9,6 +9,8 @@ struct TypeLowering {
     }
 
     let index: ComponentIndex
+    /// The required properties the spec's examples leave out, which are declared optional.
+    let exampleOmissions: ExampleOmissions
     private var names: NameRegistry
     /// The access modifier and a space that every model is declared with (see `ModelDeclaration.access`).
     private let access: String
@@ -23,6 +25,8 @@ struct TypeLowering {
 
     init(index: ComponentIndex, names: NameRegistry, access: String) {
         self.index = index
+        exampleOmissions = ExampleOmissions(index: index)
+        diagnostics.append(contentsOf: exampleOmissions.diagnostics)
         self.names = names
         self.access = access
     }
@@ -54,7 +58,7 @@ struct TypeLowering {
             return unionMembers(schema).count >= 2 ? .union : nil
         }
         if !schema.allOf.isEmpty {
-            return flattenedObject(schema).map { $0.properties.isEmpty ? nil : DeclarationKind.structure } ?? nil
+            return index.flattenedObject(schema).map { $0.properties.isEmpty ? nil : DeclarationKind.structure } ?? nil
         }
         if isStringEnum(schema) { return .enumeration }
         let isObject = schema.types == [.object] || (schema.types.isEmpty && !schema.properties.isEmpty)
@@ -78,34 +82,6 @@ struct TypeLowering {
         schema.reference == nil && schema.types.isEmpty && schema.properties.isEmpty && schema.allOf.isEmpty
             && schema.oneOf.isEmpty && schema.anyOf.isEmpty && schema.enumValues == nil && schema.items == nil
             && schema.additionalProperties == nil && schema.constValue == nil && schema.booleanValue == nil
-    }
-
-    /// The properties of an `allOf` of objects, merged; `nil` when a member is not an object.
-    func flattenedObject(_ schema: Schema) -> (properties: [Named<Schema>], required: Set<String>)? {
-        var properties: [Named<Schema>] = []
-        var required: Set<String> = []
-        var visiting: Set<String> = []
-        func collect(_ schema: Schema) -> Bool {
-            if let reference = schema.reference {
-                guard let name = reference.componentName(in: "schemas"), let target = index.schema(reference) else { return false }
-                guard visiting.insert(name).inserted else { return true }
-                defer { visiting.remove(name) }
-                return collect(target)
-            }
-            if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty || schema.enumValues != nil { return false }
-            if !(schema.types.isEmpty || schema.types == [.object]) { return false }
-            for member in schema.allOf where !collect(member) { return false }
-            for property in schema.properties {
-                if let existing = properties.firstIndex(where: { $0.name == property.name }) {
-                    properties[existing] = property
-                } else {
-                    properties.append(property)
-                }
-            }
-            required.formUnion(schema.required.map(\.name))
-            return true
-        }
-        return collect(schema) ? (properties, required) : nil
     }
 
     // MARK: - Types
@@ -248,7 +224,7 @@ struct TypeLowering {
             origin: SpecOrigin(key: typeName, location: schema.location))
         switch kind(of: schema) {
         case .structure?:
-            let object = flattenedObject(schema) ?? (schema.properties, Set(schema.required.map(\.name)))
+            let object = index.flattenedObject(schema) ?? (schema.properties, Set(schema.required.map(\.name)))
             let declaration = declareStruct(typeName, properties: object.properties, required: object.required)
             model.structModel = declaration.model
             model.reference.fields = declaration.fields
@@ -283,7 +259,7 @@ struct TypeLowering {
             let name = members.claim(memberName == "`self`" ? "selfValue" : memberName)
             let bareName = SwiftName.unescaped(name)
             let baseType = swiftType(for: property.value, suggestedName: typeName + SwiftName.type(property.name))
-            let isRequired = required.contains(property.name)
+            let isRequired = isRequired(property, in: required)
             let type = !isRequired || allowsNull(property.value) ? "\(baseType)?" : baseType
             let description = description(of: property.value)
             // A reference to a declared type is documented there; the Swift docs point at it rather than say
@@ -293,6 +269,9 @@ struct TypeLowering {
             var docLines = SwiftLiteral.docComment(docDescription)
             if let notes = Self.valueNotes(property.value) {
                 docLines += (docLines.isEmpty ? [] : ["///"]) + SwiftLiteral.wrappedDocComment(notes, width: 116)
+            }
+            if required.contains(property.name) && !isRequired {
+                docLines += (docLines.isEmpty ? [] : ["///"]) + SwiftLiteral.wrappedDocComment(Self.omittedRequiredNote, width: 116)
             }
             if property.value.deprecated {
                 docLines += (docLines.isEmpty ? [] : ["///"]) + ["/// - Warning: Deprecated."]
@@ -376,6 +355,16 @@ struct TypeLowering {
         if schema.writeOnly { notes.append("Write-only: sent in requests and never returned.") }
         return notes.isEmpty ? nil : notes.joined(separator: " ")
     }
+
+    /// Whether a property of an object with these required names must be present: required, and not left out
+    /// by one of the spec's examples (see `ExampleOmissions`).
+    func isRequired(_ property: Named<Schema>, in required: Set<String>) -> Bool {
+        required.contains(property.name) && !exampleOmissions.isOmitted(property.location)
+    }
+
+    /// What documents a required property that an example leaves out.
+    private static let omittedRequiredNote =
+        "The spec marks this property required, but its own examples leave it out, so it is optional here."
 
     /// The note every enum's doc comment ends with, wrapped once.
     private static let unknownValueDocLines = SwiftLiteral.wrappedDocComment(

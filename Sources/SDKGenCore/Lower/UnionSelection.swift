@@ -16,9 +16,9 @@ extension TypeLowering {
     func unionSelection(for members: [Schema]) -> UnionSelection? {
         // Per member: required property name → the string values it allows.
         let allowed = members.map { member -> [Named<[String]>] in
-            guard let object = flattenedObject(member) else { return [] }
+            guard let object = index.flattenedObject(member) else { return [] }
             return object.properties.compactMap { property in
-                guard object.required.contains(property.name), let values = stringValues(property.value) else { return nil }
+                guard isRequired(property, in: object.required), let values = stringValues(property.value) else { return nil }
                 return Named(property.name, values, at: property.location)
             }
         }

@@ -20,6 +20,9 @@ public struct SchemasSDK: Sendable {
     /// The Pets operations.
     public let pets: PetsAPI
 
+    /// The Files operations.
+    public let files: FilesAPI
+
     /// Creates a client.
     ///
     /// - Parameters:
@@ -43,6 +46,7 @@ public struct SchemasSDK: Sendable {
             transport: transport
         )
         self.pets = PetsAPI(client: client)
+        self.files = FilesAPI(client: client)
     }
 }
 

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+
+/// A required property that the spec's own examples leave out is generated optional, with a warning at the example,
+/// so that the responses the spec shows decode (OpenRouter's model list examples have no `links`).
+///
+/// Serialized, and generating off the cooperative pool, to keep the CPU free for the timing-sensitive client tests.
+@Suite(.serialized) struct ExampleOmissionTests {
+    private static func document(_ body: String) -> String {
+        """
+        openapi: 3.1.0
+        info: {title: Sample API, version: '1'}
+        servers: [{url: 'https://sample.example'}]
+        \(body)
+        """
+    }
+
+    private static let pageSchemas = """
+        components:
+          schemas:
+            Page:
+              oneOf:
+                - $ref: '#/components/schemas/LocalPage'
+                - $ref: '#/components/schemas/RemotePage'
+              discriminator:
+                propertyName: _shape
+                mapping: {local: '#/components/schemas/LocalPage', remote: '#/components/schemas/RemotePage'}
+            LocalPage:
+              type: object
+              required: [_shape, data, links]
+              properties:
+                _shape: {type: string, enum: [local]}
+                data: {type: array, items: {$ref: '#/components/schemas/Entry'}}
+                links: {type: object, properties: {next: {type: string}}}
+            RemotePage:
+              type: object
+              required: [_shape, entries, cursor]
+              properties:
+                _shape: {type: string, enum: [remote]}
+                entries: {type: array, items: {$ref: '#/components/schemas/Entry'}}
+                cursor: {type: string}
+            Entry:
+              type: object
+              required: [id, size]
+              properties:
+                id: {type: string}
+                size: {type: integer}
+        """
+
+    @Test func aRequiredPropertyAResponseExampleLeavesOutIsOptionalWithAWarningAtTheExample() async throws {
+        let output = try await generateSample(Self.document("""
+            paths:
+              /pages:
+                get:
+                  operationId: getPage
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/Page'}
+                          example:
+                            data:
+                              - {id: a, size: 1}
+            \(Self.pageSchemas)
+            """))
+        // The example has no discriminator: it is read as the member that knows its keys.
+        #expect(output.diagnostics.contains(
+            "spec.yaml:15:17: warning: this example leaves out '_shape' and 'links', which its schema requires; they are "
+                + "generated optional so that values like the example decode"))
+        #expect(output.diagnostics.filter { $0.contains("leaves out") }.count == 1)
+        let local = try #require(output.files["Sample/Models/LocalPage.swift"])
+        #expect(local.contains("public var shape: LocalPageShape?"))
+        #expect(local.contains("public var links: LocalPageLinks?"))
+        #expect(local.contains("public var data: [Entry]\n"))
+        #expect(local.contains("/// The spec marks this property required, but its own examples leave it out, so it is optional here."))
+        // Nothing leaves out the other member's properties, nor the entries' own.
+        let remote = try #require(output.files["Sample/Models/RemotePage.swift"])
+        #expect(remote.contains("public var shape: RemotePageShape\n"))
+        #expect(remote.contains("public var cursor: String\n"))
+        #expect(try #require(output.files["Sample/Models/Entry.swift"]).contains("public var size: Int\n"))
+    }
+
+    @Test func theDiscriminatorValueNamesTheMemberAnExampleIsCheckedAgainst() async throws {
+        let output = try await generateSample(Self.document("""
+            paths:
+              /pages:
+                get:
+                  operationId: getPage
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/Page'}
+                          examples:
+                            remote:
+                              value: {_shape: remote, entries: [{id: a}]}
+            \(Self.pageSchemas)
+            """))
+        #expect(output.diagnostics.contains(
+            "spec.yaml:16:26: warning: this example leaves out 'cursor', which its schema requires; it is generated optional "
+                + "so that values like the example decode"))
+        #expect(output.diagnostics.contains(
+            "spec.yaml:16:53: warning: this example leaves out 'size', which its schema requires; it is generated optional "
+                + "so that values like the example decode"))
+        #expect(try #require(output.files["Sample/Models/RemotePage.swift"]).contains("public var cursor: String?"))
+        #expect(try #require(output.files["Sample/Models/LocalPage.swift"]).contains("public var links: LocalPageLinks\n"))
+    }
+
+    @Test func schemaExamplesAndReferencedComponentExamplesCountAndCompleteOnesChangeNothing() async throws {
+        let output = try await generateSample(Self.document("""
+            paths:
+              /entries:
+                post:
+                  operationId: addEntry
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: {$ref: '#/components/schemas/Entry'}
+                        examples:
+                          small: {$ref: '#/components/examples/SmallEntry'}
+                  responses:
+                    '204': {description: ok}
+            components:
+              examples:
+                SmallEntry:
+                  value: {id: a, size: 1}
+              schemas:
+                Entry:
+                  type: object
+                  required: [id, size, owner]
+                  properties:
+                    id: {type: string}
+                    size: {type: integer}
+                    owner:
+                      type: object
+                      required: [name, team]
+                      example: {name: Ann}
+                      properties:
+                        name: {type: string}
+                        team: {type: string}
+            """))
+        let omissions = output.diagnostics.filter { $0.contains("leaves out") }
+        #expect(omissions == [
+            "spec.yaml:19:14: warning: this example leaves out 'owner', which its schema requires; it is generated optional "
+                + "so that values like the example decode",
+            "spec.yaml:30:20: warning: this example leaves out 'team', which its schema requires; it is generated optional "
+                + "so that values like the example decode",
+        ])
+        let entry = try #require(output.files["Sample/Models/Entry.swift"])
+        #expect(entry.contains("public var owner: EntryOwner?"))
+        #expect(entry.contains("public var size: Int\n"))
+        let owner = try #require(output.files["Sample/Models/EntryOwner.swift"])
+        #expect(owner.contains("public var team: String?"))
+        #expect(owner.contains("public var name: String\n"))
+    }
+}
