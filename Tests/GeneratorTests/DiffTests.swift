@@ -82,6 +82,14 @@ import Testing
         #expect(diff.changes.first?.message == "the type of `name` changes from `String` to `PetName` (narrowed: string to enum)")
     }
 
+    @Test func aTupleElementIsComparedByPosition() throws {
+        let diff = try Self.diff("tuple-element-retyped")
+        #expect(diff.changes.map { "\($0.classification) \($0.kind) \($0.symbol) \(Self.located($0))" } == [
+            "breaking fieldTypeChanged Position.item1 new.yaml:78:11",
+        ])
+        #expect(diff.changes.first?.message == "the type of `item1` changes from `Double` to `String`")
+    }
+
     /// A second scheme renames the client's credential arguments: `apiKey`, the bearer token so far, now sends the
     /// new API key, which code passing its token as `apiKey:` must hear about.
     @Test func aSecondSchemeThatReusesTheCredentialLabelIsBreaking() throws {

@@ -188,8 +188,13 @@ struct RetryTests {
             }
             #expect((underlying as? URLError)?.code == .cannotConnectToHost)
             let retried = attempts.value
-            #expect((2...6).contains(retried), "made \(retried) attempts")
+            #expect(retried <= 6, "made \(retried) attempts")
             #expect(start.duration(to: .now) < .seconds(20))
+            // A loaded machine can make even a refused connection take seconds to fail; a retry is due whenever the
+            // first failure leaves room in the 10 s budget for the 0.05 s wait.
+            if let firstEnd = attempts.firstAttemptEnd, start.duration(to: firstEnd) < .seconds(8) {
+                #expect(retried >= 2, "made \(retried) attempts though the first failed after \(start.duration(to: firstEnd))")
+            }
 
             let notRetrying = ModelGates(
                 apiKey: "k",

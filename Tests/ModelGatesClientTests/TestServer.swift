@@ -192,16 +192,28 @@ func modelGatesError<T>(_ body: () async throws(ModelGatesError) -> T) async -> 
     }
 }
 
-/// Counts calls, from any thread.
+/// Counts calls, from any thread, and keeps when the first one ended.
 final class AttemptCounter: Sendable {
     private let count = Mutex(0)
+    private let firstEnd = Mutex<ContinuousClock.Instant?>(nil)
 
     var value: Int {
         count.withLock { $0 }
     }
 
+    /// When the first call returned or threw, once it has.
+    var firstAttemptEnd: ContinuousClock.Instant? {
+        firstEnd.withLock { $0 }
+    }
+
     func increment() {
         count.withLock { $0 += 1 }
+    }
+
+    func attemptEnded() {
+        firstEnd.withLock { end in
+            if end == nil { end = .now }
+        }
     }
 }
 
@@ -218,6 +230,7 @@ struct CountingTransport: HTTPTransport {
 
     func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
         counter.increment()
+        defer { counter.attemptEnded() }
         return try await transport.send(request)
     }
 }

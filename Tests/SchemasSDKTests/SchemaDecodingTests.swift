@@ -35,6 +35,25 @@ import Testing
         #expect(throws: DecodingError.self) { try decode(RemoteFilePage.self, #"{"files":[],"cursor":"c"}"#) }
     }
 
+    @Test func aPrefixItemsTupleIsAStructCodedAsAnArray() throws {
+        let point = try decode(GeoPoint.self, "[52.5,13.25]")
+        #expect(point == GeoPoint(latitude: 52.5, longitude: 13.25))
+        #expect(try json(point) == "[52.5,13.25]")
+        // `items: false`: the two elements are the whole value, and both must be there.
+        #expect(throws: DecodingError.self) { try decode(GeoPoint.self, "[52.5]") }
+        #expect(throws: DecodingError.self) { try decode(GeoPoint.self, #"{"latitude":52.5,"longitude":13.25}"#) }
+    }
+
+    @Test func aTupleKeepsNullElementsAndTheElementsAfterTheFixedOnes() throws {
+        let json = #"["2025-08-24T10:00:00Z",null,3,4]"#
+        let line = try JSONCoding.makeDecoder().decode(LogLine.self, from: Data(json.utf8))
+        #expect(line.item0 == Date(timeIntervalSince1970: 1_756_029_600))
+        #expect(line.item1 == nil)
+        #expect(line.rest == [3, 4])
+        #expect(String(decoding: try JSONCoding.makeEncoder().encode(line), as: UTF8.self) == json)
+        #expect(LogLine(item0: line.item0, item1: "api").rest.isEmpty)
+    }
+
     @Test func anUnknownDiscriminatorValueIsADecodingErrorNamingIt() {
         #expect {
             try decode(Pet.self, #"{"kind":"bird","name":"Tweety"}"#)

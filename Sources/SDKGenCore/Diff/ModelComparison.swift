@@ -1,4 +1,4 @@
-/// Compares the model types of two SDKs: structs by property, enums by value, unions by case.
+/// Compares the model types of two SDKs: structs by property, tuples by element, enums by value, unions by case.
 ///
 /// Types are matched by Swift name, properties by wire name and enum cases by value. A property change is
 /// classified by how users meet the type (see `TypeUsage`):
@@ -25,6 +25,11 @@ extension APIComparison {
                 let sent = oldUsage.isSent(oldModel.typeName) || newUsage.isSent(newModel.typeName)
                 let received = oldUsage.isReceived(oldModel.typeName) || newUsage.isReceived(newModel.typeName)
                 compareProperties(oldStruct.properties, newStruct.properties, of: newModel.typeName, sent: sent, received: received)
+            } else if let oldTuple = oldModel.tupleModel, let newTuple = newModel.tupleModel {
+                // Elements are matched by position (their origin key), and judged as properties are.
+                let sent = oldUsage.isSent(oldModel.typeName) || newUsage.isSent(newModel.typeName)
+                let received = oldUsage.isReceived(oldModel.typeName) || newUsage.isReceived(newModel.typeName)
+                compareProperties(oldTuple.elements, newTuple.elements, of: newModel.typeName, sent: sent, received: received)
             } else if let oldEnum = oldModel.enumModel, let newEnum = newModel.enumModel {
                 compareCases(oldEnum.cases, newEnum.cases, of: newModel.typeName)
             } else if let oldUnion = oldModel.unionModel, let newUnion = newModel.unionModel {
@@ -123,6 +128,7 @@ extension APIComparison {
     private static func kindText(_ model: ModelDeclaration) -> String {
         if model.structModel != nil { return "struct" }
         if model.enumModel != nil { return "enum" }
+        if model.tupleModel != nil { return "tuple struct" }
         return "union enum"
     }
 }

@@ -29,6 +29,7 @@ struct TypeUsage {
             guard let model = models[name], found.insert(name).inserted else { continue }
             pending += (model.structModel?.properties.map(\.type) ?? []).flatMap(Self.typeNames)
             pending += (model.unionModel?.cases.map(\.type) ?? []).flatMap(Self.typeNames)
+            pending += (model.tupleModel.map { $0.parameters.map(\.type) } ?? []).flatMap(Self.typeNames)
         }
         return found
     }

@@ -1,5 +1,6 @@
-/// A model file: a struct for an object schema, an enum for an `enum` of strings, or an enum with
-/// associated values for a `oneOf`/`anyOf`. Exactly one of `structModel`, `enumModel` and `unionModel` is set.
+/// A model file: a struct for an object schema, an enum for an `enum` of strings, an enum with associated
+/// values for a `oneOf`/`anyOf`, or a struct coded as an array for a `prefixItems` tuple. Exactly one of
+/// `structModel`, `enumModel`, `unionModel` and `tupleModel` is set.
 public struct ModelDeclaration: Sendable {
     /// The access modifier of the declarations and a space (`public `), or nothing for internal.
     public var access: String
@@ -8,6 +9,7 @@ public struct ModelDeclaration: Sendable {
     public var structModel: StructModel?
     public var enumModel: EnumModel?
     public var unionModel: UnionModel?
+    public var tupleModel: TupleModel?
     public var reference: ModelReferencePage
     /// The schema the type is declared for, by the name it is declared under.
     public var origin: SpecOrigin
@@ -32,6 +34,27 @@ public struct PropertyDeclaration: Sendable {
     public var isIndirect: Bool
     /// The schema property, by its wire name.
     public var origin: SpecOrigin
+}
+
+/// A struct with a stored property per `prefixItems` element, coded as a JSON array in that order.
+public struct TupleModel: Sendable {
+    /// The fixed elements, in order; their `codingKey` is unused.
+    public var elements: [PropertyDeclaration]
+    /// The memberwise initializer's parameters: the elements, then `rest` when there is one.
+    public var parameters: [TupleParameter]
+    /// The memberwise initializer's doc comment.
+    public var initDocLines: [String]
+    /// Whether elements after the fixed ones are kept, in `rest`.
+    public var hasRest: Bool
+    /// The type of each element after the fixed ones, when `hasRest`.
+    public var restType: String
+}
+
+public struct TupleParameter: Sendable {
+    public var name: String
+    public var type: String
+    /// ` = []` for `rest`, which the initializer may omit.
+    public var defaultClause: String
 }
 
 /// An open enum: the spec's values as cases, and a case keeping any other value the server sends.

@@ -23,6 +23,12 @@ enum RecursionBreaker {
                 }
                 result[offset].structModel = structModel
             }
+            if var tupleModel = model.tupleModel {
+                for element in tupleModel.elements.indices where isRecursive(tupleModel.elements[element].type) {
+                    tupleModel.elements[element].isIndirect = true
+                }
+                result[offset].tupleModel = tupleModel
+            }
             if var unionModel = model.unionModel {
                 unionModel.isIndirect = unionModel.cases.contains { isRecursive($0.type) }
                 result[offset].unionModel = unionModel
@@ -34,6 +40,7 @@ enum RecursionBreaker {
     /// The named types a model stores by value.
     private static func storedTypes(of model: ModelDeclaration) -> [String] {
         let types = (model.structModel?.properties.map(\.type) ?? []) + (model.unionModel?.cases.map(\.type) ?? [])
+            + (model.tupleModel?.elements.map(\.type) ?? [])
         return types.compactMap(directType)
     }
 

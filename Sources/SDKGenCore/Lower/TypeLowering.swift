@@ -5,7 +5,7 @@
 struct TypeLowering {
     /// What a schema is declared as.
     private enum DeclarationKind {
-        case structure, enumeration, union
+        case structure, enumeration, union, tuple
     }
 
     let index: ComponentIndex
@@ -56,6 +56,9 @@ struct TypeLowering {
         if schema.reference != nil, schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty { return nil }
         if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
             return unionMembers(schema).count >= 2 ? .union : nil
+        }
+        if !schema.prefixItems.isEmpty, schema.types.isEmpty || schema.types == [.array] {
+            return .tuple
         }
         if !schema.allOf.isEmpty {
             return index.flattenedObject(schema).map { $0.properties.isEmpty ? nil : DeclarationKind.structure } ?? nil
@@ -218,7 +221,7 @@ struct TypeLowering {
             docLines += (docLines.isEmpty ? [] : ["///"]) + ["/// - Warning: Deprecated."]
         }
         var model = ModelDeclaration(
-            access: access, typeName: typeName, docLines: docLines, structModel: nil, enumModel: nil, unionModel: nil,
+            access: access, typeName: typeName, docLines: docLines, structModel: nil, enumModel: nil, unionModel: nil, tupleModel: nil,
             reference: ModelReferencePage(path: "models/\(typeName).md", title: typeName,
                                           description: Markdown.block(schema.description ?? schema.title), tableTitle: "Fields", fields: []),
             origin: SpecOrigin(key: typeName, location: schema.location))
@@ -241,6 +244,12 @@ struct TypeLowering {
             model.reference.fields = model.unionModel!.cases.map {
                 ReferenceRow(name: "`\($0.name)`", type: "`\($0.type)`", required: "", description: "", example: "")
             }
+        case .tuple?:
+            let declaration = declareTuple(typeName, schema)
+            model.tupleModel = declaration.model
+            model.docLines += (model.docLines.isEmpty ? [] : ["///"]) + ["/// Sent and received as a JSON array of its elements, in order."]
+            model.reference.tableTitle = "Elements"
+            model.reference.fields = declaration.fields
         case nil:
             return
         }
@@ -288,6 +297,50 @@ struct TypeLowering {
                 description: Markdown.cell(description), example: Markdown.cell(property.value.example.flatMap(ExampleText.plain))))
         }
         return (StructModel(properties: properties, initDocLines: initDocLines), fields)
+    }
+
+    /// A `prefixItems` tuple: a property per element, named by its `title` or else by its index, then `rest` for the
+    /// elements after them unless `items: false` or `maxItems` rules those out.
+    private mutating func declareTuple(_ typeName: String, _ schema: Schema) -> (model: TupleModel, fields: [ReferenceRow]) {
+        var members = MemberNames(reserving: ["rest"])
+        var elements: [PropertyDeclaration] = []
+        var fields: [ReferenceRow] = []
+        var initDocLines = ["/// Creates a value from its elements.", "///", "/// - Parameters:"]
+        for (offset, element) in schema.prefixItems.enumerated() {
+            // A property named `self` could not be assigned in the initializers.
+            let memberName = element.title.map(SwiftName.member) ?? "item\(offset)"
+            let name = members.claim(memberName == "`self`" ? "selfValue" : memberName)
+            let bareName = SwiftName.unescaped(name)
+            let baseType = swiftType(for: element, suggestedName: typeName + SwiftName.type(element.title ?? "Item\(offset)"))
+            let type = allowsNull(element) ? "\(baseType)?" : baseType
+            let description = description(of: element)
+            var docLines = SwiftLiteral.docComment(description.map { "Element \(offset): \($0)" } ?? "Element \(offset).")
+            if let notes = Self.valueNotes(element) {
+                docLines += ["///"] + SwiftLiteral.wrappedDocComment(notes, width: 116)
+            }
+            elements.append(PropertyDeclaration(
+                name: name, type: type, docLines: docLines, defaultClause: "", codingKey: "", isIndirect: false,
+                origin: SpecOrigin(key: "\(offset)", location: element.location)))
+            initDocLines += SwiftLiteral.parameterDoc(bareName, description)
+            fields.append(ReferenceRow(
+                name: "`\(bareName)`", type: "`\(type)`", required: "✔️",
+                description: Markdown.cell(description), example: Markdown.cell(element.example.flatMap(ExampleText.plain))))
+        }
+        var restType: String?
+        let fixedLength = schema.items?.booleanValue == false || schema.maxItems.map { $0 <= schema.prefixItems.count } == true
+        if !fixedLength {
+            restType = schema.items.map { swiftType(for: $0, suggestedName: typeName + "Rest") } ?? "JSONValue"
+            initDocLines += SwiftLiteral.parameterDoc("rest", "The elements after the fixed ones.")
+            fields.append(ReferenceRow(name: "`rest`", type: "`[\(restType!)]`", required: "➖",
+                                       description: "The elements after the fixed ones.", example: ""))
+        }
+        var parameters = elements.map { TupleParameter(name: $0.name, type: $0.type, defaultClause: "") }
+        if let restType {
+            parameters.append(TupleParameter(name: "rest", type: "[\(restType)]", defaultClause: " = []"))
+        }
+        let model = TupleModel(elements: elements, parameters: parameters, initDocLines: initDocLines,
+                               hasRest: restType != nil, restType: restType ?? "")
+        return (model, fields)
     }
 
     private mutating func declareEnum(_ schema: Schema) -> EnumModel {

@@ -312,6 +312,7 @@ extension ModelDeclaration: MustacheParent {
         case "structModel": structModel
         case "enumModel": enumModel
         case "unionModel": unionModel
+        case "tupleModel": tupleModel
         case "reference": reference
         default: nil
         }
@@ -323,6 +324,30 @@ extension StructModel: MustacheParent {
         switch key {
         case "properties": properties
         case "initDocLines": initDocLines
+        default: nil
+        }
+    }
+}
+
+extension TupleModel: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "elements": elements
+        case "parameters": parameters
+        case "initDocLines": initDocLines
+        case "hasRest": hasRest
+        case "restType": restType
+        default: nil
+        }
+    }
+}
+
+extension TupleParameter: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "name": name
+        case "type": type
+        case "defaultClause": defaultClause
         default: nil
         }
     }
