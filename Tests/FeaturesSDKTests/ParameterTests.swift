@@ -19,6 +19,7 @@ struct ParameterTests {
                 filter: Filter(color: "red", size: 2),
                 point: Point(x: 1, y: -2),
                 since: Date(timeIntervalSince1970: 1_756_029_600),
+                priority: .high,
                 search: Filter(color: "blue"),
                 xRequestID: "r-1"
             )
@@ -32,6 +33,7 @@ struct ParameterTests {
                 "filter%5Bcolor%5D=red", "filter%5Bsize%5D=2",
                 "x=1", "y=-2",
                 "since=2025-08-24T10%3A00%3A00Z",
+                "priority=3",
                 "search=%7B%22color%22%3A%22blue%22%7D",
             ])
         }

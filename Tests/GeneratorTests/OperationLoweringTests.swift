@@ -143,6 +143,7 @@ import Testing
                   properties:
                     id: {type: string, readOnly: true, description: The job's identifier.}
                     priority: {type: integer, enum: [1, 2, 3]}
+                    ratio: {type: number, enum: [0.5, 1.5]}
                     retries: {type: integer, default: 3}
                     secret: {type: string, writeOnly: true}
                     kind: {type: string, const: batch}
@@ -154,7 +155,9 @@ import Testing
                 /// Read-only: set by the server and ignored in requests.
                 public var id: String
             """))
-        #expect(job.contains("    /// One of `1`, `2`, `3`.\n    public var priority: Int\n"))
+        // An integer enum is a type of its own, with the values as cases; other non-string enums are listed.
+        #expect(job.contains("    public var priority: JobPriority\n"))
+        #expect(job.contains("    /// One of `0.5`, `1.5`.\n    public var ratio: Double?\n"))
         #expect(job.contains("    /// When absent, the server uses `3`.\n    public var retries: Int?\n"))
         #expect(job.contains("    /// Write-only: sent in requests and never returned.\n    public var secret: String?\n"))
         #expect(job.contains("    /// Always `\"batch\"`.\n    public var kind: String?\n"))

@@ -54,6 +54,15 @@ import Testing
         #expect(LogLine(item0: line.item0, item1: "api").rest.isEmpty)
     }
 
+    @Test func anIntegerEnumIsOpenAndLosslesslyConvertibleToText() throws {
+        #expect(try decode([EndpointStatus].self, "[0,-1,2,7]") == [._0, ._minus1, ._2, .unknown(7)])
+        #expect(try json([EndpointStatus._minus1, .unknown(7)]) == "[-1,7]")
+        #expect(EndpointStatus("-1") == ._minus1)
+        #expect(EndpointStatus("low") == nil)
+        #expect(EndpointStatus._2.description == "2")
+        #expect(throws: DecodingError.self) { try decode(EndpointStatus.self, #""2""#) }
+    }
+
     @Test func anUnknownDiscriminatorValueIsADecodingErrorNamingIt() {
         #expect {
             try decode(Pet.self, #"{"kind":"bird","name":"Tweety"}"#)

@@ -110,4 +110,10 @@ extension YAMLNode {
     }
 
     public var isNull: Bool { scalar?.value == .null }
+
+    /// Whether the node is an integer as written (`3`, not `3.0`).
+    public var isInteger: Bool {
+        if case .int? = scalar?.value { return true }
+        return false
+    }
 }

@@ -61,6 +61,9 @@ public struct TupleParameter: Sendable {
 public struct EnumModel: Sendable {
     /// `String` or `Int`.
     public var rawType: String
+    /// Whether `rawType` is `String`; otherwise the raw values are converted to and from text for
+    /// `LosslessStringConvertible`.
+    public var hasStringRawValue: Bool
     public var cases: [EnumCase]
     /// The case holding unknown values: `unknown`, or numbered when a value already took that name.
     public var unknownCaseName: String

@@ -35,7 +35,7 @@ extension SDKLowering {
     enum ValueShape {
         /// `String`, written as it is.
         case string
-        /// A `LosslessStringConvertible` type: numbers, Booleans, string enums.
+        /// A `LosslessStringConvertible` type: numbers, Booleans, enums.
         case text
         /// `Date`, written as ISO 8601 text.
         case date
@@ -49,8 +49,8 @@ extension SDKLowering {
         case "Int", "Double", "Bool": return .text
         case "Date": return .date
         default:
-            let isStringEnum = types.models.contains { $0.typeName == type && $0.enumModel?.rawType == "String" }
-            return isStringEnum ? .text : .structured
+            let isEnum = types.models.contains { $0.typeName == type && $0.enumModel != nil }
+            return isEnum ? .text : .structured
         }
     }
 

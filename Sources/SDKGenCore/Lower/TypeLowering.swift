@@ -63,7 +63,7 @@ struct TypeLowering {
         if !schema.allOf.isEmpty {
             return index.flattenedObject(schema).map { $0.properties.isEmpty ? nil : DeclarationKind.structure } ?? nil
         }
-        if isStringEnum(schema) { return .enumeration }
+        if isStringEnum(schema) || isIntegerEnum(schema) { return .enumeration }
         let isObject = schema.types == [.object] || (schema.types.isEmpty && !schema.properties.isEmpty)
         return isObject && !schema.properties.isEmpty ? .structure : nil
     }
@@ -72,6 +72,13 @@ struct TypeLowering {
         guard let values = schema.enumValues, !values.isEmpty, schema.types.isEmpty || schema.types == [.string] else { return false }
         return values.contains { $0.string != nil } && values.allSatisfy { $0.string != nil || $0.isNull }
     }
+
+    private static func isIntegerEnum(_ schema: Schema) -> Bool {
+        guard let values = schema.enumValues, !values.isEmpty, schema.types.isEmpty || schema.types == [.integer] else { return false }
+        return values.contains { $0.isInteger } && values.allSatisfy { $0.isInteger || $0.isNull }
+    }
+
+    private func isIntegerEnum(_ schema: Schema) -> Bool { Self.isIntegerEnum(schema) }
 
     /// The members of a `oneOf`/`anyOf` that are not just `null`.
     private func unionMembers(_ schema: Schema) -> [Schema] {
@@ -235,8 +242,9 @@ struct TypeLowering {
             model.enumModel = declareEnum(schema)
             model.docLines += (model.docLines.isEmpty ? [] : ["///"]) + Self.unknownValueDocLines
             model.reference.tableTitle = "Values"
+            let rawType = model.enumModel!.rawType
             model.reference.fields = model.enumModel!.cases.map {
-                ReferenceRow(name: "`\(SwiftName.unescaped($0.name))`", type: "`String`", required: "", description: "", example: Markdown.cell($0.valueLiteral))
+                ReferenceRow(name: "`\(SwiftName.unescaped($0.name))`", type: "`\(rawType)`", required: "", description: "", example: Markdown.cell($0.valueLiteral))
             }
         case .union?:
             model.unionModel = declareUnion(typeName, schema)
@@ -345,6 +353,20 @@ struct TypeLowering {
 
     private mutating func declareEnum(_ schema: Schema) -> EnumModel {
         var members = MemberNames(reserving: ["unknown", "rawValue", "init", "description"])
+        if isIntegerEnum(schema) {
+            // Names from the `x-enum-varnames` extension other generators read, else from the values: `_1`, `_minus1`.
+            let varNames = schema.extensions["x-enum-varnames"]?.items?.map(\.string) ?? []
+            let values = (schema.enumValues ?? []).filter(\.isInteger)
+            var seen: Set<Int> = []
+            let cases = values.enumerated().compactMap { offset, node -> EnumCase? in
+                guard let value = node.int, seen.insert(value).inserted else { return nil }
+                let given = offset < varNames.count ? varNames[offset] : nil
+                let name = given.map(SwiftName.member) ?? "_" + (value < 0 ? "minus\(-value)" : "\(value)")
+                return EnumCase(name: members.claim(name), valueLiteral: String(value), docLines: [],
+                                origin: SpecOrigin(key: String(value), location: node.location))
+            }
+            return EnumModel(rawType: "Int", hasStringRawValue: false, cases: cases, unknownCaseName: "unknown")
+        }
         let values = (schema.enumValues ?? []).compactMap { node in node.string.map { (text: $0, location: node.location) } }
         var seen: Set<String> = []
         let cases = values.filter { seen.insert($0.text).inserted }.map { value in
@@ -352,7 +374,7 @@ struct TypeLowering {
                      valueLiteral: SwiftLiteral.string(value.text), docLines: [],
                      origin: SpecOrigin(key: value.text, location: value.location))
         }
-        return EnumModel(rawType: "String", cases: cases, unknownCaseName: "unknown")
+        return EnumModel(rawType: "String", hasStringRawValue: true, cases: cases, unknownCaseName: "unknown")
     }
 
     private mutating func declareUnion(_ typeName: String, _ schema: Schema) -> UnionModel {
@@ -398,7 +420,7 @@ struct TypeLowering {
         if let constant = schema.constValue {
             notes.append("Always `\(ExampleText.json(constant))`.")
         } else if schema.reference == nil, let values = schema.enumValues, !values.isEmpty,
-                  !values.allSatisfy({ $0.string != nil || $0.isNull }) {
+                  !values.allSatisfy({ $0.string != nil || $0.isNull }), !isIntegerEnum(schema) {
             notes.append("One of " + values.map { "`\(ExampleText.json($0))`" }.joined(separator: ", ") + ".")
         }
         if let defaultValue = schema.defaultValue {

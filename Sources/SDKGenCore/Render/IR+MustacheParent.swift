@@ -372,6 +372,7 @@ extension EnumModel: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
         case "rawType": rawType
+        case "hasStringRawValue": hasStringRawValue
         case "cases": cases
         case "unknownCaseName": unknownCaseName
         default: nil

@@ -24,6 +24,7 @@ public struct ParametersAPI: Sendable {
     ///   - filter:
     ///   - point: An object in the form style, exploded into its properties.
     ///   - since:
+    ///   - priority: An integer enum, named by x-enum-varnames.
     ///   - search: Sent as JSON text.
     ///   - xTraceIDs:
     ///   - xRequestID:
@@ -44,6 +45,7 @@ public struct ParametersAPI: Sendable {
         filter: Filter? = nil,
         point: Point? = nil,
         since: Date? = nil,
+        priority: ListItemTagsPriority? = nil,
         search: Filter? = nil,
         xTraceIDs: [String]? = nil,
         xRequestID: String,
@@ -60,6 +62,7 @@ public struct ParametersAPI: Sendable {
         try request.addQueryItem("filter", filter, style: .deepObject, explode: true)
         try request.addQueryItem("point", point, style: .form, explode: true)
         request.addQueryItem("since", since)
+        request.addQueryItem("priority", priority)
         try request.addQueryItem("search", json: search)
         try request.addHeader("X-Trace-IDs", xTraceIDs, explode: false)
         request.addHeader("X-Request-ID", xRequestID)
