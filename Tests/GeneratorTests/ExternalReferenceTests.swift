@@ -78,7 +78,7 @@ import Testing
     @Test func aFileOutsideTheSpecsFolderIsRefused() {
         // The message names canonical paths, printed here relative to Tests/Fixtures/refs/.
         #expect(lint("confined/inside/api.yaml") == [
-            "confined/inside/api.yaml:15:23: error: '../outside.yaml#/Secret' points outside the spec's folder, to 'confined/outside.yaml'; only files under 'confined/inside' are read (allow another folder with --allow-ref-root)",
+            "confined/inside/api.yaml:17:23: error: '../outside.yaml#/Secret' points outside the spec's folder, to 'confined/outside.yaml'; only files under 'confined/inside' are read (allow another folder with --allow-ref-root)",
         ])
     }
 

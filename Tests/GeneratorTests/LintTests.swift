@@ -8,7 +8,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("spec.yaml")
         try yaml.write(to: file, atomically: true, encoding: .utf8)
-        return SDKGenerator.lint(specPath: file.path).map { $0.description.replacingOccurrences(of: file.path, with: "spec.yaml") }
+        // Lint reports what generate would, so a document without `servers` gets that warning too; these documents are
+        // about other defects and leave it out.
+        return SDKGenerator.lint(specPath: file.path)
+            .map { $0.description.replacingOccurrences(of: file.path, with: "spec.yaml") }
+            .filter { !$0.hasSuffix("warning: the document declares no server; the client's serverURL must be given") }
     }
 
     @Test func aYAMLSyntaxErrorIsLocated() throws {

@@ -124,12 +124,12 @@ public enum SDKGenerator {
         return lint(options)
     }
 
-    /// Loads, overlays, bundles, filters, reads and lints the document `options` name without generating anything.
+    /// Everything `generate` would report about the document `options` name, without rendering or writing
+    /// anything: the lowering runs too, because what cannot be mapped to Swift is found there.
     public static func lint(_ options: Options) -> [Diagnostic] {
         var diagnostics = Diagnostics()
         do {
-            let document = try loadDocument(options, diagnostics: &diagnostics)
-            diagnostics.append(contentsOf: SpecLinter.lint(document))
+            _ = try lower(options, diagnostics: &diagnostics)
             return diagnostics.sorted
         } catch {
             return error.diagnostics
