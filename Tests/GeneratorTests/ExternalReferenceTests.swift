@@ -67,8 +67,8 @@ import Testing
         // common.yaml's `#/components/schemas/ErrorDetail` resolved in common.yaml, not in the root.
         #expect(error.properties.map(\.type) == ["Int", "ErrorDetail?"])
         let operations = sdk.groups.flatMap(\.operations).map(\.functionName)
-        // /pets/{id} is a path item in paths/pet-by-id.yaml.
-        #expect(operations == ["listPets", "getPet"])
+        // /pets/{id} is a path item in paths/pet-by-id.yaml, with an operation written beside the `$ref`.
+        #expect(operations == ["listPets", "getPet", "deletePet"])
     }
 
     @Test func diagnosticsPointIntoTheFileTheyAreAbout() {

@@ -5,7 +5,10 @@ extension ReferenceBundler {
         guard let text = reference.string else { return nil }
         let target = ReferenceTarget(text)
         if slot == .pathItem {
-            return inlinePathItem(target, text: text, reference: reference, in: file)
+            guard let inlined = inlinePathItem(target, text: text, reference: reference, in: file) else { return nil }
+            guard case .mapping(let pairs) = node.content, pairs.count > 1 else { return inlined }
+            let siblings = YAMLNode(.mapping(pairs.filter { $0.key.scalarText != "$ref" }), at: node.location)
+            return Self.pathItem(inlined, withSiblings: visit(siblings, as: .pathItem, in: file) ?? siblings)
         }
         if case .sameFile = target.kind, file == files.root { return nil }
         guard let rewritten = internalReference(for: target, text: text, at: reference, as: slot, in: file),
@@ -49,6 +52,20 @@ extension ReferenceBundler {
         inlining.append(key)
         defer { inlining.removeLast() }
         return visit(node, as: .pathItem, in: targetFile) ?? node
+    }
+
+    /// A path item `$ref`'s target with the fields written beside the `$ref` (a `summary`, `parameters`, an operation)
+    /// added; where both have a field, the one beside the `$ref` wins, as the nearer one.
+    private static func pathItem(_ target: YAMLNode, withSiblings node: YAMLNode) -> YAMLNode {
+        guard case .mapping(let siblings) = node.content, case .mapping(var pairs) = target.content else { return target }
+        for sibling in siblings {
+            if let index = pairs.firstIndex(where: { $0.key.scalarText == sibling.key.scalarText }) {
+                pairs[index] = sibling
+            } else {
+                pairs.append(sibling)
+            }
+        }
+        return YAMLNode(.mapping(pairs), at: target.location)
     }
 
     /// The file a reference names, when it may be read; otherwise `nil` after a located error.
