@@ -49,7 +49,7 @@ import Testing
         Expected("response-field-added", .fieldAdded, .compatible, "Pet.age", at: "new.yaml:59:9"),
         Expected("response-field-removed", .fieldRemoved, .breaking, "Pet.status", at: "old.yaml:59:9"),
         Expected("response-field-became-optional", .fieldBecameOptional, .breaking, "Pet.name", at: "new.yaml:57:9"),
-        Expected("response-field-became-required", .fieldBecameRequired, .compatible, "Pet.status", at: "new.yaml:59:9"),
+        Expected("response-field-became-required", .fieldBecameRequired, .breaking, "Pet.status", at: "new.yaml:59:9"),
         Expected("type-widened", .fieldTypeChanged, .breaking, "Pet.id", at: "new.yaml:55:9"),
         Expected("enum-value-added", .enumValueAdded, .compatible, "PetStatus.pending", at: "new.yaml:71:25"),
         Expected("enum-value-removed", .enumValueRemoved, .breaking, "PetStatus.sold", at: "old.yaml:71:25"),
@@ -106,6 +106,9 @@ import Testing
             == ["the required argument `owner: String` (query parameter `owner`) is added"])
         #expect(try Self.diff("response-field-became-optional").changes.map(\.message)
             == ["`name` may now be absent (`String` → `String?`); `Pet` is only received in responses"])
+        #expect(try Self.diff("response-field-became-required").changes.map(\.message)
+            == ["`status` is now always present (`PetStatus?` → `PetStatus`), so code unwrapping it no longer compiles; "
+                + "`Pet` is only received in responses"])
         #expect(try Self.diff("operation-renamed").changes.map(\.message)
             == ["the function for `GET /pets` is renamed to `Pets.pets.findPets(limit:)`"])
     }

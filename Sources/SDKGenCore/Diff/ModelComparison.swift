@@ -5,7 +5,7 @@
 /// - a property added without `?` breaks code that builds the value (the initializer needs it), not code that reads it;
 /// - a property removed, renamed or retyped breaks both;
 /// - `T` becoming `T?` breaks code that reads it; `T?` becoming `T` breaks code that builds the value (the initializer
-///   argument loses its default) and is compatible for code that only reads it.
+///   argument loses its default) and code that reads it (Swift refuses `if let` and `?.` on a non-optional).
 /// Enum values added are compatible: the generated enums are open, and a value the SDK did not know already
 /// decoded as `unknown`. (A `switch` listing every case without `default` needs the new case, as Swift requires.)
 extension APIComparison {
@@ -77,9 +77,11 @@ extension APIComparison {
                 add(.fieldBecameOptional, received ? .breaking : .compatible, at: location, symbol: symbol(oldProperty),
                     "`\(name)` may now be absent (`\(oldProperty.type)` → `\(newProperty.type)`)" + side)
             case (true, false):
-                add(.fieldBecameRequired, sent ? .breaking : .compatible, at: location, symbol: symbol(oldProperty),
-                    "`\(name)` is now always present (`\(oldProperty.type)` → `\(newProperty.type)`)"
-                    + (sent ? ", so the initializer needs it" : "") + side)
+                // Reading code breaks too: Swift refuses `if let` and `?.` on a value that is no longer optional.
+                let needs = [sent ? "the initializer needs it" : nil, received ? "code unwrapping it no longer compiles" : nil]
+                add(.fieldBecameRequired, .breaking, at: location, symbol: symbol(oldProperty),
+                    "`\(name)` is now always present (`\(oldProperty.type)` → `\(newProperty.type)`), so "
+                    + needs.compactMap { $0 }.joined(separator: " and ") + side)
             default:
                 break
             }
