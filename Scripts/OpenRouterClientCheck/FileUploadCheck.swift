@@ -30,18 +30,16 @@ func checkFileUpload() async throws {
     }
 
     let expected = OpenRouterFile(
-        shape: .openrouter, createdAt: "2025-01-01T00:00:00Z", downloadable: false, filename: "document.pdf",
+        shape: nil, createdAt: "2025-01-01T00:00:00Z", downloadable: false, filename: "document.pdf",
         id: "or_file_011CNha8iCJcU1wXNR6q4V8w", mimeType: "application/pdf", sizeBytes: 1_024_000, type: .file)
     try expect(uploaded, .openRouterFile(expected), "decoded response")
 }
 
-/// The example of `components.schemas.FileResponse`, the schema of the operation's 200 response.
-///
-/// Not the operation's own response example: that one leaves out `_shape`, which each of FileResponse's three
-/// variants requires, so a client that follows the schema rightly rejects it (the spec conformance check reports it).
+/// The operation's own example of its 200 response. It leaves out `_shape`, which each of FileResponse's three variants
+/// requires; sdkgen reads that as the server leaving it out and declares it optional (with a warning), so the union
+/// falls back to the first variant that decodes.
 let documentedFileResponse = """
     {
-      "_shape": "openrouter",
       "created_at": "2025-01-01T00:00:00Z",
       "downloadable": false,
       "filename": "document.pdf",
