@@ -180,6 +180,24 @@ struct StreamingTests {
         }
     }
 
+    @Test("a stream whose server stops sending for the timeout ends with .timedOut(.receivingBody)")
+    func stalledStream() async throws {
+        let stalling: TestServer.Handler = { _ in .eventStream(["data: a\n\n", "data: b\n\n"], delay: .seconds(4)) }
+        try await TestServer.with(stalling) { server in
+            let start = ContinuousClock.now
+            let error = await featuresError { () async throws(FeaturesSDKError) in
+                for try await line in try await server.client(timeout: 0.5).responses.tailLogs() {
+                    Issue.record("received \(line) though the server sends nothing for 4 s")
+                }
+            }
+            guard case .timedOut(.receivingBody)? = error else {
+                Issue.record("expected .timedOut(.receivingBody), got \(String(describing: error))")
+                return
+            }
+            #expect(start.duration(to: .now) < .seconds(3.5))
+        }
+    }
+
     @Test("a transport that cannot stream gets the events from the whole body")
     func nonStreamingTransport() async throws {
         try await TestServer.with({ _ in .eventStream(["data: x\n\n", "data: y\n\n"]) }) { server in

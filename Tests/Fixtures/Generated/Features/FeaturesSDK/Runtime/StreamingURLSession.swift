@@ -24,8 +24,10 @@ final class StreamingURLSession: Sendable {
 
     /// Sends a request; returns the response's head and its body as it arrives.
     ///
-    /// The wait for the head is limited by `request.timeoutInterval` and ends when the calling task is cancelled.
-    /// Ending the iteration of the body cancels the request.
+    /// The wait for the head is limited by `request.timeoutInterval` and ends when the calling task is cancelled. So is
+    /// each wait for more of the body: a server that stops sending for that long ends the body with
+    /// ``FeaturesSDKError/timedOut(_:)`` (`.receivingBody`), however long the stream has lasted. Ending the iteration of
+    /// the body cancels the request.
     func stream(_ request: URLRequest) async throws -> (HTTPURLResponse, AsyncThrowingStream<Data, any Error>) {
         // As for `send`: give URLSession whole seconds and enforce the exact deadline here.
         let timeout = min(request.timeoutInterval, URLSessionTransport.longestTimeout)
@@ -92,10 +94,14 @@ private final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchec
 private final class StreamingExchange: @unchecked Sendable {
     typealias Head = (HTTPURLResponse, AsyncThrowingStream<Data, any Error>)
 
-    /// Why the wait for the head ended early.
+    /// Why the exchange was ended early.
     enum StopReason {
+        /// The calling task was cancelled while waiting for the head.
         case cancelled
+        /// The head did not arrive in time.
         case timedOut
+        /// The body stopped arriving: no data for the timeout.
+        case stalled
     }
 
     private let lock = NSLock()
@@ -104,6 +110,8 @@ private final class StreamingExchange: @unchecked Sendable {
     private var body: AsyncThrowingStream<Data, any Error>.Continuation?
     private var deadline: DispatchWorkItem?
     private var stopReason: StopReason?
+    /// How long the head, and then each chunk of the body, may take.
+    private var timeout: TimeInterval = 0
 
     init(task: URLSessionDataTask) {
         self.task = task
@@ -116,6 +124,7 @@ private final class StreamingExchange: @unchecked Sendable {
         let alreadyStopped = lock.withLock {
             self.continuation = continuation
             self.deadline = deadline
+            self.timeout = timeout
             return stopReason != nil
         }
         task.resume()
@@ -150,8 +159,8 @@ private final class StreamingExchange: @unchecked Sendable {
             }
         }
         let continuation = lock.withLock {
-            deadline?.cancel()
             self.body = body
+            armBodyDeadline()
             defer { self.continuation = nil }
             return self.continuation
         }
@@ -159,8 +168,33 @@ private final class StreamingExchange: @unchecked Sendable {
     }
 
     func receive(_ data: Data) {
-        let body = lock.withLock { self.body }
+        let body = lock.withLock {
+            armBodyDeadline()
+            return self.body
+        }
         body?.yield(data)
+    }
+
+    /// Replaces the pending deadline with one `timeout` from now, after which the body counts as stalled. Call with
+    /// `lock` held.
+    private func armBodyDeadline() {
+        deadline?.cancel()
+        let deadline = DispatchWorkItem { [weak self] in
+            self?.stopStalledBody()
+        }
+        self.deadline = deadline
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: deadline)
+    }
+
+    private func stopStalledBody() {
+        let isReceiving = lock.withLock {
+            guard body != nil, stopReason == nil else { return false }
+            stopReason = .stalled
+            return true
+        }
+        if isReceiving {
+            task.cancel()
+        }
     }
 
     func complete(_ error: (any Error)?) {
@@ -173,7 +207,7 @@ private final class StreamingExchange: @unchecked Sendable {
             switch (stopReason, error) {
             case (.cancelled?, _):
                 continuation.resume(throwing: CancellationError())
-            case (.timedOut?, _):
+            case (.timedOut?, _), (.stalled?, _):
                 continuation.resume(throwing: FeaturesSDKError.timedOut(.awaitingResponse))
             case (nil, let error?):
                 continuation.resume(throwing: error)
@@ -181,6 +215,6 @@ private final class StreamingExchange: @unchecked Sendable {
                 continuation.resume(throwing: URLError(.badServerResponse))
             }
         }
-        body?.finish(throwing: error)
+        body?.finish(throwing: stopReason == .stalled ? FeaturesSDKError.timedOut(.receivingBody) : error)
     }
 }

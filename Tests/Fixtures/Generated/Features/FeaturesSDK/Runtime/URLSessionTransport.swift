@@ -14,8 +14,8 @@ import FoundationNetworking
 /// Redirects are followed, but a redirect to another origin (scheme, host and port) is sent without the credentials:
 /// the `Authorization`, `Cookie` and API key headers and API key query parameters.
 ///
-/// A streamed response may take at most `timeoutInterval` until its head arrives; after that, URLSession's own
-/// timeout ends it when no data arrives for that long.
+/// A streamed response may take at most `timeoutInterval` until its head arrives, and then as long between two chunks
+/// of its body: a server that stops sending for that long ends the stream with `.timedOut(.receivingBody)`.
 public struct URLSessionTransport: HTTPTransport {
     /// The longest timeout that URLSession and Dispatch accept without overflowing: about 31 years, so no timeout.
     static let longestTimeout: TimeInterval = 1e9
