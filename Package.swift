@@ -17,7 +17,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
@@ -28,10 +27,7 @@ let package = Package(
         ),
         .target(
             name: "SDKGenCore",
-            dependencies: [
-                "CYAML",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            dependencies: ["CYAML"]
         ),
         .executableTarget(
             name: "sdkgen",
@@ -81,10 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GeneratorTests",
-            dependencies: [
-                "SDKGenCore",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            dependencies: ["SDKGenCore"]
         ),
         .testTarget(
             name: "ModelGatesClientTests",

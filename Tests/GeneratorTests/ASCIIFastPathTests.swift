@@ -29,7 +29,7 @@ import Testing
 
     @Test func everyShortMixIsTheSame() {
         for text in Self.combinations(of: ["a", " ", "\t", "\n", "\r", "\r\n", "|", "\\", "\u{07}"]) {
-            #expect(SwiftLiteral.asciiCleanedLines(text) == SwiftLiteral.unicodeCleanedLines(text), "\(Array(text.unicodeScalars))")
+            #expect(SwiftLiteral.utf8CleanedLines(text) == SwiftLiteral.unicodeCleanedLines(text), "\(Array(text.unicodeScalars))")
             #expect(Markdown.asciiCell(text) == Markdown.unicodeCell(text), "\(Array(text.unicodeScalars))")
         }
         for name in Self.combinations(of: ["a", "B", "C", "7", "_", " ", "-"], upTo: 5) {
@@ -37,9 +37,23 @@ import Testing
         }
     }
 
+    /// Doc comment lines are cleaned on the bytes of any text, not only ASCII: every mix of line separators,
+    /// controls the comment drops, combining marks and a Prepend scalar (which joins a following space into
+    /// its Character) with the characters that matter to lines.
+    @Test func docCommentLinesOfAnyTextAreTheSame() {
+        let pieces = ["a", " ", "\t", "\n", "\r", "é", "\u{301}", "\u{2028}", "\u{2029}", "\u{85}", "\u{200E}", "\u{202B}",
+                      "\u{2067}", "\u{FEFF}", "\u{0600}", "😀"]
+        for text in Self.combinations(of: pieces, upTo: 3) {
+            #expect(SwiftLiteral.utf8CleanedLines(text) == SwiftLiteral.unicodeCleanedLines(text), "\(Array(text.unicodeScalars))")
+        }
+        for text in ["\u{0600}  ", "x\u{0600} \u{200E} ", "naïve café  \r\n\u{2028}déjà vu\t", "\u{2066}bidi\u{2069} \u{9F}"] {
+            #expect(SwiftLiteral.utf8CleanedLines(text) == SwiftLiteral.unicodeCleanedLines(text), "\(Array(text.unicodeScalars))")
+        }
+    }
+
     @Test(arguments: texts)
     func docCommentLinesAreTheSame(_ text: String) {
-        #expect(SwiftLiteral.asciiCleanedLines(text) == SwiftLiteral.unicodeCleanedLines(text))
+        #expect(SwiftLiteral.utf8CleanedLines(text) == SwiftLiteral.unicodeCleanedLines(text))
     }
 
     @Test(arguments: texts)

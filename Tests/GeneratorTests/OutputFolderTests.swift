@@ -37,6 +37,23 @@ import Testing
         #expect(try String(contentsOf: folder.appendingPathComponent("Kit/Models/Pet.swift"), encoding: .utf8) == changed[1].contents)
     }
 
+    @Test func newAndReplacedFilesHoldTheirContentsAndNoTemporaryFileIsLeft() throws {
+        let folder = try PackagePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = OutputFolder(root: folder.path, ownedFolders: ["Kit", "docs"])
+        // A folder in the way of a file is an error, not something to replace; the other files are written.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Kit/Kit.swift"), withIntermediateDirectories: true)
+        #expect(throws: (any Error).self) { try output.write(files) }
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("Kit/Kit.swift"))
+        #expect(try output.write(files).written == ["Kit/Kit.swift"])
+        var changed = files
+        changed[0].contents = "struct Kit { var pets: [Pet] }\n"
+        #expect(try output.write(changed).written == ["Kit/Kit.swift"])
+        #expect(output.differences(from: changed).isEmpty)
+        let left = FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []
+        #expect(left.filter { $0.hasSuffix(".sdkgen-partial") } == [])
+    }
+
     @Test func aFileEditedToTheSameSizeIsRewritten() throws {
         let folder = try PackagePaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

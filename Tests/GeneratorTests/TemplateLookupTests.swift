@@ -1,11 +1,10 @@
 import Foundation
-import Mustache
-import SDKGenCore
+@testable import SDKGenCore
 import Testing
 
-/// The templates read the IR through `MustacheParent` rather than reflection (see
-/// `Render/IR+MustacheParent.swift`). A template, the project's or a user's, may use any stored property:
-/// each must be answered under its name with its value, as reflection answered it.
+/// The templates read the IR through `TemplateObject` rather than reflection (see
+/// `Render/IR+TemplateObject.swift`). A template, the project's or a user's, may use any stored property:
+/// each must be answered under its name with its value, as reflection would answer it.
 @Suite struct TemplateLookupTests {
     @Test(arguments: GoldenSDK.all)
     func everyStoredPropertyOfTheIRIsAnsweredAsReflectionWould(_ golden: GoldenSDK) async throws {
@@ -24,7 +23,7 @@ import Testing
     }
 }
 
-/// Compares each IR struct's `child(named:)` with a `Mirror` of it, recursively.
+/// Compares each IR struct's `templateValue(of:)` with a `Mirror` of it, recursively.
 private struct IRWalk {
     var mismatches: [String] = []
     var structTypes: Set<String> = []
@@ -37,28 +36,36 @@ private struct IRWalk {
             // Strings and numbers are structs to a Mirror; only the IR's own types are checked.
             guard !(value is String || value is Int || value is Bool || value is Double) else { return }
             structTypes.insert(typeName)
-            guard let parent = value as? MustacheParent else {
-                mismatches.append("\(path): \(typeName) is not a MustacheParent")
+            guard let object = value as? any TemplateObject else {
+                mismatches.append("\(path): \(typeName) is not a TemplateObject")
                 return
             }
-            if parent.child(named: "noSuchProperty") != nil {
-                mismatches.append("\(path): \(typeName) answers a name it has no property for")
-            }
+            var answeredFields: Set<TemplateField> = []
             for child in mirror.children {
                 guard let label = child.label else { continue }
+                guard let field = TemplateField(rawValue: label) else {
+                    mismatches.append("\(path).\(label): no TemplateField of that name")
+                    continue
+                }
+                answeredFields.insert(field)
                 let expected = Self.unwrapped(child.value)
-                let answered = parent.child(named: label)
+                let answered = object.templateValue(of: field)
                 switch (expected, answered) {
-                case (nil, nil):
+                case (nil, .absent):
                     break
-                case (let expected?, let answered?):
+                case (let expected?, _):
                     if Self.summary(expected) != Self.summary(answered) {
                         mismatches.append("\(path).\(label): \(Self.summary(answered)), reflection gives \(Self.summary(expected))")
                     }
                     check(expected, at: "\(path).\(label)")
-                default:
-                    mismatches.append("\(path).\(label): \(answered.map(Self.summary) ?? "nil"), reflection gives \(expected.map(Self.summary) ?? "nil")")
+                case (nil, _):
+                    mismatches.append("\(path).\(label): \(Self.summary(answered)), reflection gives nil")
                 }
+            }
+            // No name the type has no property for is answered.
+            for field in TemplateField.allCases where !answeredFields.contains(field) {
+                if case .absent = object.templateValue(of: field) { continue }
+                mismatches.append("\(path): \(typeName) answers '\(field.rawValue)', which it has no property for")
             }
         case .collection?:
             for (index, element) in mirror.children.enumerated() {
@@ -69,20 +76,35 @@ private struct IRWalk {
         }
     }
 
-    /// An optional's value, or nil: what swift-mustache's reflection hands a template.
+    /// An optional's value, or nil: what a template is handed for a property.
     private static func unwrapped(_ value: Any) -> Any? {
         let mirror = Mirror(reflecting: value)
         guard mirror.displayStyle == .optional else { return value }
         return mirror.children.first?.value
     }
 
-    /// The value's type and, for a leaf, the value; for a collection its count.
+    /// What a template should see of a property's value, in the terms of `summary(_: TemplateValue)`: text
+    /// for strings and numbers (numbers print as their text), a collection's type and count, a struct's type.
     private static func summary(_ value: Any) -> String {
-        if value is String || value is Int || value is Bool || value is Double {
-            return "\(type(of: value)) \(String(reflecting: value))"
+        switch value {
+        case let text as String: return "text \(String(reflecting: text))"
+        case let integer as Int: return "text \(String(reflecting: String(integer)))"
+        case let bool as Bool: return "Bool \(bool)"
+        default:
+            let mirror = Mirror(reflecting: value)
+            return mirror.displayStyle == .collection ? "\(type(of: value)) of \(mirror.children.count)" : "\(type(of: value))"
         }
-        let mirror = Mirror(reflecting: value)
-        return mirror.displayStyle == .collection ? "\(type(of: value)) of \(mirror.children.count)" : "\(type(of: value))"
+    }
 
+    /// What a template sees of an answer, in the terms of `summary(_: Any)`: text as the value it came from
+    /// (numbers are answered as their text), a list by its element type and count, an object by its type.
+    private static func summary(_ value: TemplateValue) -> String {
+        switch value {
+        case .text(let text): "text \(String(reflecting: text))"
+        case .bool(let bool): "Bool \(bool)"
+        case .list(let list): "\(type(of: list)) of \(list.count)"
+        case .object(let object): "\(type(of: object))"
+        case .absent: "absent"
+        }
     }
 }

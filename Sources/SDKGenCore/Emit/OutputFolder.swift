@@ -4,7 +4,9 @@ import Foundation
 ///
 /// The folder's generated parts (the module folder and `docs/`) belong to the generator: files there
 /// that are no longer generated are removed. A file whose contents are unchanged is not rewritten, so
-/// its modification time stays and an incremental build has nothing to do.
+/// its modification time stays and an incremental build has nothing to do. A changed file is replaced
+/// through a temporary file and a rename, so that a build reading meanwhile never sees half of it; a new
+/// file is written in place.
 public struct OutputFolder: Sendable {
     public var root: String
     /// Folders under `root` whose every `.swift` and `.md` file is generated.
@@ -35,30 +37,40 @@ public struct OutputFolder: Sendable {
         // Reading and comparing a few thousand files is most of what an unchanged regeneration does, so it
         // runs on every core; the results keep the files' order.
         let paths = files.map { path(of: $0.path) }
-        let isUnchanged = Array(files.indices).concurrentMap { Self.file(at: paths[$0], holds: files[$0].contents) }
+        let onDisk = Array(files.indices).concurrentMap { Self.file(at: paths[$0], comparedWith: files[$0].contents) }
         var report = WriteReport()
         var changed: [Int] = []
         var createdFolders: Set<String> = []
         for index in files.indices {
-            if isUnchanged[index] {
+            if onDisk[index] == .same {
                 report.unchanged.append(files[index].path)
                 continue
             }
-            let folder = (paths[index] as NSString).deletingLastPathComponent
+            let folder = Self.folder(of: paths[index])
             if createdFolders.insert(folder).inserted {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
             changed.append(index)
         }
         // Each file goes to its own path, so they can be written at once; the first failure, in the files'
-        // order, is the one reported.
-        let failures = changed.concurrentMap { index -> (any Error)? in
-            do {
-                try Self.replace(paths[index], with: files[index].contents)
-                return nil
-            } catch {
-                return error
+        // order, is the one reported. Each core writes a run of consecutive files, so mostly in other folders
+        // than the others: creating a file locks its folder, and cores taking turns in one folder wait.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let runs = (0..<cores).map { core in changed[(changed.count * core / cores)..<(changed.count * (core + 1) / cores)] }
+        let failures = runs.concurrentMap { run -> (any Error)? in
+            var firstFailure: (any Error)?
+            for index in run {
+                do {
+                    if onDisk[index] == .missing {
+                        try Self.create(paths[index], with: files[index].contents)
+                    } else {
+                        try Self.replace(paths[index], with: files[index].contents)
+                    }
+                } catch {
+                    firstFailure = firstFailure ?? error
+                }
             }
+            return firstFailure
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         report.written = changed.map { files[$0].path }
@@ -77,18 +89,36 @@ public struct OutputFolder: Sendable {
         return report
     }
 
+    /// The folder a file's path is in: the path up to its last `/`. (Foundation's `deletingLastPathComponent`
+    /// took most of the time of writing an SDK's files on Linux.)
+    static func folder(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
     /// `relativePath` under the root.
     private func path(of relativePath: String) -> String {
         root.isEmpty || root.hasSuffix("/") ? root + relativePath : root + "/" + relativePath
     }
 
-    /// Whether the regular file at `path` holds exactly `contents`. Sizes are compared first, so a changed
-    /// file is usually told without being read.
-    private static func file(at path: String, holds contents: String) -> Bool {
+    /// What is at a path, compared with the contents it should hold.
+    private enum OnDisk {
+        /// Nothing.
+        case missing
+        /// Something else: other contents, or not a regular file.
+        case different
+        /// A regular file holding exactly the contents.
+        case same
+    }
+
+    /// What the file at `path` holds, compared with `contents`. Sizes are compared first, so a changed file is
+    /// usually told without being read.
+    private static func file(at path: String, comparedWith contents: String) -> OnDisk {
         var status = stat()
-        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return false }
+        guard stat(path, &status) == 0 else { return errno == ENOENT ? .missing : .different }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { return .different }
         var contents = contents
-        return contents.withUTF8 { expected in
+        let same = contents.withUTF8 { expected in
             guard Int(status.st_size) == expected.count else { return false }
             let descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else { return false }
@@ -105,6 +135,37 @@ public struct OutputFolder: Sendable {
                 expected.isEmpty || memcmp(actual.baseAddress!, expected.baseAddress!, expected.count) == 0
             }
         }
+        return same ? .same : .different
+    }
+
+    /// Writes a file that did not exist in place. Unlike replacing one, this needs no temporary file and
+    /// rename, which cost as much again as writing on this Linux file system, in a run that creates thousands of
+    /// files; no build can have read a file that was not there. If one has appeared meanwhile, it is replaced.
+    private static func create(_ path: String, with contents: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { return try replace(path, with: contents) }
+            throw CocoaError.error(.fileWriteUnknown, path: path, errno: errno)
+        }
+        var contents = contents
+        let complete = contents.withUTF8 { buffer in Self.write(buffer, to: descriptor) }
+        let failure = errno
+        close(descriptor)
+        guard complete else {
+            unlink(path)
+            throw CocoaError.error(.fileWriteUnknown, path: path, errno: failure)
+        }
+    }
+
+    /// Writes all of `buffer` to the open file; false when a write fails, with `errno` saying why.
+    private static func write(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < buffer.count {
+            let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if count <= 0 { return false }
+            offset += count
+        }
+        return true
     }
 
     /// Writes a file's new contents beside it and renames them over it, so that a build reading the folder
@@ -115,19 +176,11 @@ public struct OutputFolder: Sendable {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw CocoaError.error(.fileWriteUnknown, path: temporary, errno: errno) }
         var contents = contents
-        let (written, expected) = contents.withUTF8 { buffer -> (Int, Int) in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count <= 0 { return (-1, buffer.count) }
-                offset += count
-            }
-            return (offset, buffer.count)
-        }
+        let complete = contents.withUTF8 { buffer in Self.write(buffer, to: descriptor) }
         let failure = errno
         close(descriptor)
-        guard written == expected, rename(temporary, path) == 0 else {
-            let error = written == expected ? errno : failure
+        guard complete, rename(temporary, path) == 0 else {
+            let error = complete ? errno : failure
             unlink(temporary)
             throw CocoaError.error(.fileWriteUnknown, path: path, errno: error)
         }

@@ -30,7 +30,7 @@ public enum SwiftLiteral {
     /// line is all it takes to keep the text inside the comment.
     public static func docLines(_ text: String?) -> [String] {
         guard let text else { return [] }
-        var lines = text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiCleanedLines(text) : unicodeCleanedLines(text)
+        var lines = utf8CleanedLines(text)
         while lines.first?.isEmpty == true { lines.removeFirst() }
         while lines.last?.isEmpty == true { lines.removeLast() }
         // Collapse runs of blank lines to one.
@@ -54,31 +54,61 @@ public enum SwiftLiteral {
             }
     }
 
-    /// `unicodeCleanedLines(_:)` for ASCII text, on its bytes rather than its Characters, which is many times
-    /// faster. `\r\n`, `\r` and `\n` each end a line.
-    static func asciiCleanedLines(_ text: String) -> [String] {
+    /// `unicodeCleanedLines(_:)` on the UTF-8 bytes rather than Characters and scalars, which is many times
+    /// faster. `\r\n`, `\r`, `\n`, U+2028 and U+2029 each end a line (none of them is ever part of a
+    /// larger Character); the scalars `isUnsafeInSource` names are dropped by their encodings.
+    static func utf8CleanedLines(_ text: String) -> [String] {
         let carriageReturn = UInt8(ascii: "\r"), lineFeed = UInt8(ascii: "\n"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
         var lines: [String] = []
         var line: [UInt8] = []
         func endLine() {
-            while line.last == space { line.removeLast() }
+            // A space ends the last Character only if no Prepend scalar (never ASCII) comes right before it;
+            // after anything but ASCII, the Characters decide.
+            while line.last == space {
+                if line.count >= 2, line[line.count - 2] >= 0x80 {
+                    lines.append(String(decoding: line, as: UTF8.self).trailingWhitespaceTrimmed)
+                    line.removeAll(keepingCapacity: true)
+                    return
+                }
+                line.removeLast()
+            }
             lines.append(String(decoding: line, as: UTF8.self))
             line.removeAll(keepingCapacity: true)
         }
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            defer { previous = byte }
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
             switch byte {
-            case lineFeed where previous == carriageReturn:
-                continue
-            case lineFeed, carriageReturn:
+            case lineFeed:
+                if index == 0 || bytes[index - 1] != carriageReturn { endLine() }
+                index += 1
+            case carriageReturn:
                 endLine()
+                index += 1
             case tab:
                 line.append(space)
+                index += 1
             case 0x00..<0x20, 0x7F:
-                continue
-            default:
+                index += 1
+            case 0x00..<0x80:
                 line.append(byte)
+                index += 1
+            default:
+                let length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, bytes.count - index)
+                let second = length > 1 ? bytes[index + 1] : 0, third = length > 2 ? bytes[index + 2] : 0
+                let isLineSeparator = byte == 0xE2 && second == 0x80 && (third == 0xA8 || third == 0xA9)
+                // C1 controls, the bidirectional controls and the byte order mark.
+                let isUnsafe = (byte == 0xC2 && (0x80...0x9F).contains(second))
+                    || (byte == 0xE2 && second == 0x80 && (third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third)))
+                    || (byte == 0xE2 && second == 0x81 && (0xA6...0xA9).contains(third))
+                    || (byte == 0xEF && second == 0xBB && third == 0xBF)
+                if isLineSeparator {
+                    endLine()
+                } else if !isUnsafe {
+                    line.append(contentsOf: bytes[index..<(index + length)])
+                }
+                index += length
             }
         }
         endLine()

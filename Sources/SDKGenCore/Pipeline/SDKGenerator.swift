@@ -51,7 +51,7 @@ public enum SDKGenerator {
         // Errors in the templates are reported first, as when they were loaded first.
         let templates = try loadingTemplates.value.get()
         let sdk = try lowered.get()
-        let files = options.layout.arrange(SDKRenderer.render(sdk, templates: templates), moduleName: sdk.moduleName)
+        let files = options.layout.arrange(try SDKRenderer.render(sdk, templates: templates), moduleName: sdk.moduleName)
         return Output(files: files, diagnostics: diagnostics.sorted)
     }
 

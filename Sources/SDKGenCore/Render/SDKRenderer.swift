@@ -1,10 +1,11 @@
 /// The Render stage: fills the templates in with the lowered SDK. It makes no decisions; a template that
 /// needs one means the IR lacks a field.
 public enum SDKRenderer {
-    public static func render(_ sdk: SwiftSDK, templates: TemplateSet) -> [GeneratedFile] {
+    /// The SDK's files, sorted by path; throws when a template's partials include each other without end.
+    public static func render(_ sdk: SwiftSDK, templates: TemplateSet) throws(GenerationError) -> [GeneratedFile] {
         let module = sdk.moduleName
         var jobs: [RenderJob] = []
-        func add(_ path: String, _ value: any Sendable, _ template: String, omittedWhenEmpty: Bool = false) {
+        func add(_ path: String, _ value: any TemplateObject & Sendable, _ template: String, omittedWhenEmpty: Bool = false) {
             jobs.append(RenderJob(path: path, value: value, template: template, omittedWhenEmpty: omittedWhenEmpty))
         }
         add("\(module)/\(sdk.client.typeName).swift", sdk.client, "client")
@@ -22,49 +23,65 @@ public enum SDKRenderer {
             add("\(module)/\(name).swift", sdk.client, name, omittedWhenEmpty: true)
         }
         // The files are independent, so they are rendered on every core; each result keeps its job's place.
-        let rendered = jobs.concurrentMap { job -> GeneratedFile? in
-            let contents = normalized(templates.render(job.value, with: job.template))
-            return job.omittedWhenEmpty && contents == "\n" ? nil : GeneratedFile(path: job.path, contents: contents)
+        let rendered = jobs.concurrentMap { job -> Result<GeneratedFile?, Diagnostic> in
+            templates.render(job.value.templateValue, with: job.template).map { text in
+                let contents = normalized(text)
+                return job.omittedWhenEmpty && contents == "\n" ? nil : GeneratedFile(path: job.path, contents: contents)
+            }
         }
-        return rendered.compactMap { $0 }.sorted { $0.path < $1.path }
+        var files: [GeneratedFile] = []
+        var failures: [Diagnostic] = []
+        for result in rendered {
+            switch result {
+            case .success(let file): file.map { files.append($0) }
+            case .failure(let diagnostic): if !failures.contains(diagnostic) { failures.append(diagnostic) }
+            }
+        }
+        guard failures.isEmpty else { throw GenerationError(failures) }
+        return files.sorted { $0.path < $1.path }
     }
 
     /// One file to render: the value that fills the template in, and where the result goes.
     private struct RenderJob: Sendable {
         var path: String
-        var value: any Sendable
+        var value: any TemplateObject & Sendable
         var template: String
         var omittedWhenEmpty: Bool
     }
 
     /// Lines without trailing blanks and exactly one final newline, whatever the template's whitespace.
     static func normalized(_ text: String) -> String {
+        normalized(Array(text.utf8))
+    }
+
+    /// `normalized(_:)` of the text these UTF-8 bytes spell.
+    static func normalized(_ bytes: [UInt8]) -> String {
         // On the UTF-8 bytes, where spaces, tabs and line breaks are single bytes that never occur inside
         // another character's encoding. Lines are what splitting at the Character `\n` gives, so a `\n` after
         // a `\r` ends no line: `\r\n` is one Character.
         let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
         let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
-        let bytes = Array(text.utf8)
-        var lines: [Range<Int>] = []
-        var lineStart = 0
-        func endLine(at end: Int) {
-            var trimmedEnd = end
-            while trimmedEnd > lineStart, bytes[trimmedEnd - 1] == space || bytes[trimmedEnd - 1] == tab { trimmedEnd -= 1 }
-            lines.append(lineStart..<trimmedEnd)
-        }
-        for index in bytes.indices where bytes[index] == newline && (index == 0 || bytes[index - 1] != carriageReturn) {
-            endLine(at: index)
-            lineStart = index + 1
-        }
-        endLine(at: bytes.count)
-        while lines.last?.isEmpty == true { lines.removeLast() }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 1)
-        for line in lines {
-            output.append(contentsOf: bytes[line])
-            output.append(newline)
+        // The output's length up to the end of the last line with something on it: trailing empty lines go.
+        var keptLength = 0
+        bytes.withUnsafeBufferPointer { bytes in
+            var lineStart = 0
+            func endLine(at end: Int) {
+                var trimmedEnd = end
+                while trimmedEnd > lineStart, bytes[trimmedEnd - 1] == space || bytes[trimmedEnd - 1] == tab { trimmedEnd -= 1 }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<trimmedEnd]))
+                output.append(newline)
+                if trimmedEnd > lineStart { keptLength = output.count }
+            }
+            for index in bytes.indices where bytes[index] == newline && (index == 0 || bytes[index - 1] != carriageReturn) {
+                endLine(at: index)
+                lineStart = index + 1
+            }
+            endLine(at: bytes.count)
         }
-        if lines.isEmpty { output.append(newline) }
+        // With no line left, the text is one line break.
+        output.removeSubrange(max(keptLength, 1)...)
         return String(decoding: output, as: UTF8.self)
     }
 }
