@@ -19,7 +19,17 @@ struct ExampleOmissions {
         var example: SourceLocation
     }
 
+    /// An object schema's properties merged across `allOf`, looked up by name.
+    private struct ObjectShape {
+        var properties: [Named<Schema>]
+        var propertyByName: [String: Named<Schema>]
+        var required: Set<String>
+    }
+
     private let index: ComponentIndex
+    /// `ComponentIndex.flattenedObject` of each schema met, by where the schema is written: GitHub's examples meet the
+    /// same few hundred schemas tens of thousands of times.
+    private var shapes: [SourceLocation: ObjectShape?] = [:]
     /// Omissions by where the property is declared (its key under `properties`), and that order of discovery.
     private var omissions: [SourceLocation: Omission] = [:]
     private var discoveryOrder: [SourceLocation] = []
@@ -131,31 +141,47 @@ struct ExampleOmissions {
         if let member = unionMember(of: schema, for: value) {
             check(value, against: member, depth: depth + 1)
         }
-        if schema.reference == nil, let object = index.flattenedObject(schema) {
-            checkObject(value, pairs, properties: object.properties, required: object.required,
-                        additionalProperties: schema.additionalProperties, depth: depth)
+        if schema.reference == nil, let object = shape(of: schema) {
+            checkObject(value, pairs, object, additionalProperties: schema.additionalProperties, depth: depth)
         } else {
-            // An `allOf` with a union among its members: each member describes the same object.
+            // An `allOf` with a union among its members (or beside a `$ref`): each member describes the same object.
             for member in schema.allOf { check(value, against: member, depth: depth + 1) }
-            checkObject(value, pairs, properties: schema.properties, required: Set(schema.required.map(\.name)),
-                        additionalProperties: schema.additionalProperties, depth: depth)
+            let own = ObjectShape(properties: schema.properties, propertyByName: Self.byName(schema.properties),
+                                  required: Set(schema.required.map(\.name)))
+            checkObject(value, pairs, own, additionalProperties: schema.additionalProperties, depth: depth)
         }
     }
 
-    private mutating func checkObject(_ value: YAMLNode, _ pairs: [YAMLPair], properties: [Named<Schema>], required: Set<String>,
+    private mutating func checkObject(_ value: YAMLNode, _ pairs: [YAMLPair], _ object: ObjectShape,
                                       additionalProperties: Schema.AdditionalProperties?, depth: Int) {
-        let keys = Set(pairs.compactMap(\.key.string))
-        for property in properties where required.contains(property.name) && !keys.contains(property.name) {
-            record(property, leftOutBy: value)
+        if !object.required.isEmpty {
+            let keys = Set(pairs.compactMap(\.key.string))
+            for property in object.properties where object.required.contains(property.name) && !keys.contains(property.name) {
+                record(property, leftOutBy: value)
+            }
         }
         for pair in pairs {
             guard let key = pair.key.string else { continue }
-            if let property = properties.first(where: { $0.name == key }) {
+            if let property = object.propertyByName[key] {
                 check(pair.value, against: property.value, depth: depth + 1)
             } else if case .schema(let values)? = additionalProperties {
                 check(pair.value, against: values, depth: depth + 1)
             }
         }
+    }
+
+    private mutating func shape(of schema: Schema) -> ObjectShape? {
+        if let cached = shapes[schema.location] { return cached }
+        let shape = index.flattenedObject(schema).map {
+            ObjectShape(properties: $0.properties, propertyByName: Self.byName($0.properties), required: $0.required)
+        }
+        shapes[schema.location] = shape
+        return shape
+    }
+
+    /// The first property of each name.
+    private static func byName(_ properties: [Named<Schema>]) -> [String: Named<Schema>] {
+        Dictionary(properties.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     private mutating func record(_ property: Named<Schema>, leftOutBy example: YAMLNode) {
@@ -167,7 +193,7 @@ struct ExampleOmissions {
 
     /// The `oneOf`/`anyOf` member an object example is an instance of: the one its discriminator value names,
     /// else the object member that knows the most of its keys and then misses the fewest required ones.
-    private func unionMember(of schema: Schema, for value: YAMLNode) -> Schema? {
+    private mutating func unionMember(of schema: Schema, for value: YAMLNode) -> Schema? {
         let members = (schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf).filter { !$0.isNullOnly }
         guard !members.isEmpty else { return nil }
         if let discriminator = schema.discriminator, let tag = value[discriminator.propertyName]?.string {
@@ -180,8 +206,8 @@ struct ExampleOmissions {
         let keys = Set((value.pairs ?? []).compactMap(\.key.string))
         var best: (member: Schema, unknownKeys: Int, missingRequired: Int)?
         for member in members {
-            guard let object = index.flattenedObject(member), !object.properties.isEmpty else { continue }
-            let names = Set(object.properties.map(\.name))
+            guard let object = shape(of: member), !object.properties.isEmpty else { continue }
+            let names = Set(object.propertyByName.keys)
             let unknownKeys = keys.subtracting(names).count
             let missingRequired = object.required.intersection(names).subtracting(keys).count
             if let current = best, (current.unknownKeys, current.missingRequired) <= (unknownKeys, missingRequired) { continue }
