@@ -8,7 +8,8 @@ set -euo pipefail
 
 usage() {
     cat <<'EOF'
-Usage: Benchmarks/run.sh [--runs N] [--quick] [--only SPEC[,SPEC...]] [--layout LAYOUT] [--rev REV] [--markdown FILE]
+Usage: Benchmarks/run.sh [--runs N] [--quick] [--only SPEC[,SPEC...]] [--layout LAYOUT] [--rev REV] [--packages DIR]
+                        [--markdown FILE]
 
 For each spec (modelgates, openrouter, github), for each run, alternating which tool goes first:
   1. generate the SDK into an empty folder (wall time, CPU time, peak RSS);
@@ -27,6 +28,10 @@ Options:
                     pages) or sharded (the build-tool plugin's fixed files, no pages).
   --rev REV         Benchmark sdkgen as committed at REV (exported with `git archive`) instead of the
                     working tree.
+  --packages DIR    Where the generated SDKs' packages are written and built (default: Benchmarks/.work).
+                    On a disk mounted with `discard`, creating thousands of files right after deleting
+                    thousands can take seconds of kernel time; a tmpfs folder such as /dev/shm/sdkgen-bench
+                    keeps that out of the figures, for both tools alike.
   --markdown FILE   Where to write the report (default: BENCHMARKS.md at the repository root).
   -h, --help        Show this message.
 
@@ -39,6 +44,7 @@ runs=5
 layout=per-declaration
 only=""
 rev=""
+packages=""
 markdown=""
 command_line="Benchmarks/run.sh${*:+ $*}"
 while [ $# -gt 0 ]; do
@@ -49,6 +55,9 @@ while [ $# -gt 0 ]; do
         --quick) runs=1 ;;
         --only) only=${2:?"--only needs spec names"}; shift ;;
         --rev) rev=${2:?"--rev needs a revision"}; shift ;;
+        --packages)
+            packages=${2:?"--packages needs a folder"}; shift
+            [[ $packages == /* ]] || packages="$PWD/$packages" ;;
         --layout)
             layout=${2:?"--layout needs per-declaration or sharded"}; shift
             [[ $layout == per-declaration || $layout == sharded ]] || { echo "run.sh: --layout is per-declaration or sharded" >&2; exit 2; } ;;
@@ -235,8 +244,10 @@ done
 # depend on: building it first (untimed) builds the dependencies, evaluates the manifest and lays out the
 # build folder, so that the timed builds of an SDK target compile that target alone.
 
-ours_pkg=$work/ours
-theirs_pkg=$work/theirs
+packages=${packages:-$work}
+mkdir -p "$packages"
+ours_pkg=$packages/ours
+theirs_pkg=$packages/theirs
 
 # Prints the folder that tool $1 generates module $2 into: sdkgen writes sources to OUTPUT/NAME/ and
 # reference pages to OUTPUT/docs/, swift-openapi-generator its Swift files straight into its folder.
@@ -654,8 +665,10 @@ $(notes)
   \`/usr/bin/time -f "%e %M %U %S"\`: wall time, user+sys CPU time and peak RSS of the one process.
   Before the runs each tool generates every spec once, untimed, so both start with the spec in the page
   cache. sdkgen also writes Markdown reference pages; swift-openapi-generator writes no documentation.
-- **Clean debug build.** The generated sources are one target of a package per tool (\`Benchmarks/.work/ours\`
-  with no dependency; \`Benchmarks/.work/theirs\` depending on OpenAPIRuntime and OpenAPIURLSession), in the
+- **Where.** The generated SDKs' packages, and so the generated files and their builds, are in
+  \`$packages\`$(df -T "$packages" 2>/dev/null | awk 'NR == 2 { print " (" $2 ")" }').
+- **Clean debug build.** The generated sources are one target of a package per tool (\`ours\`
+  with no dependency; \`theirs\` depending on OpenAPIRuntime and OpenAPIURLSession), in the
   Swift 6 language mode. Before the runs a \`Warmup\` target with the same dependencies and imports and no
   code is built once, untimed: that builds the dependencies, fills the module cache, evaluates the
   manifest and lays out the build folder. Each timed build removes only the compiler's outputs for the SDK
