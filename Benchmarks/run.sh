@@ -414,7 +414,7 @@ fail() {
 # Generates and builds spec $1 (module $2) with tool $3, for run $4, and records the figures.
 bench_one() {
     local name=$1 module=$2 tool=$3 run=$4 key="$1|$3" dir log status wall maxrss cpu peak
-    local bin=$work/$tool/.build/debug
+    local bin=$packages/$tool/.build/debug
     dir=$(sources_dir "$tool" "$module")
     local -a generate
     set_generate_command generate "$tool" "${spec_input[$key|base]}" "$module"
@@ -442,7 +442,7 @@ bench_one() {
         ! -name output-file-map.json ! -name sources ! -name include -exec rm -rf {} +
     rm -rf "$bin/Modules/$module".*
     log=$logs/$name-$tool-$run-build-clean.log
-    read -r status wall maxrss cpu peak <<<"$(measure tree "$log" swift build --package-path "$work/$tool" --target "$module")"
+    read -r status wall maxrss cpu peak <<<"$(measure tree "$log" swift build --package-path "$packages/$tool" --target "$module")"
     if [ "$status" -ne 0 ]; then
         fail "$key|build" "$(build_failure "$log" "$wall")"
         say "  $tool: ${failures[$key|build]}; see $log"
@@ -469,7 +469,7 @@ bench_one() {
         record "$key|${step}_gen_wall" "$wall"
         record "$key|${step}_rewritten" "$(find "$dir" -name '*.swift' -newer "$work/marker" | wc -l)"
         log=$logs/$name-$tool-$run-build-$step.log
-        read -r status wall _ <<<"$(measure plain "$log" swift build --package-path "$work/$tool" --target "$module")"
+        read -r status wall _ <<<"$(measure plain "$log" swift build --package-path "$packages/$tool" --target "$module")"
         if [ "$status" -ne 0 ]; then
             fail "$key|$step" "$(build_failure "$log" "$wall")"
             return
@@ -493,7 +493,7 @@ for entry in "${specs[@]}"; do
 done
 for tool in ours theirs; do
     say "warming up the $tool package (dependencies, manifest, build folder)"
-    if ! swift build --package-path "$work/$tool" --target Warmup >"$logs/warmup-$tool.log" 2>&1; then
+    if ! swift build --package-path "$packages/$tool" --target Warmup >"$logs/warmup-$tool.log" 2>&1; then
         tail -n 20 "$logs/warmup-$tool.log" >&2
         exit 1
     fi
