@@ -82,7 +82,7 @@ final class TestServer: Sendable {
 
     /// Waits until the server has received `count` requests.
     func waitForRequests(_ count: Int) async throws {
-        let deadline = ContinuousClock.now + .seconds(5)
+        let deadline = ContinuousClock.now + .seconds(30)
         while await log.requests.count < count {
             guard ContinuousClock.now < deadline else {
                 throw WaitTimedOut()

@@ -17,7 +17,7 @@ struct TimeoutAndCancellationTests {
 
     @Test("a response slower than the timeout gives .timedOut, on time")
     func timesOut() async throws {
-        try await TestServer.with(Self.slow(5)) { server in
+        try await TestServer.with(Self.slow(60)) { server in
             let start = ContinuousClock.now
             let error = await modelGatesError { () async throws(ModelGatesError) in
                 try await server.client(timeout: 0.2).analytics.getUserActivity()
@@ -28,8 +28,8 @@ struct TimeoutAndCancellationTests {
                 return
             }
             #expect(elapsed >= .seconds(0.19), "timed out after \(elapsed)")
-            // Well before the server's 5 s, with room for a loaded machine.
-            #expect(elapsed < .seconds(3), "timed out after \(elapsed)")
+            // Far before the server's 60 s, with room for a loaded machine.
+            #expect(elapsed < .seconds(10), "timed out after \(elapsed)")
         }
     }
 
@@ -89,8 +89,8 @@ struct TimeoutAndCancellationTests {
 
     @Test("cancelling the task while the request is in flight gives .cancelled at once")
     func cancelInFlight() async throws {
-        try await TestServer.with(Self.slow(10)) { server in
-            let client = server.client(timeout: 10)
+        try await TestServer.with(Self.slow(60)) { server in
+            let client = server.client(timeout: 60)
             let task = Task { () async throws(ModelGatesError) in
                 try await client.analytics.getUserActivity()
             }
@@ -103,14 +103,15 @@ struct TimeoutAndCancellationTests {
                 Issue.record("expected .cancelled, got \(result)")
                 return
             }
-            #expect(elapsed < .seconds(2), "took \(elapsed) to cancel")
+            // Far before the 60 s the request or the wait would take, with room for a loaded machine.
+            #expect(elapsed < .seconds(10), "took \(elapsed) to cancel")
         }
     }
 
     @Test("cancelling the task during a backoff wait gives .cancelled at once")
     func cancelDuringBackoff() async throws {
         try await TestServer.with({ _, _ in .json(503, "{}") }) { server in
-            let client = server.client(retries: .fast(initialInterval: 10, maxInterval: 10, maxElapsedTime: 60))
+            let client = server.client(retries: .fast(initialInterval: 60, maxInterval: 60, maxElapsedTime: 120))
             let task = Task { () async throws(ModelGatesError) in
                 try await client.analytics.getUserActivity()
             }
@@ -125,7 +126,8 @@ struct TimeoutAndCancellationTests {
                 Issue.record("expected .cancelled, got \(result)")
                 return
             }
-            #expect(elapsed < .seconds(2), "took \(elapsed) to cancel")
+            // Far before the 60 s the request or the wait would take, with room for a loaded machine.
+            #expect(elapsed < .seconds(10), "took \(elapsed) to cancel")
             #expect(await server.requests.count == 1)
         }
     }
