@@ -77,17 +77,33 @@ public struct ActivityItem: Codable, Hashable, Sendable {
         self.reasoningTokens = reasoningTokens
     }
 
-    enum CodingKeys: String, CodingKey {
-        case date
-        case model
-        case modelPermaslug = "model_permaslug"
-        case endpointID = "endpoint_id"
-        case providerName = "provider_name"
-        case usage
-        case byokUsageInference = "byok_usage_inference"
-        case requests
-        case promptTokens = "prompt_tokens"
-        case completionTokens = "completion_tokens"
-        case reasoningTokens = "reasoning_tokens"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.date = try container.decode(String.self, forKey: "date")
+        self.model = try container.decode(String.self, forKey: "model")
+        self.modelPermaslug = try container.decode(String.self, forKey: "model_permaslug")
+        self.endpointID = try container.decode(String.self, forKey: "endpoint_id")
+        self.providerName = try container.decode(String.self, forKey: "provider_name")
+        self.usage = try container.decode(Double.self, forKey: "usage")
+        self.byokUsageInference = try container.decode(Double.self, forKey: "byok_usage_inference")
+        self.requests = try container.decode(Int.self, forKey: "requests")
+        self.promptTokens = try container.decode(Int.self, forKey: "prompt_tokens")
+        self.completionTokens = try container.decode(Int.self, forKey: "completion_tokens")
+        self.reasoningTokens = try container.decode(Int.self, forKey: "reasoning_tokens")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.date, forKey: "date")
+        try container.encode(self.model, forKey: "model")
+        try container.encode(self.modelPermaslug, forKey: "model_permaslug")
+        try container.encode(self.endpointID, forKey: "endpoint_id")
+        try container.encode(self.providerName, forKey: "provider_name")
+        try container.encode(self.usage, forKey: "usage")
+        try container.encode(self.byokUsageInference, forKey: "byok_usage_inference")
+        try container.encode(self.requests, forKey: "requests")
+        try container.encode(self.promptTokens, forKey: "prompt_tokens")
+        try container.encode(self.completionTokens, forKey: "completion_tokens")
+        try container.encode(self.reasoningTokens, forKey: "reasoning_tokens")
     }
 }

@@ -53,13 +53,25 @@ public struct CostBreakdown: Codable, Hashable, Sendable {
         self.totalCost = totalCost
     }
 
-    enum CodingKeys: String, CodingKey {
-        case inputCost
-        case outputCost
-        case requestCost
-        case dataStorageCost
-        case imageCost
-        case cachedInputCost
-        case totalCost
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.inputCost = try container.decode(Double.self, forKey: "inputCost")
+        self.outputCost = try container.decode(Double.self, forKey: "outputCost")
+        self.requestCost = try container.decode(Double.self, forKey: "requestCost")
+        self.dataStorageCost = try container.decode(Double.self, forKey: "dataStorageCost")
+        self.imageCost = try container.decode(Double.self, forKey: "imageCost")
+        self.cachedInputCost = try container.decode(Double.self, forKey: "cachedInputCost")
+        self.totalCost = try container.decode(Double.self, forKey: "totalCost")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.inputCost, forKey: "inputCost")
+        try container.encode(self.outputCost, forKey: "outputCost")
+        try container.encode(self.requestCost, forKey: "requestCost")
+        try container.encode(self.dataStorageCost, forKey: "dataStorageCost")
+        try container.encode(self.imageCost, forKey: "imageCost")
+        try container.encode(self.cachedInputCost, forKey: "cachedInputCost")
+        try container.encode(self.totalCost, forKey: "totalCost")
     }
 }

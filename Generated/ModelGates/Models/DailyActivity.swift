@@ -95,20 +95,39 @@ public struct DailyActivity: Codable, Hashable, Sendable {
         self.modelBreakdown = modelBreakdown
     }
 
-    enum CodingKeys: String, CodingKey {
-        case date
-        case requestCount
-        case promptTokens
-        case completionTokens
-        case totalTokens
-        case cost
-        case creditsCost
-        case apiKeysCost
-        case discountSavings
-        case errorCount
-        case errorRate
-        case cacheCount
-        case cacheHitRate
-        case modelBreakdown
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.date = try container.decode(String.self, forKey: "date")
+        self.requestCount = try container.decode(Int.self, forKey: "requestCount")
+        self.promptTokens = try container.decode(Int.self, forKey: "promptTokens")
+        self.completionTokens = try container.decode(Int.self, forKey: "completionTokens")
+        self.totalTokens = try container.decode(Int.self, forKey: "totalTokens")
+        self.cost = try container.decode(CostBreakdown.self, forKey: "cost")
+        self.creditsCost = try container.decode(Double.self, forKey: "creditsCost")
+        self.apiKeysCost = try container.decode(Double.self, forKey: "apiKeysCost")
+        self.discountSavings = try container.decode(Double.self, forKey: "discountSavings")
+        self.errorCount = try container.decode(Int.self, forKey: "errorCount")
+        self.errorRate = try container.decode(Double.self, forKey: "errorRate")
+        self.cacheCount = try container.decode(Int.self, forKey: "cacheCount")
+        self.cacheHitRate = try container.decode(Double.self, forKey: "cacheHitRate")
+        self.modelBreakdown = try container.decode([ModelActivity].self, forKey: "modelBreakdown")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.date, forKey: "date")
+        try container.encode(self.requestCount, forKey: "requestCount")
+        try container.encode(self.promptTokens, forKey: "promptTokens")
+        try container.encode(self.completionTokens, forKey: "completionTokens")
+        try container.encode(self.totalTokens, forKey: "totalTokens")
+        try container.encode(self.cost, forKey: "cost")
+        try container.encode(self.creditsCost, forKey: "creditsCost")
+        try container.encode(self.apiKeysCost, forKey: "apiKeysCost")
+        try container.encode(self.discountSavings, forKey: "discountSavings")
+        try container.encode(self.errorCount, forKey: "errorCount")
+        try container.encode(self.errorRate, forKey: "errorRate")
+        try container.encode(self.cacheCount, forKey: "cacheCount")
+        try container.encode(self.cacheHitRate, forKey: "cacheHitRate")
+        try container.encode(self.modelBreakdown, forKey: "modelBreakdown")
     }
 }

@@ -47,12 +47,23 @@ public struct ModelActivity: Codable, Hashable, Sendable {
         self.totalCost = totalCost
     }
 
-    enum CodingKeys: String, CodingKey {
-        case model
-        case provider
-        case requestCount
-        case promptTokens
-        case completionTokens
-        case totalCost
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.model = try container.decode(String.self, forKey: "model")
+        self.provider = try container.decode(String.self, forKey: "provider")
+        self.requestCount = try container.decode(Int.self, forKey: "requestCount")
+        self.promptTokens = try container.decode(Int.self, forKey: "promptTokens")
+        self.completionTokens = try container.decode(Int.self, forKey: "completionTokens")
+        self.totalCost = try container.decode(Double.self, forKey: "totalCost")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.model, forKey: "model")
+        try container.encode(self.provider, forKey: "provider")
+        try container.encode(self.requestCount, forKey: "requestCount")
+        try container.encode(self.promptTokens, forKey: "promptTokens")
+        try container.encode(self.completionTokens, forKey: "completionTokens")
+        try container.encode(self.totalCost, forKey: "totalCost")
     }
 }

@@ -1,10 +1,17 @@
-/// A model file: a struct for an object schema, an enum for an `enum` of strings, an enum with associated
+/// A model: a struct for an object schema, an enum for an `enum` of strings, an enum with associated
 /// values for a `oneOf`/`anyOf`, or a struct coded as an array for a `prefixItems` tuple. Exactly one of
 /// `structModel`, `enumModel`, `unionModel` and `tupleModel` is set.
 public struct ModelDeclaration: Sendable {
     /// The access modifier of the declarations and a space (`public `), or nothing for internal.
     public var access: String
     public var typeName: String
+    /// The name of the file under `Models/` that holds the declaration, without `.swift`: the type's own name, or
+    /// for a type declared for an inline schema, the file of the type whose schema holds that one.
+    ///
+    /// Every file costs the compiler a fixed amount of work whatever it holds; the OpenRouter spec declares over
+    /// a thousand types for inline schemas, and files per component schema build markedly faster than a file per
+    /// type. A changed schema still recompiles only its own file.
+    public var fileName: String
     public var docLines: [String]
     public var structModel: StructModel?
     public var enumModel: EnumModel?
@@ -17,6 +24,7 @@ public struct ModelDeclaration: Sendable {
 
 /// A struct with a stored property per schema property.
 public struct StructModel: Sendable {
+    /// Never empty: an object schema without properties is a dictionary or `JSONValue`, not a struct.
     public var properties: [PropertyDeclaration]
     /// The memberwise initializer's doc comment.
     public var initDocLines: [String]
@@ -28,8 +36,12 @@ public struct PropertyDeclaration: Sendable {
     public var docLines: [String]
     /// ` = nil` when the initializer may omit it.
     public var defaultClause: String
-    /// `case name = "wire_name"`, or `case name` when the names match.
-    public var codingKey: String
+    /// The wire name as a Swift string literal, the key the property is decoded and encoded under.
+    public var wireNameLiteral: String
+    /// `type` without the `?` of an optional property: the type that is decoded and encoded.
+    public var valueType: String
+    /// Whether the property may be absent: it is decoded with `decodeIfPresent` and left out when `nil`.
+    public var isOptional: Bool
     /// Stored through the runtime's `@Indirect` wrapper, because the type contains itself through it.
     public var isIndirect: Bool
     /// The schema property, by its wire name.
@@ -38,7 +50,7 @@ public struct PropertyDeclaration: Sendable {
 
 /// A struct with a stored property per `prefixItems` element, coded as a JSON array in that order.
 public struct TupleModel: Sendable {
-    /// The fixed elements, in order; their `codingKey` is unused.
+    /// The fixed elements, in order; their `wireNameLiteral` is unused.
     public var elements: [PropertyDeclaration]
     /// The memberwise initializer's parameters: the elements, then `rest` when there is one.
     public var parameters: [TupleParameter]

@@ -17,7 +17,7 @@ struct NameRegistry {
         // The runtime's own types.
         "APIClient", "HTTPTransport", "URLSessionTransport", "JSONValue", "RequestOptions", "RetryConfig",
         "ResponseMetadata", "HTTPRequestBuilder", "HTTPResponseBody", "RetryAfter",
-        "APIRequest", "APIResponse", "PercentEncoding", "Credential", "ParameterStyle", "JSONCoding", "Indirect", "MultipartFile",
+        "APIRequest", "APIResponse", "PercentEncoding", "Credential", "ParameterStyle", "JSONCoding", "JSONKey", "Indirect", "MultipartFile",
         "MultipartForm", "ServerSentEvents", "ServerSentEvent", "ServerSentEventParser", "StreamingURLSession",
         "CrossOriginRedirect", "CrossOriginRedirectDelegate",
         // Foundation, Dispatch and concurrency types the runtime refers to.

@@ -167,11 +167,7 @@ extension SDKLowering {
     /// The type of a property of an already declared model, so that its inline types are not declared twice.
     func declaredPropertyType(_ typeName: String?, wireName: String) -> String? {
         guard let typeName, let model = types.models.first(where: { $0.typeName == typeName })?.structModel else { return nil }
-        let property = model.properties.first { property in
-            property.codingKey == "case \(property.name)" && SwiftName.unescaped(property.name) == wireName
-                || property.codingKey.hasSuffix(" = \(SwiftLiteral.string(wireName))")
-        }
-        return property.map { $0.type.hasSuffix("?") ? String($0.type.dropLast()) : $0.type }
+        return model.properties.first { $0.origin.key == wireName }?.valueType
     }
 
     private func hasStreamProperty(_ schema: Schema) -> Bool {

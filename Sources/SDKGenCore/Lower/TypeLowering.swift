@@ -20,6 +20,8 @@ struct TypeLowering {
     private var resolving: Set<String> = []
     /// The inline schemas whose declarations are being built, by where they are written.
     private var inlineDeclarations: [SourceLocation: String] = [:]
+    /// The file of the outermost declaration being built, which the declarations for its inline schemas share.
+    private var enclosingFile: String?
     private(set) var models: [ModelDeclaration] = []
     private(set) var diagnostics = Diagnostics()
 
@@ -197,7 +199,11 @@ struct TypeLowering {
         if let typeName = componentTypes[name] {
             return typeName
         }
-        // A component that is an alias of another type: use that type directly.
+        // A component that is an alias of another type: use that type directly. The types declared for its inline
+        // schemas belong to no other declaration's file.
+        let outerFile = enclosingFile
+        enclosingFile = nil
+        defer { enclosingFile = outerFile }
         guard resolving.insert(name).inserted else {
             diagnostics.warning("'\(reference.target)' refers to itself without declaring a type; the value is decoded as JSONValue", at: reference.location)
             return "JSONValue"
@@ -227,8 +233,12 @@ struct TypeLowering {
         if schema.deprecated {
             docLines += (docLines.isEmpty ? [] : ["///"]) + ["/// - Warning: Deprecated."]
         }
+        let fileName = enclosingFile ?? typeName
+        let outerFile = enclosingFile
+        enclosingFile = fileName
+        defer { enclosingFile = outerFile }
         var model = ModelDeclaration(
-            access: access, typeName: typeName, docLines: docLines, structModel: nil, enumModel: nil, unionModel: nil, tupleModel: nil,
+            access: access, typeName: typeName, fileName: fileName, docLines: docLines, structModel: nil, enumModel: nil, unionModel: nil, tupleModel: nil,
             reference: ModelReferencePage(path: "models/\(typeName).md", title: typeName,
                                           description: Markdown.block(schema.description ?? schema.title), tableTitle: "Fields", fields: []),
             origin: SpecOrigin(key: typeName, location: schema.location))
@@ -277,7 +287,8 @@ struct TypeLowering {
             let bareName = SwiftName.unescaped(name)
             let baseType = swiftType(for: property.value, suggestedName: typeName + SwiftName.type(property.name))
             let isRequired = isRequired(property, in: required)
-            let type = !isRequired || allowsNull(property.value) ? "\(baseType)?" : baseType
+            let isOptional = !isRequired || allowsNull(property.value)
+            let type = isOptional ? "\(baseType)?" : baseType
             let description = description(of: property.value)
             // A reference to a declared type is documented there; the Swift docs point at it rather than say
             // nothing (the reference page's table shows the type already).
@@ -295,8 +306,8 @@ struct TypeLowering {
             }
             properties.append(PropertyDeclaration(
                 name: name, type: type, docLines: docLines,
-                defaultClause: type.hasSuffix("?") ? " = nil" : "",
-                codingKey: bareName == property.name ? "case \(name)" : "case \(name) = \(SwiftLiteral.string(property.name))",
+                defaultClause: isOptional ? " = nil" : "",
+                wireNameLiteral: SwiftLiteral.string(property.name), valueType: baseType, isOptional: isOptional,
                 isIndirect: false,
                 origin: SpecOrigin(key: property.name, location: property.location)))
             initDocLines += SwiftLiteral.parameterDoc(bareName, docDescription)
@@ -320,14 +331,16 @@ struct TypeLowering {
             let name = members.claim(memberName == "`self`" ? "selfValue" : memberName)
             let bareName = SwiftName.unescaped(name)
             let baseType = swiftType(for: element, suggestedName: typeName + SwiftName.type(element.title ?? "Item\(offset)"))
-            let type = allowsNull(element) ? "\(baseType)?" : baseType
+            let isOptional = allowsNull(element)
+            let type = isOptional ? "\(baseType)?" : baseType
             let description = description(of: element)
             var docLines = SwiftLiteral.docComment(description.map { "Element \(offset): \($0)" } ?? "Element \(offset).")
             if let notes = Self.valueNotes(element) {
                 docLines += ["///"] + SwiftLiteral.wrappedDocComment(notes, width: 116)
             }
             elements.append(PropertyDeclaration(
-                name: name, type: type, docLines: docLines, defaultClause: "", codingKey: "", isIndirect: false,
+                name: name, type: type, docLines: docLines, defaultClause: "",
+                wireNameLiteral: "", valueType: baseType, isOptional: isOptional, isIndirect: false,
                 origin: SpecOrigin(key: "\(offset)", location: element.location)))
             initDocLines += SwiftLiteral.parameterDoc(bareName, description)
             fields.append(ReferenceRow(

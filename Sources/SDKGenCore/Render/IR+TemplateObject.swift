@@ -305,6 +305,7 @@ extension ModelDeclaration: TemplateObject {
         case .access: access.templateValue
         case .origin: origin.templateValue
         case .typeName: typeName.templateValue
+        case .fileName: fileName.templateValue
         case .docLines: docLines.templateValue
         case .structModel: structModel.templateValue
         case .enumModel: enumModel.templateValue
@@ -358,7 +359,9 @@ extension PropertyDeclaration: TemplateObject {
         case .type: type.templateValue
         case .docLines: docLines.templateValue
         case .defaultClause: defaultClause.templateValue
-        case .codingKey: codingKey.templateValue
+        case .wireNameLiteral: wireNameLiteral.templateValue
+        case .valueType: valueType.templateValue
+        case .isOptional: isOptional.templateValue
         case .isIndirect: isIndirect.templateValue
         default: .absent
         }

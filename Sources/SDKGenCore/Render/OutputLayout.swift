@@ -1,7 +1,7 @@
 /// How the rendered SDK is arranged into files.
 public enum OutputLayout: Sendable, Hashable {
-    /// A file per declaration (`MODULE/Models/Pet.swift`) and the Markdown reference pages: for SDKs that are
-    /// checked in and read.
+    /// A file per declaration (`MODULE/Models/Pet.swift`, which also holds the types declared for `Pet`'s inline
+    /// schemas) and the Markdown reference pages: for SDKs that are checked in and read.
     case perDeclaration
     /// A fixed set of Swift files whose names do not depend on the spec, and no reference pages: for the
     /// build-tool plugin, which must name its outputs before the spec is read. Models and API groups are spread

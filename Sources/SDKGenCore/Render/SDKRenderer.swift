@@ -15,7 +15,7 @@ public enum SDKRenderer {
             add("docs/\(group.reference.path)", group.reference, "reference")
         }
         for model in sdk.models {
-            add("\(module)/Models/\(model.typeName).swift", model, "model")
+            add("\(module)/Models/\(model.fileName).swift", model, "model")
             add("docs/\(model.reference.path)", model.reference, "model-reference")
         }
         // A runtime file for a feature the SDK does not use renders empty and is left out.
@@ -38,7 +38,18 @@ public enum SDKRenderer {
             }
         }
         guard failures.isEmpty else { throw GenerationError(failures) }
-        return files.sorted { $0.path < $1.path }
+        return combiningModelsOfOneFile(files).sorted { $0.path < $1.path }
+    }
+
+    /// The files with the models that share a file joined into one, in the order of `SwiftSDK.models`.
+    private static func combiningModelsOfOneFile(_ files: [GeneratedFile]) -> [GeneratedFile] {
+        var parts: [String: [GeneratedFile]] = [:]
+        for file in files {
+            parts[file.path, default: []].append(file)
+        }
+        return parts.values.map { parts in
+            parts.count == 1 ? parts[0] : GeneratedFile(path: parts[0].path, contents: SwiftFileCombiner.combine(parts))
+        }
     }
 
     /// One file to render: the value that fills the template in, and where the result goes.

@@ -16,7 +16,6 @@ enum TemplateField: String, CaseIterable, Sendable {
     case cases
     case client
     case clientTypeName
-    case codingKey
     case column
     case condition
     case contentType
@@ -45,6 +44,7 @@ enum TemplateField: String, CaseIterable, Sendable {
     case extraArguments
     case fields
     case file
+    case fileName
     case form
     case functionName
     case globalHeaders
@@ -61,6 +61,7 @@ enum TemplateField: String, CaseIterable, Sendable {
     case initDocLines
     case initialInterval
     case isIndirect
+    case isOptional
     case json
     case key
     case keyLiteral
@@ -132,5 +133,6 @@ enum TemplateField: String, CaseIterable, Sendable {
     case value
     case valueExpression
     case valueLiteral
+    case valueType
     case wireNameLiteral
 }

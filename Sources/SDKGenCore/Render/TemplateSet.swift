@@ -10,7 +10,7 @@ import Synchronization
 /// | `client.mustache` | `ClientDeclaration` | `NAME/NAME.swift` |
 /// | `error.mustache` | `ErrorDeclaration` | `NAME/NAMEError.swift` |
 /// | `api.mustache` | `APIGroupDeclaration` | `NAME/APIs/GROUP.swift` |
-/// | `model.mustache` | `ModelDeclaration` | `NAME/Models/MODEL.swift` |
+/// | `model.mustache` | `ModelDeclaration` | `NAME/Models/FILE.swift`, FILE being `ModelDeclaration.fileName` |
 /// | `Runtime/*.mustache` | `ClientDeclaration` | `NAME/Runtime/*.swift` |
 /// | `reference.mustache` | `ReferencePage` | `docs/sdks/TAG/README.md` |
 /// | `model-reference.mustache` | `ModelReferencePage` | `docs/models/MODEL.md` |

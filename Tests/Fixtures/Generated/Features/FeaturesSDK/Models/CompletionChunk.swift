@@ -15,7 +15,13 @@ public struct CompletionChunk: Codable, Hashable, Sendable {
         self.delta = delta
     }
 
-    enum CodingKeys: String, CodingKey {
-        case delta
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.delta = try container.decode(String.self, forKey: "delta")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.delta, forKey: "delta")
     }
 }

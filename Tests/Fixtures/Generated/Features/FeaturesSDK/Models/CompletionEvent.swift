@@ -22,8 +22,15 @@ public struct CompletionEvent: Codable, Hashable, Sendable {
         self.event = event
     }
 
-    enum CodingKeys: String, CodingKey {
-        case data
-        case event
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.data = try container.decode(CompletionChunk.self, forKey: "data")
+        self.event = try container.decodeIfPresent(String.self, forKey: "event")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.data, forKey: "data")
+        try container.encodeIfPresent(self.event, forKey: "event")
     }
 }

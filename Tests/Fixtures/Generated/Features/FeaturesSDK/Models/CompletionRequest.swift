@@ -21,8 +21,15 @@ public struct CompletionRequest: Codable, Hashable, Sendable {
         self.stream = stream
     }
 
-    enum CodingKeys: String, CodingKey {
-        case prompt
-        case stream
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.prompt = try container.decode(String.self, forKey: "prompt")
+        self.stream = try container.decodeIfPresent(Bool.self, forKey: "stream")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.prompt, forKey: "prompt")
+        try container.encodeIfPresent(self.stream, forKey: "stream")
     }
 }

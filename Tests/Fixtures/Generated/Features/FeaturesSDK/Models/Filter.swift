@@ -20,8 +20,15 @@ public struct Filter: Codable, Hashable, Sendable {
         self.size = size
     }
 
-    enum CodingKeys: String, CodingKey {
-        case color
-        case size
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.color = try container.decodeIfPresent(String.self, forKey: "color")
+        self.size = try container.decodeIfPresent(Int.self, forKey: "size")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeIfPresent(self.color, forKey: "color")
+        try container.encodeIfPresent(self.size, forKey: "size")
     }
 }

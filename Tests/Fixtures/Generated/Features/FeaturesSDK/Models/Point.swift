@@ -20,8 +20,15 @@ public struct Point: Codable, Hashable, Sendable {
         self.y = y
     }
 
-    enum CodingKeys: String, CodingKey {
-        case x
-        case y
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.x = try container.decode(Int.self, forKey: "x")
+        self.y = try container.decode(Int.self, forKey: "y")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.x, forKey: "x")
+        try container.encode(self.y, forKey: "y")
     }
 }

@@ -26,9 +26,17 @@ public struct TokenRequest: Codable, Hashable, Sendable {
         self.client = client
     }
 
-    enum CodingKeys: String, CodingKey {
-        case grantType = "grant_type"
-        case scope
-        case client
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.grantType = try container.decode(String.self, forKey: "grant_type")
+        self.scope = try container.decodeIfPresent([String].self, forKey: "scope")
+        self.client = try container.decodeIfPresent(Filter.self, forKey: "client")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.grantType, forKey: "grant_type")
+        try container.encodeIfPresent(self.scope, forKey: "scope")
+        try container.encodeIfPresent(self.client, forKey: "client")
     }
 }

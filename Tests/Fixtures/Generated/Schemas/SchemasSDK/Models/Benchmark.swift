@@ -7,16 +7,11 @@ public enum Benchmark: Codable, Hashable, Sendable {
     case runBenchmark(RunBenchmark)
     case searchBenchmark(SearchBenchmark)
 
-    /// The properties whose values tell the types apart, read before trying them.
-    private enum SelectingKey: String, CodingKey {
-        case source = "source"
-        case benchmarkType = "benchmark_type"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let selecting = try? decoder.container(keyedBy: SelectingKey.self)
-        let source = try? selecting?.decodeIfPresent(String.self, forKey: .source)
-        let benchmarkType = try? selecting?.decodeIfPresent(String.self, forKey: .benchmarkType)
+        // The properties whose values tell the types apart, read before trying them.
+        let selecting = try? decoder.container(keyedBy: JSONKey.self)
+        let source = try? selecting?.decodeIfPresent(String.self, forKey: "source")
+        let benchmarkType = try? selecting?.decodeIfPresent(String.self, forKey: "benchmark_type")
         if source == "scores", let value = try? ScoreBenchmark(from: decoder) {
             self = .scoreBenchmark(value)
             return

@@ -32,10 +32,19 @@ public struct Dog: Codable, Hashable, Sendable {
         self.good = good
     }
 
-    enum CodingKeys: String, CodingKey {
-        case kind
-        case name
-        case status
-        case good
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.kind = try container.decode(String.self, forKey: "kind")
+        self.name = try container.decode(String.self, forKey: "name")
+        self.status = try container.decodeIfPresent(Status.self, forKey: "status")
+        self.good = try container.decodeIfPresent(Bool.self, forKey: "good")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.kind, forKey: "kind")
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.status, forKey: "status")
+        try container.encodeIfPresent(self.good, forKey: "good")
     }
 }

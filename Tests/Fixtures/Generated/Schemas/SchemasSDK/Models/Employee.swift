@@ -22,8 +22,15 @@ public struct Employee: Codable, Hashable, Sendable {
         self.manager = manager
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case manager
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.name = try container.decode(String.self, forKey: "name")
+        self.manager = try container.decodeIfPresent(Manager.self, forKey: "manager")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.manager, forKey: "manager")
     }
 }

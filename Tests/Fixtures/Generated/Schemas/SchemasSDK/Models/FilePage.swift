@@ -6,13 +6,9 @@ public enum FilePage: Codable, Hashable, Sendable {
     case localFilePage(LocalFilePage)
     case remoteFilePage(RemoteFilePage)
 
-    private enum DiscriminatorKey: String, CodingKey {
-        case discriminator = "_shape"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DiscriminatorKey.self)
-        guard let discriminator = try container.decodeIfPresent(String.self, forKey: .discriminator) else {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        guard let discriminator = try container.decodeIfPresent(String.self, forKey: "_shape") else {
             // Some payloads leave the discriminator out; then the first type that decodes wins.
             if let value = try? LocalFilePage(from: decoder) {
                 self = .localFilePage(value)
@@ -22,7 +18,7 @@ public enum FilePage: Codable, Hashable, Sendable {
                 self = .remoteFilePage(value)
                 return
             }
-            throw DecodingError.keyNotFound(DiscriminatorKey.discriminator, DecodingError.Context(
+            throw DecodingError.keyNotFound(JSONKey("_shape"), DecodingError.Context(
                 codingPath: decoder.codingPath,
                 debugDescription: "No discriminator, and the value matches none of the types of FilePage."))
         }
@@ -33,7 +29,7 @@ public enum FilePage: Codable, Hashable, Sendable {
             self = .remoteFilePage(try RemoteFilePage(from: decoder))
         default:
             throw DecodingError.dataCorruptedError(
-                forKey: .discriminator, in: container,
+                forKey: "_shape", in: container,
                 debugDescription: "Unknown FilePage discriminator '\(discriminator)'.")
         }
     }

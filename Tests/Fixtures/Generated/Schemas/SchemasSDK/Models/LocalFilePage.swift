@@ -27,9 +27,70 @@ public struct LocalFilePage: Codable, Hashable, Sendable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case shape = "_shape"
-        case data
-        case links
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.shape = try container.decodeIfPresent(LocalFilePageShape.self, forKey: "_shape")
+        self.data = try container.decode([StoredFile].self, forKey: "data")
+        self.links = try container.decodeIfPresent(LocalFilePageLinks.self, forKey: "links")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeIfPresent(self.shape, forKey: "_shape")
+        try container.encode(self.data, forKey: "data")
+        try container.encodeIfPresent(self.links, forKey: "links")
+    }
+}
+
+public struct LocalFilePageLinks: Codable, Hashable, Sendable {
+    public var next: String?
+
+    /// Creates a value from its properties.
+    ///
+    /// - Parameters:
+    ///   - next:
+    public init(
+        next: String? = nil
+    ) {
+        self.next = next
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.next = try container.decodeIfPresent(String.self, forKey: "next")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeIfPresent(self.next, forKey: "next")
+    }
+}
+
+/// A value this version of the SDK does not know decodes as `unknown`, so a new server value never breaks decoding.
+public enum LocalFilePageShape: RawRepresentable, LosslessStringConvertible, Codable, Hashable, Sendable {
+    case local
+    /// A value this version of the SDK does not know.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "local": self = .local
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .local: "local"
+        case .unknown(let value): value
+        }
+    }
+
+    public init(_ description: String) {
+        self.init(rawValue: description)
+    }
+
+    public var description: String {
+        rawValue
     }
 }

@@ -22,8 +22,15 @@ public struct Manager: Codable, Hashable, Sendable {
         self.report = report
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case report
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.name = try container.decode(String.self, forKey: "name")
+        self.report = try container.decode(Employee.self, forKey: "report")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.name, forKey: "name")
+        try container.encode(self.report, forKey: "report")
     }
 }

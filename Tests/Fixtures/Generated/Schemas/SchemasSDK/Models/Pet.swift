@@ -6,13 +6,9 @@ public enum Pet: Codable, Hashable, Sendable {
     case cat(Cat)
     case dog(Dog)
 
-    private enum DiscriminatorKey: String, CodingKey {
-        case discriminator = "kind"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DiscriminatorKey.self)
-        guard let discriminator = try container.decodeIfPresent(String.self, forKey: .discriminator) else {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        guard let discriminator = try container.decodeIfPresent(String.self, forKey: "kind") else {
             // Some payloads leave the discriminator out; then the first type that decodes wins.
             if let value = try? Cat(from: decoder) {
                 self = .cat(value)
@@ -22,7 +18,7 @@ public enum Pet: Codable, Hashable, Sendable {
                 self = .dog(value)
                 return
             }
-            throw DecodingError.keyNotFound(DiscriminatorKey.discriminator, DecodingError.Context(
+            throw DecodingError.keyNotFound(JSONKey("kind"), DecodingError.Context(
                 codingPath: decoder.codingPath,
                 debugDescription: "No discriminator, and the value matches none of the types of Pet."))
         }
@@ -33,7 +29,7 @@ public enum Pet: Codable, Hashable, Sendable {
             self = .dog(try Dog(from: decoder))
         default:
             throw DecodingError.dataCorruptedError(
-                forKey: .discriminator, in: container,
+                forKey: "kind", in: container,
                 debugDescription: "Unknown Pet discriminator '\(discriminator)'.")
         }
     }

@@ -27,9 +27,17 @@ public struct PetBase: Codable, Hashable, Sendable {
         self.status = status
     }
 
-    enum CodingKeys: String, CodingKey {
-        case kind
-        case name
-        case status
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.kind = try container.decode(String.self, forKey: "kind")
+        self.name = try container.decode(String.self, forKey: "name")
+        self.status = try container.decodeIfPresent(Status.self, forKey: "status")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.kind, forKey: "kind")
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.status, forKey: "status")
     }
 }

@@ -65,17 +65,113 @@ public struct Profile: Codable, Hashable, Sendable {
         self.mode = mode
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case nickname
-        case legacyNickname = "legacy_nickname"
-        case address
-        case tags
-        case settings
-        case extra
-        case selfValue = "self"
-        case _2faEnabled = "2fa-enabled"
-        case updatedAt = "updated_at"
-        case mode
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
+        self.legacyNickname = try container.decodeIfPresent(String.self, forKey: "legacy_nickname")
+        self.address = try container.decode(ProfileAddress.self, forKey: "address")
+        self.tags = try container.decodeIfPresent([ProfileTagsItem].self, forKey: "tags")
+        self.settings = try container.decodeIfPresent([String: Int].self, forKey: "settings")
+        self.extra = try container.decodeIfPresent(JSONValue.self, forKey: "extra")
+        self.selfValue = try container.decode(String.self, forKey: "self")
+        self._2faEnabled = try container.decode(Bool.self, forKey: "2fa-enabled")
+        self.updatedAt = try container.decodeIfPresent(Date.self, forKey: "updated_at")
+        self.mode = try container.decodeIfPresent(ProfileMode.self, forKey: "mode")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encodeIfPresent(self.nickname, forKey: "nickname")
+        try container.encodeIfPresent(self.legacyNickname, forKey: "legacy_nickname")
+        try container.encode(self.address, forKey: "address")
+        try container.encodeIfPresent(self.tags, forKey: "tags")
+        try container.encodeIfPresent(self.settings, forKey: "settings")
+        try container.encodeIfPresent(self.extra, forKey: "extra")
+        try container.encode(self.selfValue, forKey: "self")
+        try container.encode(self._2faEnabled, forKey: "2fa-enabled")
+        try container.encodeIfPresent(self.updatedAt, forKey: "updated_at")
+        try container.encodeIfPresent(self.mode, forKey: "mode")
+    }
+}
+
+public struct ProfileAddress: Codable, Hashable, Sendable {
+    public var city: String
+
+    /// Creates a value from its properties.
+    ///
+    /// - Parameters:
+    ///   - city:
+    public init(
+        city: String
+    ) {
+        self.city = city
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.city = try container.decode(String.self, forKey: "city")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.city, forKey: "city")
+    }
+}
+
+/// A value this version of the SDK does not know decodes as `unknown`, so a new server value never breaks decoding.
+public enum ProfileMode: RawRepresentable, LosslessStringConvertible, Codable, Hashable, Sendable {
+    case fast
+    case slow
+    /// A value this version of the SDK does not know.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "fast": self = .fast
+        case "slow": self = .slow
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .fast: "fast"
+        case .slow: "slow"
+        case .unknown(let value): value
+        }
+    }
+
+    public init(_ description: String) {
+        self.init(rawValue: description)
+    }
+
+    public var description: String {
+        rawValue
+    }
+}
+
+public struct ProfileTagsItem: Codable, Hashable, Sendable {
+    public var label: String?
+
+    /// Creates a value from its properties.
+    ///
+    /// - Parameters:
+    ///   - label:
+    public init(
+        label: String? = nil
+    ) {
+        self.label = label
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.label = try container.decodeIfPresent(String.self, forKey: "label")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeIfPresent(self.label, forKey: "label")
     }
 }

@@ -25,9 +25,46 @@ public struct RemoteFilePage: Codable, Hashable, Sendable {
         self.cursor = cursor
     }
 
-    enum CodingKeys: String, CodingKey {
-        case shape = "_shape"
-        case files
-        case cursor
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.shape = try container.decode(RemoteFilePageShape.self, forKey: "_shape")
+        self.files = try container.decode([StoredFile].self, forKey: "files")
+        self.cursor = try container.decode(String.self, forKey: "cursor")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.shape, forKey: "_shape")
+        try container.encode(self.files, forKey: "files")
+        try container.encode(self.cursor, forKey: "cursor")
+    }
+}
+
+/// A value this version of the SDK does not know decodes as `unknown`, so a new server value never breaks decoding.
+public enum RemoteFilePageShape: RawRepresentable, LosslessStringConvertible, Codable, Hashable, Sendable {
+    case remote
+    /// A value this version of the SDK does not know.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "remote": self = .remote
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .remote: "remote"
+        case .unknown(let value): value
+        }
+    }
+
+    public init(_ description: String) {
+        self.init(rawValue: description)
+    }
+
+    public var description: String {
+        rawValue
     }
 }

@@ -30,10 +30,80 @@ public struct RunBenchmark: Codable, Hashable, Sendable {
         self.accuracy = accuracy
     }
 
-    enum CodingKeys: String, CodingKey {
-        case source
-        case benchmarkType = "benchmark_type"
-        case model
-        case accuracy
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.source = try container.decode(RunBenchmarkSource.self, forKey: "source")
+        self.benchmarkType = try container.decode(RunBenchmarkBenchmarkType.self, forKey: "benchmark_type")
+        self.model = try container.decode(String.self, forKey: "model")
+        self.accuracy = try container.decodeIfPresent(Double.self, forKey: "accuracy")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.source, forKey: "source")
+        try container.encode(self.benchmarkType, forKey: "benchmark_type")
+        try container.encode(self.model, forKey: "model")
+        try container.encodeIfPresent(self.accuracy, forKey: "accuracy")
+    }
+}
+
+/// A value this version of the SDK does not know decodes as `unknown`, so a new server value never breaks decoding.
+public enum RunBenchmarkBenchmarkType: RawRepresentable, LosslessStringConvertible, Codable, Hashable, Sendable {
+    case accuracy
+    case latency
+    /// A value this version of the SDK does not know.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "accuracy": self = .accuracy
+        case "latency": self = .latency
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .accuracy: "accuracy"
+        case .latency: "latency"
+        case .unknown(let value): value
+        }
+    }
+
+    public init(_ description: String) {
+        self.init(rawValue: description)
+    }
+
+    public var description: String {
+        rawValue
+    }
+}
+
+/// A value this version of the SDK does not know decodes as `unknown`, so a new server value never breaks decoding.
+public enum RunBenchmarkSource: RawRepresentable, LosslessStringConvertible, Codable, Hashable, Sendable {
+    case runs
+    /// A value this version of the SDK does not know.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "runs": self = .runs
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .runs: "runs"
+        case .unknown(let value): value
+        }
+    }
+
+    public init(_ description: String) {
+        self.init(rawValue: description)
+    }
+
+    public var description: String {
+        rawValue
     }
 }

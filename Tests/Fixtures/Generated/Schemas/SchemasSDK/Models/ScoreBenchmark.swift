@@ -25,9 +25,46 @@ public struct ScoreBenchmark: Codable, Hashable, Sendable {
         self.score = score
     }
 
-    enum CodingKeys: String, CodingKey {
-        case source
-        case model
-        case score
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.source = try container.decode(ScoreBenchmarkSource.self, forKey: "source")
+        self.model = try container.decode(String.self, forKey: "model")
+        self.score = try container.decodeIfPresent(Double.self, forKey: "score")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.source, forKey: "source")
+        try container.encode(self.model, forKey: "model")
+        try container.encodeIfPresent(self.score, forKey: "score")
+    }
+}
+
+/// A value this version of the SDK does not know decodes as `unknown`, so a new server value never breaks decoding.
+public enum ScoreBenchmarkSource: RawRepresentable, LosslessStringConvertible, Codable, Hashable, Sendable {
+    case scores
+    /// A value this version of the SDK does not know.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "scores": self = .scores
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .scores: "scores"
+        case .unknown(let value): value
+        }
+    }
+
+    public init(_ description: String) {
+        self.init(rawValue: description)
+    }
+
+    public var description: String {
+        rawValue
     }
 }

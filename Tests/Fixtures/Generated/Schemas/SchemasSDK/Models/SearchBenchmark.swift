@@ -30,10 +30,77 @@ public struct SearchBenchmark: Codable, Hashable, Sendable {
         self.primaryScore = primaryScore
     }
 
-    enum CodingKeys: String, CodingKey {
-        case source
-        case benchmarkType = "benchmark_type"
-        case model
-        case primaryScore = "primary_score"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.source = try container.decode(SearchBenchmarkSource.self, forKey: "source")
+        self.benchmarkType = try container.decode(SearchBenchmarkBenchmarkType.self, forKey: "benchmark_type")
+        self.model = try container.decode(String.self, forKey: "model")
+        self.primaryScore = try container.decodeIfPresent(Double.self, forKey: "primary_score")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.source, forKey: "source")
+        try container.encode(self.benchmarkType, forKey: "benchmark_type")
+        try container.encode(self.model, forKey: "model")
+        try container.encodeIfPresent(self.primaryScore, forKey: "primary_score")
+    }
+}
+
+/// A value this version of the SDK does not know decodes as `unknown`, so a new server value never breaks decoding.
+public enum SearchBenchmarkBenchmarkType: RawRepresentable, LosslessStringConvertible, Codable, Hashable, Sendable {
+    case searchWeb
+    /// A value this version of the SDK does not know.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "search_web": self = .searchWeb
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .searchWeb: "search_web"
+        case .unknown(let value): value
+        }
+    }
+
+    public init(_ description: String) {
+        self.init(rawValue: description)
+    }
+
+    public var description: String {
+        rawValue
+    }
+}
+
+/// A value this version of the SDK does not know decodes as `unknown`, so a new server value never breaks decoding.
+public enum SearchBenchmarkSource: RawRepresentable, LosslessStringConvertible, Codable, Hashable, Sendable {
+    case runs
+    /// A value this version of the SDK does not know.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "runs": self = .runs
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .runs: "runs"
+        case .unknown(let value): value
+        }
+    }
+
+    public init(_ description: String) {
+        self.init(rawValue: description)
+    }
+
+    public var description: String {
+        rawValue
     }
 }

@@ -20,8 +20,15 @@ public struct StoredFile: Codable, Hashable, Sendable {
         self.bytes = bytes
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case bytes
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        self.bytes = try container.decode(Int.self, forKey: "bytes")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.bytes, forKey: "bytes")
     }
 }

@@ -24,8 +24,15 @@ public struct Sum: Codable, Hashable, Sendable {
         self.right = right
     }
 
-    enum CodingKeys: String, CodingKey {
-        case left
-        case right
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.left = try container.decode(Expression.self, forKey: "left")
+        self.right = try container.decode(Expression.self, forKey: "right")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.left, forKey: "left")
+        try container.encode(self.right, forKey: "right")
     }
 }

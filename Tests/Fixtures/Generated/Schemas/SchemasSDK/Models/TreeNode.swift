@@ -27,9 +27,17 @@ public struct TreeNode: Codable, Hashable, Sendable {
         self.children = children
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-        case parent
-        case children
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        self.value = try container.decode(Int.self, forKey: "value")
+        self.parent = try container.decodeIfPresent(TreeNode.self, forKey: "parent")
+        self.children = try container.decodeIfPresent([TreeNode].self, forKey: "children")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.value, forKey: "value")
+        try container.encodeIfPresent(self.parent, forKey: "parent")
+        try container.encodeIfPresent(self.children, forKey: "children")
     }
 }

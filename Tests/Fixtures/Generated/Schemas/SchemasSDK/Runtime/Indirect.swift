@@ -35,29 +35,3 @@ extension Indirect: Hashable where Value: Hashable {
         hasher.combine(wrappedValue)
     }
 }
-
-extension Indirect: Decodable where Value: Decodable {
-    public init(from decoder: any Decoder) throws {
-        self.init(wrappedValue: try Value(from: decoder))
-    }
-}
-
-extension Indirect: Encodable where Value: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        try wrappedValue.encode(to: encoder)
-    }
-}
-
-extension KeyedDecodingContainer {
-    /// Lets an optional `@Indirect` property be absent, as a plain optional property may be.
-    func decode<Wrapped: Decodable & Sendable>(_ type: Indirect<Wrapped?>.Type, forKey key: Key) throws -> Indirect<Wrapped?> {
-        Indirect(wrappedValue: try decodeIfPresent(Wrapped.self, forKey: key))
-    }
-}
-
-extension KeyedEncodingContainer {
-    /// Leaves an optional `@Indirect` property out when it is `nil`, as for a plain optional property.
-    mutating func encode<Wrapped: Encodable & Sendable>(_ value: Indirect<Wrapped?>, forKey key: Key) throws {
-        try encodeIfPresent(value.wrappedValue, forKey: key)
-    }
-}
