@@ -21,25 +21,40 @@ enum SwiftFileCombiner {
 
     /// A file's leading import blocks (`import X`, or `#if canImport(X)` around `import X`) and the rest,
     /// without the `//` comments and blank lines before the first declaration.
+    ///
+    /// Only the leading lines are looked at, on the UTF-8 bytes: the body is one slice of the rest, so that combining
+    /// a thousand model files costs little more than copying them.
     static func split(_ contents: String) -> (imports: [String], body: String) {
-        var lines = contents.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        let bytes = contents.utf8
         var imports: [String] = []
-        while let line = lines.first {
-            if line.isEmpty || (line.hasPrefix("//") && !line.hasPrefix("///")) {
-                lines.removeFirst()
-            } else if line.hasPrefix("import ") || line.hasPrefix("@preconcurrency import ") {
-                imports.append(String(line))
-                lines.removeFirst()
-            } else if line.hasPrefix("#if canImport("), lines.count >= 3,
-                      lines.dropFirst().first?.hasPrefix("import ") == true,
-                      lines.dropFirst(2).first == "#endif" {
-                imports.append(lines.prefix(3).joined(separator: "\n"))
-                lines.removeFirst(3)
+        var start = bytes.startIndex
+        // The line from `index` (without its line break) and where the next line starts.
+        func line(from index: String.Index) -> (text: Substring, next: String.Index) {
+            let end = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            return (contents[index..<end], end == bytes.endIndex ? end : bytes.index(after: end))
+        }
+        while start < bytes.endIndex {
+            let (text, next) = line(from: start)
+            if text.isEmpty || (text.hasPrefix("//") && !text.hasPrefix("///")) {
+                start = next
+            } else if text.hasPrefix("import ") || text.hasPrefix("@preconcurrency import ") {
+                imports.append(String(text))
+                start = next
+            } else if text.hasPrefix("#if canImport("), next < bytes.endIndex {
+                let (second, afterSecond) = line(from: next)
+                guard second.hasPrefix("import "), afterSecond < bytes.endIndex else { break }
+                let (third, afterThird) = line(from: afterSecond)
+                guard third == "#endif" else { break }
+                imports.append("\(text)\n\(second)\n\(third)")
+                start = afterThird
             } else {
                 break
             }
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return (imports, lines.joined(separator: "\n"))
+        var end = bytes.endIndex
+        while end > start, bytes[bytes.index(before: end)] == UInt8(ascii: "\n") {
+            end = bytes.index(before: end)
+        }
+        return (imports, String(contents[start..<end]))
     }
 }
