@@ -24,7 +24,7 @@ Options:
   --runs N          Runs per spec and tool (default 5).
   --quick           One run: a smoke test, not a measurement.
   --only SPECS      Comma-separated spec names to run, e.g. `modelgates` or `modelgates,openrouter`.
-  --layout LAYOUT   sdkgen's output layout: per-declaration (default; a file per type, and reference
+  --layout LAYOUT   sdkgen's output layout: per-declaration (default; a file per schema, and reference
                     pages) or sharded (the build-tool plugin's fixed files, no pages).
   --rev REV         Benchmark sdkgen as committed at REV (exported with `git archive`) instead of the
                     working tree.
