@@ -85,7 +85,7 @@ struct GenerationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The access level of the generated declarations: public, package or internal. (default: public)", valueName: "level"))
     var access: AccessModifier?
 
-    @Option(help: ArgumentHelp("per-declaration: a file per type and reference pages, for checked-in SDKs; sharded: fixed file names (sdkgen-models-N.swift, …) and no pages, as the build-tool plugin writes.", valueName: "layout"))
+    @Option(help: ArgumentHelp("per-declaration: a file per schema (with the types of its inline schemas) and reference pages, for checked-in SDKs; sharded: fixed file names (sdkgen-models-N.swift, …) and no pages, as the build-tool plugin writes.", valueName: "layout"))
     var layout: LayoutName = .perDeclaration
 
     @Option(help: ArgumentHelp("With --layout sharded, how many files the models and the API groups are each spread over.", valueName: "count"))
