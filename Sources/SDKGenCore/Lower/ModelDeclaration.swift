@@ -40,8 +40,10 @@ public struct PropertyDeclaration: Sendable {
     public var wireNameLiteral: String
     /// `type` without the `?` of an optional property: the type that is decoded and encoded.
     public var valueType: String
-    /// Whether the property may be absent: it is decoded with `decodeIfPresent` and left out when `nil`.
-    public var isOptional: Bool
+    /// `decodeIfPresent` for a property that may be absent, else `decode`: the container method that reads it.
+    public var decodeMethod: String
+    /// `encodeIfPresent` for a property that may be absent, which leaves it out when `nil`, else `encode`.
+    public var encodeMethod: String
     /// Stored through the runtime's `@Indirect` wrapper, because the type contains itself through it.
     public var isIndirect: Bool
     /// The schema property, by its wire name.
@@ -50,7 +52,8 @@ public struct PropertyDeclaration: Sendable {
 
 /// A struct with a stored property per `prefixItems` element, coded as a JSON array in that order.
 public struct TupleModel: Sendable {
-    /// The fixed elements, in order; their `wireNameLiteral` is unused.
+    /// The fixed elements, in order, each decoded and encoded as its whole `type`; their `wireNameLiteral`,
+    /// `valueType` and methods are unused.
     public var elements: [PropertyDeclaration]
     /// The memberwise initializer's parameters: the elements, then `rest` when there is one.
     public var parameters: [TupleParameter]

@@ -307,7 +307,8 @@ struct TypeLowering {
             properties.append(PropertyDeclaration(
                 name: name, type: type, docLines: docLines,
                 defaultClause: isOptional ? " = nil" : "",
-                wireNameLiteral: SwiftLiteral.string(property.name), valueType: baseType, isOptional: isOptional,
+                wireNameLiteral: SwiftLiteral.string(property.name), valueType: baseType,
+                decodeMethod: isOptional ? "decodeIfPresent" : "decode", encodeMethod: isOptional ? "encodeIfPresent" : "encode",
                 isIndirect: false,
                 origin: SpecOrigin(key: property.name, location: property.location)))
             initDocLines += SwiftLiteral.parameterDoc(bareName, docDescription)
@@ -331,8 +332,7 @@ struct TypeLowering {
             let name = members.claim(memberName == "`self`" ? "selfValue" : memberName)
             let bareName = SwiftName.unescaped(name)
             let baseType = swiftType(for: element, suggestedName: typeName + SwiftName.type(element.title ?? "Item\(offset)"))
-            let isOptional = allowsNull(element)
-            let type = isOptional ? "\(baseType)?" : baseType
+            let type = allowsNull(element) ? "\(baseType)?" : baseType
             let description = description(of: element)
             var docLines = SwiftLiteral.docComment(description.map { "Element \(offset): \($0)" } ?? "Element \(offset).")
             if let notes = Self.valueNotes(element) {
@@ -340,7 +340,7 @@ struct TypeLowering {
             }
             elements.append(PropertyDeclaration(
                 name: name, type: type, docLines: docLines, defaultClause: "",
-                wireNameLiteral: "", valueType: baseType, isOptional: isOptional, isIndirect: false,
+                wireNameLiteral: "", valueType: baseType, decodeMethod: "decode", encodeMethod: "encode", isIndirect: false,
                 origin: SpecOrigin(key: "\(offset)", location: element.location)))
             initDocLines += SwiftLiteral.parameterDoc(bareName, description)
             fields.append(ReferenceRow(

@@ -361,7 +361,8 @@ extension PropertyDeclaration: TemplateObject {
         case .defaultClause: defaultClause.templateValue
         case .wireNameLiteral: wireNameLiteral.templateValue
         case .valueType: valueType.templateValue
-        case .isOptional: isOptional.templateValue
+        case .decodeMethod: decodeMethod.templateValue
+        case .encodeMethod: encodeMethod.templateValue
         case .isIndirect: isIndirect.templateValue
         default: .absent
         }

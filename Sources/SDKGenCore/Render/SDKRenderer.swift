@@ -43,12 +43,12 @@ public enum SDKRenderer {
 
     /// The files with the models that share a file joined into one, in the order of `SwiftSDK.models`.
     private static func combiningModelsOfOneFile(_ files: [GeneratedFile]) -> [GeneratedFile] {
-        var parts: [String: [GeneratedFile]] = [:]
+        var filesByPath: [String: [GeneratedFile]] = [:]
         for file in files {
-            parts[file.path, default: []].append(file)
+            filesByPath[file.path, default: []].append(file)
         }
-        return parts.values.map { parts in
-            parts.count == 1 ? parts[0] : GeneratedFile(path: parts[0].path, contents: SwiftFileCombiner.combine(parts))
+        return filesByPath.values.map { pieces in
+            pieces.count == 1 ? pieces[0] : GeneratedFile(path: pieces[0].path, contents: SwiftFileCombiner.combine(pieces))
         }
     }
 

@@ -23,6 +23,7 @@ enum TemplateField: String, CaseIterable, Sendable {
     case credentialHeaderNamesLiteral
     case credentialQueryNamesLiteral
     case credentials
+    case decodeMethod
     case defaultClause
     case defaultLiteral
     case defaultServerDocLines
@@ -34,6 +35,7 @@ enum TemplateField: String, CaseIterable, Sendable {
     case docLines
     case documentationLines
     case elements
+    case encodeMethod
     case enumModel
     case error
     case errorCase
@@ -61,7 +63,6 @@ enum TemplateField: String, CaseIterable, Sendable {
     case initDocLines
     case initialInterval
     case isIndirect
-    case isOptional
     case json
     case key
     case keyLiteral
