@@ -175,7 +175,8 @@ struct StreamingTests {
         let slowStream: TestServer.Handler = { _ in .eventStream(["data: a\n\n", "data: b\n\n"], delay: .milliseconds(700)) }
         try await TestServer.with(slowStream) { server in
             var lines: [String] = []
-            for try await line in try await server.client(timeout: 3).responses.tailLogs() {
+            // Each event comes 0.7 s after the one before; the 10 s timeout leaves room for a loaded machine.
+            for try await line in try await server.client(timeout: 10).responses.tailLogs() {
                 lines.append(line)
             }
             #expect(lines == ["a", "b"])
@@ -184,20 +185,22 @@ struct StreamingTests {
 
     @Test("a stream whose server stops sending for the timeout ends with .timedOut(.receivingBody)")
     func stalledStream() async throws {
-        let stalling: TestServer.Handler = { _ in .eventStream(["data: a\n\n", "data: b\n\n"], delay: .seconds(30)) }
+        let stalling: TestServer.Handler = { _ in .eventStream(["data: a\n\n", "data: b\n\n"], delay: .seconds(60)) }
         try await TestServer.with(stalling) { server in
             let start = ContinuousClock.now
             let error = await featuresError { () async throws(FeaturesSDKError) in
-                for try await line in try await server.client(timeout: 0.5).responses.tailLogs() {
-                    Issue.record("received \(line) though the server sends nothing for 30 s")
+                // 5 s, so that the head arrives within the timeout even when the whole test run starts at once on
+                // two loaded cores (with 0.5 s it once did not, in CI).
+                for try await line in try await server.client(timeout: 5).responses.tailLogs() {
+                    Issue.record("received \(line) though the server sends nothing for 60 s")
                 }
             }
             guard case .timedOut(.receivingBody)? = error else {
                 Issue.record("expected .timedOut(.receivingBody), got \(String(describing: error))")
                 return
             }
-            // Far before the server's 30 s, with room for a loaded machine.
-            #expect(start.duration(to: .now) < .seconds(10))
+            // Far before the server's 60 s, with room for a loaded machine.
+            #expect(start.duration(to: .now) < .seconds(30))
         }
     }
 

@@ -37,9 +37,10 @@ struct TimeoutAndCancellationTests {
     func perCallTimeout() async throws {
         try await TestServer.with(Self.slow(0.3)) { server in
             let client = server.client(timeout: 0.1)
-            _ = try await client.analytics.getUserActivity(options: RequestOptions(timeout: 3))
+            // 10 s leaves room for a loaded machine to answer after the server's 0.3 s.
+            _ = try await client.analytics.getUserActivity(options: RequestOptions(timeout: 10))
             let error = await modelGatesError { () async throws(ModelGatesError) in
-                try await server.client(timeout: 3).analytics.getUserActivity(options: RequestOptions(timeout: 0.1))
+                try await server.client(timeout: 10).analytics.getUserActivity(options: RequestOptions(timeout: 0.1))
             }
             guard case .timedOut? = error else {
                 Issue.record("expected .timedOut, got \(String(describing: error))")
@@ -74,15 +75,15 @@ struct TimeoutAndCancellationTests {
     func timeoutRetried() async throws {
         let handler: TestServer.Handler = { _, attempt in
             if attempt == 1 {
-                try await Task.sleep(for: .seconds(5))
+                try await Task.sleep(for: .seconds(60))
             }
             return Self.ok
         }
         try await TestServer.with(handler) { server in
-            let retries = RetryConfig.fast(retryConnectionErrors: true)
-            // 0.5 s is long enough for an answered attempt even on a loaded machine, and a later attempt that
-            // still times out is retried too, so only "more than one attempt, and success" is certain.
-            _ = try await server.client(retries: retries, timeout: 0.5).analytics.getUserActivity()
+            let retries = RetryConfig.fast(maxElapsedTime: 60, retryConnectionErrors: true)
+            // 2 s is long enough for an answered attempt even on a loaded machine, and a later attempt that still
+            // times out is retried too, so only "more than one attempt, and success" is certain.
+            _ = try await server.client(retries: retries, timeout: 2).analytics.getUserActivity()
             #expect(await server.requests.count >= 2)
         }
     }
