@@ -61,11 +61,11 @@ import Testing
         let sdk = try lower("split/api.yaml")
         // `Error` is the root's own (renamed as Swift's `Error` is taken); common.yaml's gets its file's name.
         #expect(sdk.models.map(\.typeName) == ["CommonError", "Error2", "ErrorDetail", "Pet", "Tag"])
-        let pet = try #require(sdk.models.first { $0.typeName == "Pet" }?.structModel)
-        #expect(pet.properties.map(\.type) == ["String", "Tag?", "CommonError?"])
-        let error = try #require(sdk.models.first { $0.typeName == "CommonError" }?.structModel)
+        let pet = try #require(sdk.models.first { $0.typeName == "Pet" }?.structure)
+        #expect(pet.properties.map(\.type.description) == ["String", "Tag?", "CommonError?"])
+        let error = try #require(sdk.models.first { $0.typeName == "CommonError" }?.structure)
         // common.yaml's `#/components/schemas/ErrorDetail` resolved in common.yaml, not in the root.
-        #expect(error.properties.map(\.type) == ["Int", "ErrorDetail?"])
+        #expect(error.properties.map(\.type.description) == ["Int", "ErrorDetail?"])
         let operations = sdk.groups.flatMap(\.operations).map(\.functionName)
         // /pets/{id} is a path item in paths/pet-by-id.yaml, with an operation written beside the `$ref`.
         #expect(operations == ["listPets", "getPet", "deletePet"])

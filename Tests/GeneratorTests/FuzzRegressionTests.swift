@@ -50,8 +50,8 @@ import Testing
             """
         let sdk = try SDKGenerator.lower(specBytes: Array(yaml.utf8), file: "t.yaml", moduleName: "M").sdk
         #expect(sdk.models.map(\.typeName) == ["Person", "PersonReceivedBy"])
-        let receivedBy = try #require(sdk.models.first { $0.typeName == "PersonReceivedBy" }?.structModel)
-        #expect(receivedBy.properties.map(\.type) == ["String?", "PersonReceivedBy?"])
+        let receivedBy = try #require(sdk.models.first { $0.typeName == "PersonReceivedBy" }?.structure)
+        #expect(receivedBy.properties.map(\.type.description) == ["String?", "PersonReceivedBy?"])
         #expect(receivedBy.properties.last?.isIndirect == true)
     }
 }

@@ -13,17 +13,17 @@ extension APIComparison {
         }
         for header in old.client.globalHeaders where newHeaders[header.origin.key] == nil {
             add(.globalHeaderRemoved, .breaking, at: header.origin.location, symbol: symbol(old.client.typeName, header),
-                "the initializer's argument for the \(header.headerNameLiteral) header of every request is removed")
+                "the initializer's argument for the \(SwiftLiteral.string(header.headerName)) header of every request is removed")
         }
         for header in new.client.globalHeaders {
             guard let oldHeader = oldHeaders[header.origin.key] else {
                 add(.globalHeaderAdded, .compatible, at: header.origin.location, symbol: symbol(new.client.typeName, header),
-                    "the initializer takes an optional argument for the \(header.headerNameLiteral) header of every request")
+                    "the initializer takes an optional argument for the \(SwiftLiteral.string(header.headerName)) header of every request")
                 continue
             }
             if oldHeader.parameterName != header.parameterName {
                 add(.globalHeaderRenamed, .breaking, at: header.origin.location, symbol: symbol(old.client.typeName, oldHeader),
-                    "the initializer's argument for the \(header.headerNameLiteral) header is renamed `\(SwiftName.unescaped(header.parameterName))`")
+                    "the initializer's argument for the \(SwiftLiteral.string(header.headerName)) header is renamed `\(SwiftName.unescaped(header.parameterName))`")
             }
         }
     }
@@ -44,10 +44,11 @@ extension APIComparison {
             let origin = credential.origin
             if let oldCredential = oldNames[argument.name] {
                 // The same label sent another way: `apiKey` once a bearer token, now an API key header, say.
-                if oldCredential.valueExpression != credential.valueExpression {
+                let oldValue = SwiftSource.credentialValue(oldCredential), newValue = SwiftSource.credentialValue(credential)
+                if oldValue != newValue {
                     add(.credentialChanged, .breaking, at: origin.location, symbol: "\(symbol)(\(name):)",
-                        "the initializer's credential argument `\(name)` is sent as `\(credential.valueExpression)` "
-                        + "(security scheme `\(origin.key)`) instead of `\(oldCredential.valueExpression)`")
+                        "the initializer's credential argument `\(name)` is sent as `\(newValue)` "
+                        + "(security scheme `\(origin.key)`) instead of `\(oldValue)`")
                 }
             } else {
                 add(.credentialAdded, .compatible, at: origin.location, symbol: "\(symbol)(\(name):)",

@@ -21,20 +21,19 @@ extension APIComparison {
         }
         for oldModel in old.models {
             guard let newModel = newModels[oldModel.typeName] else { continue }
-            if let oldStruct = oldModel.structModel, let newStruct = newModel.structModel {
-                let sent = oldUsage.isSent(oldModel.typeName) || newUsage.isSent(newModel.typeName)
-                let received = oldUsage.isReceived(oldModel.typeName) || newUsage.isReceived(newModel.typeName)
+            let sent = oldUsage.isSent(oldModel.typeName) || newUsage.isSent(newModel.typeName)
+            let received = oldUsage.isReceived(oldModel.typeName) || newUsage.isReceived(newModel.typeName)
+            switch (oldModel.kind, newModel.kind) {
+            case (.structure(let oldStruct), .structure(let newStruct)):
                 compareProperties(oldStruct.properties, newStruct.properties, of: newModel.typeName, sent: sent, received: received)
-            } else if let oldTuple = oldModel.tupleModel, let newTuple = newModel.tupleModel {
+            case (.tuple(let oldTuple), .tuple(let newTuple)):
                 // Elements are matched by position (their origin key), and judged as properties are.
-                let sent = oldUsage.isSent(oldModel.typeName) || newUsage.isSent(newModel.typeName)
-                let received = oldUsage.isReceived(oldModel.typeName) || newUsage.isReceived(newModel.typeName)
                 compareProperties(oldTuple.elements, newTuple.elements, of: newModel.typeName, sent: sent, received: received)
-            } else if let oldEnum = oldModel.enumModel, let newEnum = newModel.enumModel {
+            case (.enumeration(let oldEnum), .enumeration(let newEnum)):
                 compareCases(oldEnum.cases, newEnum.cases, of: newModel.typeName)
-            } else if let oldUnion = oldModel.unionModel, let newUnion = newModel.unionModel {
+            case (.union(let oldUnion), .union(let newUnion)):
                 compareUnionCases(oldUnion.cases, newUnion.cases, of: newModel)
-            } else {
+            default:
                 add(.modelKindChanged, .breaking, at: newModel.origin.location, symbol: newModel.typeName,
                     "the \(Self.kindText(oldModel)) becomes a \(Self.kindText(newModel))")
             }
@@ -54,7 +53,7 @@ extension APIComparison {
                 + (SwiftName.unescaped(property.name) == property.origin.key ? "" : " (`\(property.origin.key)` in JSON)") + " is removed")
         }
         for property in newProperties where oldByKey[property.origin.key] == nil {
-            let required = !property.type.hasSuffix("?")
+            let required = !property.type.isOptional
             add(.fieldAdded, required && sent ? .breaking : .compatible, at: property.origin.location, symbol: symbol(property),
                 "the \(required ? "required" : "optional") property `\(SwiftName.unescaped(property.name)): \(property.type)` is added"
                 + (required && sent ? ", which the initializer needs" : "") + side)
@@ -67,12 +66,12 @@ extension APIComparison {
                 add(.fieldRenamed, .breaking, at: location, symbol: symbol(oldProperty),
                     "the property for `\(oldProperty.origin.key)` is renamed `\(name)`")
             }
-            let oldType = Self.unwrapped(oldProperty.type), newType = Self.unwrapped(newProperty.type)
+            let oldType = oldProperty.type.nonOptional, newType = newProperty.type.nonOptional
             if oldType != newType {
                 add(.fieldTypeChanged, .breaking, at: location, symbol: symbol(oldProperty),
                     "the type of `\(name)` \(SwiftTypeChange.describe(from: oldType, to: newType, models: old.models + new.models))")
             }
-            switch (oldProperty.type.hasSuffix("?"), newProperty.type.hasSuffix("?")) {
+            switch (oldProperty.type.isOptional, newProperty.type.isOptional) {
             case (false, true):
                 add(.fieldBecameOptional, received ? .breaking : .compatible, at: location, symbol: symbol(oldProperty),
                     "`\(name)` may now be absent (`\(oldProperty.type)` → `\(newProperty.type)`)" + side)
@@ -94,16 +93,16 @@ extension APIComparison {
         func symbol(_ enumCase: EnumCase) -> String { "\(typeName).\(SwiftName.unescaped(enumCase.name))" }
         for enumCase in oldCases where newByKey[enumCase.origin.key] == nil {
             add(.enumValueRemoved, .breaking, at: enumCase.origin.location, symbol: symbol(enumCase),
-                "the value \(enumCase.valueLiteral) is removed, and its case with it")
+                "the value \(SwiftSource.literal(enumCase.value)) is removed, and its case with it")
         }
         for enumCase in newCases where oldByKey[enumCase.origin.key] == nil {
             add(.enumValueAdded, .compatible, at: enumCase.origin.location, symbol: symbol(enumCase),
-                "the value \(enumCase.valueLiteral) is added; the SDK decoded it as `unknown` before")
+                "the value \(SwiftSource.literal(enumCase.value)) is added; the SDK decoded it as `unknown` before")
         }
         for oldCase in oldCases {
             guard let newCase = newByKey[oldCase.origin.key], newCase.name != oldCase.name else { continue }
             add(.enumValueRenamed, .breaking, at: newCase.origin.location, symbol: symbol(oldCase),
-                "the case for \(newCase.valueLiteral) is renamed `\(SwiftName.unescaped(newCase.name))`")
+                "the case for \(SwiftSource.literal(newCase.value)) is renamed `\(SwiftName.unescaped(newCase.name))`")
         }
     }
 
@@ -128,9 +127,11 @@ extension APIComparison {
     }
 
     private static func kindText(_ model: ModelDeclaration) -> String {
-        if model.structModel != nil { return "struct" }
-        if model.enumModel != nil { return "enum" }
-        if model.tupleModel != nil { return "tuple struct" }
-        return "union enum"
+        switch model.kind {
+        case .structure: "struct"
+        case .enumeration: "enum"
+        case .tuple: "tuple struct"
+        case .union: "union enum"
+        }
     }
 }

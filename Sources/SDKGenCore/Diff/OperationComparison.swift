@@ -25,7 +25,7 @@ extension APIComparison {
                 if !inParameter { key.append(character) }
                 if character == "{" { inParameter = true }
             }
-            return key + (declaration.sendMethod == "stream" ? " stream" : "")
+            return key + (declaration.isStreaming ? " stream" : "")
         }
     }
 
@@ -43,7 +43,7 @@ extension APIComparison {
 
     /// `GET /users/{id}`, for messages.
     private static func operationText(_ function: Function) -> String {
-        "`\(function.declaration.origin.key)`" + (function.declaration.sendMethod == "stream" ? " (streaming)" : "")
+        "`\(function.declaration.origin.key)`" + (function.declaration.isStreaming ? " (streaming)" : "")
     }
 
     mutating func compareOperations() {
@@ -102,7 +102,7 @@ extension APIComparison {
                 add(.parameterRenamed, .breaking, at: location, symbol: symbol,
                     "the argument `\(SwiftName.unescaped(oldArgument.name))` (\(Self.originText(oldArgument))) is renamed `\(SwiftName.unescaped(newArgument.name))`")
             }
-            let oldType = Self.unwrapped(oldArgument.type), newType = Self.unwrapped(newArgument.type)
+            let oldType = oldArgument.type.nonOptional, newType = newArgument.type.nonOptional
             if oldType != newType {
                 add(.parameterTypeChanged, .breaking, at: location, symbol: symbol,
                     "the type of the argument `\(SwiftName.unescaped(newArgument.name))` \(SwiftTypeChange.describe(from: oldType, to: newType, models: old.models + new.models))")
@@ -145,10 +145,7 @@ extension APIComparison {
 
     // MARK: - Text
 
-    private static func isOptional(_ argument: OperationParameter) -> Bool { !argument.defaultClause.isEmpty }
-
-    /// A type without the `?` an optional argument or property adds.
-    static func unwrapped(_ type: String) -> String { type.hasSuffix("?") ? String(type.dropLast()) : type }
+    private static func isOptional(_ argument: OperationParameter) -> Bool { argument.type.isOptional }
 
     /// `date: String` (query parameter `date`).
     private static func argumentText(_ argument: OperationParameter) -> String {

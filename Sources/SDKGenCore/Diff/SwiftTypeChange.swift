@@ -1,24 +1,27 @@
 /// Describes how a Swift type changed, naming the common widenings and narrowings of a value.
 enum SwiftTypeChange {
     /// `changes from `Int` to `Double` (widened)`.
-    static func describe(from old: String, to new: String, models: [ModelDeclaration]) -> String {
+    static func describe(from old: SwiftType, to new: SwiftType, models: [ModelDeclaration]) -> String {
         let text = "changes from `\(old)` to `\(new)`"
         switch (old, new) {
-        case ("Int", "Double"): return text + " (widened: integer to number)"
-        case ("Double", "Int"): return text + " (narrowed: number to integer)"
-        case ("String", _) where isStringEnum(new, in: models): return text + " (narrowed: string to enum)"
-        case (_, "String") where isStringEnum(old, in: models): return text + " (widened: enum to string)"
-        case ("String", "Date"), ("String", "Data"), ("Date", "String"), ("Data", "String"): return text + " (a string format changed)"
-        case (_, "JSONValue"): return text + " (widened to any JSON value)"
+        case (.int, .double): return text + " (widened: integer to number)"
+        case (.double, .int): return text + " (narrowed: number to integer)"
+        case (.string, _) where isStringEnum(new, in: models): return text + " (narrowed: string to enum)"
+        case (_, .string) where isStringEnum(old, in: models): return text + " (widened: enum to string)"
+        case (.string, .date), (.string, .data), (.date, .string), (.data, .string): return text + " (a string format changed)"
+        case (_, .jsonValue): return text + " (widened to any JSON value)"
         default:
-            if new == old + "?" { return text + " (may now be absent)" }
-            if old == new + "?" { return text + " (now always present)" }
-            if new == "[\(old)]" { return text + " (now a list)" }
+            if new == .optional(old) { return text + " (may now be absent)" }
+            if old == .optional(new) { return text + " (now always present)" }
+            if new == .array(old) { return text + " (now a list)" }
             return text
         }
     }
 
-    private static func isStringEnum(_ type: String, in models: [ModelDeclaration]) -> Bool {
-        models.contains { $0.typeName == type && $0.enumModel?.rawType == "String" }
+    private static func isStringEnum(_ type: SwiftType, in models: [ModelDeclaration]) -> Bool {
+        models.contains { model in
+            guard .named(model.typeName) == type, case .enumeration(let enumModel) = model.kind else { return false }
+            return enumModel.hasStringValues
+        }
     }
 }

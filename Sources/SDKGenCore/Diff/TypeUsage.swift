@@ -22,20 +22,19 @@ struct TypeUsage {
     /// Whether users read values of the model; a model no function uses counts as both built and read.
     func isReceived(_ typeName: String) -> Bool { received.contains(typeName) || !sent.contains(typeName) }
 
-    private func reachable(from types: [String]) -> Set<String> {
+    private func reachable(from types: [SwiftType]) -> Set<String> {
         var found: Set<String> = []
-        var pending = types.flatMap(Self.typeNames)
+        var pending = types.flatMap(\.referencedNames)
         while let name = pending.popLast() {
             guard let model = models[name], found.insert(name).inserted else { continue }
-            pending += (model.structModel?.properties.map(\.type) ?? []).flatMap(Self.typeNames)
-            pending += (model.unionModel?.cases.map(\.type) ?? []).flatMap(Self.typeNames)
-            pending += (model.tupleModel.map { $0.parameters.map(\.type) } ?? []).flatMap(Self.typeNames)
+            let stored: [SwiftType] = switch model.kind {
+            case .structure(let structModel): structModel.properties.map(\.type)
+            case .union(let unionModel): unionModel.cases.map(\.type)
+            case .tuple(let tupleModel): tupleModel.elements.map(\.type) + (tupleModel.restType.map { [$0] } ?? [])
+            case .enumeration: []
+            }
+            pending += stored.flatMap(\.referencedNames)
         }
         return found
-    }
-
-    /// The type names a Swift type is written with: `[String: Pet]?` → `String`, `Pet`.
-    static func typeNames(in type: String) -> [String] {
-        type.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init)
     }
 }

@@ -11,7 +11,7 @@ extension SDKLowering {
     ///   - nameSuffix: What a type declared for the schema adds to the component's name, such as a property's name.
     ///   - suggestedName: The name for a type declared for an inline schema outside a component.
     mutating func swiftType(for schema: Schema, in reference: Reference?, part: String, nameSuffix: String = "",
-                            suggestedName: @autoclosure () -> String) -> String {
+                            suggestedName: @autoclosure () -> String) -> SwiftType {
         guard let reference else {
             return types.swiftType(for: schema, suggestedName: suggestedName())
         }

@@ -6,23 +6,21 @@
 extension SDKLowering {
     /// Every operation's use of one error status.
     struct ErrorStatusUses {
-        var uses: [(operation: String, bodyType: String?, description: String?, location: SourceLocation)] = []
+        var uses: [(operation: String, bodyType: SwiftType?, description: String?, location: SourceLocation)] = []
     }
 
-    /// Records that an operation documents an error status, and returns its case; the body type and comment are
-    /// settled by ``settleErrorCases(in:)``.
-    mutating func recordErrorStatus(_ code: Int, bodyType: String?, description: String?, operation: String,
-                                    at location: SourceLocation) -> ErrorStatusCase {
+    /// Records that an operation documents an error status, which it throws as the error enum's case for it.
+    mutating func recordErrorStatus(_ code: Int, bodyType: SwiftType?, description: String?, operation: String,
+                                    at location: SourceLocation) {
         errorStatuses[code, default: ErrorStatusUses()].uses.append((operation, bodyType, description, location))
-        return ErrorStatusCase(caseName: HTTPStatusName.caseName(for: code), statusCode: code, bodyType: "JSONValue", docLines: [])
     }
 
-    /// Decides each status's case and gives every operation's `case` the final one; returns the cases by status.
-    mutating func settleErrorCases(in groups: inout [APIGroupDeclaration]) -> [ErrorStatusCase] {
-        var cases: [Int: ErrorStatusCase] = [:]
-        for code in errorStatuses.keys.sorted() {
+    /// The error enum's cases, one per status an operation documents, by status; call once every operation is
+    /// lowered.
+    mutating func errorCases() -> [ErrorStatusCase] {
+        errorStatuses.keys.sorted().map { code in
             let uses = errorStatuses[code]!.uses
-            var counts: [(type: String, operations: [String])] = []
+            var counts: [(type: SwiftType, operations: [String])] = []
             for use in uses {
                 guard let type = use.bodyType else { continue }
                 if let index = counts.firstIndex(where: { $0.type == type }) {
@@ -35,7 +33,7 @@ extension SDKLowering {
                 lhs.element.operations.count != rhs.element.operations.count
                     ? lhs.element.operations.count < rhs.element.operations.count
                     : lhs.offset > rhs.offset
-            }?.element.type ?? "JSONValue"
+            }?.element.type ?? .jsonValue
             if counts.count > 1, let differing = uses.first(where: { $0.bodyType != nil && $0.bodyType != winner }) {
                 let listed = counts.sorted { $0.type == winner && $1.type != winner }.map { entry in
                     entry.type == winner
@@ -51,19 +49,8 @@ extension SDKLowering {
             var docLines = SwiftLiteral.docComment(description ?? HTTPStatusName.phrase(for: code) ?? "Status \(code)")
             if docLines.isEmpty { docLines = ["///"] }
             docLines[docLines.count - 1] += " (HTTP \(code))"
-            cases[code] = ErrorStatusCase(caseName: HTTPStatusName.caseName(for: code), statusCode: code, bodyType: winner, docLines: docLines)
+            return ErrorStatusCase(caseName: HTTPStatusName.caseName(for: code), statusCode: code, bodyType: winner, docLines: docLines)
         }
-        for groupIndex in groups.indices {
-            for operationIndex in groups[groupIndex].operations.indices {
-                for caseIndex in groups[groupIndex].operations[operationIndex].responseCases.indices {
-                    let responseCase = groups[groupIndex].operations[operationIndex].responseCases[caseIndex]
-                    if let code = responseCase.thrownCase?.statusCode {
-                        groups[groupIndex].operations[operationIndex].responseCases[caseIndex].thrownCase = cases[code]
-                    }
-                }
-            }
-        }
-        return cases.keys.sorted().compactMap { cases[$0] }
     }
 
     /// One note for every documented 1XX and 3XX status, which the SDK handles as undocumented statuses.

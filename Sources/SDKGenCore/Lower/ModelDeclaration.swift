@@ -1,9 +1,7 @@
 /// A model: a struct for an object schema, an enum for an `enum` of strings, an enum with associated
-/// values for a `oneOf`/`anyOf`, or a struct coded as an array for a `prefixItems` tuple. Exactly one of
-/// `structModel`, `enumModel`, `unionModel` and `tupleModel` is set.
+/// values for a `oneOf`/`anyOf`, or a struct coded as an array for a `prefixItems` tuple.
 public struct ModelDeclaration: Sendable {
-    /// The access modifier of the declarations and a space (`public `), or nothing for internal.
-    public var access: String
+    public var access: AccessModifier
     public var typeName: String
     /// The name of the file under `Models/` that holds the declaration, without `.swift`: the type's own name, or
     /// for a type declared for an inline schema, the file of the type whose schema holds that one.
@@ -13,13 +11,18 @@ public struct ModelDeclaration: Sendable {
     /// type. A changed schema still recompiles only its own file.
     public var fileName: String
     public var docLines: [String]
-    public var structModel: StructModel?
-    public var enumModel: EnumModel?
-    public var unionModel: UnionModel?
-    public var tupleModel: TupleModel?
+    public var kind: ModelKind
     public var reference: ModelReferencePage
     /// The schema the type is declared for, by the name it is declared under.
     public var origin: SpecOrigin
+}
+
+/// What a model is declared as.
+public enum ModelKind: Sendable {
+    case structure(StructModel)
+    case enumeration(EnumModel)
+    case union(UnionModel)
+    case tuple(TupleModel)
 }
 
 /// A struct with a stored property per schema property.
@@ -32,18 +35,12 @@ public struct StructModel: Sendable {
 
 public struct PropertyDeclaration: Sendable {
     public var name: String
-    public var type: String
+    /// Optional for a property that may be absent or `null`: the initializer may omit it, and it is decoded and
+    /// encoded only when present.
+    public var type: SwiftType
     public var docLines: [String]
-    /// ` = nil` when the initializer may omit it.
-    public var defaultClause: String
-    /// The wire name as a Swift string literal, the key the property is decoded and encoded under.
-    public var wireNameLiteral: String
-    /// `type` without the `?` of an optional property: the type that is decoded and encoded.
-    public var valueType: String
-    /// `decodeIfPresent` for a property that may be absent, else `decode`: the container method that reads it.
-    public var decodeMethod: String
-    /// `encodeIfPresent` for a property that may be absent, which leaves it out when `nil`, else `encode`.
-    public var encodeMethod: String
+    /// The key the property is decoded and encoded under.
+    public var wireName: String
     /// Stored through the runtime's `@Indirect` wrapper, because the type contains itself through it.
     public var isIndirect: Bool
     /// The schema property, by its wire name.
@@ -52,33 +49,17 @@ public struct PropertyDeclaration: Sendable {
 
 /// A struct with a stored property per `prefixItems` element, coded as a JSON array in that order.
 public struct TupleModel: Sendable {
-    /// The fixed elements, in order, each decoded and encoded as its whole `type`; their `wireNameLiteral`,
-    /// `valueType` and methods are unused.
+    /// The fixed elements, in order, each decoded and encoded as its whole `type` (an optional one as a
+    /// `null` element); their `wireName` is unused.
     public var elements: [PropertyDeclaration]
-    /// The memberwise initializer's parameters: the elements, then `rest` when there is one.
-    public var parameters: [TupleParameter]
     /// The memberwise initializer's doc comment.
     public var initDocLines: [String]
-    /// Whether elements after the fixed ones are kept, in `rest`.
-    public var hasRest: Bool
-    /// The type of each element after the fixed ones, when `hasRest`.
-    public var restType: String
-}
-
-public struct TupleParameter: Sendable {
-    public var name: String
-    public var type: String
-    /// ` = []` for `rest`, which the initializer may omit.
-    public var defaultClause: String
+    /// The type of each element after the fixed ones, kept in `rest`; `nil` when the tuple has a fixed length.
+    public var restType: SwiftType?
 }
 
 /// An open enum: the spec's values as cases, and a case keeping any other value the server sends.
 public struct EnumModel: Sendable {
-    /// `String` or `Int`.
-    public var rawType: String
-    /// Whether `rawType` is `String`; otherwise the raw values are converted to and from text for
-    /// `LosslessStringConvertible`.
-    public var hasStringRawValue: Bool
     public var cases: [EnumCase]
     /// The case holding unknown values: `unknown`, or numbered when a value already took that name.
     public var unknownCaseName: String
@@ -86,11 +67,16 @@ public struct EnumModel: Sendable {
 
 public struct EnumCase: Sendable {
     public var name: String
-    /// The raw value as a Swift literal.
-    public var valueLiteral: String
+    public var value: EnumValue
     public var docLines: [String]
     /// The `enum` value, by its text.
     public var origin: SpecOrigin
+}
+
+/// The raw value of an enum case; every case of an enum has the same kind.
+public enum EnumValue: Sendable, Hashable {
+    case string(String)
+    case int(Int)
 }
 
 /// One of several types: `oneOf` or `anyOf`.
@@ -101,30 +87,43 @@ public struct UnionModel: Sendable {
     /// Without a discriminator: the properties read first to skip the cases whose values they cannot have
     /// (see `UnionSelection`).
     public var selectingProperties: [UnionSelectingProperty]
-    public var hasSelectingProperties: Bool
     /// Whether the enum is `indirect`, because a case contains the enum itself.
     public var isIndirect: Bool
 }
 
 public struct UnionCase: Sendable {
     public var name: String
-    public var type: String
+    public var type: SwiftType
     public var docLines: [String]
-    /// The discriminator values that select this case, as Swift string literals.
-    public var discriminatorValueLiterals: [String]
-    /// Swift conditions on the selecting properties under which this case is tried; empty to try it always.
-    public var selectionConditions: [String]
+    /// The discriminator values that select this case.
+    public var discriminatorValues: [String]
+    /// Per selecting property (by its variable's name), the values under which this case is tried; the case is
+    /// tried whatever the value of a property this does not name.
+    public var selection: [UnionSelectionCondition]
+}
+
+/// A condition under which a union's case is tried: the selecting property has one of the values.
+public struct UnionSelectionCondition: Sendable {
+    /// The selecting property's variable.
+    public var property: String
+    public var values: [String]
 }
 
 /// A property that tells the members of a union without a discriminator apart.
 public struct UnionSelectingProperty: Sendable {
-    /// The name of its coding key and of the variable it is read into.
+    /// The name of the variable it is read into.
     public var name: String
-    /// Its wire name, as a Swift string literal.
-    public var wireNameLiteral: String
+    public var wireName: String
 }
 
 public struct UnionDiscriminator: Sendable {
-    /// The discriminator property's wire name, as a Swift string literal.
-    public var propertyNameLiteral: String
+    /// The discriminator property's wire name.
+    public var propertyName: String
+}
+
+extension EnumModel {
+    /// Whether the raw values are strings; otherwise they are integers.
+    public var hasStringValues: Bool {
+        cases.allSatisfy { if case .string = $0.value { true } else { false } }
+    }
 }

@@ -30,8 +30,8 @@ extension SDKLowering {
         let requestItems = locations.flatMap { location in otherParameters.filter { $0.spec.location == location }.compactMap(\.item) }
         let responses = lowerResponses(operation, typePrefix: typePrefix, operationName: operationName)
         let operationSecurity = operation.security.map { requirement($0, keys: security.keys) }
-        let securityLiteral = operationSecurity.flatMap { $0 == security.documentRequirement ? nil : Self.securityLiteral($0) }
-        let path = pathLiteral(operation.path, parameters: pathParameters)
+        let differingSecurity = operationSecurity.flatMap { $0 == security.documentRequirement ? nil : $0 }
+        let path = pathComponents(operation.path, parameters: pathParameters)
 
         let plainName = responses.result.map { _ in functionNames.claim(SwiftName.member(baseName)) }
         let streamName = responses.stream.map { _ in
@@ -45,8 +45,8 @@ extension SDKLowering {
             guard let name, let result else { continue }
             var bodyDeclaration = body?.declaration
             var streamNote: String?
-            if setsStreamField {
-                bodyDeclaration?.json?.extraArguments = ", overriding: \"stream\", with: \(isStream)"
+            if setsStreamField, case .json(let argument, let contentType, _)? = bodyDeclaration {
+                bodyDeclaration = .json(argument: argument, contentType: contentType, streamField: isStream)
             }
             if isStream {
                 streamNote = "Streams the response as server-sent events" + (setsStreamField ? "; the body's `stream` field is sent as `true`." : ".")
@@ -60,18 +60,15 @@ extension SDKLowering {
                 functionName: name,
                 docLines: docLines,
                 deprecated: operation.deprecated,
-                httpMethodLiteral: SwiftLiteral.string(operation.method.rawValue.uppercased()),
-                requestBinding: securityLiteral == nil && result.acceptContentType == nil && requestItems.isEmpty
-                    && bodyDeclaration == nil ? "let" : "var",
-                pathTry: path.throws ? "try " : "",
-                pathLiteral: path.literal,
+                httpMethod: operation.method.rawValue.uppercased(),
+                path: path,
                 parameters: arguments.map(\.swift),
-                securityLiteral: securityLiteral,
-                acceptLiteral: result.acceptContentType.map(SwiftLiteral.string),
+                security: differingSecurity,
+                accept: result.acceptContentType,
                 requestItems: requestItems,
                 body: bodyDeclaration,
                 returnType: result.returnType,
-                sendMethod: isStream ? "stream" : "send",
+                isStreaming: isStream,
                 responseCases: result.cases + responses.errorCases,
                 responseExamples: isStream ? [] : responses.examples,
                 origin: SpecOrigin(key: operation.method.rawValue.uppercased() + " " + operation.path, location: operation.location),
@@ -96,14 +93,17 @@ extension SDKLowering {
         docLines += ["///", "/// - Parameters:"]
         docLines += arguments.flatMap(\.swift.documentationLines)
         docLines += SwiftLiteral.parameterDoc("options", "Settings for this call that override the client's.")
-        if result.returnType != "Void" {
+        if result.returnType != .void {
             docLines += SwiftLiteral.docComment("- Returns: " + (SwiftLiteral.docLines(result.returns).first ?? "The decoded response body."))
         }
         return docLines
     }
 
     private func throwsDocLines(_ errorCases: [ResponseCase]) -> [String] {
-        let thrown = errorCases.compactMap(\.thrownCase).map { "``\(errorTypeName)/\($0.caseName)(_:_:)``" }
+        let thrown = errorCases.compactMap { errorCase -> String? in
+            guard case .throwsStatusCase(let code) = errorCase.outcome else { return nil }
+            return "``\(errorTypeName)/\(HTTPStatusName.caseName(for: code))(_:_:)``"
+        }
         var throwsText = "- Throws: "
         if !thrown.isEmpty {
             throwsText += (thrown.count > 1 ? thrown.dropLast().joined(separator: ", ") + " or " + thrown.last! : thrown[0])
@@ -126,25 +126,14 @@ extension SDKLowering {
         return shared + own
     }
 
-    /// `"/users/\(userID.percentEncoded)/items"`: the spec's path text escaped, its parameters interpolated; and
-    /// whether building it can throw.
-    private func pathLiteral(_ path: String, parameters: [LoweredParameter]) -> (literal: String, throws: Bool) {
-        var literal = ""
-        var throwing = false
-        var rest = Substring(path)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            literal += SwiftLiteral.stringContent(String(rest[..<open]))
-            let name = String(rest[rest.index(after: open)..<close])
-            if let parameter = parameters.first(where: { $0.spec.name == name }), let value = parameter.pathValue {
-                literal += "\\(\(value))"
-                throwing = throwing || parameter.pathThrows
-            } else {
-                literal += SwiftLiteral.stringContent("{\(name)}")
+    /// The path's text with its parameters' arguments in place of their `{name}`s; a name that is no parameter
+    /// stays as it is written.
+    private func pathComponents(_ path: String, parameters: [LoweredParameter]) -> [InterpolatedText] {
+        InterpolatedText.components(of: path) { name in
+            parameters.first { $0.spec.name == name }.flatMap { parameter in
+                parameter.pathEncoding.map { (parameter.argument.swift.name, $0) }
             }
-            rest = rest[rest.index(after: close)...]
         }
-        literal += SwiftLiteral.stringContent(String(rest))
-        return ("\"\(literal)\"", throwing)
     }
 
     static func isJSON(_ contentType: String) -> Bool {

@@ -18,10 +18,8 @@ extension SDKLowering {
         var argument: LoweredArgument
         /// The call adding a query, header or cookie parameter; `nil` for a path parameter.
         var item: RequestItem?
-        /// How a path parameter is interpolated into the path: `userID.percentEncoded`.
-        var pathValue: String?
-        /// Whether `pathValue` can throw.
-        var pathThrows = false
+        /// How a path parameter is written into the path.
+        var pathEncoding: PathValueEncoding?
     }
 
     /// `query limit`: where a parameter is sent and its name, which identify it within an operation; header names
@@ -43,14 +41,19 @@ extension SDKLowering {
         case structured
     }
 
-    func valueShape(of type: String) -> ValueShape {
+    func valueShape(of type: SwiftType) -> ValueShape {
         switch type {
-        case "String": return .string
-        case "Int", "Double", "Bool": return .text
-        case "Date": return .date
-        default:
-            let isEnum = types.models.contains { $0.typeName == type && $0.enumModel != nil }
+        case .string: return .string
+        case .int, .double, .bool: return .text
+        case .date: return .date
+        case .named(let name):
+            let isEnum = types.models.contains { model in
+                guard model.typeName == name, case .enumeration = model.kind else { return false }
+                return true
+            }
             return isEnum ? .text : .structured
+        default:
+            return .structured
         }
     }
 
@@ -72,13 +75,11 @@ extension SDKLowering {
         let name = names.claim(SwiftName.member(parameter.name))
         let baseType = schema.map {
             swiftType(for: $0, in: reference, part: "schema", suggestedName: typePrefix + SwiftName.type(parameter.name))
-        } ?? "String"
-        let isOptional = !parameter.required
+        } ?? .string
         let argument = LoweredArgument(
             swift: OperationParameter(
                 name: name,
-                type: isOptional ? "\(baseType)?" : baseType,
-                defaultClause: isOptional ? " = nil" : "",
+                type: parameter.required ? baseType : baseType.optional,
                 documentationLines: SwiftLiteral.parameterDoc(SwiftName.unescaped(name), parameter.description),
                 origin: SpecOrigin(key: Self.parameterKey(parameter), location: parameter.sourceLocation)),
             required: parameter.required,
@@ -86,7 +87,7 @@ extension SDKLowering {
             example: parameter.example ?? schema?.example)
         var lowered = LoweredParameter(spec: parameter, argument: argument)
         let shape = isJSONContent ? .structured : valueShape(of: baseType)
-        let wireName = SwiftLiteral.string(parameter.name)
+        let wireName = parameter.name
 
         switch parameter.location {
         case .path:
@@ -94,56 +95,55 @@ extension SDKLowering {
                 diagnostics.warning("path parameter '\(parameter.name)' has style '\(parameter.style!)'; it is sent in the simple style", at: parameter.sourceLocation)
             }
             switch shape {
-            case .string: lowered.pathValue = "\(name).percentEncoded"
-            case .text: lowered.pathValue = "String(\(name)).percentEncoded"
-            case .date, .structured:
-                lowered.pathValue = "APIRequest.pathSegment(\(name), explode: \(parameter.explode ?? false))"
-                lowered.pathThrows = true
+            case .string: lowered.pathEncoding = .string
+            case .text: lowered.pathEncoding = .text
+            case .date, .structured: lowered.pathEncoding = .structured(explode: parameter.explode ?? false)
             }
         case .query:
-            lowered.item = requestItem("addQueryItem", wireName, name, shape: shape, isJSONContent: isJSONContent,
-                                       styleArgument: queryStyle(parameter), explode: parameter.explode)
+            let style = queryStyle(parameter)
+            lowered.item = requestItem(.query, wireName, name, shape: shape, isJSONContent: isJSONContent,
+                                       styled: .styled(style.style, explode: style.explode))
         case .header:
             checkStyle(parameter, allowed: ["simple"])
-            lowered.item = requestItem("addHeader", wireName, name, shape: shape, isJSONContent: isJSONContent,
-                                       styleArgument: nil, explode: parameter.explode ?? false)
+            lowered.item = requestItem(.header, wireName, name, shape: shape, isJSONContent: isJSONContent,
+                                       styled: .styled(nil, explode: parameter.explode ?? false))
         case .cookie:
             checkStyle(parameter, allowed: ["form"])
-            lowered.item = requestItem("addCookie", wireName, name, shape: shape, isJSONContent: isJSONContent,
-                                       styleArgument: nil, explode: parameter.explode ?? true)
+            lowered.item = requestItem(.cookie, wireName, name, shape: shape, isJSONContent: isJSONContent,
+                                       styled: .styled(nil, explode: parameter.explode ?? true))
         }
         return lowered
     }
 
-    /// The call adding a query, header or cookie value.
-    private func requestItem(_ method: String, _ wireName: String, _ name: String, shape: ValueShape, isJSONContent: Bool,
-                             styleArgument: (style: String, explode: Bool)?, explode: Bool?) -> RequestItem {
-        if isJSONContent {
-            return RequestItem(tryPrefix: "try ", method: method, wireNameLiteral: wireName, value: "json: \(name)", extraArguments: "")
+    /// The item adding a query, header or cookie value; `styled` is how a structured value is written.
+    private func requestItem(_ placement: RequestItemPlacement, _ wireName: String, _ name: String, shape: ValueShape,
+                             isJSONContent: Bool, styled: RequestValueEncoding) -> RequestItem {
+        let encoding: RequestValueEncoding = if isJSONContent {
+            .json
+        } else {
+            switch shape {
+            case .string, .text, .date: .text
+            case .structured: styled
+            }
         }
-        switch shape {
-        case .string, .text, .date:
-            return RequestItem(tryPrefix: "", method: method, wireNameLiteral: wireName, value: name, extraArguments: "")
-        case .structured:
-            let extra = styleArgument.map { ", style: .\($0.style), explode: \($0.explode)" } ?? ", explode: \(explode ?? false)"
-            return RequestItem(tryPrefix: "try ", method: method, wireNameLiteral: wireName, value: name, extraArguments: extra)
-        }
+        return RequestItem(placement: placement, wireName: wireName, argument: name, encoding: encoding)
     }
 
     /// The runtime's `ParameterStyle` case for a query parameter, and whether it explodes (OpenAPI's defaults: `form`,
     /// exploded).
-    private mutating func queryStyle(_ parameter: Parameter) -> (style: String, explode: Bool) {
-        let style: String
+    private mutating func queryStyle(_ parameter: Parameter) -> (style: QueryStyle, explode: Bool) {
+        let style: QueryStyle
         switch parameter.style ?? "form" {
-        case "form": style = "form"
-        case "spaceDelimited": style = "spaceDelimited"
-        case "pipeDelimited": style = "pipeDelimited"
-        case "deepObject": return ("deepObject", true)
-        case let other:
-            diagnostics.warning("query parameter '\(parameter.name)' has style '\(other)'; it is sent in the form style", at: parameter.sourceLocation)
-            style = "form"
+        case "deepObject": return (.deepObject, true)
+        case let name:
+            if let known = QueryStyle(rawValue: name) {
+                style = known
+            } else {
+                diagnostics.warning("query parameter '\(parameter.name)' has style '\(name)'; it is sent in the form style", at: parameter.sourceLocation)
+                style = .form
+            }
         }
-        return (style, parameter.explode ?? (style == "form"))
+        return (style, parameter.explode ?? (style == .form))
     }
 
     private mutating func checkStyle(_ parameter: Parameter, allowed: Set<String>) {

@@ -8,46 +8,48 @@ enum RecursionBreaker {
     static func breakCycles(in models: [ModelDeclaration]) -> [ModelDeclaration] {
         let indexByName = Dictionary(models.enumerated().map { ($0.element.typeName, $0.offset) }, uniquingKeysWith: { first, _ in first })
         let edges: [[Int]] = models.map { model in
-            storedTypes(of: model).compactMap { indexByName[$0] }
+            storedTypes(of: model).compactMap { $0.declarationName.flatMap { indexByName[$0] } }
         }
         let component = stronglyConnectedComponents(edges)
-        var result = models
-        for (offset, model) in models.enumerated() {
-            func isRecursive(_ type: String) -> Bool {
-                guard let target = indexByName[directType(type) ?? ""] else { return false }
+        return models.enumerated().map { offset, model in
+            func isRecursive(_ type: SwiftType) -> Bool {
+                guard let target = type.declarationName.flatMap({ indexByName[$0] }) else { return false }
                 return component[target] == component[offset]
             }
-            if var structModel = model.structModel {
-                for property in structModel.properties.indices where isRecursive(structModel.properties[property].type) {
-                    structModel.properties[property].isIndirect = true
+            func markingRecursive(_ properties: [PropertyDeclaration]) -> [PropertyDeclaration] {
+                properties.map { property in
+                    var property = property
+                    property.isIndirect = isRecursive(property.type)
+                    return property
                 }
-                result[offset].structModel = structModel
             }
-            if var tupleModel = model.tupleModel {
-                for element in tupleModel.elements.indices where isRecursive(tupleModel.elements[element].type) {
-                    tupleModel.elements[element].isIndirect = true
-                }
-                result[offset].tupleModel = tupleModel
-            }
-            if var unionModel = model.unionModel {
+            var model = model
+            switch model.kind {
+            case .structure(var structModel):
+                structModel.properties = markingRecursive(structModel.properties)
+                model.kind = .structure(structModel)
+            case .tuple(var tupleModel):
+                tupleModel.elements = markingRecursive(tupleModel.elements)
+                model.kind = .tuple(tupleModel)
+            case .union(var unionModel):
                 unionModel.isIndirect = unionModel.cases.contains { isRecursive($0.type) }
-                result[offset].unionModel = unionModel
+                model.kind = .union(unionModel)
+            case .enumeration:
+                break
             }
+            return model
         }
-        return result
     }
 
-    /// The named types a model stores by value.
-    private static func storedTypes(of model: ModelDeclaration) -> [String] {
-        let types = (model.structModel?.properties.map(\.type) ?? []) + (model.unionModel?.cases.map(\.type) ?? [])
-            + (model.tupleModel?.elements.map(\.type) ?? [])
-        return types.compactMap(directType)
-    }
-
-    /// `Foo` for `Foo` and `Foo?`; `nil` for collections, which store their elements indirectly.
-    private static func directType(_ type: String) -> String? {
-        let bare = type.hasSuffix("?") ? String(type.dropLast()) : type
-        return bare.hasPrefix("[") ? nil : bare
+    /// The types a model stores by value; collections store their elements indirectly, so only a named type, or an
+    /// optional one, is stored by value.
+    private static func storedTypes(of model: ModelDeclaration) -> [SwiftType] {
+        switch model.kind {
+        case .structure(let structModel): structModel.properties.map(\.type)
+        case .tuple(let tupleModel): tupleModel.elements.map(\.type)
+        case .union(let unionModel): unionModel.cases.map(\.type)
+        case .enumeration: []
+        }
     }
 
     /// Tarjan's algorithm, iterative so that long chains of types cannot exhaust the stack.

@@ -20,17 +20,17 @@ extension SDKLowering {
         }
         errors.append(ReferenceErrorRow(errorCase: "`\(errorTypeName).apiError`", statusCode: "4XX, 5XX", contentType: "\\*/\\*"))
 
-        let isModel = types.models.contains { $0.typeName == declaration.returnType }
+        let isModel = types.models.contains { .named($0.typeName) == declaration.returnType }
         let call = "\(groupProperty).\(name)(\(exampleArguments(lowered).joined(separator: ", ")))"
         return ReferenceOperation(
             name: name,
             anchor: Markdown.anchor(name),
             summary: Markdown.cell(operation.summary ?? name),
             description: Markdown.block(operation.description ?? operation.summary),
-            usageExample: usageExample(call: call, returnsValue: declaration.returnType != "Void", streams: declaration.sendMethod == "stream"),
+            usageExample: usageExample(call: call, returnsValue: declaration.returnType != .void, streams: declaration.isStreaming),
             callExample: call,
             parameters: rows,
-            responseType: declaration.returnType,
+            responseType: declaration.returnType.description,
             responseLink: isModel ? "../../models/\(declaration.returnType).md" : nil,
             errors: errors)
     }
@@ -71,27 +71,26 @@ extension SDKLowering {
     }
 
     /// An example value as a Swift expression of the parameter's type, when it is one.
-    private static func swiftExample(_ node: YAMLNode, type: String) -> String? {
-        let bare = type.hasSuffix("?") ? String(type.dropLast()) : type
+    private static func swiftExample(_ node: YAMLNode, type: SwiftType) -> String? {
         guard let scalar = node.scalar else { return nil }
-        switch (bare, scalar.value) {
-        case ("String", _): return SwiftLiteral.string(scalar.text)
-        case ("Int", .int(let value)): return String(value)
-        case ("Double", .int(let value)): return String(value)
-        case ("Double", .float(let value)) where value.isFinite: return String(value)
-        case ("Bool", .bool(let value)): return value ? "true" : "false"
+        switch (type.nonOptional, scalar.value) {
+        case (.string, _): return SwiftLiteral.string(scalar.text)
+        case (.int, .int(let value)): return String(value)
+        case (.double, .int(let value)): return String(value)
+        case (.double, .float(let value)) where value.isFinite: return String(value)
+        case (.bool, .bool(let value)): return value ? "true" : "false"
         default: return nil
         }
     }
 
-    private static func placeholder(for type: String) -> String? {
+    private static func placeholder(for type: SwiftType) -> String? {
         switch type {
-        case "String": return "\"<value>\""
-        case "Int": return "0"
-        case "Double": return "0"
-        case "Bool": return "false"
-        case "Data": return "Data()"
-        case "MultipartFile": return "MultipartFile(filename: \"<name>\", data: Data())"
+        case .string: return "\"<value>\""
+        case .int: return "0"
+        case .double: return "0"
+        case .bool: return "false"
+        case .data: return "Data()"
+        case .multipartFile: return "MultipartFile(filename: \"<name>\", data: Data())"
         default: return nil
         }
     }

@@ -52,8 +52,8 @@ extension SDKLowering {
         let contentType = media.contentType.contains("*") ? (kind == .json ? "application/json" : "application/octet-stream") : media.contentType
 
         let name: String
-        let baseType: String
-        var declaration = RequestBodyDeclaration()
+        let baseType: SwiftType
+        let declaration: RequestBodyDeclaration
         switch kind {
         case .multipart:
             return lowerMultipartBody(media, body: body, reference: reference, typePrefix: typePrefix, names: &names)
@@ -61,25 +61,24 @@ extension SDKLowering {
             name = names.claim("body")
             baseType = media.schema.map {
                 swiftType(for: $0, in: reference, part: media.contentType, suggestedName: typePrefix + "Request")
-            } ?? "JSONValue"
-            declaration.json = JSONBodyDeclaration(value: name, contentTypeLiteral: SwiftLiteral.string(contentType), extraArguments: "")
+            } ?? .jsonValue
+            declaration = .json(argument: name, contentType: contentType, streamField: nil)
         case .form:
             name = names.claim("body")
             baseType = media.schema.map {
                 swiftType(for: $0, in: reference, part: media.contentType, suggestedName: typePrefix + "Request")
-            } ?? "JSONValue"
-            declaration.form = ValueBodyDeclaration(value: name)
+            } ?? .jsonValue
+            declaration = .form(argument: name)
         case .binary, .text:
             name = names.claim("body")
-            baseType = kind == .binary ? "Data" : "String"
-            declaration.raw = RawBodyDeclaration(value: name, contentTypeLiteral: SwiftLiteral.string(contentType))
+            baseType = kind == .binary ? .data : .string
+            declaration = .raw(argument: name, contentType: contentType)
         }
         let description = body.description ?? media.schema.flatMap(schemaDescription)
         let argument = LoweredArgument(
             swift: OperationParameter(
                 name: name,
-                type: body.required ? baseType : baseType + "?",
-                defaultClause: body.required ? "" : " = nil",
+                type: body.required ? baseType : baseType.optional,
                 documentationLines: SwiftLiteral.parameterDoc(SwiftName.unescaped(name), description ?? "The request body."),
                 origin: SpecOrigin(key: "body", location: body.location)),
             required: body.required,
@@ -97,36 +96,32 @@ extension SDKLowering {
             diagnostics.warning("the multipart body's schema has no properties to send as parts; the operation is sent without a body", at: media.location)
             return nil
         }
-        usesMultipart = true
         var arguments: [LoweredArgument] = []
         var parts: [RequestItem] = []
         for property in schema.object.properties {
             let name = names.claim(SwiftName.member(property.name))
-            let wireName = SwiftLiteral.string(property.name)
-            let type: String
+            let type: SwiftType
             let item: RequestItem
             if isBinary(property.value) {
-                type = "MultipartFile"
-                item = RequestItem(tryPrefix: "", method: "addFile", wireNameLiteral: wireName, value: name, extraArguments: "")
+                type = .multipartFile
+                item = RequestItem(placement: .formFile, wireName: property.name, argument: name, encoding: .text)
             } else if let items = resolved(property.value).items, isBinary(items) {
-                type = "[MultipartFile]"
-                item = RequestItem(tryPrefix: "", method: "addFile", wireNameLiteral: wireName, value: name, extraArguments: "")
+                type = .array(.multipartFile)
+                item = RequestItem(placement: .formFile, wireName: property.name, argument: name, encoding: .text)
             } else {
                 type = declaredPropertyType(schema.typeName, wireName: property.name)
                     ?? swiftType(for: property.value, in: reference, part: media.contentType + " " + property.name,
                                  nameSuffix: SwiftName.type(property.name), suggestedName: typePrefix + SwiftName.type(property.name))
-                let element = type.hasPrefix("[") && !type.contains(":") ? String(type.dropFirst().dropLast()) : type
-                item = valueShape(of: element) == .structured
-                    ? RequestItem(tryPrefix: "try ", method: "addJSONField", wireNameLiteral: wireName, value: name, extraArguments: "")
-                    : RequestItem(tryPrefix: "", method: "addField", wireNameLiteral: wireName, value: name, extraArguments: "")
+                let element = if case .array(let element) = type { element } else { type }
+                item = RequestItem(placement: .formField, wireName: property.name, argument: name,
+                                   encoding: valueShape(of: element) == .structured ? .json : .text)
             }
             let required = body.required && types.isRequired(property, in: Set(schema.object.required.map(\.name))) && !types.allowsNull(property.value)
             let description = schemaDescription(property.value)
             arguments.append(LoweredArgument(
                 swift: OperationParameter(
                     name: name,
-                    type: required ? type : type + "?",
-                    defaultClause: required ? "" : " = nil",
+                    type: required ? type : type.optional,
                     documentationLines: SwiftLiteral.parameterDoc(SwiftName.unescaped(name), description),
                     origin: SpecOrigin(key: "body field \(property.name)", location: property.location)),
                 required: required,
@@ -134,7 +129,7 @@ extension SDKLowering {
                 example: property.value.example))
             parts.append(item)
         }
-        return LoweredBody(arguments: arguments, declaration: RequestBodyDeclaration(multipart: MultipartBodyDeclaration(parts: parts)),
+        return LoweredBody(arguments: arguments, declaration: .multipart(parts: parts),
                            hasStreamField: false)
     }
 
@@ -160,14 +155,14 @@ extension SDKLowering {
     private mutating func resolvedObject(_ schema: Schema) -> (object: Schema, typeName: String?)? {
         let object = resolved(schema)
         guard object.types.isEmpty || object.types == [.object] else { return nil }
-        let typeName = schema.reference == nil ? nil : types.swiftType(for: schema, suggestedName: "")
+        let typeName = schema.reference == nil ? nil : types.swiftType(for: schema, suggestedName: "").declarationName
         return (object, typeName)
     }
 
     /// The type of a property of an already declared model, so that its inline types are not declared twice.
-    func declaredPropertyType(_ typeName: String?, wireName: String) -> String? {
-        guard let typeName, let model = types.models.first(where: { $0.typeName == typeName })?.structModel else { return nil }
-        return model.properties.first { $0.origin.key == wireName }?.valueType
+    func declaredPropertyType(_ typeName: String?, wireName: String) -> SwiftType? {
+        guard let typeName, case .structure(let model)? = types.models.first(where: { $0.typeName == typeName })?.kind else { return nil }
+        return model.properties.first { $0.origin.key == wireName }?.type.nonOptional
     }
 
     private func hasStreamProperty(_ schema: Schema) -> Bool {

@@ -17,7 +17,7 @@ extension SDKLowering {
     }
 
     struct SuccessResult {
-        var returnType: String
+        var returnType: SwiftType
         var acceptContentType: String?
         var cases: [ResponseCase]
         /// The `- Returns:` text.
@@ -28,7 +28,7 @@ extension SDKLowering {
 
     mutating func lowerResponses(_ operation: Operation, typePrefix: String, operationName: String) -> LoweredResponses {
         var lowered = LoweredResponses()
-        typealias Success = (status: ResponseStatus, pattern: String, response: Response?, reference: Reference?)
+        typealias Success = (status: ResponseStatus, pattern: StatusPattern, response: Response?, reference: Reference?)
         var successes: [Success] = []
         var rangeSuccesses: [Success] = []
         for entry in operation.responses {
@@ -38,9 +38,9 @@ extension SDKLowering {
             }
             switch entry.status {
             case .code(let code) where (200..<300).contains(code):
-                successes.append((entry.status, String(code), response, Self.reference(of: entry.response)))
+                successes.append((entry.status, .code(code), response, Self.reference(of: entry.response)))
             case .range(2):
-                rangeSuccesses.append((entry.status, "200...299", response, Self.reference(of: entry.response)))
+                rangeSuccesses.append((entry.status, .range(200...299), response, Self.reference(of: entry.response)))
             case .code(let code) where code >= 400:
                 let media = response?.content.first { Self.isJSON($0.contentType) && $0.schema != nil }
                 let bodyType = media.flatMap { media in
@@ -49,13 +49,12 @@ extension SDKLowering {
                                   suggestedName: HTTPStatusName.caseName(for: code))
                     }
                 }
-                let errorCase = recordErrorStatus(code, bodyType: bodyType, description: response?.description,
-                                                  operation: operationName, at: entry.location)
+                recordErrorStatus(code, bodyType: bodyType, description: response?.description, operation: operationName, at: entry.location)
                 if let media, let bodyType {
                     lowered.examples += examples(of: media, type: bodyType, label: "\(operationName) \(code)")
                 }
-                lowered.errorCases.append(ResponseCase(pattern: String(code), returnExpression: nil, thrownCase: errorCase))
-                lowered.errorResponses.append((entry.status, errorCase.caseName, response?.content.first?.contentType ?? "*/*"))
+                lowered.errorCases.append(ResponseCase(statuses: .code(code), outcome: .throwsStatusCase(code)))
+                lowered.errorResponses.append((entry.status, HTTPStatusName.caseName(for: code), response?.content.first?.contentType ?? "*/*"))
             case .code(let code):
                 unhandledStatuses.append((code, operationName, entry.location))
             case .range, .default:
@@ -65,21 +64,20 @@ extension SDKLowering {
         successes += rangeSuccesses
 
         guard let first = successes.first(where: { !($0.response?.content.isEmpty ?? true) }), let response = first.response else {
-            let cases = successes.map { ResponseCase(pattern: $0.pattern, returnExpression: nil, thrownCase: nil) }
-            lowered.result = SuccessResult(returnType: "Void", acceptContentType: nil, cases: cases, returns: nil)
+            let cases = successes.map { ResponseCase(statuses: $0.pattern, outcome: .returnsNothing) }
+            lowered.result = SuccessResult(returnType: .void, acceptContentType: nil, cases: cases, returns: nil)
             return lowered
         }
         let eventStream = response.content.first { Self.bareMediaType($0.contentType) == "text/event-stream" }
         let others = response.content.filter { Self.bareMediaType($0.contentType) != "text/event-stream" }
         if let eventStream {
-            usesEventStreams = true
             lowered.stream = streamResult(eventStream, status: first.pattern, reference: first.reference, typePrefix: typePrefix)
         }
         let media = others.first { Self.isJSON($0.contentType) }
             ?? others.first { Self.bareMediaType($0.contentType).hasPrefix("text/") } ?? others.first
         guard let media else { return lowered }
 
-        let (type, expression) = resultValue(media, reference: first.reference, typePrefix: typePrefix)
+        let (type, reading) = resultValue(media, reference: first.reference, typePrefix: typePrefix)
         var result = SuccessResult(returnType: type, acceptContentType: media.contentType, cases: [], returns: response.description)
         var optionalStatuses: [String] = []
         for success in successes {
@@ -87,7 +85,7 @@ extension SDKLowering {
             guard let other = content.first(where: { Self.isJSON($0.contentType) }) ?? content.first else {
                 if success.response?.content.isEmpty ?? true {
                     optionalStatuses.append(success.status.text)
-                    result.cases.append(ResponseCase(pattern: success.pattern, returnExpression: "nil", thrownCase: nil))
+                    result.cases.append(ResponseCase(statuses: success.pattern, outcome: .returnsNil))
                 }
                 continue
             }
@@ -96,13 +94,13 @@ extension SDKLowering {
                 let documented = other.schema?.reference?.componentName(in: "schemas").map { "`\($0)`" } ?? "another schema"
                 result.notes.append("A \(success.status.text) response, documented as \(documented), is read as `\(type)` too.")
             }
-            result.cases.append(ResponseCase(pattern: success.pattern, returnExpression: expression, thrownCase: nil))
+            result.cases.append(ResponseCase(statuses: success.pattern, outcome: .returns(reading)))
             if bodyKindOfResponse(other) == .json, bodyKindOfResponse(media) == .json, sameSchema {
                 lowered.examples += examples(of: other, type: type, label: "\(operationName) \(success.status.text)")
             }
         }
         if !optionalStatuses.isEmpty {
-            result.returnType += "?"
+            result.returnType = result.returnType.optional
             let returns = result.returns.flatMap { SwiftLiteral.docLines($0).first } ?? "The response body"
             result.returns = (returns.hasSuffix(".") ? String(returns.dropLast()) : returns)
                 + ", or `nil` for a \(Self.list(optionalStatuses).replacingOccurrences(of: " and ", with: " or ")) response."
@@ -112,7 +110,7 @@ extension SDKLowering {
     }
 
     /// The JSON examples of a media type: its `example`, its `examples`, or else its schema's `example`.
-    private func examples(of media: MediaType, type: String, label: String) -> [ResponseExample] {
+    private func examples(of media: MediaType, type: SwiftType, label: String) -> [ResponseExample] {
         var found: [(name: String?, value: YAMLNode)] = media.example.map { [(nil, $0)] } ?? []
         for entry in media.examples {
             let example: Example?
@@ -135,18 +133,18 @@ extension SDKLowering {
         }
     }
 
-    /// The returned type of a success response's content, and the expression that reads it from `response`.
-    private mutating func resultValue(_ media: MediaType, reference: Reference?, typePrefix: String) -> (type: String, expression: String) {
+    /// The returned type of a success response's content, and how it is read from the response.
+    private mutating func resultValue(_ media: MediaType, reference: Reference?, typePrefix: String) -> (type: SwiftType, reading: ResponseReading) {
         switch bodyKindOfResponse(media) {
         case .json:
             let type = media.schema.map {
                 swiftType(for: $0, in: reference, part: media.contentType, suggestedName: typePrefix + "Response")
-            } ?? "JSONValue"
-            return (type, "try response.decode(\(type).self)")
+            } ?? .jsonValue
+            return (type, .json(type))
         case .text:
-            return ("String", "try response.text()")
+            return (.string, .text)
         default:
-            return ("Data", "response.body")
+            return (.data, .data)
         }
     }
 
@@ -161,27 +159,27 @@ extension SDKLowering {
     ///
     /// A schema that describes the whole event, an object with a `data` property and no others but `event`, `id`
     /// and `retry` (as Speakeasy-style documents write it), streams its `data` property's type.
-    private mutating func streamResult(_ media: MediaType, status: String, reference: Reference?, typePrefix: String) -> SuccessResult {
-        var elementType = "String"
+    private mutating func streamResult(_ media: MediaType, status: StatusPattern, reference: Reference?, typePrefix: String) -> SuccessResult {
+        var elementType = SwiftType.string
         if let schema = media.schema {
             let object = resolved(schema)
             let names = Set(object.properties.map(\.name))
             if names.contains("data"), names.isSubset(of: ["data", "event", "id", "retry"]),
                let data = object.properties.first(where: { $0.name == "data" })?.value {
-                let envelopeType = schema.reference == nil ? nil : types.swiftType(for: schema, suggestedName: "")
+                let envelopeType = schema.reference == nil ? nil : types.swiftType(for: schema, suggestedName: "").declarationName
                 elementType = envelopeType.flatMap { declaredPropertyType($0, wireName: "data") }
                     ?? swiftType(for: data, in: reference, part: media.contentType, suggestedName: typePrefix + "Event")
             } else {
                 elementType = swiftType(for: schema, in: reference, part: media.contentType, suggestedName: typePrefix + "Event")
             }
         }
-        let expression = elementType == "String" ? "response.textEvents()" : "response.events(of: \(elementType).self)"
-        let returns = elementType == "String"
+        let reading = elementType == .string ? ResponseReading.textEvents : .events(elementType)
+        let returns = elementType == .string
             ? "The events' data as it arrives."
             : "The events as they arrive, each one's data decoded as `\(elementType)`."
         return SuccessResult(
-            returnType: "ServerSentEvents<\(elementType)>", acceptContentType: "text/event-stream",
-            cases: [ResponseCase(pattern: status, returnExpression: expression, thrownCase: nil)],
+            returnType: .eventStream(elementType), acceptContentType: "text/event-stream",
+            cases: [ResponseCase(statuses: status, outcome: .returns(reading))],
             returns: returns)
     }
 }

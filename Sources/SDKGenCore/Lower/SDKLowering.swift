@@ -23,8 +23,6 @@ public struct SDKLowering {
     let options: LoweringOptions
     let clientTypeName: String
     let errorTypeName: String
-    /// The access modifier and a space for every declaration, or nothing for internal ones.
-    let access: String
     var types: TypeLowering
     var diagnostics = Diagnostics()
     /// The client's global headers, which usage examples also show.
@@ -35,13 +33,9 @@ public struct SDKLowering {
     var errorStatuses: [Int: ErrorStatusUses] = [:]
     /// Documented 1XX and 3XX statuses, which the SDK handles as undocumented, for one note.
     var unhandledStatuses: [(code: Int, operation: String, location: SourceLocation)] = []
-    /// Whether an operation returns server-sent events.
-    var usesEventStreams = false
-    /// Whether an operation sends a multipart body.
-    var usesMultipart = false
     /// The Swift types of schemas inside reusable components (parameters, request bodies, responses), by the
     /// component's reference and the part, so that every operation using a component shares its types.
-    var componentTypes: [String: String] = [:]
+    var componentTypes: [String: SwiftType] = [:]
 
     /// Lowers a document; warnings about what could not be mapped go to `diagnostics`.
     public static func lower(_ document: OpenAPIDocument, options: LoweringOptions, diagnostics: inout Diagnostics) -> SwiftSDK {
@@ -58,9 +52,8 @@ public struct SDKLowering {
         index = ComponentIndex(document)
         clientTypeName = options.clientName.map(SwiftName.type) ?? SwiftName.type(options.moduleName)
         errorTypeName = clientTypeName + "Error"
-        access = options.access == .internal ? "" : options.access.rawValue + " "
         let groupTypeNames = Self.groupTags(document).map { SwiftName.type($0) + "API" }
-        types = TypeLowering(index: index, names: NameRegistry(reserving: [clientTypeName, errorTypeName] + groupTypeNames), access: access)
+        types = TypeLowering(index: index, names: NameRegistry(reserving: [clientTypeName, errorTypeName] + groupTypeNames), access: options.access)
     }
 
     private mutating func lower() -> SwiftSDK {
@@ -68,21 +61,19 @@ public struct SDKLowering {
         globalHeaders = lowerGlobalHeaders()
         let initializerNames = ["serverURL", "retries", "timeout", "transport"] + globalHeaders.map { SwiftName.unescaped($0.parameterName) }
         security = planSecurity(reservedNames: Set(initializerNames))
-        var groups = Self.groupTags(document).map { lowerGroup(tag: $0) }
-        let statusCases = settleErrorCases(in: &groups)
-        noteUnhandledStatuses()
+        let groups = Self.groupTags(document).map { lowerGroup(tag: $0) }
         let error = ErrorDeclaration(
-            access: access,
+            access: options.access,
             typeName: errorTypeName, clientTypeName: clientTypeName,
             docLines: SwiftLiteral.docComment("Everything that can go wrong when calling the \(document.info.title)."),
-            statusCases: statusCases, hasStatusCases: !statusCases.isEmpty)
-        types.breakRecursion()
+            statusCases: errorCases())
+        noteUnhandledStatuses()
         return SwiftSDK(
             moduleName: options.moduleName,
             client: lowerClient(groups: groups),
             error: error,
             groups: groups,
-            models: types.models.sorted { $0.typeName < $1.typeName })
+            models: RecursionBreaker.breakCycles(in: types.models).sorted { $0.typeName < $1.typeName })
     }
 
     // MARK: - Client
@@ -109,27 +100,21 @@ public struct SDKLowering {
         initDocLines += SwiftLiteral.parameterDoc("transport", "What sends the requests. Defaults to a ``URLSessionTransport``.")
 
         return ClientDeclaration(
-            access: access,
+            access: options.access,
             typeName: clientTypeName,
             errorTypeName: errorTypeName,
             docLines: docLines,
             initDocLines: initDocLines,
-            defaultServerURLLiteral: SwiftLiteral.string(server.url),
+            defaultServerURL: server.url,
             defaultServerDocLines: SwiftLiteral.docComment("\(server.description ?? "The default server"): `\(server.url)`."),
             serverURLFunction: serverURLFunction(),
             credentials: security.credentials,
-            hasCredentials: !security.credentials.isEmpty,
-            securityLiteral: Self.securityLiteral(security.documentRequirement),
-            credentialHeaderNamesLiteral: Self.credentialHeaderNamesLiteral(security),
-            credentialQueryNamesLiteral: Self.credentialQueryNamesLiteral(security),
+            securityRequirement: security.documentRequirement,
+            credentialHeaderNames: Set((["Authorization", "Cookie", "Proxy-Authorization"] + security.apiKeyHeaders).map { $0.lowercased() }).sorted(),
+            credentialQueryNames: Set(security.apiKeyQueryParameters).sorted(),
             globalHeaders: globalHeaders,
-            hasGlobalHeaders: !globalHeaders.isEmpty,
-            groups: groups.map { APIGroupReference(propertyName: $0.propertyName, typeName: $0.typeName, docLines: $0.docLines) },
-            hasGroups: !groups.isEmpty,
             retryDefaults: lowerRetryDefaults(),
-            timeoutLiteral: "60",
-            usesEventStreams: usesEventStreams,
-            usesMultipart: usesMultipart)
+            timeout: 60)
     }
 
     /// Headers declared once with `x-sdkgen-globals` and set on the client.
@@ -150,7 +135,7 @@ public struct SDKLowering {
             let name = members.claim(SwiftName.member(parameter.extensions["x-sdkgen-name"]?.scalarText ?? parameter.name))
             headers.append(GlobalHeaderDeclaration(
                 parameterName: name,
-                headerNameLiteral: SwiftLiteral.string(parameter.name),
+                headerName: parameter.name,
                 documentationLines: SwiftLiteral.parameterDoc(SwiftName.unescaped(name), (parameter.description ?? "") + "\nSent as the `\(parameter.name)` header of every request."),
                 origin: SpecOrigin(key: parameter.name.lowercased(), location: parameter.sourceLocation)))
         }
@@ -165,13 +150,13 @@ public struct SDKLowering {
         func number(_ key: String, _ fallback: Double) -> Double {
             guard let node = backoff?[key] else { return fallback }
             guard let value = node.double, value.isFinite, value >= 0, value < 1e15 else {
-                diagnostics.warning("x-sdkgen-retries: `\(key)` should be a non-negative number below 10^15, found \(node.scalarText ?? node.kindName); the default, \(Self.decimal(fallback)), is used", at: node.location)
+                diagnostics.warning("x-sdkgen-retries: `\(key)` should be a non-negative number below 10^15, found \(node.scalarText ?? node.kindName); the default, \(SwiftLiteral.decimal(fallback)), is used", at: node.location)
                 return fallback
             }
             return value
         }
-        func seconds(_ key: String, _ fallback: Double) -> String {
-            Self.decimal(number(key, fallback) / 1000)
+        func seconds(_ key: String, _ fallback: Double) -> Double {
+            number(key, fallback) / 1000
         }
         var statusCodes = [408, 429, 500, 502, 503, 504]
         if let list = retries?["statusCodes"]?.items {
@@ -186,29 +171,23 @@ public struct SDKLowering {
         statusCodes.sort()
         let retryConnectionErrors = retries?["retryConnectionErrors"]?.bool ?? true
         let initialInterval = seconds("initialInterval", 500), maxInterval = seconds("maxInterval", 60_000)
-        let exponent = Self.decimal(number("exponent", 1.5)), maxElapsedTime = seconds("maxElapsedTime", 3_600_000)
+        let exponent = number("exponent", 1.5), maxElapsedTime = seconds("maxElapsedTime", 3_600_000)
         let statusList = statusCodes.count > 1
             ? statusCodes.dropLast().map(String.init).joined(separator: ", ") + " and \(statusCodes.last!)"
             : statusCodes.map(String.init).joined()
         let what = [statusCodes.isEmpty ? nil : "statuses \(statusList)", retryConnectionErrors ? "connection errors" : nil].compactMap { $0 }
         return RetryDefaults(
             docLines: SwiftLiteral.wrappedDocComment("""
-                The policy the \(document.info.title) recommends: wait \(initialInterval) s, then \(exponent) times longer after each \
-                attempt, up to \(maxInterval) s between attempts and \(maxElapsedTime) s in all; retry \(what.isEmpty ? "nothing" : what.joined(separator: ", and ")).
+                The policy the \(document.info.title) recommends: wait \(SwiftLiteral.decimal(initialInterval)) s, then \
+                \(SwiftLiteral.decimal(exponent)) times longer after each attempt, up to \(SwiftLiteral.decimal(maxInterval)) s between \
+                attempts and \(SwiftLiteral.decimal(maxElapsedTime)) s in all; retry \(what.isEmpty ? "nothing" : what.joined(separator: ", and ")).
                 """),
             initialInterval: initialInterval,
             maxInterval: maxInterval,
             exponent: exponent,
             maxElapsedTime: maxElapsedTime,
-            statusCodes: statusCodes.map(String.init).joined(separator: ", "),
-            retryConnectionErrors: retryConnectionErrors ? "true" : "false")
-    }
-
-    /// A finite number as a Swift literal that reads as people write it (`0.5`, `60`).
-    private static func decimal(_ value: Double) -> String {
-        guard value.isFinite else { return "0" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return String(value)
+            statusCodes: statusCodes,
+            retryConnectionErrors: retryConnectionErrors)
     }
 
     // MARK: - Groups
@@ -245,7 +224,7 @@ public struct SDKLowering {
             overview: Markdown.block(tagDescription),
             operations: referenceOperations)
         return APIGroupDeclaration(
-            access: access,
+            access: options.access,
             typeName: typeName, propertyName: propertyName, clientTypeName: clientTypeName, errorTypeName: errorTypeName,
             tag: tag, docLines: SwiftLiteral.docComment(tagDescription ?? "The \(tag) operations."),
             operations: operations, reference: page)

@@ -50,7 +50,6 @@ extension SDKLowering {
         for (scheme, placement) in order {
             let description = document.components.securitySchemes[named: scheme]?.description
             let origin = SpecOrigin(key: scheme, location: document.components.securitySchemes[named: scheme]?.location ?? document.location)
-            let keyLiteral = SwiftLiteral.string(scheme)
             if placement == .basic {
                 // Basic schemes are all sent alike, so there is at most one.
                 let username = members.claim("username")
@@ -59,32 +58,31 @@ extension SDKLowering {
                     + "\nSent with `\(SwiftName.unescaped(password))` as `Authorization: Basic <base64>` when both are given."
                 plan.credentials.append(CredentialDeclaration(
                     arguments: [
-                        CredentialArgument(name: username, defaultClause: " = nil", documentationLines: SwiftLiteral.parameterDoc(
+                        CredentialArgument(name: username, environmentVariable: nil, documentationLines: SwiftLiteral.parameterDoc(
                             SwiftName.unescaped(username), usernameText)),
-                        CredentialArgument(name: password, defaultClause: " = nil", documentationLines: SwiftLiteral.parameterDoc(
+                        CredentialArgument(name: password, environmentVariable: nil, documentationLines: SwiftLiteral.parameterDoc(
                             SwiftName.unescaped(password), "The password for HTTP basic authentication.")),
                     ],
-                    condition: "let \(username), let \(password)",
-                    keyLiteral: keyLiteral,
-                    valueExpression: ".basic(username: \(username), password: \(password))",
+                    placement: .basic,
+                    key: scheme,
                     origin: origin))
                 continue
             }
             let isSingleKey = order.count == 1
             let name = members.claim(isSingleKey ? "apiKey" : SwiftName.member(scheme))
             let bareName = SwiftName.unescaped(name)
-            let value: String, how: String, absent: String
+            let value: CredentialPlacement, how: String, absent: String
             switch placement {
             case .bearer:
-                (value, how, absent) = (".bearer(\(name))", "sent as `Authorization: Bearer <\(isSingleKey ? "key" : "token")>`", "no `Authorization` header is sent")
+                (value, how, absent) = (.bearer, "sent as `Authorization: Bearer <\(isSingleKey ? "key" : "token")>`", "no `Authorization` header is sent")
             case .apiKey(let wireName, .query):
                 plan.apiKeyQueryParameters.append(wireName)
-                (value, how, absent) = (".query(\(SwiftLiteral.string(wireName)), \(name))", "sent as the `\(wireName)` query parameter", "no `\(wireName)` query parameter is sent")
+                (value, how, absent) = (.query(wireName), "sent as the `\(wireName)` query parameter", "no `\(wireName)` query parameter is sent")
             case .apiKey(let wireName, .cookie):
-                (value, how, absent) = (".cookie(\(SwiftLiteral.string(wireName)), \(name))", "sent as the `\(wireName)` cookie", "no `\(wireName)` cookie is sent")
+                (value, how, absent) = (.cookie(wireName), "sent as the `\(wireName)` cookie", "no `\(wireName)` cookie is sent")
             case .apiKey(let wireName, _):
                 plan.apiKeyHeaders.append(wireName)
-                (value, how, absent) = (".header(\(SwiftLiteral.string(wireName)), \(name))", "sent as `\(wireName): <key>`", "no `\(wireName)` header is sent")
+                (value, how, absent) = (.header(wireName), "sent as `\(wireName): <key>`", "no `\(wireName)` header is sent")
             case .basic:
                 continue
             }
@@ -96,11 +94,10 @@ extension SDKLowering {
             plan.credentials.append(CredentialDeclaration(
                 arguments: [CredentialArgument(
                     name: name,
-                    defaultClause: isSingleKey ? " = ProcessInfo.processInfo.environment[\(SwiftLiteral.string(environmentVariable))]" : " = nil",
+                    environmentVariable: isSingleKey ? environmentVariable : nil,
                     documentationLines: SwiftLiteral.parameterDoc(bareName, documentation))],
-                condition: "let \(name)",
-                keyLiteral: keyLiteral,
-                valueExpression: value,
+                placement: value,
+                key: scheme,
                 origin: origin))
         }
         plan.documentRequirement = requirement(document.security ?? [], keys: plan.keys)
@@ -146,22 +143,5 @@ extension SDKLowering {
             }
         }
         return alternatives
-    }
-
-    /// `["authorization", "x-api-key"]`: header names as a Swift set literal, lowercased, since header names are
-    /// case-insensitive; `Authorization`, `Cookie` and `Proxy-Authorization` always, and the plan's API key headers.
-    static func credentialHeaderNamesLiteral(_ plan: SecurityPlan) -> String {
-        let names = Set((["Authorization", "Cookie", "Proxy-Authorization"] + plan.apiKeyHeaders).map { $0.lowercased() })
-        return "[" + names.sorted().map(SwiftLiteral.string).joined(separator: ", ") + "]"
-    }
-
-    /// `["api_key"]`: the plan's API key query parameters as a Swift set literal, their names as sent.
-    static func credentialQueryNamesLiteral(_ plan: SecurityPlan) -> String {
-        "[" + Set(plan.apiKeyQueryParameters).sorted().map(SwiftLiteral.string).joined(separator: ", ") + "]"
-    }
-
-    /// `[["bearer"], []]`: a requirement as a Swift literal.
-    static func securityLiteral(_ requirement: [[String]]) -> String {
-        "[" + requirement.map { "[" + $0.map(SwiftLiteral.string).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
     }
 }

@@ -39,26 +39,9 @@ extension SDKLowering {
             docLines += SwiftLiteral.parameterDoc(SwiftName.unescaped(name), text)
         }
         docLines.append("/// - Returns: The URL, or `nil` if the values do not form one.")
-
-        var literal = ""
-        var rest = Substring(server.url)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            literal += SwiftLiteral.stringContent(String(rest[..<open]))
-            let variable = String(rest[rest.index(after: open)..<close])
-            literal += names[variable].map { "\\(\($0))" } ?? SwiftLiteral.stringContent("{\(variable)}")
-            rest = rest[rest.index(after: close)...]
-        }
-        literal += SwiftLiteral.stringContent(String(rest))
         return ServerURLFunction(
             docLines: docLines,
-            parameters: used.map { ServerURLParameter(name: names[$0.name]!, defaultLiteral: SwiftLiteral.string($0.value.defaultValue)) },
-            urlLiteral: "\"\(literal)\"")
-    }
-}
-
-extension SwiftLiteral {
-    /// The inside of `string(text)`, for building literals that interpolate values.
-    static func stringContent(_ text: String) -> String {
-        String(string(text).dropFirst().dropLast())
+            parameters: used.map { ServerURLParameter(name: names[$0.name]!, defaultValue: $0.value.defaultValue) },
+            url: InterpolatedText.components(of: server.url) { variable in names[variable].map { ($0, .verbatim) } })
     }
 }

@@ -24,6 +24,13 @@ public enum SwiftLiteral {
         return result + "\""
     }
 
+    /// A finite number as a Swift literal that reads as people write it (`0.5`, `60`); `0` for one that is not.
+    public static func decimal(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return String(value)
+    }
+
     /// Lines of a `///` doc comment holding `text`; blank lines kept between paragraphs, none at the ends.
     ///
     /// Line comments end only at a line break, so removing line breaks and invisible controls from each

@@ -12,8 +12,8 @@ struct TypeLowering {
     /// The required properties the spec's examples leave out, which are declared optional.
     let exampleOmissions: ExampleOmissions
     private var names: NameRegistry
-    /// The access modifier and a space that every model is declared with (see `ModelDeclaration.access`).
-    private let access: String
+    /// The access level every model is declared with.
+    private let access: AccessModifier
     /// Component name → Swift type name, for component schemas that become declarations.
     private var componentTypes: [String: String] = [:]
     /// Component names being resolved, to stop on a reference cycle that declares no type.
@@ -25,7 +25,7 @@ struct TypeLowering {
     private(set) var models: [ModelDeclaration] = []
     private(set) var diagnostics = Diagnostics()
 
-    init(index: ComponentIndex, names: NameRegistry, access: String) {
+    init(index: ComponentIndex, names: NameRegistry, access: AccessModifier) {
         self.index = index
         exampleOmissions = ExampleOmissions(index: index)
         diagnostics.append(contentsOf: exampleOmissions.diagnostics)
@@ -33,8 +33,7 @@ struct TypeLowering {
         self.access = access
     }
 
-    /// Names every component schema that becomes a declaration, then declares them in document order,
-    /// then breaks the recursions among them.
+    /// Names every component schema that becomes a declaration, then declares them in document order.
     mutating func declareComponents() {
         let schemas = index.document.components.schemas
         for entry in schemas where kind(of: entry.value) != nil {
@@ -44,12 +43,6 @@ struct TypeLowering {
             guard let typeName = componentTypes[entry.name] else { continue }
             declare(typeName, for: entry.value)
         }
-    }
-
-    /// Marks the properties and enums through which a type contains itself, which Swift can only store
-    /// indirectly. Call once every model is declared.
-    mutating func breakRecursion() {
-        models = RecursionBreaker.breakCycles(in: models)
     }
 
     // MARK: - Kinds
@@ -99,29 +92,29 @@ struct TypeLowering {
     // MARK: - Types
 
     /// The Swift type for a schema, without the optional a nullable or absent value adds.
-    mutating func swiftType(for schema: Schema, suggestedName: @autoclosure () -> String) -> String {
+    mutating func swiftType(for schema: Schema, suggestedName: @autoclosure () -> String) -> SwiftType {
         if let reference = schema.reference, schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty {
             return referencedType(reference)
         }
         if schema.booleanValue != nil {
-            return "JSONValue"
+            return .jsonValue
         }
         if kind(of: schema) != nil {
             // An inline schema met again while its own declaration is being built (an `allOf` of the
             // component it is a property of copies that property back in) is the type being declared:
             // a recursive type, rather than a new copy at every level without end.
             if let typeName = inlineDeclarations[schema.location] {
-                return typeName
+                return .named(typeName)
             }
             let typeName = names.claim(SwiftName.type(suggestedName()))
             inlineDeclarations[schema.location] = typeName
             defer { inlineDeclarations[schema.location] = nil }
             declare(typeName, for: schema)
-            return typeName
+            return .named(typeName)
         }
         if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
             let members = unionMembers(schema)
-            return members.count == 1 ? swiftType(for: members[0], suggestedName: suggestedName()) : "JSONValue"
+            return members.count == 1 ? swiftType(for: members[0], suggestedName: suggestedName()) : .jsonValue
         }
         if !schema.allOf.isEmpty {
             let members = schema.allOf.filter { !isUnconstrained($0) }
@@ -129,34 +122,34 @@ struct TypeLowering {
                 return swiftType(for: members[0], suggestedName: suggestedName())
             }
             diagnostics.warning("allOf mixes objects with other kinds of schema; the value is decoded as JSONValue", at: schema.location)
-            return "JSONValue"
+            return .jsonValue
         }
         let types = schema.types.isEmpty ? inferredTypes(schema) : schema.types
         if types.count > 1 {
-            if Set(types) == [.integer, .number] { return "Double" }
+            if Set(types) == [.integer, .number] { return .double }
             diagnostics.warning("a value of several types (\(types.map(\.rawValue).joined(separator: ", "))) is decoded as JSONValue", at: schema.location)
-            return "JSONValue"
+            return .jsonValue
         }
         switch types.first {
         case .string?:
             switch schema.format {
-            case "date-time": return "Date"
-            case "byte", "binary": return "Data"
-            default: return "String"
+            case "date-time": return .date
+            case "byte", "binary": return .data
+            default: return .string
             }
-        case .integer?: return "Int"
-        case .number?: return "Double"
-        case .boolean?: return "Bool"
+        case .integer?: return .int
+        case .number?: return .double
+        case .boolean?: return .bool
         case .array?:
-            guard let items = schema.items else { return "[JSONValue]" }
-            return "[\(swiftType(for: items, suggestedName: suggestedName() + "Item"))]"
+            guard let items = schema.items else { return .array(.jsonValue) }
+            return .array(swiftType(for: items, suggestedName: suggestedName() + "Item"))
         case .object?:
             if case .schema(let values)? = schema.additionalProperties {
-                return "[String: \(swiftType(for: values, suggestedName: suggestedName() + "Value"))]"
+                return .dictionary(swiftType(for: values, suggestedName: suggestedName() + "Value"))
             }
-            return "[String: JSONValue]"
+            return .dictionary(.jsonValue)
         case .null?, nil:
-            return "JSONValue"
+            return .jsonValue
         }
     }
 
@@ -191,13 +184,13 @@ struct TypeLowering {
         return false
     }
 
-    private mutating func referencedType(_ reference: Reference) -> String {
+    private mutating func referencedType(_ reference: Reference) -> SwiftType {
         guard let name = reference.componentName(in: "schemas"), let target = index.schema(reference) else {
             diagnostics.warning("cannot resolve '\(reference.target)'; the value is decoded as JSONValue", at: reference.location)
-            return "JSONValue"
+            return .jsonValue
         }
         if let typeName = componentTypes[name] {
-            return typeName
+            return .named(typeName)
         }
         // A component that is an alias of another type: use that type directly. The types declared for its inline
         // schemas belong to no other declaration's file.
@@ -206,7 +199,7 @@ struct TypeLowering {
         defer { enclosingFile = outerFile }
         guard resolving.insert(name).inserted else {
             diagnostics.warning("'\(reference.target)' refers to itself without declaring a type; the value is decoded as JSONValue", at: reference.location)
-            return "JSONValue"
+            return .jsonValue
         }
         defer { resolving.remove(name) }
         return swiftType(for: target, suggestedName: name)
@@ -237,41 +230,46 @@ struct TypeLowering {
         let outerFile = enclosingFile
         enclosingFile = fileName
         defer { enclosingFile = outerFile }
-        var model = ModelDeclaration(
-            access: access, typeName: typeName, fileName: fileName, docLines: docLines, structModel: nil, enumModel: nil, unionModel: nil, tupleModel: nil,
-            reference: ModelReferencePage(path: "models/\(typeName).md", title: typeName,
-                                          description: Markdown.block(schema.description ?? schema.title), tableTitle: "Fields", fields: []),
-            origin: SpecOrigin(key: typeName, location: schema.location))
+        var reference = ModelReferencePage(path: "models/\(typeName).md", title: typeName,
+                                           description: Markdown.block(schema.description ?? schema.title), tableTitle: "Fields", fields: [])
+        let modelKind: ModelKind
         switch kind(of: schema) {
         case .structure?:
             let object = index.flattenedObject(schema) ?? (schema.properties, Set(schema.required.map(\.name)))
             let declaration = declareStruct(typeName, properties: object.properties, required: object.required)
-            model.structModel = declaration.model
-            model.reference.fields = declaration.fields
+            modelKind = .structure(declaration.model)
+            reference.fields = declaration.fields
         case .enumeration?:
-            model.enumModel = declareEnum(schema)
-            model.docLines += (model.docLines.isEmpty ? [] : ["///"]) + Self.unknownValueDocLines
-            model.reference.tableTitle = "Values"
-            let rawType = model.enumModel!.rawType
-            model.reference.fields = model.enumModel!.cases.map {
-                ReferenceRow(name: "`\(SwiftName.unescaped($0.name))`", type: "`\(rawType)`", required: "", description: "", example: Markdown.cell($0.valueLiteral))
+            let enumModel = declareEnum(schema)
+            modelKind = .enumeration(enumModel)
+            docLines += (docLines.isEmpty ? [] : ["///"]) + Self.unknownValueDocLines
+            reference.tableTitle = "Values"
+            reference.fields = enumModel.cases.map { enumCase in
+                let (rawType, literal) = switch enumCase.value {
+                case .string(let text): ("String", SwiftLiteral.string(text))
+                case .int(let value): ("Int", String(value))
+                }
+                return ReferenceRow(name: "`\(SwiftName.unescaped(enumCase.name))`", type: "`\(rawType)`", required: "", description: "", example: Markdown.cell(literal))
             }
         case .union?:
-            model.unionModel = declareUnion(typeName, schema)
-            model.reference.tableTitle = "One of"
-            model.reference.fields = model.unionModel!.cases.map {
+            let unionModel = declareUnion(typeName, schema)
+            modelKind = .union(unionModel)
+            reference.tableTitle = "One of"
+            reference.fields = unionModel.cases.map {
                 ReferenceRow(name: "`\($0.name)`", type: "`\($0.type)`", required: "", description: "", example: "")
             }
         case .tuple?:
             let declaration = declareTuple(typeName, schema)
-            model.tupleModel = declaration.model
-            model.docLines += (model.docLines.isEmpty ? [] : ["///"]) + ["/// Sent and received as a JSON array of its elements, in order."]
-            model.reference.tableTitle = "Elements"
-            model.reference.fields = declaration.fields
+            modelKind = .tuple(declaration.model)
+            docLines += (docLines.isEmpty ? [] : ["///"]) + ["/// Sent and received as a JSON array of its elements, in order."]
+            reference.tableTitle = "Elements"
+            reference.fields = declaration.fields
         case nil:
             return
         }
-        models.append(model)
+        models.append(ModelDeclaration(
+            access: access, typeName: typeName, fileName: fileName, docLines: docLines, kind: modelKind, reference: reference,
+            origin: SpecOrigin(key: typeName, location: schema.location)))
     }
 
     private mutating func declareStruct(_ typeName: String, properties specProperties: [Named<Schema>], required: Set<String>) -> (model: StructModel, fields: [ReferenceRow]) {
@@ -288,12 +286,12 @@ struct TypeLowering {
             let baseType = swiftType(for: property.value, suggestedName: typeName + SwiftName.type(property.name))
             let isRequired = isRequired(property, in: required)
             let isOptional = !isRequired || allowsNull(property.value)
-            let type = isOptional ? "\(baseType)?" : baseType
+            let type = isOptional ? baseType.optional : baseType
             let description = description(of: property.value)
             // A reference to a declared type is documented there; the Swift docs point at it rather than say
             // nothing (the reference page's table shows the type already).
             let docDescription = description
-                ?? (property.value.reference != nil && SwiftName.isPlainIdentifier(baseType) ? "See ``\(baseType)``." : nil)
+                ?? (property.value.reference != nil ? baseType.declarationName.map { "See ``\($0)``." } : nil)
             var docLines = SwiftLiteral.docComment(docDescription)
             if let notes = Self.valueNotes(property.value) {
                 docLines += (docLines.isEmpty ? [] : ["///"]) + SwiftLiteral.wrappedDocComment(notes, width: 116)
@@ -305,11 +303,7 @@ struct TypeLowering {
                 docLines += (docLines.isEmpty ? [] : ["///"]) + ["/// - Warning: Deprecated."]
             }
             properties.append(PropertyDeclaration(
-                name: name, type: type, docLines: docLines,
-                defaultClause: isOptional ? " = nil" : "",
-                wireNameLiteral: SwiftLiteral.string(property.name), valueType: baseType,
-                decodeMethod: isOptional ? "decodeIfPresent" : "decode", encodeMethod: isOptional ? "encodeIfPresent" : "encode",
-                isIndirect: false,
+                name: name, type: type, docLines: docLines, wireName: property.name, isIndirect: false,
                 origin: SpecOrigin(key: property.name, location: property.location)))
             initDocLines += SwiftLiteral.parameterDoc(bareName, docDescription)
             fields.append(ReferenceRow(
@@ -332,36 +326,30 @@ struct TypeLowering {
             let name = members.claim(memberName == "`self`" ? "selfValue" : memberName)
             let bareName = SwiftName.unescaped(name)
             let baseType = swiftType(for: element, suggestedName: typeName + SwiftName.type(element.title ?? "Item\(offset)"))
-            let type = allowsNull(element) ? "\(baseType)?" : baseType
+            let type = allowsNull(element) ? baseType.optional : baseType
             let description = description(of: element)
             var docLines = SwiftLiteral.docComment(description.map { "Element \(offset): \($0)" } ?? "Element \(offset).")
             if let notes = Self.valueNotes(element) {
                 docLines += ["///"] + SwiftLiteral.wrappedDocComment(notes, width: 116)
             }
             elements.append(PropertyDeclaration(
-                name: name, type: type, docLines: docLines, defaultClause: "",
-                wireNameLiteral: "", valueType: baseType, decodeMethod: "decode", encodeMethod: "encode", isIndirect: false,
+                name: name, type: type, docLines: docLines, wireName: "", isIndirect: false,
                 origin: SpecOrigin(key: "\(offset)", location: element.location)))
             initDocLines += SwiftLiteral.parameterDoc(bareName, description)
             fields.append(ReferenceRow(
                 name: "`\(bareName)`", type: "`\(type)`", required: "✔️",
                 description: Markdown.cell(description), example: Markdown.cell(element.example.flatMap(ExampleText.plain))))
         }
-        var restType: String?
+        var restType: SwiftType?
         let fixedLength = schema.items?.booleanValue == false || schema.maxItems.map { $0 <= schema.prefixItems.count } == true
         if !fixedLength {
-            restType = schema.items.map { swiftType(for: $0, suggestedName: typeName + "Rest") } ?? "JSONValue"
+            let rest = schema.items.map { swiftType(for: $0, suggestedName: typeName + "Rest") } ?? .jsonValue
+            restType = rest
             initDocLines += SwiftLiteral.parameterDoc("rest", "The elements after the fixed ones.")
-            fields.append(ReferenceRow(name: "`rest`", type: "`[\(restType!)]`", required: "➖",
+            fields.append(ReferenceRow(name: "`rest`", type: "`\(SwiftType.array(rest))`", required: "➖",
                                        description: "The elements after the fixed ones.", example: ""))
         }
-        var parameters = elements.map { TupleParameter(name: $0.name, type: $0.type, defaultClause: "") }
-        if let restType {
-            parameters.append(TupleParameter(name: "rest", type: "[\(restType)]", defaultClause: " = []"))
-        }
-        let model = TupleModel(elements: elements, parameters: parameters, initDocLines: initDocLines,
-                               hasRest: restType != nil, restType: restType ?? "")
-        return (model, fields)
+        return (TupleModel(elements: elements, initDocLines: initDocLines, restType: restType), fields)
     }
 
     private mutating func declareEnum(_ schema: Schema) -> EnumModel {
@@ -375,19 +363,19 @@ struct TypeLowering {
                 guard let value = node.int, seen.insert(value).inserted else { return nil }
                 let given = offset < varNames.count ? varNames[offset] : nil
                 let name = given.map(SwiftName.member) ?? "_" + (value < 0 ? "minus\(-value)" : "\(value)")
-                return EnumCase(name: members.claim(name), valueLiteral: String(value), docLines: [],
+                return EnumCase(name: members.claim(name), value: .int(value), docLines: [],
                                 origin: SpecOrigin(key: String(value), location: node.location))
             }
-            return EnumModel(rawType: "Int", hasStringRawValue: false, cases: cases, unknownCaseName: "unknown")
+            return EnumModel(cases: cases, unknownCaseName: "unknown")
         }
         let values = (schema.enumValues ?? []).compactMap { node in node.string.map { (text: $0, location: node.location) } }
         var seen: Set<String> = []
         let cases = values.filter { seen.insert($0.text).inserted }.map { value in
             EnumCase(name: members.claim(SwiftName.member(value.text.isEmpty ? "empty" : value.text)),
-                     valueLiteral: SwiftLiteral.string(value.text), docLines: [],
+                     value: .string(value.text), docLines: [],
                      origin: SpecOrigin(key: value.text, location: value.location))
         }
-        return EnumModel(rawType: "String", hasStringRawValue: true, cases: cases, unknownCaseName: "unknown")
+        return EnumModel(cases: cases, unknownCaseName: "unknown")
     }
 
     private mutating func declareUnion(_ typeName: String, _ schema: Schema) -> UnionModel {
@@ -400,7 +388,7 @@ struct TypeLowering {
             let componentName = member.reference?.componentName(in: "schemas")
             let suggested = typeName + SwiftName.type(member.title ?? "Option\(offset + 1)")
             let type = swiftType(for: member, suggestedName: suggested)
-            guard type != typeName else {
+            guard type != .named(typeName) else {
                 // A member that is the union itself adds no values, and trying it first would recurse forever.
                 diagnostics.warning("this member of \(typeName) refers to \(typeName) itself and is left out", at: member.location)
                 continue
@@ -414,15 +402,13 @@ struct TypeLowering {
                 values = mapped.isEmpty ? [componentName] : mapped
             }
             cases.append(UnionCase(name: caseName, type: type, docLines: SwiftLiteral.docComment(description(of: member)),
-                                   discriminatorValueLiterals: values.map(SwiftLiteral.string),
-                                   selectionConditions: selection?.conditions[offset] ?? []))
+                                   discriminatorValues: values, selection: selection?.conditions[offset] ?? []))
         }
-        let usesDiscriminator = discriminator != nil && cases.allSatisfy { !$0.discriminatorValueLiterals.isEmpty }
+        let usesDiscriminator = discriminator != nil && cases.allSatisfy { !$0.discriminatorValues.isEmpty }
         return UnionModel(
             cases: cases,
-            discriminator: usesDiscriminator ? discriminator.map { UnionDiscriminator(propertyNameLiteral: SwiftLiteral.string($0.propertyName)) } : nil,
+            discriminator: usesDiscriminator ? discriminator.map { UnionDiscriminator(propertyName: $0.propertyName) } : nil,
             selectingProperties: selection?.properties ?? [],
-            hasSelectingProperties: selection != nil,
             isIndirect: false)
     }
 
@@ -459,12 +445,12 @@ struct TypeLowering {
         "A value this version of the SDK does not know decodes as `unknown`, so a new server value never breaks decoding.")
 
     /// A case name for a union member without a component name: `string`, `int`, `stringArray`, `object`.
-    private static func caseName(forType type: String) -> String {
-        if type.hasPrefix("[String: ") { return "object" }
-        if type.hasPrefix("[") { return caseName(forType: String(type.dropFirst().dropLast())) + "Array" }
+    private static func caseName(forType type: SwiftType) -> String {
         switch type {
-        case "JSONValue": return "value"
-        default: return type
+        case .dictionary: "object"
+        case .array(let element): caseName(forType: element) + "Array"
+        case .jsonValue: "value"
+        default: type.description
         }
     }
 }

@@ -7,8 +7,8 @@
 /// `benchmark_type`) are read first, and a member is tried only when the payload's values are among its own.
 struct UnionSelection {
     var properties: [UnionSelectingProperty]
-    /// Per member, in order, the Swift conditions under which it is tried; empty to try it always.
-    var conditions: [[String]]
+    /// Per member, in order, the conditions under which it is tried; empty to try it always.
+    var conditions: [[UnionSelectionCondition]]
 }
 
 extension TypeLowering {
@@ -31,13 +31,10 @@ extension TypeLowering {
         }
         guard !names.isEmpty else { return nil }
         var variables = MemberNames(reserving: ["decoder", "selecting", "value"])
-        let properties = names.map { UnionSelectingProperty(name: variables.claim(SwiftName.member($0)), wireNameLiteral: SwiftLiteral.string($0)) }
+        let properties = names.map { UnionSelectingProperty(name: variables.claim(SwiftName.member($0)), wireName: $0) }
         let conditions = allowed.map { declared in
-            zip(names, properties).compactMap { name, property -> String? in
-                guard let values = declared[named: name] else { return nil }
-                return values.count == 1
-                    ? "\(property.name) == \(SwiftLiteral.string(values[0]))"
-                    : "[\(values.map(SwiftLiteral.string).joined(separator: ", "))].contains(\(property.name))"
+            zip(names, properties).compactMap { name, property in
+                declared[named: name].map { UnionSelectionCondition(property: property.name, values: $0) }
             }
         }
         return UnionSelection(properties: properties, conditions: conditions)

@@ -4,27 +4,29 @@ public enum SDKRenderer {
     /// The SDK's files, sorted by path; throws when a template's partials include each other without end.
     public static func render(_ sdk: SwiftSDK, templates: TemplateSet) throws(GenerationError) -> [GeneratedFile] {
         let module = sdk.moduleName
+        let view = SDKView(sdk)
         var jobs: [RenderJob] = []
-        func add(_ path: String, _ value: any TemplateObject & Sendable, _ template: String, omittedWhenEmpty: Bool = false) {
+        func add(_ path: String, _ value: TemplateObject, _ template: String, omittedWhenEmpty: Bool = false) {
             jobs.append(RenderJob(path: path, value: value, template: template, omittedWhenEmpty: omittedWhenEmpty))
         }
-        add("\(module)/\(sdk.client.typeName).swift", sdk.client, "client")
-        add("\(module)/\(sdk.error.typeName).swift", sdk.error, "error")
+        let client = view.client
+        add("\(module)/\(sdk.client.typeName).swift", client, "client")
+        add("\(module)/\(sdk.error.typeName).swift", view.error, "error")
         for group in sdk.groups {
-            add("\(module)/APIs/\(group.typeName).swift", group, "api")
-            add("docs/\(group.reference.path)", group.reference, "reference")
+            add("\(module)/APIs/\(group.typeName).swift", view.group(group), "api")
+            add("docs/\(group.reference.path)", view.referencePage(group.reference), "reference")
         }
         for model in sdk.models {
-            add("\(module)/Models/\(model.fileName).swift", model, "model")
-            add("docs/\(model.reference.path)", model.reference, "model-reference")
+            add("\(module)/Models/\(model.fileName).swift", view.model(model), "model")
+            add("docs/\(model.reference.path)", view.modelReferencePage(model.reference), "model-reference")
         }
         // A runtime file for a feature the SDK does not use renders empty and is left out.
         for name in templates.runtimeNames {
-            add("\(module)/\(name).swift", sdk.client, name, omittedWhenEmpty: true)
+            add("\(module)/\(name).swift", client, name, omittedWhenEmpty: true)
         }
         // The files are independent, so they are rendered on every core; each result keeps its job's place.
         let rendered = jobs.concurrentMap { job -> Result<GeneratedFile?, Diagnostic> in
-            templates.render(job.value.templateValue, with: job.template).map { text in
+            templates.render(.object(job.value), with: job.template).map { text in
                 let contents = normalized(text)
                 return job.omittedWhenEmpty && contents == "\n" ? nil : GeneratedFile(path: job.path, contents: contents)
             }
@@ -55,7 +57,7 @@ public enum SDKRenderer {
     /// One file to render: the value that fills the template in, and where the result goes.
     private struct RenderJob: Sendable {
         var path: String
-        var value: any TemplateObject & Sendable
+        var value: TemplateObject
         var template: String
         var omittedWhenEmpty: Bool
     }

@@ -30,11 +30,9 @@ enum TemplateName: Sendable, Equatable {
     /// `.`: the value on top of the context stack.
     case top
     /// `a.b.c`: `a` from the nearest value on the stack that has it, then `b` and `c` from it.
-    case path([TemplateField])
+    case path([String])
     /// `.a.b`: `a` from the value on top of the stack only, then `b` from it.
-    case pathFromTop([TemplateField])
-    /// A name that no IR type has a property for, in any of its parts: always absent.
-    case unknown
+    case pathFromTop([String])
     /// `first()`, `last()`, `index()`, `even()`, `odd()` and integer functions applied to `index()`, such as
     /// `plusone(index())`: the position in the list the innermost section iterates over. Innermost function
     /// first.

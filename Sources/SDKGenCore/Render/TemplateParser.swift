@@ -352,11 +352,7 @@ struct TemplateParser {
         let fromTop = name.first == "."
         let parts = name.split(separator: ".")
         if name == "." || parts.isEmpty { return .top }
-        var fields: [TemplateField] = []
-        for part in parts {
-            guard let field = TemplateField(rawValue: String(part)) else { return .unknown }
-            fields.append(field)
-        }
+        let fields = parts.map(String.init)
         return fromTop ? .pathFromTop(fields) : .path(fields)
     }
 

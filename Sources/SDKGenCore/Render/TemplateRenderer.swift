@@ -70,7 +70,7 @@ struct TemplateRenderer {
             let count = list.count
             let outer = position
             for index in 0..<count {
-                stack.append(list.templateValue(at: index))
+                stack.append(list[index])
                 position = ListPosition(index: index, count: count)
                 render(body)
                 stack.removeLast()
@@ -141,15 +141,13 @@ struct TemplateRenderer {
             return .absent
         case .pathFromTop(let fields):
             return Self.lookUp(fields[...], in: stack[stack.count - 1])
-        case .unknown:
-            return .absent
         case .position(let functions):
             guard let position else { return .absent }
             return position.apply(functions)
         }
     }
 
-    private static func lookUp(_ fields: ArraySlice<TemplateField>, in value: TemplateValue) -> TemplateValue {
+    private static func lookUp(_ fields: ArraySlice<String>, in value: TemplateValue) -> TemplateValue {
         var value = value
         for field in fields {
             value = value.field(field)

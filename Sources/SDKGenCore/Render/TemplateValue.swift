@@ -1,73 +1,77 @@
 /// A value as a template sees it.
 ///
-/// The IR answers a template's names with these (see `IR+TemplateObject.swift`) instead of `Any`, so that
-/// rendering never asks the runtime what a value is: the answer says it.
-enum TemplateValue {
+/// The View stage builds these from the SDK model; rendering never asks the runtime what a value is, the case
+/// says it.
+enum TemplateValue: Sendable {
     /// Printed as it is; a section over it is rendered once with it on top of the context.
     case text(String)
     /// Printed as `true` or `false`; a section over it is rendered, without a new context, when it is true.
     case bool(Bool)
     /// A section over it is rendered once per element; an inverted section when it is empty.
-    case list(any TemplateList)
+    case list([TemplateValue])
     /// Has named fields; a section over it is rendered once with it on top of the context.
-    case object(any TemplateObject)
+    case object(TemplateObject)
     /// Nil, or a name nothing answers: prints nothing, and only inverted sections over it are rendered.
     case absent
 
-    /// The value's field named `field`; only objects have fields.
-    func field(_ field: TemplateField) -> TemplateValue {
+    /// The value's field named `name`; only objects have fields.
+    func field(_ name: String) -> TemplateValue {
         guard case .object(let object) = self else { return .absent }
-        return object.templateValue(of: field)
+        return object[name]
+    }
+
+    /// Text, or `.absent` for `nil`.
+    static func text(_ text: String?) -> TemplateValue {
+        text.map(TemplateValue.text) ?? .absent
+    }
+
+    /// An object, or `.absent` for `nil`.
+    static func object(_ object: TemplateObject?) -> TemplateValue {
+        object.map(TemplateValue.object) ?? .absent
+    }
+
+    /// A list of text, such as doc comment lines.
+    static func lines(_ lines: [String]) -> TemplateValue {
+        .list(lines.map(TemplateValue.text))
+    }
+
+    /// A list of objects, one per element.
+    static func list<Element>(_ elements: [Element], _ object: (Element) -> TemplateObject) -> TemplateValue {
+        .list(elements.map { .object(object($0)) })
     }
 }
 
-/// A type whose values templates can read.
-protocol TemplateValueConvertible {
-    var templateValue: TemplateValue { get }
-}
+/// Named values that templates read by name: what the View stage makes of each declaration.
+///
+/// Fields are few per object and looked up far more often than made, so they are kept in order and found by
+/// comparing names, which for the short ASCII names templates use is a comparison of two machine words.
+struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
+    private var names: [String]
+    private var values: [TemplateValue]
 
-/// A type with fields templates read by name: each of the IR's structs.
-protocol TemplateObject: TemplateValueConvertible {
-    /// The stored property `field` names, or `.absent` when the type has none of that name.
-    func templateValue(of field: TemplateField) -> TemplateValue
-}
-
-extension TemplateObject {
-    var templateValue: TemplateValue { .object(self) }
-}
-
-/// A list templates iterate over.
-protocol TemplateList {
-    var count: Int { get }
-    func templateValue(at index: Int) -> TemplateValue
-}
-
-extension Array: TemplateList, TemplateValueConvertible where Element: TemplateValueConvertible {
-    var templateValue: TemplateValue { .list(self) }
-
-    func templateValue(at index: Int) -> TemplateValue {
-        self[index].templateValue
+    init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        names = elements.map(\.0)
+        values = elements.map(\.1)
     }
-}
 
-extension Optional: TemplateValueConvertible where Wrapped: TemplateValueConvertible {
-    var templateValue: TemplateValue {
-        switch self {
-        case .some(let wrapped): wrapped.templateValue
-        case .none: .absent
+    /// The field named `name`; `.absent` when the object has none, so a lookup goes on down the context stack.
+    subscript(name: String) -> TemplateValue {
+        get {
+            for index in names.indices where names[index] == name {
+                return values[index]
+            }
+            return .absent
+        }
+        set {
+            if let index = names.firstIndex(of: name) {
+                values[index] = newValue
+            } else {
+                names.append(name)
+                values.append(newValue)
+            }
         }
     }
-}
 
-extension String: TemplateValueConvertible {
-    var templateValue: TemplateValue { .text(self) }
-}
-
-extension Bool: TemplateValueConvertible {
-    var templateValue: TemplateValue { .bool(self) }
-}
-
-extension Int: TemplateValueConvertible {
-    // As text: templates only print numbers, and a section over one renders once, as over text.
-    var templateValue: TemplateValue { .text(String(self)) }
+    /// The names of the fields, in the order they were given.
+    var fieldNames: [String] { names }
 }

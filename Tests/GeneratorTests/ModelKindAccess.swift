@@ -1,0 +1,9 @@
+@testable import SDKGenCore
+
+extension ModelDeclaration {
+    /// The struct the model is declared as, if it is one.
+    var structure: StructModel? {
+        if case .structure(let model) = kind { return model }
+        return nil
+    }
+}
