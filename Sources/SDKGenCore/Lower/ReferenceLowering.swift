@@ -20,7 +20,7 @@ extension SDKLowering {
         }
         errors.append(ReferenceErrorRow(errorCase: "`\(errorTypeName).apiError`", statusCode: "4XX, 5XX", contentType: "\\*/\\*"))
 
-        let isModel = types.models.contains { .named($0.typeName) == declaration.returnType }
+        let returnsModel = if case .named(let name) = declaration.returnType { types.models.contains { $0.typeName == name } } else { false }
         let call = "\(groupProperty).\(name)(\(exampleArguments(lowered).joined(separator: ", ")))"
         return ReferenceOperation(
             name: name,
@@ -31,7 +31,7 @@ extension SDKLowering {
             callExample: call,
             parameters: rows,
             responseType: declaration.returnType.description,
-            responseLink: isModel ? "../../models/\(declaration.returnType).md" : nil,
+            responseLink: returnsModel ? "../../models/\(declaration.returnType).md" : nil,
             errors: errors)
     }
 

@@ -4,17 +4,18 @@
 /// Lower decides types as these values and never as text, so that every later stage asks what a type is
 /// (`isOptional`, `referencedNames`) rather than parsing its spelling. `description` is the spelling the
 /// generated source uses.
-public indirect enum SwiftType: Sendable, Hashable, CustomStringConvertible {
+public enum SwiftType: Sendable, Hashable, CustomStringConvertible {
     /// A type declared by the SDK or its runtime, such as `Pet`, `JSONValue` or `MultipartFile`.
     case named(String)
     /// A type of the standard library or Foundation.
     case builtin(BuiltinType)
-    case optional(SwiftType)
-    case array(SwiftType)
+    // Only the cases that hold a type are boxed, so that most types (a name, a built-in) are not allocated.
+    indirect case optional(SwiftType)
+    indirect case array(SwiftType)
     /// A dictionary with `String` keys: a JSON object.
-    case dictionary(SwiftType)
+    indirect case dictionary(SwiftType)
     /// The runtime's `ServerSentEvents<Element>`: a stream of events whose data decodes as `Element`.
-    case eventStream(SwiftType)
+    indirect case eventStream(SwiftType)
     /// A function that returns nothing.
     case void
 

@@ -43,35 +43,33 @@ enum TemplateValue: Sendable {
 
 /// Named values that templates read by name: what the View stage makes of each declaration.
 ///
-/// Fields are few per object and looked up far more often than made, so they are kept in order and found by
-/// comparing names, which for the short ASCII names templates use is a comparison of two machine words.
+/// Fields are few per object, so they are kept in order and found by comparing names: for names of up to 15
+/// ASCII characters, as most are, a comparison of two machine words, cheaper than hashing the name.
 struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
-    private var names: [String]
-    private var values: [TemplateValue]
+    // One array of pairs: one allocation per object, and the name and value found together.
+    private var fields: [(name: String, value: TemplateValue)]
 
     init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        names = elements.map(\.0)
-        values = elements.map(\.1)
+        fields = elements.map { (name: $0.0, value: $0.1) }
     }
 
     /// The field named `name`; `.absent` when the object has none, so a lookup goes on down the context stack.
     subscript(name: String) -> TemplateValue {
         get {
-            for index in names.indices where names[index] == name {
-                return values[index]
+            for field in fields where field.name == name {
+                return field.value
             }
             return .absent
         }
         set {
-            if let index = names.firstIndex(of: name) {
-                values[index] = newValue
+            if let index = fields.firstIndex(where: { $0.name == name }) {
+                fields[index].value = newValue
             } else {
-                names.append(name)
-                values.append(newValue)
+                fields.append((name, newValue))
             }
         }
     }
 
     /// The names of the fields, in the order they were given.
-    var fieldNames: [String] { names }
+    var fieldNames: [String] { fields.map(\.name) }
 }
