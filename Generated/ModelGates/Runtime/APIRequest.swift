@@ -36,15 +36,6 @@ struct APIRequest: Sendable {
         self.path = path
     }
 
-    // MARK: Path
-
-    /// A path parameter's value written from its JSON form, in the simple style (`a,b,c`), percent-encoded.
-    ///
-    /// - Throws: ``ModelGatesError/invalidRequest(_:)`` if the value cannot be encoded as JSON.
-    static func pathSegment(_ value: some Encodable, explode: Bool) throws(ModelGatesError) -> String {
-        ParameterStyle.simple.text(of: try JSONValue(encoding: value), explode: explode).percentEncoded
-    }
-
     // MARK: Query
 
     /// Adds a query parameter, unless its value is `nil`.
@@ -57,29 +48,6 @@ struct APIRequest: Sendable {
     /// Adds a query parameter holding a date as ISO 8601 text, unless it is `nil`.
     mutating func addQueryItem(_ name: String, _ value: Date?) {
         addQueryItem(name, value.map(JSONCoding.string(from:)))
-    }
-
-    /// Adds a query parameter from its JSON form in the given style, unless its value is `nil`.
-    ///
-    /// - Throws: ``ModelGatesError/invalidRequest(_:)`` if the value cannot be encoded as JSON.
-    mutating func addQueryItem(
-        _ name: String,
-        _ value: (some Encodable)?,
-        style: ParameterStyle,
-        explode: Bool
-    ) throws(ModelGatesError) {
-        if let value {
-            queryItems += style.queryItems(name, try JSONValue(encoding: value), explode: explode)
-        }
-    }
-
-    /// Adds a query parameter holding its value as JSON text, unless the value is `nil`.
-    ///
-    /// - Throws: ``ModelGatesError/invalidRequest(_:)`` if the value cannot be encoded as JSON.
-    mutating func addQueryItem(_ name: String, json value: (some Encodable)?) throws(ModelGatesError) {
-        if let value {
-            addQueryItem(name, try JSONValue.text(encoding: value))
-        }
     }
 
     // MARK: Headers
@@ -96,119 +64,6 @@ struct APIRequest: Sendable {
         addHeader(name, value.map(JSONCoding.string(from:)))
     }
 
-    /// Adds a header from its value's JSON form in the simple style (`a,b,c`), unless the value is `nil`.
-    ///
-    /// - Throws: ``ModelGatesError/invalidRequest(_:)`` if the value cannot be encoded as JSON.
-    mutating func addHeader(_ name: String, _ value: (some Encodable)?, explode: Bool) throws(ModelGatesError) {
-        if let value {
-            addHeader(name, ParameterStyle.simple.text(of: try JSONValue(encoding: value), explode: explode))
-        }
-    }
-
-    /// Adds a header holding its value as JSON text, unless the value is `nil`.
-    ///
-    /// - Throws: ``ModelGatesError/invalidRequest(_:)`` if the value cannot be encoded as JSON.
-    mutating func addHeader(_ name: String, json value: (some Encodable)?) throws(ModelGatesError) {
-        if let value {
-            addHeader(name, try JSONValue.text(encoding: value))
-        }
-    }
-
-    // MARK: Cookies
-
-    /// Adds a cookie, unless its value is `nil`.
-    mutating func addCookie(_ name: String, _ value: (some LosslessStringConvertible)?) {
-        if let value {
-            cookies.append((name, value.description.percentEncoded))
-        }
-    }
-
-    /// Adds a cookie holding a date as ISO 8601 text, unless it is `nil`.
-    mutating func addCookie(_ name: String, _ value: Date?) {
-        addCookie(name, value.map(JSONCoding.string(from:)))
-    }
-
-    /// Adds a cookie from its value's JSON form in the form style, unless the value is `nil`.
-    ///
-    /// - Throws: ``ModelGatesError/invalidRequest(_:)`` if the value cannot be encoded as JSON.
-    mutating func addCookie(_ name: String, _ value: (some Encodable)?, explode: Bool) throws(ModelGatesError) {
-        if let value {
-            cookies += ParameterStyle.form.queryItems(name, try JSONValue(encoding: value), explode: explode)
-        }
-    }
-
-    /// Adds a cookie holding its value as JSON text, unless the value is `nil`.
-    ///
-    /// - Throws: ``ModelGatesError/invalidRequest(_:)`` if the value cannot be encoded as JSON.
-    mutating func addCookie(_ name: String, json value: (some Encodable)?) throws(ModelGatesError) {
-        if let value {
-            addCookie(name, try JSONValue.text(encoding: value))
-        }
-    }
 
     // MARK: Body
-
-    /// Sends a value as a JSON body, unless it is `nil`.
-    ///
-    /// - Parameters:
-    ///   - value: The body.
-    ///   - contentType: The JSON media type, such as `application/json`.
-    /// - Throws: ``ModelGatesError/invalidRequest(_:)`` if the value cannot be encoded as JSON.
-    mutating func setJSONBody(_ value: (some Encodable)?, contentType: String) throws(ModelGatesError) {
-        if let value {
-            do {
-                body = (try JSONCoding.makeEncoder().encode(value), contentType)
-            } catch {
-                throw .invalidRequest("The request body cannot be encoded as JSON: \(error)")
-            }
-        }
-    }
-
-    /// Sends a value as a JSON body with one of its top-level fields set, unless the value is `nil`: the streaming
-    /// and the plain variant of an operation set the field that chooses between them.
-    ///
-    /// - Throws: ``ModelGatesError/invalidRequest(_:)`` if the value cannot be encoded as a JSON object.
-    mutating func setJSONBody(
-        _ value: (some Encodable)?,
-        contentType: String,
-        overriding field: String,
-        with fieldValue: Bool
-    ) throws(ModelGatesError) {
-        guard let value else { return }
-        guard case .object(var object) = try JSONValue(encoding: value) else {
-            throw .invalidRequest("The request body is not a JSON object, so its \(field) field cannot be set.")
-        }
-        object[field] = .bool(fieldValue)
-        try setJSONBody(JSONValue.object(object), contentType: contentType)
-    }
-
-    /// Sends a value as an `application/x-www-form-urlencoded` body, unless it is `nil`: each property of its JSON
-    /// form becomes a field, an array a repeated field, and an object's properties `name[property]` fields.
-    ///
-    /// - Throws: ``ModelGatesError/invalidRequest(_:)`` if the value cannot be encoded as a JSON object.
-    mutating func setFormBody(_ value: (some Encodable)?) throws(ModelGatesError) {
-        guard let value else { return }
-        guard case .object(let object) = try JSONValue(encoding: value) else {
-            throw .invalidRequest("A form body must be an object.")
-        }
-        let fields = object.keys.sorted().flatMap { name in
-            ParameterStyle.deepObject.queryItems(name, object[name]!, explode: true)
-        }
-        let text = fields.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
-        body = (Data(text.utf8), "application/x-www-form-urlencoded")
-    }
-
-    /// Sends bytes as the body, unless they are `nil`.
-    mutating func setBody(_ data: Data?, contentType: String) {
-        if let data {
-            body = (data, contentType)
-        }
-    }
-
-    /// Sends text as the body in UTF-8, unless it is `nil`.
-    mutating func setBody(_ text: String?, contentType: String) {
-        if let text {
-            body = (Data(text.utf8), contentType)
-        }
-    }
 }

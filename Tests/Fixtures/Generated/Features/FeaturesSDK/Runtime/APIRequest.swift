@@ -36,15 +36,6 @@ struct APIRequest: Sendable {
         self.path = path
     }
 
-    // MARK: Path
-
-    /// A path parameter's value written from its JSON form, in the simple style (`a,b,c`), percent-encoded.
-    ///
-    /// - Throws: ``FeaturesSDKError/invalidRequest(_:)`` if the value cannot be encoded as JSON.
-    static func pathSegment(_ value: some Encodable, explode: Bool) throws(FeaturesSDKError) -> String {
-        ParameterStyle.simple.text(of: try JSONValue(encoding: value), explode: explode).percentEncoded
-    }
-
     // MARK: Query
 
     /// Adds a query parameter, unless its value is `nil`.
@@ -105,14 +96,6 @@ struct APIRequest: Sendable {
         }
     }
 
-    /// Adds a header holding its value as JSON text, unless the value is `nil`.
-    ///
-    /// - Throws: ``FeaturesSDKError/invalidRequest(_:)`` if the value cannot be encoded as JSON.
-    mutating func addHeader(_ name: String, json value: (some Encodable)?) throws(FeaturesSDKError) {
-        if let value {
-            addHeader(name, try JSONValue.text(encoding: value))
-        }
-    }
 
     // MARK: Cookies
 
@@ -126,24 +109,6 @@ struct APIRequest: Sendable {
     /// Adds a cookie holding a date as ISO 8601 text, unless it is `nil`.
     mutating func addCookie(_ name: String, _ value: Date?) {
         addCookie(name, value.map(JSONCoding.string(from:)))
-    }
-
-    /// Adds a cookie from its value's JSON form in the form style, unless the value is `nil`.
-    ///
-    /// - Throws: ``FeaturesSDKError/invalidRequest(_:)`` if the value cannot be encoded as JSON.
-    mutating func addCookie(_ name: String, _ value: (some Encodable)?, explode: Bool) throws(FeaturesSDKError) {
-        if let value {
-            cookies += ParameterStyle.form.queryItems(name, try JSONValue(encoding: value), explode: explode)
-        }
-    }
-
-    /// Adds a cookie holding its value as JSON text, unless the value is `nil`.
-    ///
-    /// - Throws: ``FeaturesSDKError/invalidRequest(_:)`` if the value cannot be encoded as JSON.
-    mutating func addCookie(_ name: String, json value: (some Encodable)?) throws(FeaturesSDKError) {
-        if let value {
-            addCookie(name, try JSONValue.text(encoding: value))
-        }
     }
 
     // MARK: Body
