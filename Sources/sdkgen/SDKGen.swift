@@ -24,6 +24,9 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("An sdkgen.yaml configuration file; options given on the command line win over its settings. (default: ./sdkgen.yaml when it exists)", valueName: "file"))
     var config: String?
 
+    @Flag(help: "Read no configuration file, not even ./sdkgen.yaml: for scripts and build steps whose settings are all on the command line.")
+    var noConfig = false
+
     @Option(name: .customLong("overlay"), help: ArgumentHelp("An OpenAPI Overlay 1.0 document to apply to the spec before reading it; repeat to apply several, in order, after the configuration's.", valueName: "file"))
     var overlays: [String] = []
 
@@ -35,6 +38,15 @@ struct ReadingOptions: ParsableArguments {
 
     @Option(name: .customLong("operation"), help: ArgumentHelp("Keep only the operation with this operationId (repeatable). Replaces the configuration's filter.", valueName: "id"))
     var operationIDs: [String] = []
+
+    func validate() throws {
+        if noConfig, config != nil { throw ValidationError("--config and --no-config exclude each other") }
+    }
+
+    /// The settings of one run: `commandLine` over the configuration file's over the defaults.
+    func settings(_ commandLine: GenerationConfig) throws(GenerationError) -> GenerationSettings {
+        try GenerationSettings.resolve(commandLine: commandLine, configurationPath: config, lookingIn: noConfig ? nil : "")
+    }
 
     /// These options as the command line's settings, for `GenerationSettings` to merge over the file's.
     var commandLine: GenerationConfig {
@@ -49,6 +61,7 @@ struct ReadingOptions: ParsableArguments {
     var arguments: [(name: String, value: String)] {
         var arguments: [(name: String, value: String)] = []
         if let config { arguments.append(("config", config)) }
+        if noConfig { arguments.append(("no-config", "")) }
         arguments += overlays.map { ("overlay", $0) } + allowedReferenceRoots.map { ("allow-ref-root", $0) }
         arguments += tags.map { ("tag", $0) } + operationIDs.map { ("operation", $0) }
         return arguments
@@ -67,7 +80,7 @@ struct DocumentOptions: ParsableArguments {
         var commandLine = reading.commandLine
         commandLine.spec = spec
         configure(&commandLine)
-        return try GenerationSettings.resolve(commandLine: commandLine, configurationPath: reading.config)
+        return try reading.settings(commandLine)
     }
 }
 
@@ -235,7 +248,7 @@ extension SDKGen {
         private var regenerateCommand: String {
             var command = "swift run sdkgen generate"
             func add(_ name: String, _ value: String?) {
-                if let value { command += " --\(name) \(value)" }
+                if let value { command += value.isEmpty ? " --\(name)" : " --\(name) \(value)" }
             }
             add("spec", options.document.spec)
             for argument in options.document.reading.arguments { add(argument.name, argument.value) }
@@ -323,7 +336,7 @@ extension SDKGen {
                 commandLine.spec = newSpec
                 commandLine.moduleName = moduleName
                 commandLine.clientName = clientName
-                let new = try GenerationSettings.resolve(commandLine: commandLine, configurationPath: reading.config).generator
+                let new = try reading.settings(commandLine).generator
                 var old = new
                 old.specPath = oldSpec
                 diff = try SDKGenerator.diff(old: old, new: new)

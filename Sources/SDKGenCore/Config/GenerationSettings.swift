@@ -34,8 +34,8 @@ public struct GenerationSettings: Sendable {
     public init(commandLine: GenerationConfig, file: GenerationConfig = GenerationConfig(),
                 configurationPath: String? = nil) throws(GenerationError) {
         guard let spec = commandLine.spec ?? file.spec else {
-            let source = configurationPath.map { "nor does \($0) name one (spec: FILE)" } ?? "and there is no \(Self.configurationFileName) here"
-            throw GenerationError([.error("no OpenAPI document to read: --spec names none, \(source)", at: nil)])
+            let file = configurationPath.map { "\($0) names none" } ?? "no \(Self.configurationFileName) was read"
+            throw GenerationError([.error("no OpenAPI document to read: name one with --spec, or with spec: in sdkgen.yaml (\(file))", at: nil)])
         }
         let moduleName = commandLine.moduleName ?? file.moduleName
         var generator = SDKGenerator.Options(
@@ -57,10 +57,10 @@ public struct GenerationSettings: Sendable {
 
     /// Reads the configuration file at `configurationPath`, or `sdkgen.yaml` in `folder` when that is `nil` and
     /// the file exists, and merges `commandLine` over it; throws with the file's located errors.
-    /// - Parameter folder: Where to look for `sdkgen.yaml`; the current folder when empty.
+    /// - Parameter folder: Where to look for `sdkgen.yaml`: the current folder when empty, nowhere when `nil`.
     public static func resolve(commandLine: GenerationConfig, configurationPath: String?,
-                               folder: String = "") throws(GenerationError) -> GenerationSettings {
-        let path = configurationPath ?? defaultConfigurationPath(in: folder)
+                               lookingIn folder: String? = "") throws(GenerationError) -> GenerationSettings {
+        let path = configurationPath ?? folder.flatMap(defaultConfigurationPath(in:))
         let file = try path.map { path throws(GenerationError) in try GenerationConfig.load(contentsOf: path) } ?? GenerationConfig()
         return try GenerationSettings(commandLine: commandLine, file: file, configurationPath: path)
     }

@@ -49,8 +49,11 @@ public enum SDKGenerator {
     }
 
     /// The module name a document titled `title` gets when none is given: the title as a Swift type name
-    /// (`ModelGates Analytics API` → `ModelGatesAnalyticsAPI`); `nil` when that is no plain ASCII identifier.
+    /// (`ModelGates Analytics API` → `ModelGatesAnalyticsAPI`), whose words are its ASCII letters and digits;
+    /// `nil` when it has none, or makes a keyword (`Self`).
     public static func moduleName(forTitle title: String) -> String? {
+        // Without a letter or digit to keep, a type name would be a placeholder that says nothing of the API.
+        guard title.unicodeScalars.contains(where: { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) else { return nil }
         let name = SwiftName.type(title)
         return SwiftName.isPlainIdentifier(name) ? name : nil
     }
