@@ -14,9 +14,9 @@ import PackagePlugin
 ///   spec's folder), `sdkgen.yaml`, and any overlays and templates kept beside them. SwiftPM plans again when a
 ///   file is added to or removed from the target, so these are always current;
 /// - the files the last run read, which sdkgen lists (`--write-inputs`) in the plugin's work folder: overlays
-///   and templates that `sdkgen.yaml` names outside the target. SwiftPM reuses a build plan while the package's
-///   files stay the same, so such a file becomes an input at the next planning after the run that first read it
-///   (the second build of a clean checkout plans again, so in practice from then on).
+///   and templates that `sdkgen.yaml` names outside the target. They become inputs when SwiftPM next plans the
+///   build, which SwiftPM 6.3 does on the build after the run that first read them; that run itself was due to
+///   `sdkgen.yaml` changing.
 /// sdkgen itself is an input too, and with it its built-in templates.
 @main
 struct SDKGenPlugin: BuildToolPlugin {

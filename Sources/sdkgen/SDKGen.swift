@@ -9,7 +9,8 @@ struct SDKGen: ParsableCommand {
         abstract: "Generates a Swift SDK from an OpenAPI 3.0 or 3.1 document.",
         discussion: """
         Settings come from the command line, then from a configuration file: the one --config names, else \
-        sdkgen.yaml in the current folder when there is one (paths in it are relative to its folder). Without \
+        sdkgen.yaml in the current folder when there is one (paths in it are relative to its folder; --no-config \
+        reads none). Without \
         them, the module is named after the spec's title, the client type after the module (NAMEClient), the \
         output folder is Generated and the templates are sdkgen's own, built in. In this repository, \
         ./sdkgen.yaml makes every command work on spec/modelgates.yaml and Generated/.
