@@ -80,7 +80,7 @@ public enum SDKGenerator {
     }
 
     /// What diagnostics call the built-in templates: they are in no folder of the user's.
-    public static let builtInTemplatesName = "<built-in templates>"
+    static let builtInTemplatesName = "<built-in templates>"
 
     /// The templates in the folder at `path`, or sdkgen's own when `nil`.
     private static func templateSet(at path: String?) throws(GenerationError) -> TemplateSet {
