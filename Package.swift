@@ -27,8 +27,21 @@ let package = Package(
         ),
         .target(
             name: "SDKGenCore",
-            dependencies: ["CYAML"]
+            dependencies: ["CYAML", "SDKGenTemplates"]
         ),
+        // sdkgen's own templates, compiled in so that the tool works from any folder and when copied alone:
+        // the EmbedTemplates plugin turns Templates/ into a Swift source at every build where it changed, so
+        // Templates/ stays the one copy.
+        .target(
+            name: "SDKGenTemplates",
+            plugins: ["EmbedTemplates"]
+        ),
+        .plugin(
+            name: "EmbedTemplates",
+            capability: .buildTool(),
+            dependencies: ["TemplateEmbedder"]
+        ),
+        .executableTarget(name: "TemplateEmbedder"),
         .executableTarget(
             name: "sdkgen",
             dependencies: [
@@ -77,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GeneratorTests",
-            dependencies: ["SDKGenCore"]
+            dependencies: ["SDKGenCore", "SDKGenTemplates"]
         ),
         .testTarget(
             name: "ModelGatesClientTests",

@@ -85,17 +85,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Copies of the tool and of the templates it reads at run time, so that a rebuild or an edit during
-# the run (by a developer, or the next CI step) cannot change the generator between two rows. The
-# tool's libraries are found through absolute runpaths.
+# A copy of the tool, so that a rebuild during the run (by a developer, or the next CI step) cannot change
+# the generator between two rows; its templates are compiled in. The tool's libraries are found through
+# absolute runpaths.
 sdkgen="$WORK/sdkgen"
 cp "$SDKGEN" "$sdkgen"
-cp -RL Templates "$WORK/Templates"
 log "using $SDKGEN ($(date -r "$SDKGEN" '+built %Y-%m-%d %H:%M'))"
-# The templates come from the working tree but the tool does not: when they disagree, the generated
-# code fails to compile for reasons that are not the generator's.
-if [ -n "$(find Sources -name '*.swift' -newer "$SDKGEN" -print -quit)" ]; then
-    log "warning: $SDKGEN is older than Sources/; rebuild it (swift build --product sdkgen) for figures that match the working tree"
+if [ -n "$(find Sources Templates \( -name '*.swift' -o -name '*.mustache' \) -newer "$SDKGEN" -print -quit)" ]; then
+    log "warning: $SDKGEN is older than Sources/ or Templates/; rebuild it (swift build --product sdkgen) for figures that match the working tree"
 fi
 
 # measure OUT COMMAND...: runs COMMAND (its output goes where the caller redirects it) and writes
@@ -197,8 +194,10 @@ check() {
     mkdir -p "$dir"
 
     log "$label: generating"
-    measure "$dir/generate.time" "$sdkgen" generate --spec "$spec" --templates "$WORK/Templates" \
-        --output "$dir/Sources" --module-name "$module" "$@" >"$dir/generate.out" 2>"$dir/generate.err" \
+    # --no-config: this repository's sdkgen.yaml, in the current folder, is for its own SDK. The client is
+    # named like the module, as Scripts/OpenRouterClientCheck expects.
+    measure "$dir/generate.time" "$sdkgen" generate --no-config --spec "$spec" \
+        --output "$dir/Sources" --module-name "$module" --client-name "$module" "$@" >"$dir/generate.out" 2>"$dir/generate.err" \
         || gen_status=$?
     # Located (file:line:col: error: …) or not (a missing template).
     gen_warnings=$(count_lines '(^|: )warning: ' "$dir/generate.err")
@@ -273,7 +272,7 @@ conformance() {
     [ -d "$dir/Sources/$module" ] || return 0
     log "$label: checking the spec's examples"
     mkdir -p "$dir/Sources/Conformance"
-    if ! "$sdkgen" conformance --spec "$spec" --module-name "$module" --program "$dir/Sources/Conformance/main.swift" \
+    if ! "$sdkgen" conformance --no-config --spec "$spec" --module-name "$module" --client-name "$module" --program "$dir/Sources/Conformance/main.swift" \
         2>"$dir/conformance.err"; then
         conformance_lines+=("- $label: the conformance program could not be written: $(tail -n 1 "$dir/conformance.err")")
         return 0

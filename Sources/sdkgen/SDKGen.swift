@@ -8,21 +8,25 @@ struct SDKGen: ParsableCommand {
         commandName: "sdkgen",
         abstract: "Generates a Swift SDK from an OpenAPI 3.0 or 3.1 document.",
         discussion: """
-        With no options, every command works on this repository's layout: spec/modelgates.yaml and \
-        Templates/ generate the ModelGates SDK into Generated/ (sources in Generated/ModelGates/, \
-        reference pages in Generated/docs/).
+        Settings come from the command line, then from a configuration file: the one --config names, else \
+        sdkgen.yaml in the current folder when there is one (paths in it are relative to its folder; --no-config \
+        reads none). Without \
+        them, the module is named after the spec's title, the client type after the module (NAMEClient), the \
+        output folder is Generated and the templates are sdkgen's own, built in. In this repository, \
+        ./sdkgen.yaml makes every command work on spec/modelgates.yaml and Generated/.
         """,
+        version: sdkgenVersion,
         subcommands: [Generate.self, Check.self, Lint.self, Diff.self, Conformance.self],
         defaultSubcommand: Generate.self)
 }
 
-/// Options that say which document to read and how: shared by every command that reads a spec.
-struct DocumentOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("An sdkgen.yaml configuration file; options given on the command line win over its settings.", valueName: "file"))
+/// The configuration file and how to read the spec: options of every command.
+struct ReadingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("An sdkgen.yaml configuration file; options given on the command line win over its settings. (default: ./sdkgen.yaml when it exists)", valueName: "file"))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("The OpenAPI document to read, YAML or JSON. (default: spec/modelgates.yaml)", valueName: "file"))
-    var spec: String?
+    @Flag(help: "Read no configuration file, not even ./sdkgen.yaml: for scripts and build steps whose settings are all on the command line.")
+    var noConfig = false
 
     @Option(name: .customLong("overlay"), help: ArgumentHelp("An OpenAPI Overlay 1.0 document to apply to the spec before reading it; repeat to apply several, in order, after the configuration's.", valueName: "file"))
     var overlays: [String] = []
@@ -30,36 +34,54 @@ struct DocumentOptions: ParsableArguments {
     @Option(name: .customLong("allow-ref-root"), help: ArgumentHelp("A folder, besides the spec's own, whose files `$ref`s may name; repeat to allow several.", valueName: "dir"))
     var allowedReferenceRoots: [String] = []
 
-    @Option(name: .customLong("tag"), help: ArgumentHelp("Keep only the operations with this tag (repeatable; with --operation, an operation matching either is kept).", valueName: "tag"))
+    @Option(name: .customLong("tag"), help: ArgumentHelp("Keep only the operations with this tag (repeatable; with --operation, an operation matching either is kept). Replaces the configuration's filter.", valueName: "tag"))
     var tags: [String] = []
 
-    @Option(name: .customLong("operation"), help: ArgumentHelp("Keep only the operation with this operationId (repeatable).", valueName: "id"))
+    @Option(name: .customLong("operation"), help: ArgumentHelp("Keep only the operation with this operationId (repeatable). Replaces the configuration's filter.", valueName: "id"))
     var operationIDs: [String] = []
 
-    /// The configuration file's settings; none when no file is given.
-    func configuration() throws(GenerationError) -> GenerationConfig {
-        try config.map { path throws(GenerationError) in try GenerationConfig.load(contentsOf: path) } ?? GenerationConfig()
+    func validate() throws {
+        if noConfig, config != nil { throw ValidationError("--config and --no-config exclude each other") }
     }
 
-    /// How to read the document: the command line over the configuration `file` over the defaults. Templates
-    /// and module name are left for the commands that generate.
-    func readingOptions(_ file: GenerationConfig) -> SDKGenerator.Options {
-        var options = SDKGenerator.Options(
-            specPath: spec ?? file.spec ?? "spec/modelgates.yaml", templatesPath: "", moduleName: "",
-            overlayPaths: file.overlays + overlays, allowedReferenceRoots: allowedReferenceRoots)
-        options.filter = tags.isEmpty && operationIDs.isEmpty ? file.filter : OperationFilter(tags: tags, operationIDs: operationIDs)
-        options.overrides = DocumentOverrides(server: file.server, retries: file.retries)
-        return options
+    /// The settings of one run: `commandLine` over the configuration file's over the defaults.
+    func settings(_ commandLine: GenerationConfig) throws(GenerationError) -> GenerationSettings {
+        try GenerationSettings.resolve(commandLine: commandLine, configurationPath: config, lookingIn: noConfig ? nil : "")
+    }
+
+    /// These options as the command line's settings, for `GenerationSettings` to merge over the file's.
+    var commandLine: GenerationConfig {
+        var config = GenerationConfig()
+        config.overlays = overlays
+        config.allowedReferenceRoots = allowedReferenceRoots
+        config.filter = OperationFilter(tags: tags, operationIDs: operationIDs)
+        return config
     }
 
     /// These options as command-line arguments, to print a command that repeats them.
     var arguments: [(name: String, value: String)] {
         var arguments: [(name: String, value: String)] = []
         if let config { arguments.append(("config", config)) }
-        if let spec { arguments.append(("spec", spec)) }
+        if noConfig { arguments.append(("no-config", "")) }
         arguments += overlays.map { ("overlay", $0) } + allowedReferenceRoots.map { ("allow-ref-root", $0) }
         arguments += tags.map { ("tag", $0) } + operationIDs.map { ("operation", $0) }
         return arguments
+    }
+}
+
+/// Which document to read and how: options of every command that reads one spec.
+struct DocumentOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The OpenAPI document to read, YAML or JSON. (default: the configuration's spec)", valueName: "file"))
+    var spec: String?
+
+    @OptionGroup var reading: ReadingOptions
+
+    /// The settings of one run: the command line over the configuration file over the defaults.
+    func settings(_ configure: (inout GenerationConfig) -> Void = { _ in }) throws(GenerationError) -> GenerationSettings {
+        var commandLine = reading.commandLine
+        commandLine.spec = spec
+        configure(&commandLine)
+        return try reading.settings(commandLine)
     }
 }
 
@@ -67,26 +89,23 @@ struct DocumentOptions: ParsableArguments {
 struct GenerationOptions: ParsableArguments {
     @OptionGroup var document: DocumentOptions
 
-    @Option(name: .long, help: ArgumentHelp("The folder of Mustache templates to render with. (default: the configuration's, else --default-templates)", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("A folder of Mustache templates to render with instead of sdkgen's own, which are built in. (default: the configuration's templates)", valueName: "dir"))
     var templates: String?
 
-    @Option(help: ArgumentHelp("The templates folder used when neither --templates nor the configuration names one; the plugins pass sdkgen's own. (default: Templates)", valueName: "dir"))
-    var defaultTemplates = "Templates"
-
-    @Option(name: .long, help: ArgumentHelp("The output folder: sources go to OUTPUT/MODULE-NAME/, reference pages to OUTPUT/docs/. (default: Generated)", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The output folder: sources go to OUTPUT/MODULE-NAME/, reference pages to OUTPUT/docs/. (default: the configuration's output, else Generated)", valueName: "dir"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("The Swift module name. (default: ModelGates)", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("The Swift module name. (default: the configuration's moduleName, else the spec's info.title as a type name: 'ModelGates Analytics API' makes ModelGatesAnalyticsAPI)", valueName: "name"))
     var moduleName: String?
 
-    @Option(name: .long, help: ArgumentHelp("The client type's name. (default: the module name)", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("The client type's name; the error enum is NAMEError. A client named like its module hides the module's other types from module-qualified names (MODULE.Model). (default: the configuration's clientName, else the module name followed by Client)", valueName: "name"))
     var clientName: String?
 
-    @Option(help: ArgumentHelp("The access level of the generated declarations: public, package or internal. (default: public)", valueName: "level"))
+    @Option(help: ArgumentHelp("The access level of the generated declarations: public, package or internal. (default: the configuration's access, else public)", valueName: "level"))
     var access: AccessModifier?
 
-    @Option(help: ArgumentHelp("per-declaration: a file per schema (with the types of its inline schemas) and reference pages, for checked-in SDKs; sharded: fixed file names (sdkgen-models-N.swift, …) and no pages, as the build-tool plugin writes.", valueName: "layout"))
-    var layout: LayoutName = .perDeclaration
+    @Option(help: ArgumentHelp("per-declaration: a file per schema (with the types of its inline schemas) and reference pages, for checked-in SDKs; sharded: fixed file names (sdkgen-models-N.swift, …) and no pages, as the build-tool plugin writes. (default: per-declaration)", valueName: "layout"))
+    var layout: LayoutName?
 
     @Option(help: ArgumentHelp("With --layout sharded, how many files the models and the API groups are each spread over.", valueName: "count"))
     var shards = 8
@@ -97,14 +116,14 @@ struct GenerationOptions: ParsableArguments {
 
     /// The settings of one run: the command line over the configuration file over the defaults.
     func settings() throws(GenerationError) -> GenerationSettings {
-        let file = try document.configuration()
-        var generator = document.readingOptions(file)
-        generator.templatesPath = templates ?? file.templates ?? defaultTemplates
-        generator.moduleName = moduleName ?? file.moduleName ?? "ModelGates"
-        generator.clientName = clientName ?? file.clientName
-        generator.access = access ?? file.access ?? .public
-        generator.layout = layout == .sharded ? .sharded(shards: shards) : .perDeclaration
-        return GenerationSettings(generator: generator, output: output ?? file.output ?? "Generated")
+        try document.settings { commandLine in
+            commandLine.templates = templates
+            commandLine.output = output
+            commandLine.moduleName = moduleName
+            commandLine.clientName = clientName
+            commandLine.access = access
+            commandLine.layout = layout.map { $0 == .sharded ? .sharded(shards: shards) : .perDeclaration }
+        }
     }
 }
 
@@ -114,17 +133,6 @@ extension AccessModifier: ExpressibleByArgument {}
 enum LayoutName: String, ExpressibleByArgument, CaseIterable {
     case perDeclaration = "per-declaration"
     case sharded
-}
-
-/// What a command generates, and where to.
-struct GenerationSettings {
-    var generator: SDKGenerator.Options
-    var output: String
-
-    var outputFolder: OutputFolder {
-        let owned = generator.layout == .perDeclaration ? [generator.moduleName, "docs"] : [generator.moduleName]
-        return OutputFolder(root: output, ownedFolders: owned)
-    }
 }
 
 /// Prints diagnostics as compilers do, on standard error.
@@ -152,6 +160,9 @@ extension SDKGen {
 
         @OptionGroup var options: GenerationOptions
 
+        @Option(help: ArgumentHelp("Also write the files this run reads, besides those the spec's `$ref`s name (the spec, the configuration, the overlays, the templates folder with its subfolders and files), one absolute path a line: for build systems, such as the build-tool plugin, that list a step's inputs.", valueName: "file"))
+        var writeInputs: String?
+
         @Flag(name: .shortAndLong, help: "Print each file written or removed.")
         var verbose = false
 
@@ -166,7 +177,11 @@ extension SDKGen {
                 throw ExitCode.failure
             }
             report(generated.diagnostics)
-            let result = try settings.outputFolder.write(generated.files)
+            let result = try settings.outputFolder(moduleName: generated.moduleName).write(generated.files)
+            if let writeInputs {
+                let paths = settings.inputPaths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+                try Data(paths.map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: writeInputs))
+            }
             if verbose {
                 for path in result.written { print("wrote \(path)") }
                 for path in result.removed { print("removed \(path)") }
@@ -201,8 +216,9 @@ extension SDKGen {
                 }
                 throw ExitCode(2)
             }
-            let spec = settings.generator.specPath, templates = settings.generator.templatesPath
-            let differences = settings.outputFolder.differences(from: generated.files)
+            let spec = settings.generator.specPath
+            let templates = settings.generator.templatesPath ?? "sdkgen's built-in templates"
+            let differences = settings.outputFolder(moduleName: generated.moduleName).differences(from: generated.files)
             guard !differences.isEmpty else {
                 print("\(settings.output) is up to date with \(spec) and \(templates).")
                 return
@@ -233,16 +249,17 @@ extension SDKGen {
         private var regenerateCommand: String {
             var command = "swift run sdkgen generate"
             func add(_ name: String, _ value: String?) {
-                if let value { command += " --\(name) \(value)" }
+                if let value { command += value.isEmpty ? " --\(name)" : " --\(name) \(value)" }
             }
-            for argument in options.document.arguments { add(argument.name, argument.value) }
+            add("spec", options.document.spec)
+            for argument in options.document.reading.arguments { add(argument.name, argument.value) }
             add("templates", options.templates)
-            if options.defaultTemplates != "Templates" { add("default-templates", options.defaultTemplates) }
             add("output", options.output)
             add("module-name", options.moduleName)
             add("client-name", options.clientName)
             add("access", options.access?.rawValue)
-            if options.layout == .sharded { add("layout", "sharded"); add("shards", String(options.shards)) }
+            add("layout", options.layout?.rawValue)
+            if options.layout == .sharded { add("shards", String(options.shards)) }
             return command
         }
     }
@@ -254,23 +271,26 @@ extension SDKGen {
 
         @OptionGroup var document: DocumentOptions
 
+        @Option(name: .long, help: ArgumentHelp("The Swift module name, which some names are made from. (default: the configuration's moduleName, else the spec's info.title as a type name)", valueName: "name"))
+        var moduleName: String?
+
         @Flag(help: "Treat warnings as errors.")
         var strict = false
 
         func run() throws {
-            var specPath = document.spec ?? "spec/modelgates.yaml"
+            var specPath = document.spec
             let diagnostics: [Diagnostic]
             do {
-                let options = document.readingOptions(try document.configuration())
-                specPath = options.specPath
-                diagnostics = SDKGenerator.lint(options)
+                let settings = try document.settings { $0.moduleName = moduleName }
+                specPath = settings.generator.specPath
+                diagnostics = SDKGenerator.lint(settings.generator)
             } catch {
                 diagnostics = error.diagnostics
             }
             report(diagnostics)
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.filter { $0.severity == .warning }.count
-            print("\(specPath): \(errors) error(s), \(warnings) warning(s)")
+            print("\(specPath ?? "sdkgen lint"): \(errors) error(s), \(warnings) warning(s)")
             if errors > 0 || (strict && warnings > 0) {
                 throw ExitCode.failure
             }
@@ -284,8 +304,10 @@ extension SDKGen {
             Compares the SDKs the two specs generate: functions, arguments, results, security, models, properties and \
             enum values, each change classified as breaking (code written against the old SDK may stop compiling, or \
             its requests be refused) or compatible, located in the new spec (the old one for removals), with the \
-            Swift symbol it touches and the semantic-versioning bump it needs. Exits 0, 1 with --fail-on-breaking when \
-            a change is breaking, and 2 when a spec is invalid.
+            Swift symbol it touches and the semantic-versioning bump it needs. Both specs are read as generate reads \
+            one, with the configuration's overlays, filter, server and retries and the command line's; the two specs \
+            replace the configuration's spec. Exits 0, 1 with --fail-on-breaking when a change is breaking, and 2 \
+            when a spec is invalid.
             """)
 
         @Argument(help: ArgumentHelp("The earlier version of the OpenAPI document.", valueName: "old"))
@@ -294,8 +316,13 @@ extension SDKGen {
         @Argument(help: ArgumentHelp("The later version of the OpenAPI document.", valueName: "new"))
         var newSpec: String
 
-        @Option(name: .long, help: ArgumentHelp("The Swift module (and client type) name that symbols are written with.", valueName: "name"))
-        var moduleName = "ModelGates"
+        @OptionGroup var reading: ReadingOptions
+
+        @Option(name: .long, help: ArgumentHelp("The Swift module name that symbols are written with. (default: the configuration's moduleName, else the new spec's info.title as a type name)", valueName: "name"))
+        var moduleName: String?
+
+        @Option(name: .long, help: ArgumentHelp("The client type's name that symbols are written with. (default: the configuration's clientName, else the module name followed by Client)", valueName: "name"))
+        var clientName: String?
 
         @Option(help: ArgumentHelp("The report's format: `text` (one compiler-style line per change), `markdown` (release-note sections Breaking and Compatible under the version bump) or `json`.", valueName: "format"))
         var format: APIDiffReport.Format = .text
@@ -306,7 +333,14 @@ extension SDKGen {
         func run() throws {
             let diff: APIDiff
             do {
-                diff = try SDKGenerator.diff(oldSpecPath: oldSpec, newSpecPath: newSpec, moduleName: moduleName)
+                var commandLine = reading.commandLine
+                commandLine.spec = newSpec
+                commandLine.moduleName = moduleName
+                commandLine.clientName = clientName
+                let new = try reading.settings(commandLine).generator
+                var old = new
+                old.specPath = oldSpec
+                diff = try SDKGenerator.diff(old: old, new: new)
             } catch {
                 report(error.diagnostics)
                 throw ExitCode(2)

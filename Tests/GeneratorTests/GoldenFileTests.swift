@@ -14,7 +14,7 @@ struct GoldenSDK: Sendable, CustomTestStringConvertible {
     var updateCommand: String {
         spec == "spec/modelgates.yaml"
             ? "swift run sdkgen generate"
-            : "swift run sdkgen generate --spec \(spec) --output \(output) --module-name \(moduleName)"
+            : "swift run sdkgen generate --no-config --spec \(spec) --output \(output) --module-name \(moduleName) --client-name \(moduleName)"
     }
 
     static let all = [

@@ -1,12 +1,14 @@
 import Foundation
 
-/// The settings of an `sdkgen.yaml` file, which the CLI (`--config`) and the build-tool plugin read.
+/// The settings of an `sdkgen.yaml` file, or of a command line: `GenerationSettings` merges the command line's
+/// over the file's over the defaults. The CLI reads the file given with `--config` (else `./sdkgen.yaml`), and
+/// the build-tool plugin passes the one beside its target's spec.
 ///
 /// ```yaml
 /// spec: openapi.yaml          # the CLI's --spec; the plugin finds the target's openapi.yaml itself
 /// output: Generated           # the CLI's --output
 /// moduleName: ModelGates      # the CLI's --module-name; the plugin compiles into its target's module
-/// clientName: ModelGates      # the client type; the module name when absent
+/// clientName: ModelGates      # the client type; the module name followed by Client when absent
 /// access: public              # public, package or internal
 /// filter:
 ///   tags: [analytics]         # keep operations tagged with one of these…
@@ -19,8 +21,8 @@ import Foundation
 ///   backoff: {initialInterval: 500, maxInterval: 60000, exponent: 1.5, maxElapsedTime: 3600000}
 /// ```
 ///
-/// Paths are relative to the folder holding the file. Every key is optional; command-line options win
-/// over the file.
+/// Paths are relative to the folder holding the file (a command line's, to the current folder). Every key is
+/// optional; command-line options win over the file.
 public struct GenerationConfig: Sendable {
     public var spec: String?
     public var output: String?
@@ -34,6 +36,11 @@ public struct GenerationConfig: Sendable {
     public var server: YAMLNode?
     /// Replaces the document's `x-sdkgen-retries` extension.
     public var retries: YAMLNode?
+    /// Folders besides the spec's own whose files `$ref`s may name: the command line's `--allow-ref-root`; the
+    /// file has no such setting.
+    public var allowedReferenceRoots: [String] = []
+    /// How the files are arranged: the command line's `--layout`; the file has no such setting.
+    public var layout: OutputLayout?
 
     public init() {}
 

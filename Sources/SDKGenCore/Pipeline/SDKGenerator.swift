@@ -1,4 +1,5 @@
 import Foundation
+import SDKGenTemplates
 
 /// Runs the pipeline: Load → Overlay → Document → Filter → Lint → Lower → Render.
 public enum SDKGenerator {
@@ -6,17 +7,21 @@ public enum SDKGenerator {
     public struct Options: Sendable {
         /// The OpenAPI document (YAML or JSON).
         public var specPath: String
-        /// The folder of Mustache templates.
-        public var templatesPath: String
-        /// The Swift module; the sources go to `OUTPUT/moduleName/`.
-        public var moduleName: String
+        /// The folder of Mustache templates; sdkgen's own, compiled in (`BuiltInTemplates`), when `nil`.
+        public var templatesPath: String?
+        /// The Swift module; the sources go to `OUTPUT/moduleName/`. When `nil`, the document's `info.title` as
+        /// a type name (see `moduleName(forTitle:)`), and the client type then defaults to
+        /// `defaultClientName(forModule:)` of it, so that it cannot shadow the module.
+        public var moduleName: String?
         /// Overlay 1.0 documents applied, in this order, to the loaded document before it is read.
         public var overlayPaths: [String] = []
         /// Parts of the document the configuration replaces, applied after the overlays.
         public var overrides = DocumentOverrides()
         /// The operations to generate; all of them when empty.
         public var filter = OperationFilter()
-        /// The client type's name; the module name when `nil`.
+        /// The client type's name. When `nil`, the module name if `moduleName` is given (as `LoweringOptions` has
+        /// it), else `defaultClientName(forModule:)` of the name made from the title. `GenerationSettings` names
+        /// it for the command line and the plugins.
         public var clientName: String?
         /// The access level of the generated declarations.
         public var access = AccessModifier.public
@@ -25,7 +30,7 @@ public enum SDKGenerator {
         /// Folders besides the spec's own whose files `$ref`s may name (`--allow-ref-root`).
         public var allowedReferenceRoots: [String] = []
 
-        public init(specPath: String, templatesPath: String, moduleName: String, overlayPaths: [String] = [],
+        public init(specPath: String, templatesPath: String? = nil, moduleName: String? = nil, overlayPaths: [String] = [],
                     allowedReferenceRoots: [String] = []) {
             self.specPath = specPath
             self.templatesPath = templatesPath
@@ -39,6 +44,25 @@ public enum SDKGenerator {
     public struct Output: Sendable {
         public var files: [GeneratedFile]
         public var diagnostics: [Diagnostic]
+        /// The module the sources were generated for: `Options.moduleName`, or the one made from the title.
+        public var moduleName: String
+    }
+
+    /// The module name a document titled `title` gets when none is given: the title as a Swift type name
+    /// (`ModelGates Analytics API` → `ModelGatesAnalyticsAPI`), whose words are its ASCII letters and digits;
+    /// `nil` when it has none, or makes a keyword (`Self`).
+    public static func moduleName(forTitle title: String) -> String? {
+        // Without a letter or digit to keep, a type name would be a placeholder that says nothing of the API.
+        guard title.unicodeScalars.contains(where: { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) else { return nil }
+        let name = SwiftName.type(title)
+        return SwiftName.isPlainIdentifier(name) ? name : nil
+    }
+
+    /// The client type's name when only the module is named: the module name followed by `Client`, as a type
+    /// named like its module hides the module's other types from module-qualified names (`Gates.Pet` would look
+    /// for `Pet` inside the client type `Gates`).
+    public static func defaultClientName(forModule moduleName: String) -> String {
+        moduleName + "Client"
     }
 
     /// Generates the SDK's files in memory; throws with every diagnostic when an error stops it.
@@ -46,13 +70,24 @@ public enum SDKGenerator {
         var diagnostics = Diagnostics()
         // The templates are read and parsed on another core meanwhile the document is loaded and lowered.
         let templatesPath = options.templatesPath
-        let loadingTemplates = BackgroundWork { Result { () throws(GenerationError) in try TemplateSet.load(from: templatesPath) } }
+        let loadingTemplates = BackgroundWork { Result { () throws(GenerationError) in try templateSet(at: templatesPath) } }
         let lowered = Result { () throws(GenerationError) in try lower(options, diagnostics: &diagnostics) }
         // Errors in the templates are reported first, as when they were loaded first.
         let templates = try loadingTemplates.value.get()
         let sdk = try lowered.get()
         let files = options.layout.arrange(try SDKRenderer.render(sdk, templates: templates), moduleName: sdk.moduleName)
-        return Output(files: files, diagnostics: diagnostics.sorted)
+        return Output(files: files, diagnostics: diagnostics.sorted, moduleName: sdk.moduleName)
+    }
+
+    /// What diagnostics call the built-in templates: they are in no folder of the user's.
+    static let builtInTemplatesName = "<built-in templates>"
+
+    /// The templates in the folder at `path`, or sdkgen's own when `nil`.
+    private static func templateSet(at path: String?) throws(GenerationError) -> TemplateSet {
+        guard let path else {
+            return try TemplateSet(files: BuiltInTemplates.files.map { ($0.path, $0.text) }, directory: builtInTemplatesName)
+        }
+        return try TemplateSet.load(from: path)
     }
 
     /// The lowered SDK, before templates: what the files would be made from, and every warning on the way.
@@ -73,17 +108,26 @@ public enum SDKGenerator {
     /// overlays applied; throws with the diagnostics of both when either has an error.
     public static func diff(oldSpecPath: String, newSpecPath: String, moduleName: String,
                             oldOverlayPaths: [String] = [], newOverlayPaths: [String] = []) throws(GenerationError) -> APIDiff {
-        // Templates are not read: the comparison is of the lowered SDKs.
-        func lowered(_ path: String, overlayPaths: [String]) -> Result<SwiftSDK, GenerationError> {
+        try diff(old: Options(specPath: oldSpecPath, moduleName: moduleName, overlayPaths: oldOverlayPaths),
+                 new: Options(specPath: newSpecPath, moduleName: moduleName, overlayPaths: newOverlayPaths))
+    }
+
+    /// What changed in the SDK's API from the one `old` generates to the one `new` does (overlays, filter,
+    /// overrides and all); throws with the diagnostics of both when either has an error. Templates are not read:
+    /// the comparison is of the lowered SDKs. When `new` names no module, the old SDK takes the module and client
+    /// names the new document's title gives, so that a retitled spec does not rename every symbol.
+    public static func diff(old: Options, new: Options) throws(GenerationError) -> APIDiff {
+        func lowered(_ options: Options) -> Result<SwiftSDK, GenerationError> {
             var diagnostics = Diagnostics()
-            do {
-                let options = Options(specPath: path, templatesPath: "", moduleName: moduleName, overlayPaths: overlayPaths)
-                return .success(try lower(options, diagnostics: &diagnostics))
-            } catch {
-                return .failure(error)
-            }
+            return Result { () throws(GenerationError) in try lower(options, diagnostics: &diagnostics) }
         }
-        switch (lowered(oldSpecPath, overlayPaths: oldOverlayPaths), lowered(newSpecPath, overlayPaths: newOverlayPaths)) {
+        let newSDK = lowered(new)
+        var old = old
+        if case .success(let sdk) = newSDK, new.moduleName == nil {
+            old.moduleName = old.moduleName ?? sdk.moduleName
+            old.clientName = old.clientName ?? sdk.client.typeName
+        }
+        switch (lowered(old), newSDK) {
         case (.success(let old), .success(let new)):
             return APIDiff.compare(old: old, new: new)
         case (.failure(let error), .success), (.success, .failure(let error)):
@@ -95,10 +139,21 @@ public enum SDKGenerator {
 
     /// Load → Overlay → Bundle → Document → Filter → Lint → Lower.
     private static func lower(_ options: Options, diagnostics: inout Diagnostics) throws(GenerationError) -> SwiftSDK {
-        let document = try loadDocument(options, diagnostics: &diagnostics)
+        let (document, titleLocation) = try loadDocument(options, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: SpecLinter.lint(document))
+        var clientName = options.clientName
+        let moduleName: String
+        if let named = options.moduleName {
+            moduleName = named
+        } else if let fromTitle = Self.moduleName(forTitle: document.info.title) {
+            moduleName = fromTitle
+            clientName = clientName ?? defaultClientName(forModule: fromTitle)
+        } else {
+            diagnostics.error("cannot make a Swift module name of the title '\(document.info.title)'; name the module with --module-name or moduleName in sdkgen.yaml", at: titleLocation ?? document.location)
+            moduleName = ""
+        }
         guard !diagnostics.hasErrors else { throw GenerationError(diagnostics.sorted) }
-        let loweringOptions = LoweringOptions(moduleName: options.moduleName, clientName: options.clientName, access: options.access)
+        let loweringOptions = LoweringOptions(moduleName: moduleName, clientName: clientName, access: options.access)
         return SDKLowering.lower(document, options: loweringOptions, diagnostics: &diagnostics)
     }
 
@@ -119,7 +174,8 @@ public enum SDKGenerator {
 
     /// Loads, overlays, bundles, filters, reads and lints a document without generating anything.
     public static func lint(specPath: String, overlayPaths: [String] = [], allowedReferenceRoots: [String] = []) -> [Diagnostic] {
-        var options = Options(specPath: specPath, templatesPath: "", moduleName: "", overlayPaths: overlayPaths)
+        // Named (as before titles made module names), so that this lints the document alone.
+        var options = Options(specPath: specPath, moduleName: "", overlayPaths: overlayPaths)
         options.allowedReferenceRoots = allowedReferenceRoots
         return lint(options)
     }
@@ -136,7 +192,8 @@ public enum SDKGenerator {
         }
     }
 
-    private static func loadDocument(_ options: Options, diagnostics: inout Diagnostics) throws(GenerationError) -> OpenAPIDocument {
+    /// The document, and where its title is written (for a module name made from it).
+    private static func loadDocument(_ options: Options, diagnostics: inout Diagnostics) throws(GenerationError) -> (OpenAPIDocument, SourceLocation?) {
         var loaded = try YAMLLoader().load(contentsOf: options.specPath)
         diagnostics.append(contentsOf: loaded.warnings)
         for overlayPath in options.overlayPaths {
@@ -147,7 +204,7 @@ public enum SDKGenerator {
         let root = try bundle(loaded.root, file: options.specPath, allowedReferenceRoots: options.allowedReferenceRoots, diagnostics: &diagnostics)
         var document = try DocumentReader.read(root, file: options.specPath, diagnostics: &diagnostics)
         options.filter.apply(to: &document, diagnostics: &diagnostics)
-        return document
+        return (document, root["info"]?["title"]?.location)
     }
 
     /// The document with references to other files brought in (see `ReferenceBundler`); a reference that

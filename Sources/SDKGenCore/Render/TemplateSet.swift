@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// The Mustache templates the SDK is rendered from, loaded from a folder.
+/// The Mustache templates the SDK is rendered from, loaded from a folder or given in memory.
 ///
 /// One template per kind of output file:
 ///
@@ -47,8 +47,9 @@ public struct TemplateSet: Sendable {
     }
 
     /// The templates of these files: paths under `directory`, ending in `.mustache`, with their text, nil for a
-    /// file that could not be read as UTF-8.
-    init(files: [(path: String, text: String?)], directory: String) throws(GenerationError) {
+    /// file that could not be read as UTF-8. Public so that a set held in memory (sdkgen's built-in templates)
+    /// is made like one read from a folder; `directory` then only names it in diagnostics.
+    public init(files: [(path: String, text: String?)], directory: String) throws(GenerationError) {
         var templates: [String: Template] = [:]
         var diagnostics = Diagnostics()
         for (path, text) in files {

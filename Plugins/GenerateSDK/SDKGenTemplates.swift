@@ -1,1 +1,0 @@
-../SDKGenPlugin/SDKGenTemplates.swift
