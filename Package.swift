@@ -25,9 +25,21 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // The pipeline's stages, one module each. A module depends only on the stages before it, so the
+        // compiler refuses a stage that reaches back: Load → (JSONPath) → OpenAPI → Model → View → Emit.
+        .target(name: "SDKGenBase"),
+        .target(name: "SDKGenYAML", dependencies: ["SDKGenBase", "CYAML"]),
+        .target(name: "SDKGenJSONPath", dependencies: ["SDKGenYAML"]),
+        .target(name: "SDKGenOpenAPI", dependencies: ["SDKGenYAML", "SDKGenJSONPath"]),
+        .target(name: "SDKGenModel", dependencies: ["SDKGenOpenAPI"]),
+        .target(name: "SDKGenMustache", dependencies: ["SDKGenBase"]),
+        .target(name: "SDKGenView", dependencies: ["SDKGenModel", "SDKGenMustache"]),
+        .target(name: "SDKGenDiff", dependencies: ["SDKGenModel", "SDKGenView"]),
+        .target(name: "SDKGenEmit", dependencies: ["SDKGenView"]),
+        // The library: the configuration merge and the pipeline that runs the stages, re-exporting them.
         .target(
             name: "SDKGenCore",
-            dependencies: ["CYAML", "SDKGenTemplates"]
+            dependencies: ["SDKGenEmit", "SDKGenDiff", "SDKGenTemplates"]
         ),
         // sdkgen's own templates, compiled in so that the tool works from any folder and when copied alone:
         // the EmbedTemplates plugin turns Templates/ into a Swift source at every build where it changed, so

@@ -44,7 +44,8 @@ import Testing
 
         let run = try await Self.sdkgen(["generate", "--spec", "api.yaml"], in: folder)
         #expect(run.status == 0, "\(run.errors)")
-        #expect(run.output == "Generated: 38 written, 0 unchanged, 0 removed\n")
+        let expected = try SDKGenerator.generate(.init(specPath: PackagePaths.spec, templatesPath: PackagePaths.templates))
+        #expect(run.output == "Generated: \(expected.files.count) written, 0 unchanged, 0 removed\n")
 
         // `info.title: ModelGates API`: the module ModelGatesAPI, and a client named so as not to shadow it.
         let module = folder.appendingPathComponent("Generated/ModelGatesAPI")
@@ -55,7 +56,6 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Generated/docs/sdks/analytics/README.md").path))
 
         // The same files as the library renders with this repository's Templates/ folder.
-        let expected = try SDKGenerator.generate(.init(specPath: PackagePaths.spec, templatesPath: PackagePaths.templates))
         let written = OutputFolder(root: folder.appendingPathComponent("Generated").path, ownedFolders: ["ModelGatesAPI", "docs"])
         #expect(written.differences(from: expected.files).map(\.path) == [])
     }

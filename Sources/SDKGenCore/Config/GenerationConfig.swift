@@ -100,11 +100,6 @@ public struct GenerationConfig: Sendable {
     }
 }
 
-/// The access level of the generated declarations.
-public enum AccessModifier: String, Sendable, CaseIterable {
-    case `public`, `package`, `internal`
-}
-
 /// Reads typed values out of the configuration, recording an error where a value has the wrong kind.
 private struct ConfigValueReader {
     var diagnostics: Diagnostics

@@ -1,0 +1,222 @@
+import SDKGenBase
+import SDKGenOpenAPI
+import SDKGenYAML
+
+/// The required properties that the spec's own examples leave out.
+///
+/// An example is the spec's own account of a value on the wire. When the schema calls a property required
+/// but an example of it leaves the property out, the server evidently may leave it out too (OpenRouter's
+/// model list examples have no `links`, its file examples no `_shape`). Declared non-optional, such a
+/// property would make every response like the example fail to decode, so Lower declares it optional and
+/// warns at the first example that leaves it out; fixing the example (or an overlay that does) restores it.
+///
+/// Examples are read where OpenAPI puts them: a schema's `example` (at any depth), and a request body's or
+/// response's media type `example` and `examples` (including `#/components/examples` references). Each is
+/// walked along its schema: properties, `additionalProperties`, items and `prefixItems`, `$ref`s, `allOf`,
+/// and for `oneOf`/`anyOf` the member the discriminator names or, without one, the member the example fits
+/// best.
+package struct ExampleOmissions {
+    /// One required property that examples leave out.
+    private struct Omission {
+        package var propertyName: String
+        /// The first example value (an object) that leaves the property out.
+        package var example: SourceLocation
+    }
+
+    /// An object schema's properties merged across `allOf`, looked up by name.
+    private struct ObjectShape {
+        package var properties: [Named<Schema>]
+        package var propertyByName: [String: Named<Schema>]
+        package var required: Set<String>
+    }
+
+    private let index: ComponentIndex
+    /// `ComponentIndex.flattenedObject` of each schema met, by where the schema is written: GitHub's examples meet the
+    /// same few hundred schemas tens of thousands of times.
+    private var shapes: [SourceLocation: ObjectShape?] = [:]
+    /// Omissions by where the property is declared (its key under `properties`), and that order of discovery.
+    private var omissions: [SourceLocation: Omission] = [:]
+    private var discoveryOrder: [SourceLocation] = []
+
+    /// Deeper than any real example; stops a walk along `$ref`s that lead back to themselves.
+    private static let maximumDepth = 128
+
+    /// Walks every example of the document.
+    package init(index: ComponentIndex) {
+        self.index = index
+        let document = index.document
+        for entry in document.components.schemas {
+            visitExamples(in: entry.value)
+        }
+        for entry in document.components.requestBodies {
+            if case .value(let body) = entry.value { visitExamples(in: body.content) }
+        }
+        for entry in document.components.responses {
+            if case .value(let response) = entry.value { visitExamples(in: response.content) }
+        }
+        for operation in document.operations {
+            if case .value(let body)? = operation.requestBody { visitExamples(in: body.content) }
+            for entry in operation.responses {
+                if case .value(let response) = entry.response { visitExamples(in: response.content) }
+            }
+        }
+    }
+
+    /// Whether examples leave out the property declared at `location` (a `Named` property's location).
+    package func isOmitted(_ location: SourceLocation) -> Bool {
+        omissions[location] != nil
+    }
+
+    /// A warning at each example that is the first to leave out some required property, naming them all.
+    package var diagnostics: [Diagnostic] {
+        var propertiesByExample: [SourceLocation: [String]] = [:]
+        var examples: [SourceLocation] = []
+        for omission in discoveryOrder.compactMap({ omissions[$0] }) {
+            if propertiesByExample[omission.example] == nil { examples.append(omission.example) }
+            propertiesByExample[omission.example, default: []].append("'\(omission.propertyName)'")
+        }
+        return examples.map { example in
+            let names = propertiesByExample[example] ?? []
+            let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+            let (pronoun, verb) = names.count == 1 ? ("it", "is") : ("they", "are")
+            return .warning(
+                "this example leaves out \(list), which its schema requires; \(pronoun) \(verb) generated optional so that "
+                    + "values like the example decode",
+                at: example)
+        }
+    }
+
+    // MARK: - Finding examples
+
+    private mutating func visitExamples(in content: [MediaType]) {
+        for media in content {
+            guard let schema = media.schema else { continue }
+            if let example = media.example {
+                check(example, against: schema, depth: 0)
+            }
+            for entry in media.examples {
+                if let value = exampleValue(entry.value) { check(value, against: schema, depth: 0) }
+            }
+            visitExamples(in: schema)
+        }
+    }
+
+    private func exampleValue(_ example: Referenceable<Example>) -> YAMLNode? {
+        switch example {
+        case .value(let value):
+            return value.value
+        case .reference(let reference):
+            guard let name = reference.componentName(in: "examples"),
+                  case .value(let value)? = index.document.components.examples[named: name] else { return nil }
+            return value.value
+        }
+    }
+
+    /// Checks the `example` of `schema` and of every schema written inside it (not behind a `$ref`: the
+    /// components are visited on their own).
+    private mutating func visitExamples(in schema: Schema) {
+        if let example = schema.example {
+            check(example, against: schema, depth: 0)
+        }
+        for property in schema.properties { visitExamples(in: property.value) }
+        if let items = schema.items { visitExamples(in: items) }
+        if case .schema(let values)? = schema.additionalProperties { visitExamples(in: values) }
+        for member in schema.prefixItems + schema.allOf + schema.oneOf + schema.anyOf { visitExamples(in: member) }
+    }
+
+    // MARK: - Walking a value along its schema
+
+    private mutating func check(_ value: YAMLNode, against schema: Schema, depth: Int) {
+        guard depth < Self.maximumDepth, !value.isNull else { return }
+        if let reference = schema.reference, let target = index.schema(reference) {
+            check(value, against: target, depth: depth + 1)
+        }
+        if let items = value.items {
+            for (offset, item) in items.enumerated() {
+                if offset < schema.prefixItems.count {
+                    check(item, against: schema.prefixItems[offset], depth: depth + 1)
+                } else if let itemSchema = schema.items {
+                    check(item, against: itemSchema, depth: depth + 1)
+                }
+            }
+            return
+        }
+        guard let pairs = value.pairs else { return }
+        if let member = unionMember(of: schema, for: value) {
+            check(value, against: member, depth: depth + 1)
+        }
+        if schema.reference == nil, let object = shape(of: schema) {
+            checkObject(value, pairs, object, additionalProperties: schema.additionalProperties, depth: depth)
+        } else {
+            // An `allOf` with a union among its members (or beside a `$ref`): each member describes the same object.
+            for member in schema.allOf { check(value, against: member, depth: depth + 1) }
+            let own = ObjectShape(properties: schema.properties, propertyByName: Self.byName(schema.properties),
+                                  required: Set(schema.required.map(\.name)))
+            checkObject(value, pairs, own, additionalProperties: schema.additionalProperties, depth: depth)
+        }
+    }
+
+    private mutating func checkObject(_ value: YAMLNode, _ pairs: [YAMLPair], _ object: ObjectShape,
+                                      additionalProperties: Schema.AdditionalProperties?, depth: Int) {
+        if !object.required.isEmpty {
+            let keys = Set(pairs.compactMap(\.key.string))
+            for property in object.properties where object.required.contains(property.name) && !keys.contains(property.name) {
+                record(property, leftOutBy: value)
+            }
+        }
+        for pair in pairs {
+            guard let key = pair.key.string else { continue }
+            if let property = object.propertyByName[key] {
+                check(pair.value, against: property.value, depth: depth + 1)
+            } else if case .schema(let values)? = additionalProperties {
+                check(pair.value, against: values, depth: depth + 1)
+            }
+        }
+    }
+
+    private mutating func shape(of schema: Schema) -> ObjectShape? {
+        if let cached = shapes[schema.location] { return cached }
+        let shape = index.flattenedObject(schema).map {
+            ObjectShape(properties: $0.properties, propertyByName: Self.byName($0.properties), required: $0.required)
+        }
+        shapes[schema.location] = shape
+        return shape
+    }
+
+    /// The first property of each name.
+    private static func byName(_ properties: [Named<Schema>]) -> [String: Named<Schema>] {
+        Dictionary(properties.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private mutating func record(_ property: Named<Schema>, leftOutBy example: YAMLNode) {
+        if omissions[property.location] == nil {
+            omissions[property.location] = Omission(propertyName: property.name, example: example.location)
+            discoveryOrder.append(property.location)
+        }
+    }
+
+    /// The `oneOf`/`anyOf` member an object example is an instance of: the one its discriminator value names,
+    /// else the object member that knows the most of its keys and then misses the fewest required ones.
+    private mutating func unionMember(of schema: Schema, for value: YAMLNode) -> Schema? {
+        let members = (schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf).filter { !$0.isNullOnly }
+        guard !members.isEmpty else { return nil }
+        if let discriminator = schema.discriminator, let tag = value[discriminator.propertyName]?.string {
+            let target = discriminator.mapping[named: tag] ?? tag
+            let named = members.first { member in
+                member.reference.map { $0.target == target || $0.componentName(in: "schemas") == target } ?? false
+            }
+            if let named { return named }
+        }
+        let keys = Set((value.pairs ?? []).compactMap(\.key.string))
+        var best: (member: Schema, unknownKeys: Int, missingRequired: Int)?
+        for member in members {
+            guard let object = shape(of: member), !object.properties.isEmpty else { continue }
+            let names = Set(object.propertyByName.keys)
+            let unknownKeys = keys.subtracting(names).count
+            let missingRequired = object.required.intersection(names).subtracting(keys).count
+            if let current = best, (current.unknownKeys, current.missingRequired) <= (unknownKeys, missingRequired) { continue }
+            best = (member, unknownKeys, missingRequired)
+        }
+        return best?.member
+    }
+}

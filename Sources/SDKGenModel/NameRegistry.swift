@@ -1,0 +1,70 @@
+import SDKGenBase
+import SDKGenOpenAPI
+import SDKGenYAML
+
+/// Hands out type names that are unique in the generated module and clash with nothing it uses.
+///
+/// Names are compared case-insensitively, because each type gets a file of its own name and macOS file
+/// systems do not tell `Foo.swift` from `foo.swift`. Collisions get a number (`Item2`), in document order,
+/// so the same spec always gives the same names.
+package struct NameRegistry {
+    private var taken: Set<String>
+
+    /// Types the generated code refers to unqualified: declaring a model with one of these names would
+    /// shadow it inside the module.
+    package static let reserved: [String] = [
+        "Any", "AnyObject", "Array", "Bool", "Character", "Codable", "CodingKey", "Data", "Date", "Decodable",
+        "Decoder", "Dictionary", "Double", "Encodable", "Encoder", "Error", "Float", "Hashable", "Int", "Int32",
+        "Int64", "JSONDecoder", "JSONEncoder", "Never", "Optional", "Result", "Self", "Sendable", "Set", "String",
+        "Task", "Type", "URL", "URLRequest", "URLSession", "URLComponents", "URLQueryItem", "UUID", "Void",
+        "HTTPURLResponse", "ProcessInfo", "TimeInterval", "Duration", "Protocol", "Foundation",
+        // The runtime's own types.
+        "APIClient", "HTTPTransport", "URLSessionTransport", "JSONValue", "RequestOptions", "RetryConfig",
+        "ResponseMetadata", "HTTPRequestBuilder", "HTTPResponseBody", "RetryAfter",
+        "APIRequest", "APIResponse", "PercentEncoding", "Credential", "ParameterStyle", "JSONCoding", "JSONKey", "Indirect", "MultipartFile",
+        "MultipartForm", "ServerSentEvents", "ServerSentEvent", "ServerSentEventParser", "StreamingURLSession",
+        "CrossOriginRedirect", "CrossOriginRedirectDelegate",
+        // Foundation, Dispatch and concurrency types the runtime refers to.
+        "URLError", "URLResponse", "URLSessionTask", "URLSessionDataTask", "URLSessionConfiguration", "NSObject",
+        "URLSessionTaskDelegate", "NSLock", "DispatchQueue", "DispatchWorkItem", "AsyncThrowingStream", "CheckedContinuation",
+        "CancellationError", "CocoaError", "DecodingError", "ContinuousClock", "Mirror", "CharacterSet",
+        "DateFormatter", "Locale", "TimeZone", "UInt8", "Substring", "Actor",
+    ]
+
+    package init(reserving names: [String]) {
+        taken = Set((Self.reserved + names).map { $0.lowercased() })
+    }
+
+    /// `base`, or `base` followed by the first number that makes it unique; then taken.
+    package mutating func claim(_ base: String) -> String {
+        var candidate = base
+        var counter = 2
+        while taken.contains(candidate.lowercased()) {
+            candidate = "\(base)\(counter)"
+            counter += 1
+        }
+        taken.insert(candidate.lowercased())
+        return candidate
+    }
+}
+
+/// Unique member names within one scope (the properties of a struct, the operations of a group).
+package struct MemberNames {
+    private var taken: Set<String>
+
+    package init(reserving names: Set<String> = []) {
+        taken = names
+    }
+
+    package mutating func claim(_ base: String) -> String {
+        let bare = SwiftName.unescaped(base)
+        var candidate = bare
+        var counter = 2
+        while taken.contains(candidate) {
+            candidate = "\(bare)\(counter)"
+            counter += 1
+        }
+        taken.insert(candidate)
+        return SwiftName.escaped(candidate)
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import SDKGenBase
+import SDKGenOpenAPI
+import SDKGenYAML
+
+/// A Markdown reference page for an API group, in the shape of the project's seed pages: overview,
+/// available operations, then per operation its description, usage, parameters, response and errors.
+public struct ReferencePage: Sendable {
+    /// Where the page goes, relative to the docs folder: `sdks/analytics/README.md`.
+    public var path: String
+    public var title: String
+    public var overview: String
+    public var operations: [ReferenceOperation]
+}
+
+public struct ReferenceOperation: Sendable {
+    public var name: String
+    public var anchor: String
+    public var summary: String
+    public var description: String
+    /// A complete Swift program calling the operation.
+    public var usageExample: String
+    /// The call alone, from the group property on: `analytics.getUserActivity(date: "2025-08-24")`.
+    public var callExample: String
+    public var parameters: [ReferenceRow]
+    public var responseType: String
+    /// The response model's page, relative to this page; `nil` for types with no page.
+    public var responseLink: String?
+    public var errors: [ReferenceErrorRow]
+}
+
+/// A row of a parameters or fields table; every cell is already Markdown-safe.
+public struct ReferenceRow: Sendable {
+    public var name: String
+    public var type: String
+    /// `✔️` or `➖`, as the seed pages mark it.
+    public var required: String
+    public var description: String
+    public var example: String
+}
+
+public struct ReferenceErrorRow: Sendable {
+    public var errorCase: String
+    public var statusCode: String
+    public var contentType: String
+}
+
+/// The reference page of one model: its description and a table of its fields.
+public struct ModelReferencePage: Sendable {
+    /// Relative to the docs folder: `models/ActivityItem.md`.
+    public var path: String
+    public var title: String
+    public var description: String
+    /// The table's heading: `Fields` for a struct, `Values` for an enum, `One of` for a union.
+    public var tableTitle: String
+    public var fields: [ReferenceRow]
+}
+
+/// Escaping for text from the spec placed in Markdown.
+package enum Markdown {
+    /// Text for a table cell: pipes escaped, line breaks as `<br />`.
+    package static func cell(_ text: String?) -> String {
+        guard let text else { return "" }
+        return text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiCell(text) : unicodeCell(text)
+    }
+
+    /// `cell(_:)` for any text.
+    package static func unicodeCell(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "|", with: "\\|")
+            .replacingOccurrences(of: "\r\n", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: true)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .joined(separator: "<br />")
+    }
+
+    /// `cell(_:)` for ASCII text, on its bytes rather than through Foundation, which is many times faster;
+    /// every step is the same as `unicodeCell`'s, down to a `\r` before a line break joining it into one
+    /// Character.
+    package static func asciiCell(_ text: String) -> String {
+        let backslash = UInt8(ascii: "\\"), pipe = UInt8(ascii: "|"), carriageReturn = UInt8(ascii: "\r")
+        let lineFeed = UInt8(ascii: "\n"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        // Escapes, and `\r\n` folded to `\n`.
+        let input = Array(text.utf8)
+        var folded: [UInt8] = []
+        folded.reserveCapacity(input.count + 8)
+        var index = 0
+        while index < input.count {
+            let byte = input[index]
+            if byte == backslash || byte == pipe {
+                folded.append(backslash)
+            } else if byte == carriageReturn, index + 1 < input.count, input[index + 1] == lineFeed {
+                index += 1
+                continue
+            }
+            folded.append(byte)
+            index += 1
+        }
+        // Non-empty lines, each trimmed, joined by `<br />`. A `\n` after a `\r` is part of a `\r\n`
+        // Character, which is no line break for `split`.
+        var result: [UInt8] = []
+        result.reserveCapacity(folded.count)
+        var lineStart = 0
+        var hasLine = false
+        func addLine(upTo end: Int) {
+            guard end > lineStart else { return }
+            var first = lineStart, last = end
+            while first < last, folded[first] == space || folded[first] == tab { first += 1 }
+            while last > first, folded[last - 1] == space || folded[last - 1] == tab { last -= 1 }
+            if hasLine { result.append(contentsOf: "<br />".utf8) }
+            result.append(contentsOf: folded[first..<last])
+            hasLine = true
+        }
+        for (offset, byte) in folded.enumerated() where byte == lineFeed && (offset == 0 || folded[offset - 1] != carriageReturn) {
+            addLine(upTo: offset)
+            lineStart = offset + 1
+        }
+        addLine(upTo: folded.count)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Text for a paragraph, kept as the spec wrote it but without trailing blanks.
+    package static func block(_ text: String?) -> String {
+        SwiftLiteral.docLines(text).joined(separator: "\n")
+    }
+
+    /// A GitHub-style heading anchor.
+    package static func anchor(_ heading: String) -> String {
+        String(heading.lowercased().compactMap { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : ($0 == " " ? "-" : nil) })
+    }
+}

@@ -1,0 +1,188 @@
+import SDKGenBase
+import SDKGenOpenAPI
+import SDKGenYAML
+
+/// Lowers an operation's request body: its arguments and how the request carries it.
+///
+/// A JSON, form or raw body is one argument named `body`, placed after the path parameters: the name stays the
+/// same whatever the schema is called, and the type says what it holds (`body: ChatRequest`). A multipart body is
+/// one argument per field instead, files as `MultipartFile`, since a file's name and media type travel with it.
+/// An optional body (`required: false`) makes every one of its arguments optional. Of several media types, the
+/// first kind in the order JSON, form, multipart, binary, text is sent.
+extension SDKLowering {
+    package struct LoweredBody {
+        package var arguments: [LoweredArgument]
+        package var declaration: RequestBodyDeclaration
+        /// Whether the body is JSON whose schema has a Boolean `stream` property, which the streaming variant of
+        /// an operation sets.
+        package var hasStreamField: Bool
+    }
+
+    /// The kinds of body sdkgen sends, in the order it prefers them.
+    package enum BodyKind: Int, Comparable {
+        case json, form, multipart, binary, text
+
+        package static func < (lhs: BodyKind, rhs: BodyKind) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    package func bodyKind(_ media: MediaType) -> BodyKind {
+        let type = Self.bareMediaType(media.contentType)
+        switch type {
+        case "application/x-www-form-urlencoded": return .form
+        case "multipart/form-data": return .multipart
+        case "*/*": return media.schema.map(isJSONValue) == true ? .json : .binary
+        default:
+            if Self.isJSON(type) { return .json }
+            return type.hasPrefix("text/") ? .text : .binary
+        }
+    }
+
+    package mutating func lowerRequestBody(_ operation: Operation, typePrefix: String, names: inout MemberNames) -> LoweredBody? {
+        guard let item = operation.requestBody else { return nil }
+        guard let body = index.requestBody(item) else {
+            if case .reference(let reference) = item {
+                diagnostics.warning("cannot resolve request body '\(reference.target)'; the operation is sent without a body", at: reference.location)
+            }
+            return nil
+        }
+        let candidates = body.content.sorted { bodyKind($0) < bodyKind($1) }
+        guard let media = candidates.first else { return nil }
+        let reference = Self.reference(of: item)
+        let kind = bodyKind(media)
+        let others = body.content.filter { bodyKind($0) != kind }.map(\.contentType)
+        if !others.isEmpty {
+            diagnostics.warning("the request body can also be \(others.joined(separator: ", ")); the SDK sends \(media.contentType)", at: media.location)
+        }
+        let contentType = media.contentType.contains("*") ? (kind == .json ? "application/json" : "application/octet-stream") : media.contentType
+
+        let name: String
+        let baseType: SwiftType
+        let declaration: RequestBodyDeclaration
+        switch kind {
+        case .multipart:
+            return lowerMultipartBody(media, body: body, reference: reference, typePrefix: typePrefix, names: &names)
+        case .json:
+            name = names.claim("body")
+            baseType = media.schema.map {
+                swiftType(for: $0, in: reference, part: media.contentType, suggestedName: typePrefix + "Request")
+            } ?? .jsonValue
+            declaration = .json(argument: name, contentType: contentType, streamField: nil)
+        case .form:
+            name = names.claim("body")
+            baseType = media.schema.map {
+                swiftType(for: $0, in: reference, part: media.contentType, suggestedName: typePrefix + "Request")
+            } ?? .jsonValue
+            declaration = .form(argument: name)
+        case .binary, .text:
+            name = names.claim("body")
+            baseType = kind == .binary ? .data : .string
+            declaration = .raw(argument: name, contentType: contentType)
+        }
+        let description = body.description ?? media.schema.flatMap(schemaDescription)
+        let argument = LoweredArgument(
+            swift: OperationParameter(
+                name: name,
+                type: body.required ? baseType : baseType.optional,
+                documentationLines: SwiftLiteral.parameterDoc(SwiftName.unescaped(name), description ?? "The request body."),
+                origin: SpecOrigin(key: "body", location: body.location)),
+            required: body.required,
+            description: description,
+            example: media.example)
+        return LoweredBody(arguments: [argument], declaration: declaration,
+                           hasStreamField: kind == .json && media.schema.map(hasStreamProperty) == true)
+    }
+
+    /// One argument per property of a multipart body's object schema; `nil` (no body is sent) when the schema has
+    /// no properties to make parts of.
+    private mutating func lowerMultipartBody(_ media: MediaType, body: RequestBody, reference: Reference?, typePrefix: String,
+                                             names: inout MemberNames) -> LoweredBody? {
+        guard let schema = media.schema.flatMap({ resolvedObject($0) }), !schema.object.properties.isEmpty else {
+            diagnostics.warning("the multipart body's schema has no properties to send as parts; the operation is sent without a body", at: media.location)
+            return nil
+        }
+        var arguments: [LoweredArgument] = []
+        var parts: [RequestItem] = []
+        for property in schema.object.properties {
+            let name = names.claim(SwiftName.member(property.name))
+            let type: SwiftType
+            let item: RequestItem
+            if isBinary(property.value) {
+                type = .multipartFile
+                item = RequestItem(placement: .formFile, wireName: property.name, argument: name, encoding: .text)
+            } else if let items = resolved(property.value).items, isBinary(items) {
+                type = .array(.multipartFile)
+                item = RequestItem(placement: .formFile, wireName: property.name, argument: name, encoding: .text)
+            } else {
+                type = declaredPropertyType(schema.typeName, wireName: property.name)
+                    ?? swiftType(for: property.value, in: reference, part: media.contentType + " " + property.name,
+                                 nameSuffix: SwiftName.type(property.name), suggestedName: typePrefix + SwiftName.type(property.name))
+                let element = if case .array(let element) = type { element } else { type }
+                item = RequestItem(placement: .formField, wireName: property.name, argument: name,
+                                   encoding: valueShape(of: element) == .structured ? .json : .text)
+            }
+            let required = body.required && types.isRequired(property, in: Set(schema.object.required.map(\.name))) && !types.allowsNull(property.value)
+            let description = schemaDescription(property.value)
+            arguments.append(LoweredArgument(
+                swift: OperationParameter(
+                    name: name,
+                    type: required ? type : type.optional,
+                    documentationLines: SwiftLiteral.parameterDoc(SwiftName.unescaped(name), description),
+                    origin: SpecOrigin(key: "body field \(property.name)", location: property.location)),
+                required: required,
+                description: description,
+                example: property.value.example))
+            parts.append(item)
+        }
+        return LoweredBody(arguments: arguments, declaration: .multipart(parts: parts),
+                           hasStreamField: false)
+    }
+
+    // MARK: - Schemas
+
+    /// Whether a schema for any media type (`*/*`) describes JSON rather than bytes: it is anything but a string.
+    package func isJSONValue(_ schema: Schema) -> Bool {
+        resolved(schema).types != [.string]
+    }
+
+    /// `string` with `format: binary`: a file's contents.
+    package func isBinary(_ schema: Schema) -> Bool {
+        let schema = resolved(schema)
+        return schema.types == [.string] && schema.format == "binary"
+    }
+
+    /// The schema a `$ref` points at, or the schema itself.
+    package func resolved(_ schema: Schema) -> Schema {
+        schema.reference.flatMap { index.schema($0) } ?? schema
+    }
+
+    /// An object schema, following a reference, with the model type the reference names.
+    private mutating func resolvedObject(_ schema: Schema) -> (object: Schema, typeName: String?)? {
+        let object = resolved(schema)
+        guard object.types.isEmpty || object.types == [.object] else { return nil }
+        let typeName = schema.reference == nil ? nil : types.swiftType(for: schema, suggestedName: "").declarationName
+        return (object, typeName)
+    }
+
+    /// The type of a property of an already declared model, so that its inline types are not declared twice.
+    package func declaredPropertyType(_ typeName: String?, wireName: String) -> SwiftType? {
+        guard let typeName, case .structure(let model)? = types.models.first(where: { $0.typeName == typeName })?.kind else { return nil }
+        return model.properties.first { $0.origin.key == wireName }?.type.nonOptional
+    }
+
+    private func hasStreamProperty(_ schema: Schema) -> Bool {
+        resolved(schema).properties.first { $0.name == "stream" }.map { resolved($0.value).types == [.boolean] } ?? false
+    }
+
+    package func schemaDescription(_ schema: Schema) -> String? {
+        schema.description ?? schema.reference.flatMap { index.schema($0)?.description }
+    }
+
+    /// `application/json` for `application/json; charset=utf-8`, lowercased.
+    package static func bareMediaType(_ contentType: String) -> String {
+        // Most are bare already: printable ASCII without parameters, blanks or capitals.
+        if contentType.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ";") && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) {
+            return contentType
+        }
+        return String(contentType.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+    }
+}

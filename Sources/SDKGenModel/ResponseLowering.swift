@@ -1,0 +1,189 @@
+import SDKGenBase
+import SDKGenOpenAPI
+import SDKGenYAML
+
+/// Lowers an operation's responses: what its function returns for each success status, which error it throws for
+/// each documented error status, and, when a success is a `text/event-stream`, the events it streams.
+///
+/// The first 2XX response with content decides the result: JSON decodes as the schema's type, `text/*` is a
+/// `String`, anything else is the raw `Data`; with no content anywhere the function returns nothing. Another 2XX
+/// without content makes the result optional (`nil` for it); one with other content is decoded the same way, as
+/// its documentation notes. 1XX and 3XX statuses are left to the `default` branch (one note for the document).
+extension SDKLowering {
+    package struct LoweredResponses {
+        /// The result of the function that reads the whole response; `nil` when the operation only streams.
+        package var result: SuccessResult?
+        /// The result of the function that streams events, when a success is an event stream.
+        package var stream: SuccessResult?
+        package var errorCases: [ResponseCase] = []
+        package var errorResponses: [(status: ResponseStatus, caseName: String, contentType: String)] = []
+        package var examples: [ResponseExample] = []
+    }
+
+    package struct SuccessResult {
+        package var returnType: SwiftType
+        package var acceptContentType: String?
+        package var cases: [ResponseCase]
+        /// The `- Returns:` text.
+        package var returns: String?
+        /// Doc comment notes about statuses the result does not describe exactly.
+        package var notes: [String] = []
+    }
+
+    package mutating func lowerResponses(_ operation: Operation, typePrefix: String, operationName: String) -> LoweredResponses {
+        var lowered = LoweredResponses()
+        typealias Success = (status: ResponseStatus, pattern: StatusPattern, response: Response?, reference: Reference?)
+        var successes: [Success] = []
+        var rangeSuccesses: [Success] = []
+        for entry in operation.responses {
+            let response = index.response(entry.response)
+            if response == nil {
+                diagnostics.warning("cannot resolve this response; the status is handled as undocumented", at: entry.location)
+            }
+            switch entry.status {
+            case .code(let code) where (200..<300).contains(code):
+                successes.append((entry.status, .code(code), response, Self.reference(of: entry.response)))
+            case .range(2):
+                rangeSuccesses.append((entry.status, .range(200...299), response, Self.reference(of: entry.response)))
+            case .code(let code) where code >= 400:
+                let media = response?.content.first { Self.isJSON($0.contentType) && $0.schema != nil }
+                let bodyType = media.flatMap { media in
+                    media.schema.map {
+                        swiftType(for: $0, in: Self.reference(of: entry.response), part: media.contentType,
+                                  suggestedName: HTTPStatusName.caseName(for: code))
+                    }
+                }
+                recordErrorStatus(code, bodyType: bodyType, description: response?.description, operation: operationName, at: entry.location)
+                if let media, let bodyType {
+                    lowered.examples += examples(of: media, type: bodyType, label: "\(operationName) \(code)")
+                }
+                lowered.errorCases.append(ResponseCase(statuses: .code(code), outcome: .throwsStatusCase(code)))
+                lowered.errorResponses.append((entry.status, HTTPStatusName.caseName(for: code), response?.content.first?.contentType ?? "*/*"))
+            case .code(let code):
+                unhandledStatuses.append((code, operationName, entry.location))
+            case .range, .default:
+                continue
+            }
+        }
+        successes += rangeSuccesses
+
+        guard let first = successes.first(where: { !($0.response?.content.isEmpty ?? true) }), let response = first.response else {
+            let cases = successes.map { ResponseCase(statuses: $0.pattern, outcome: .returnsNothing) }
+            lowered.result = SuccessResult(returnType: .void, acceptContentType: nil, cases: cases, returns: nil)
+            return lowered
+        }
+        let eventStream = response.content.first { Self.bareMediaType($0.contentType) == "text/event-stream" }
+        let others = response.content.filter { Self.bareMediaType($0.contentType) != "text/event-stream" }
+        if let eventStream {
+            lowered.stream = streamResult(eventStream, status: first.pattern, reference: first.reference, typePrefix: typePrefix)
+        }
+        let media = others.first { Self.isJSON($0.contentType) }
+            ?? others.first { Self.bareMediaType($0.contentType).hasPrefix("text/") } ?? others.first
+        guard let media else { return lowered }
+
+        let (type, reading) = resultValue(media, reference: first.reference, typePrefix: typePrefix)
+        var result = SuccessResult(returnType: type, acceptContentType: media.contentType, cases: [], returns: response.description)
+        var optionalStatuses: [String] = []
+        for success in successes {
+            let content = success.response?.content.filter { Self.bareMediaType($0.contentType) != "text/event-stream" } ?? []
+            guard let other = content.first(where: { Self.isJSON($0.contentType) }) ?? content.first else {
+                if success.response?.content.isEmpty ?? true {
+                    optionalStatuses.append(success.status.text)
+                    result.cases.append(ResponseCase(statuses: success.pattern, outcome: .returnsNil))
+                }
+                continue
+            }
+            let sameSchema = other.schema?.reference?.target == media.schema?.reference?.target
+            if success.pattern != first.pattern, !sameSchema || bodyKindOfResponse(other) != bodyKindOfResponse(media) {
+                let documented = other.schema?.reference?.componentName(in: "schemas").map { "`\($0)`" } ?? "another schema"
+                result.notes.append("A \(success.status.text) response, documented as \(documented), is read as `\(type)` too.")
+            }
+            result.cases.append(ResponseCase(statuses: success.pattern, outcome: .returns(reading)))
+            if bodyKindOfResponse(other) == .json, bodyKindOfResponse(media) == .json, sameSchema {
+                lowered.examples += examples(of: other, type: type, label: "\(operationName) \(success.status.text)")
+            }
+        }
+        if !optionalStatuses.isEmpty {
+            result.returnType = result.returnType.optional
+            let returns = result.returns.flatMap { SwiftLiteral.docLines($0).first } ?? "The response body"
+            result.returns = (returns.hasSuffix(".") ? String(returns.dropLast()) : returns)
+                + ", or `nil` for a \(Self.list(optionalStatuses).replacingOccurrences(of: " and ", with: " or ")) response."
+        }
+        lowered.result = result
+        return lowered
+    }
+
+    /// The JSON examples of a media type: its `example`, its `examples`, or else its schema's `example`.
+    private func examples(of media: MediaType, type: SwiftType, label: String) -> [ResponseExample] {
+        var found: [(name: String?, value: YAMLNode)] = media.example.map { [(nil, $0)] } ?? []
+        for entry in media.examples {
+            let example: Example?
+            switch entry.value {
+            case .value(let value):
+                example = value
+            case .reference(let reference):
+                example = reference.componentName(in: "examples").flatMap { name in
+                    if case .value(let value)? = document.components.examples[named: name] { return value }
+                    return nil
+                }
+            }
+            if let value = example?.value { found.append((entry.name, value)) }
+        }
+        if found.isEmpty, let schema = media.schema, let value = schema.example ?? resolved(schema).example {
+            found.append((nil, value))
+        }
+        return found.map { example in
+            ResponseExample(label: example.name.map { "\(label) \($0)" } ?? label, swiftType: type, json: ExampleText.json(example.value))
+        }
+    }
+
+    /// The returned type of a success response's content, and how it is read from the response.
+    private mutating func resultValue(_ media: MediaType, reference: Reference?, typePrefix: String) -> (type: SwiftType, reading: ResponseReading) {
+        switch bodyKindOfResponse(media) {
+        case .json:
+            let type = media.schema.map {
+                swiftType(for: $0, in: reference, part: media.contentType, suggestedName: typePrefix + "Response")
+            } ?? .jsonValue
+            return (type, .json(type))
+        case .text:
+            return (.string, .text)
+        default:
+            return (.data, .data)
+        }
+    }
+
+    private func bodyKindOfResponse(_ media: MediaType) -> BodyKind {
+        let type = Self.bareMediaType(media.contentType)
+        if type == "*/*" { return media.schema.map(isJSONValue) == true ? .json : .binary }
+        if Self.isJSON(type) { return .json }
+        return type.hasPrefix("text/") ? .text : .binary
+    }
+
+    /// The streaming function's result: `ServerSentEvents` of each event's data.
+    ///
+    /// A schema that describes the whole event, an object with a `data` property and no others but `event`, `id`
+    /// and `retry` (as Speakeasy-style documents write it), streams its `data` property's type.
+    private mutating func streamResult(_ media: MediaType, status: StatusPattern, reference: Reference?, typePrefix: String) -> SuccessResult {
+        var elementType = SwiftType.string
+        if let schema = media.schema {
+            let object = resolved(schema)
+            let names = Set(object.properties.map(\.name))
+            if names.contains("data"), names.isSubset(of: ["data", "event", "id", "retry"]),
+               let data = object.properties.first(where: { $0.name == "data" })?.value {
+                let envelopeType = schema.reference == nil ? nil : types.swiftType(for: schema, suggestedName: "").declarationName
+                elementType = envelopeType.flatMap { declaredPropertyType($0, wireName: "data") }
+                    ?? swiftType(for: data, in: reference, part: media.contentType, suggestedName: typePrefix + "Event")
+            } else {
+                elementType = swiftType(for: schema, in: reference, part: media.contentType, suggestedName: typePrefix + "Event")
+            }
+        }
+        let reading = elementType == .string ? ResponseReading.textEvents : .events(elementType)
+        let returns = elementType == .string
+            ? "The events' data as it arrives."
+            : "The events as they arrive, each one's data decoded as `\(elementType)`."
+        return SuccessResult(
+            returnType: .eventStream(elementType), acceptContentType: "text/event-stream",
+            cases: [ResponseCase(statuses: status, outcome: .returns(reading))],
+            returns: returns)
+    }
+}

@@ -1,0 +1,89 @@
+import SDKGenBase
+import SDKGenOpenAPI
+import SDKGenYAML
+
+/// The parts of the runtime an SDK uses, found from its declarations: an SDK carries only the runtime code it
+/// calls.
+public struct RuntimeFeatures: Sendable, Equatable {
+    /// A part of the runtime that only some SDKs need.
+    public enum Feature: String, CaseIterable, Sendable {
+        /// Server-sent event streams: an operation streams its response.
+        case eventStreams = "usesEventStreams"
+        /// Multipart bodies: an operation sends `multipart/form-data`.
+        case multipart = "usesMultipart"
+        /// `@Indirect` storage: a type contains itself.
+        case indirect = "usesIndirect"
+        /// A path parameter written from its JSON form.
+        case structuredPathParameters = "usesStructuredPathParameters"
+        /// Query parameters and headers written from their JSON form in a style, or as JSON text.
+        case styledQueryItems = "usesStyledQueryItems", jsonQueryItems = "usesJSONQueryItems"
+        case styledHeaders = "usesStyledHeaders", jsonHeaders = "usesJSONHeaders"
+        /// Cookie parameters; those written from their JSON form, or as JSON text.
+        case cookies = "usesCookies", styledCookies = "usesStyledCookies", jsonCookies = "usesJSONCookies"
+        /// JSON bodies (those whose `stream` field an operation's two functions set), form bodies, and bodies
+        /// sent as they are, bytes or text.
+        case jsonBodies = "usesJSONBodies", streamFieldBodies = "usesStreamFieldBodies"
+        case formBodies = "usesFormBodies", rawBodies = "usesRawBodies"
+        /// `ParameterStyle`: a value written from its JSON form in an OpenAPI style.
+        case parameterStyles = "usesParameterStyles"
+        /// `JSONValue(encoding:)` and `JSONValue.text(encoding:)`: a request value converted through JSON.
+        case jsonEncoding = "usesJSONEncoding"
+
+        /// The field that tells templates whether the SDK uses the feature.
+        public var templateFieldName: String { rawValue }
+    }
+
+    private var used: Set<Feature> = []
+
+    public init(of sdk: SwiftSDK) {
+        for operation in sdk.groups.flatMap(\.operations) {
+            if operation.isStreaming { used.insert(.eventStreams) }
+            if operation.path.contains(where: { if case .argument(_, .structured) = $0 { true } else { false } }) {
+                used.insert(.structuredPathParameters)
+            }
+            for item in operation.requestItems {
+                switch (item.placement, item.encoding) {
+                case (.query, .styled): used.insert(.styledQueryItems)
+                case (.query, .json): used.insert(.jsonQueryItems)
+                case (.header, .styled): used.insert(.styledHeaders)
+                case (.header, .json): used.insert(.jsonHeaders)
+                case (.cookie, let encoding):
+                    used.insert(.cookies)
+                    if case .styled = encoding { used.insert(.styledCookies) }
+                    if case .json = encoding { used.insert(.jsonCookies) }
+                default: break
+                }
+            }
+            switch operation.body {
+            case .json(_, _, let streamField)?:
+                used.insert(.jsonBodies)
+                if streamField != nil { used.insert(.streamFieldBodies) }
+            case .form?: used.insert(.formBodies)
+            case .multipart(let parts)?:
+                used.insert(.multipart)
+                if parts.contains(where: { $0.encoding == .json }) { used.insert(.jsonEncoding) }
+            case .raw?: used.insert(.rawBodies)
+            case nil: break
+            }
+        }
+        if !used.isDisjoint(with: [.structuredPathParameters, .styledQueryItems, .styledHeaders, .styledCookies, .formBodies]) {
+            used.insert(.parameterStyles)
+        }
+        if !used.isDisjoint(with: [.parameterStyles, .jsonQueryItems, .jsonHeaders, .jsonCookies, .streamFieldBodies]) {
+            used.insert(.jsonEncoding)
+        }
+        if sdk.models.contains(where: Self.storesIndirectly) { used.insert(.indirect) }
+    }
+
+    public func uses(_ feature: Feature) -> Bool {
+        used.contains(feature)
+    }
+
+    private static func storesIndirectly(_ model: ModelDeclaration) -> Bool {
+        switch model.kind {
+        case .structure(let structModel): structModel.properties.contains(where: \.isIndirect)
+        case .tuple(let tupleModel): tupleModel.elements.contains(where: \.isIndirect)
+        case .enumeration, .union: false
+        }
+    }
+}

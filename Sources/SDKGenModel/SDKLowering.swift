@@ -1,0 +1,235 @@
+import Foundation
+import SDKGenBase
+import SDKGenOpenAPI
+import SDKGenYAML
+
+/// What the Lower stage needs to know beyond the document.
+public struct LoweringOptions: Sendable {
+    /// The Swift module the SDK is compiled into, such as `ModelGates`.
+    public var moduleName: String
+    /// The client type's name; the module name when `nil`.
+    public var clientName: String?
+    /// The access level of every generated declaration.
+    public var access: AccessModifier
+
+    public init(moduleName: String, clientName: String? = nil, access: AccessModifier = .public) {
+        self.moduleName = moduleName
+        self.clientName = clientName
+        self.access = access
+    }
+}
+
+/// The Lower stage: decides every Swift name, type and file of the SDK from the document.
+public struct SDKLowering {
+    package let document: OpenAPIDocument
+    package let index: ComponentIndex
+    package let options: LoweringOptions
+    package let clientTypeName: String
+    package let errorTypeName: String
+    package var types: TypeLowering
+    package var diagnostics = Diagnostics()
+    /// The client's global headers, which usage examples also show.
+    package var globalHeaders: [GlobalHeaderDeclaration] = []
+    /// The credentials the client takes and the key each security scheme is sent under.
+    package var security = SecurityPlan()
+    /// The body types operations document for each error status, settled into error cases once all are seen.
+    package var errorStatuses: [Int: ErrorStatusUses] = [:]
+    /// Documented 1XX and 3XX statuses, which the SDK handles as undocumented, for one note.
+    package var unhandledStatuses: [(code: Int, operation: String, location: SourceLocation)] = []
+    /// The Swift types of schemas inside reusable components (parameters, request bodies, responses), by the
+    /// component's reference and the part, so that every operation using a component shares its types.
+    package var componentTypes: [String: SwiftType] = [:]
+
+    /// Lowers a document; warnings about what could not be mapped go to `diagnostics`.
+    public static func lower(_ document: OpenAPIDocument, options: LoweringOptions, diagnostics: inout Diagnostics) -> SwiftSDK {
+        var lowering = SDKLowering(document: document, options: options)
+        let sdk = lowering.lower()
+        diagnostics.append(contentsOf: lowering.diagnostics.all)
+        diagnostics.append(contentsOf: lowering.types.diagnostics.all)
+        return sdk
+    }
+
+    private init(document: OpenAPIDocument, options: LoweringOptions) {
+        self.document = document
+        self.options = options
+        index = ComponentIndex(document)
+        clientTypeName = options.clientName.map(SwiftName.type) ?? SwiftName.type(options.moduleName)
+        errorTypeName = clientTypeName + "Error"
+        let groupTypeNames = Self.groupTags(document).map { SwiftName.type($0) + "API" }
+        types = TypeLowering(index: index, names: NameRegistry(reserving: [clientTypeName, errorTypeName] + groupTypeNames), access: options.access)
+    }
+
+    private mutating func lower() -> SwiftSDK {
+        types.declareComponents()
+        globalHeaders = lowerGlobalHeaders()
+        let initializerNames = ["serverURL", "retries", "timeout", "transport"] + globalHeaders.map { SwiftName.unescaped($0.parameterName) }
+        security = planSecurity(reservedNames: Set(initializerNames))
+        let groups = Self.groupTags(document).map { lowerGroup(tag: $0) }
+        let error = ErrorDeclaration(
+            access: options.access,
+            typeName: errorTypeName, clientTypeName: clientTypeName,
+            docLines: SwiftLiteral.docComment("Everything that can go wrong when calling the \(document.info.title)."),
+            statusCases: errorCases())
+        noteUnhandledStatuses()
+        return SwiftSDK(
+            moduleName: options.moduleName,
+            client: lowerClient(groups: groups),
+            error: error,
+            groups: groups,
+            models: RecursionBreaker.breakCycles(in: types.models).sorted { $0.typeName < $1.typeName })
+    }
+
+    // MARK: - Client
+
+    private mutating func lowerClient(groups: [APIGroupDeclaration]) -> ClientDeclaration {
+        var docLines = SwiftLiteral.docComment("A client for the \(document.info.title).")
+        let description = SwiftLiteral.docComment(document.info.description)
+        if !description.isEmpty { docLines += ["///"] + description }
+        if let example = groups.lazy.flatMap(\.reference.operations).first?.callExample {
+            let variable = SwiftName.member(clientTypeName)
+            docLines += ["///", "/// ```swift", "/// let \(variable) = \(clientTypeName)()",
+                         "/// let response = try await \(variable).\(example)", "/// ```"]
+        }
+
+        let server = defaultServer()
+        var initDocLines = ["/// Creates a client.", "///", "/// - Parameters:"]
+        initDocLines += security.credentials.flatMap(\.arguments).flatMap(\.documentationLines)
+        initDocLines += SwiftLiteral.parameterDoc("serverURL", "The server to call. Defaults to ``defaultServerURL``.")
+        for header in globalHeaders {
+            initDocLines += header.documentationLines
+        }
+        initDocLines += SwiftLiteral.parameterDoc("retries", "When and how often to retry a failed request. Defaults to ``RetryConfig/default``.")
+        initDocLines += SwiftLiteral.parameterDoc("timeout", "The longest a single attempt may take, in seconds; `.infinity` for no limit.")
+        initDocLines += SwiftLiteral.parameterDoc("transport", "What sends the requests. Defaults to a ``URLSessionTransport``.")
+
+        return ClientDeclaration(
+            access: options.access,
+            typeName: clientTypeName,
+            errorTypeName: errorTypeName,
+            docLines: docLines,
+            initDocLines: initDocLines,
+            defaultServerURL: server.url,
+            defaultServerDocLines: SwiftLiteral.docComment("\(server.description ?? "The default server"): `\(server.url)`."),
+            serverURLFunction: serverURLFunction(),
+            credentials: security.credentials,
+            securityRequirement: security.documentRequirement,
+            credentialHeaderNames: Set((["Authorization", "Cookie", "Proxy-Authorization"] + security.apiKeyHeaders).map { $0.lowercased() }).sorted(),
+            credentialQueryNames: Set(security.apiKeyQueryParameters).sorted(),
+            globalHeaders: globalHeaders,
+            retryDefaults: lowerRetryDefaults(),
+            timeout: 60)
+    }
+
+    /// Headers declared once with `x-sdkgen-globals` and set on the client.
+    private mutating func lowerGlobalHeaders() -> [GlobalHeaderDeclaration] {
+        var members = MemberNames(reserving: ["apiKey", "serverURL", "retries", "timeout", "transport"])
+        var headers: [GlobalHeaderDeclaration] = []
+        for item in document.globalParameters {
+            guard let parameter = index.parameter(item) else {
+                if case .reference(let reference) = item {
+                    diagnostics.warning("cannot resolve global parameter '\(reference.target)'; it is ignored", at: reference.location)
+                }
+                continue
+            }
+            guard parameter.location == .header else {
+                diagnostics.warning("global parameter '\(parameter.name)' is in \(parameter.location.rawValue); only headers can be global. It is ignored", at: parameter.sourceLocation)
+                continue
+            }
+            let name = members.claim(SwiftName.member(parameter.extensions["x-sdkgen-name"]?.scalarText ?? parameter.name))
+            headers.append(GlobalHeaderDeclaration(
+                parameterName: name,
+                headerName: parameter.name,
+                documentationLines: SwiftLiteral.parameterDoc(SwiftName.unescaped(name), (parameter.description ?? "") + "\nSent as the `\(parameter.name)` header of every request."),
+                origin: SpecOrigin(key: parameter.name.lowercased(), location: parameter.sourceLocation)))
+        }
+        return headers
+    }
+
+    /// The default retry policy from `x-sdkgen-retries`, whose intervals are milliseconds.
+    private mutating func lowerRetryDefaults() -> RetryDefaults {
+        let retries = document.extensions["x-sdkgen-retries"]
+        let backoff = retries?["backoff"]
+        /// The number under `key`, or `fallback` after a warning when it is not a finite, non-negative one.
+        func number(_ key: String, _ fallback: Double) -> Double {
+            guard let node = backoff?[key] else { return fallback }
+            guard let value = node.double, value.isFinite, value >= 0, value < 1e15 else {
+                diagnostics.warning("x-sdkgen-retries: `\(key)` should be a non-negative number below 10^15, found \(node.scalarText ?? node.kindName); the default, \(SwiftLiteral.decimal(fallback)), is used", at: node.location)
+                return fallback
+            }
+            return value
+        }
+        func seconds(_ key: String, _ fallback: Double) -> Double {
+            number(key, fallback) / 1000
+        }
+        var statusCodes = [408, 429, 500, 502, 503, 504]
+        if let list = retries?["statusCodes"]?.items {
+            statusCodes = list.compactMap { node in
+                guard let code = node.int, (100...599).contains(code) else {
+                    diagnostics.warning("x-sdkgen-retries: \(node.scalarText ?? node.kindName) is not an HTTP status code (100 to 599); it is ignored", at: node.location)
+                    return nil
+                }
+                return code
+            }
+        }
+        statusCodes.sort()
+        let retryConnectionErrors = retries?["retryConnectionErrors"]?.bool ?? true
+        let initialInterval = seconds("initialInterval", 500), maxInterval = seconds("maxInterval", 60_000)
+        let exponent = number("exponent", 1.5), maxElapsedTime = seconds("maxElapsedTime", 3_600_000)
+        let statusList = statusCodes.count > 1
+            ? statusCodes.dropLast().map(String.init).joined(separator: ", ") + " and \(statusCodes.last!)"
+            : statusCodes.map(String.init).joined()
+        let what = [statusCodes.isEmpty ? nil : "statuses \(statusList)", retryConnectionErrors ? "connection errors" : nil].compactMap { $0 }
+        return RetryDefaults(
+            docLines: SwiftLiteral.wrappedDocComment("""
+                The policy the \(document.info.title) recommends: wait \(SwiftLiteral.decimal(initialInterval)) s, then \
+                \(SwiftLiteral.decimal(exponent)) times longer after each attempt, up to \(SwiftLiteral.decimal(maxInterval)) s between \
+                attempts and \(SwiftLiteral.decimal(maxElapsedTime)) s in all; retry \(what.isEmpty ? "nothing" : what.joined(separator: ", and ")).
+                """),
+            initialInterval: initialInterval,
+            maxInterval: maxInterval,
+            exponent: exponent,
+            maxElapsedTime: maxElapsedTime,
+            statusCodes: statusCodes,
+            retryConnectionErrors: retryConnectionErrors)
+    }
+
+    // MARK: - Groups
+
+    /// The tags that become API groups, in the document's `tags` order, then in order of first use.
+    private static func groupTags(_ document: OpenAPIDocument) -> [String] {
+        var used: [String] = []
+        for operation in document.operations {
+            let tag = operation.tags.first ?? "Default"
+            if !used.contains(tag) { used.append(tag) }
+        }
+        let declared = document.tags.map(\.name).filter(used.contains)
+        return declared + used.filter { !declared.contains($0) }
+    }
+
+    private mutating func lowerGroup(tag: String) -> APIGroupDeclaration {
+        let typeName = SwiftName.type(tag) + "API"
+        let propertyName = SwiftName.member(tag)
+        let tagDescription = document.tags.first { $0.name == tag }?.description
+        var functionNames = MemberNames()
+        var operations: [OperationDeclaration] = []
+        var referenceOperations: [ReferenceOperation] = []
+        for pathItem in document.paths {
+            for operation in pathItem.operations where (operation.tags.first ?? "Default") == tag {
+                for lowered in lowerOperation(operation, pathItem: pathItem, functionNames: &functionNames) {
+                    operations.append(lowered.declaration)
+                    referenceOperations.append(referenceOperation(for: operation, lowered: lowered, groupProperty: propertyName))
+                }
+            }
+        }
+        let page = ReferencePage(
+            path: "sdks/\(Markdown.anchor(tag))/README.md",
+            title: tag,
+            overview: Markdown.block(tagDescription),
+            operations: referenceOperations)
+        return APIGroupDeclaration(
+            access: options.access,
+            typeName: typeName, propertyName: propertyName, clientTypeName: clientTypeName, errorTypeName: errorTypeName,
+            tag: tag, docLines: SwiftLiteral.docComment(tagDescription ?? "The \(tag) operations."),
+            operations: operations, reference: page)
+    }
+}

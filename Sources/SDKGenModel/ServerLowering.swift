@@ -1,0 +1,50 @@
+import Foundation
+import SDKGenBase
+import SDKGenOpenAPI
+import SDKGenYAML
+
+/// Lowers the document's servers: the client's default server URL, and a function that builds the first server's
+/// URL from its variables.
+extension SDKLowering {
+    /// The first server, its variables set to their defaults.
+    package mutating func defaultServer() -> (url: String, description: String?) {
+        guard let server = document.servers.first else {
+            diagnostics.warning("the document declares no server; the client's serverURL must be given", at: document.location)
+            return ("http://localhost", "No server is declared")
+        }
+        var url = server.url
+        for variable in server.variables {
+            url = url.replacingOccurrences(of: "{\(variable.name)}", with: variable.value.defaultValue)
+        }
+        guard let parsed = URL(string: url), parsed.scheme == "http" || parsed.scheme == "https", parsed.host != nil else {
+            diagnostics.warning("the server URL '\(server.url)' is not an absolute http(s) URL; the client's serverURL must be given", at: server.location)
+            return ("http://localhost", "No usable server is declared")
+        }
+        return (url, server.description)
+    }
+
+    /// `serverURL(region:)`, when the first server's URL has variables.
+    package func serverURLFunction() -> ServerURLFunction? {
+        guard let server = document.servers.first else { return nil }
+        let used = server.variables.filter { server.url.contains("{\($0.name)}") }
+        guard !used.isEmpty else { return nil }
+        var members = MemberNames()
+        var names: [String: String] = [:]
+        var docLines = SwiftLiteral.wrappedDocComment("The URL of \(server.description.map { "the \($0) server" } ?? "the default server"), `\(server.url)`, with its variables set.")
+        docLines += ["///", "/// - Parameters:"]
+        for variable in used {
+            let name = members.claim(SwiftName.member(variable.name))
+            names[variable.name] = name
+            var text = variable.value.description ?? "The `\(variable.name)` variable."
+            if !variable.value.enumValues.isEmpty {
+                text += "\nOne of " + variable.value.enumValues.map { "`\($0)`" }.joined(separator: ", ") + "."
+            }
+            docLines += SwiftLiteral.parameterDoc(SwiftName.unescaped(name), text)
+        }
+        docLines.append("/// - Returns: The URL, or `nil` if the values do not form one.")
+        return ServerURLFunction(
+            docLines: docLines,
+            parameters: used.map { ServerURLParameter(name: names[$0.name]!, defaultValue: $0.value.defaultValue) },
+            url: InterpolatedText.components(of: server.url) { variable in names[variable].map { ($0, .verbatim) } })
+    }
+}

@@ -1,0 +1,309 @@
+import SDKGenBase
+import SDKGenOpenAPI
+import SDKGenYAML
+
+/// The generated SDK as values: every name and type decided.
+///
+/// This is the Lower stage's output. It holds what the SDK is (types as ``SwiftType``, strings as the spec gives
+/// them, kinds as enums); the View stage turns it into the text templates print. Doc comments are the one
+/// exception still: `docLines` are complete `///` comment lines without indentation.
+public struct SwiftSDK: Sendable {
+    public var moduleName: String
+    public var client: ClientDeclaration
+    public var error: ErrorDeclaration
+    public var groups: [APIGroupDeclaration]
+    public var models: [ModelDeclaration]
+}
+
+/// The client type users create.
+public struct ClientDeclaration: Sendable {
+    public var access: AccessModifier
+    public var typeName: String
+    public var errorTypeName: String
+    public var docLines: [String]
+    /// The initializer's doc comment, parameters included.
+    public var initDocLines: [String]
+    public var defaultServerURL: String
+    public var defaultServerDocLines: [String]
+    /// A static function building the server URL from the first server's variables, when it has any.
+    public var serverURLFunction: ServerURLFunction?
+    /// The credentials the initializer takes, one per security scheme the document uses (schemes sent the same way
+    /// share one).
+    public var credentials: [CredentialDeclaration]
+    /// The document's security requirement in credential keys, such as `[["bearer"]]`: the credentials that
+    /// operations without their own `security` send.
+    public var securityRequirement: [[String]]
+    /// The lowercased names of the headers that may carry a credential: `authorization`, `cookie`,
+    /// `proxy-authorization` and the API key headers, sorted. A redirect to another origin drops them.
+    public var credentialHeaderNames: [String]
+    /// The names of the query parameters that carry API keys, sorted. A redirect to another origin drops them, and
+    /// transport errors show the URL without their values.
+    public var credentialQueryNames: [String]
+    /// Headers set once on the client and sent with every request.
+    public var globalHeaders: [GlobalHeaderDeclaration]
+    public var retryDefaults: RetryDefaults
+    /// `timeout` default, in seconds.
+    public var timeout: Double
+}
+
+/// `serverURL(region:)`: the first server's URL with its variables as arguments.
+public struct ServerURLFunction: Sendable {
+    public var docLines: [String]
+    public var parameters: [ServerURLParameter]
+    /// The URL, its variables replaced by the parameters.
+    public var url: [InterpolatedText]
+}
+
+public struct ServerURLParameter: Sendable {
+    public var name: String
+    /// The variable's default value.
+    public var defaultValue: String
+}
+
+/// A piece of a string built from text and arguments: a path or a server URL.
+public enum InterpolatedText: Sendable, Hashable {
+    case text(String)
+    /// The value of the function argument of this name, converted as the case says.
+    case argument(String, PathValueEncoding)
+}
+
+/// How an argument is written into a path.
+public enum PathValueEncoding: Sendable, Hashable {
+    /// A `String`, as it is: a server URL's variable.
+    case verbatim
+    /// A `String`, percent-encoded.
+    case string
+    /// A `LosslessStringConvertible` value (number, Boolean, enum), percent-encoded.
+    case text
+    /// A value written through its JSON form in the simple style; this can throw.
+    case structured(explode: Bool)
+}
+
+/// A credential the client's initializer takes, and how it is stored for the requests that need it.
+public struct CredentialDeclaration: Sendable {
+    /// The initializer's arguments: one for a token or key, two (user name and password) for HTTP basic.
+    public var arguments: [CredentialArgument]
+    /// How the credential is sent.
+    public var placement: CredentialPlacement
+    /// The security scheme's name: the key requests name the credential by.
+    public var key: String
+    /// The security scheme, by its name.
+    public var origin: SpecOrigin
+}
+
+/// How a credential travels with a request; its arguments are the credential's, in order.
+public enum CredentialPlacement: Sendable, Hashable {
+    case bearer
+    /// A user name and a password.
+    case basic
+    case header(String)
+    case query(String)
+    case cookie(String)
+}
+
+public struct CredentialArgument: Sendable {
+    public var name: String
+    /// The environment variable the argument defaults to; without one it defaults to `nil`.
+    public var environmentVariable: String?
+    /// The `- Parameter` text; continuation lines are indented for the parameter list.
+    public var documentationLines: [String]
+}
+
+public struct GlobalHeaderDeclaration: Sendable {
+    public var parameterName: String
+    public var headerName: String
+    /// The `- Parameter` text; continuation lines are indented for the parameter list.
+    public var documentationLines: [String]
+    /// The header parameter, by its lowercased name.
+    public var origin: SpecOrigin
+}
+
+/// The client's default retry policy; intervals in seconds.
+public struct RetryDefaults: Sendable {
+    public var docLines: [String]
+    public var initialInterval: Double
+    public var maxInterval: Double
+    public var exponent: Double
+    public var maxElapsedTime: Double
+    /// The statuses that are retried, in increasing order.
+    public var statusCodes: [Int]
+    public var retryConnectionErrors: Bool
+}
+
+/// The SDK's error enum.
+public struct ErrorDeclaration: Sendable {
+    public var access: AccessModifier
+    public var typeName: String
+    public var clientTypeName: String
+    public var docLines: [String]
+    /// One per documented error status, in increasing order of status.
+    public var statusCases: [ErrorStatusCase]
+
+    /// The case thrown for a documented error status.
+    public func statusCase(for statusCode: Int) -> ErrorStatusCase? {
+        statusCases.first { $0.statusCode == statusCode }
+    }
+}
+
+/// One case of the error enum for a documented status, such as `badRequest` for 400.
+public struct ErrorStatusCase: Sendable {
+    public var caseName: String
+    public var statusCode: Int
+    /// The type of the decoded body.
+    public var bodyType: SwiftType
+    public var docLines: [String]
+}
+
+/// The API group of one tag, such as `AnalyticsAPI`, reached as `client.analytics`.
+public struct APIGroupDeclaration: Sendable {
+    public var access: AccessModifier
+    public var typeName: String
+    public var propertyName: String
+    public var clientTypeName: String
+    public var errorTypeName: String
+    public var tag: String
+    public var docLines: [String]
+    public var operations: [OperationDeclaration]
+    /// The group's reference page.
+    public var reference: ReferencePage
+}
+
+public struct OperationDeclaration: Sendable {
+    public var functionName: String
+    public var docLines: [String]
+    public var deprecated: Bool
+    /// `GET`, `POST` and so on.
+    public var httpMethod: String
+    /// The path, with path parameters interpolated.
+    public var path: [InterpolatedText]
+    /// The function's arguments, in order: path parameters, the body, then the other parameters.
+    public var parameters: [OperationParameter]
+    /// The security requirement in credential keys when it differs from the client's, such as `[]` for none.
+    public var security: [[String]]?
+    /// The `Accept` header's value, when the success response has a body.
+    public var accept: String?
+    /// The query, header and cookie parameters, each added by one call on the request.
+    public var requestItems: [RequestItem]
+    public var body: RequestBodyDeclaration?
+    public var returnType: SwiftType
+    /// Whether the response is streamed as events as it arrives, rather than read whole.
+    public var isStreaming: Bool
+    public var responseCases: [ResponseCase]
+    /// The JSON examples the spec gives for the responses, for checking the SDK's types against them.
+    public var responseExamples: [ResponseExample]
+    /// The operation this function calls: `GET /users/{id}`, at the operation's method key.
+    public var origin: SpecOrigin
+    /// The security schemes the function sends, as alternatives each needing all of its schemes: the operation's
+    /// own requirement or else the document's, in credential keys (see `CredentialDeclaration.keyLiteral`).
+    public var securityRequirement: [[String]]
+}
+
+/// A JSON example of a response and the Swift type its status documents.
+public struct ResponseExample: Sendable {
+    /// Names the example in reports: `getUserActivity 200`, or `getUserActivity 400 invalidDate` for a named one.
+    public var label: String
+    /// The type the response body decodes as.
+    public var swiftType: SwiftType
+    /// The example as compact JSON.
+    public var json: String
+}
+
+public struct OperationParameter: Sendable {
+    /// The Swift argument name.
+    public var name: String
+    /// Optional for an argument that may be left out, which then defaults to `nil`.
+    public var type: SwiftType
+    /// The `- Parameter` text; continuation lines are indented for the parameter list.
+    public var documentationLines: [String]
+    /// The parameter (`query limit`), body (`body`) or multipart field (`body field name`) the argument sends.
+    public var origin: SpecOrigin
+}
+
+/// One value added to the request (a query, header or cookie parameter) or to a multipart form (a field).
+public struct RequestItem: Sendable {
+    public var placement: RequestItemPlacement
+    /// The parameter's or field's name as sent.
+    public var wireName: String
+    /// The argument holding the value.
+    public var argument: String
+    public var encoding: RequestValueEncoding
+}
+
+/// Where a request item goes.
+public enum RequestItemPlacement: Sendable, Hashable {
+    case query
+    case header
+    case cookie
+    /// A part of a multipart form.
+    case formField
+    /// A file part of a multipart form, from a `MultipartFile`.
+    case formFile
+}
+
+/// How a request item's value is written.
+public enum RequestValueEncoding: Sendable, Hashable {
+    /// As text: a `String` or a `LosslessStringConvertible` value (numbers, Booleans, enums, dates).
+    case text
+    /// As the text of its JSON encoding, for a parameter with `content` or a structured multipart field.
+    case json
+    /// From its JSON form, in a parameter style: a query style (`nil` for headers and cookies) and whether it
+    /// explodes.
+    case styled(QueryStyle?, explode: Bool)
+}
+
+/// The `style` of a query parameter whose value is an array or an object.
+public enum QueryStyle: String, Sendable, Hashable {
+    case form, spaceDelimited, pipeDelimited, deepObject
+}
+
+/// How an operation sends its request body.
+public enum RequestBodyDeclaration: Sendable {
+    /// The argument's JSON encoding, with its media type; `streamField` is the Boolean `stream` property set for
+    /// the operation's streaming or non-streaming function, when it has one.
+    case json(argument: String, contentType: String, streamField: Bool?)
+    /// An `application/x-www-form-urlencoded` body from the argument.
+    case form(argument: String)
+    /// A `multipart/form-data` body built from the arguments, one part each.
+    case multipart(parts: [RequestItem])
+    /// A body sent as it is, `Data` or `String`.
+    case raw(argument: String, contentType: String)
+}
+
+/// One `case` of the status `switch` an operation ends with.
+public struct ResponseCase: Sendable {
+    public var statuses: StatusPattern
+    public var outcome: ResponseOutcome
+}
+
+/// The statuses a response case matches.
+public enum StatusPattern: Sendable, Hashable {
+    case code(Int)
+    /// `200...299` for `2XX`.
+    case range(ClosedRange<Int>)
+}
+
+/// What an operation does with a response of a documented status.
+public enum ResponseOutcome: Sendable, Hashable {
+    /// Returns nothing: the function returns `Void`.
+    case returnsNothing
+    /// Returns `nil`: a success without content when others have some.
+    case returnsNil
+    /// Returns the body, read as this says.
+    case returns(ResponseReading)
+    /// Throws the error enum's case for this status (see ``ErrorDeclaration/statusCase(for:)``).
+    case throwsStatusCase(Int)
+}
+
+/// How a response's body becomes a function's result.
+public enum ResponseReading: Sendable, Hashable {
+    /// Decoded from JSON as the type.
+    case json(SwiftType)
+    /// As text.
+    case text
+    /// As the raw bytes.
+    case data
+    /// As server-sent events whose data is decoded from JSON as the type.
+    case events(SwiftType)
+    /// As server-sent events whose data is text.
+    case textEvents
+}

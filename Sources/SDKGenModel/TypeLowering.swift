@@ -1,0 +1,460 @@
+import SDKGenBase
+import SDKGenOpenAPI
+import SDKGenYAML
+
+/// Maps schemas to Swift types, declaring a model for every object, enum and union schema it meets.
+///
+/// Component schemas are named first, so a `$ref` resolves to its component's name whatever the order
+/// of declarations; inline schemas are named from where they stand (`ActivityItemUsage`).
+package struct TypeLowering {
+    /// What a schema is declared as.
+    private enum DeclarationKind {
+        case structure, enumeration, union, tuple
+    }
+
+    package let index: ComponentIndex
+    /// The required properties the spec's examples leave out, which are declared optional.
+    package let exampleOmissions: ExampleOmissions
+    private var names: NameRegistry
+    /// The access level every model is declared with.
+    private let access: AccessModifier
+    /// Component name → Swift type name, for component schemas that become declarations.
+    private var componentTypes: [String: String] = [:]
+    /// Component names being resolved, to stop on a reference cycle that declares no type.
+    private var resolving: Set<String> = []
+    /// The inline schemas whose declarations are being built, by where they are written.
+    private var inlineDeclarations: [SourceLocation: String] = [:]
+    /// The file of the outermost declaration being built, which the declarations for its inline schemas share.
+    private var enclosingFile: String?
+    private(set) var models: [ModelDeclaration] = []
+    private(set) var diagnostics = Diagnostics()
+
+    package init(index: ComponentIndex, names: NameRegistry, access: AccessModifier) {
+        self.index = index
+        exampleOmissions = ExampleOmissions(index: index)
+        diagnostics.append(contentsOf: exampleOmissions.diagnostics)
+        self.names = names
+        self.access = access
+    }
+
+    /// Names every component schema that becomes a declaration, then declares them in document order.
+    package mutating func declareComponents() {
+        let schemas = index.document.components.schemas
+        for entry in schemas where kind(of: entry.value) != nil {
+            componentTypes[entry.name] = names.claim(SwiftName.type(entry.name))
+        }
+        for entry in schemas {
+            guard let typeName = componentTypes[entry.name] else { continue }
+            declare(typeName, for: entry.value)
+        }
+    }
+
+    // MARK: - Kinds
+
+    private func kind(of schema: Schema) -> DeclarationKind? {
+        if schema.reference != nil, schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty { return nil }
+        if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
+            return unionMembers(schema).count >= 2 ? .union : nil
+        }
+        if !schema.prefixItems.isEmpty, schema.types.isEmpty || schema.types == [.array] {
+            return .tuple
+        }
+        if !schema.allOf.isEmpty {
+            return index.flattenedObject(schema).map { $0.properties.isEmpty ? nil : DeclarationKind.structure } ?? nil
+        }
+        if isStringEnum(schema) || isIntegerEnum(schema) { return .enumeration }
+        let isObject = schema.types == [.object] || (schema.types.isEmpty && !schema.properties.isEmpty)
+        return isObject && !schema.properties.isEmpty ? .structure : nil
+    }
+
+    private func isStringEnum(_ schema: Schema) -> Bool {
+        guard let values = schema.enumValues, !values.isEmpty, schema.types.isEmpty || schema.types == [.string] else { return false }
+        return values.contains { $0.string != nil } && values.allSatisfy { $0.string != nil || $0.isNull }
+    }
+
+    private static func isIntegerEnum(_ schema: Schema) -> Bool {
+        guard let values = schema.enumValues, !values.isEmpty, schema.types.isEmpty || schema.types == [.integer] else { return false }
+        return values.contains { $0.isInteger } && values.allSatisfy { $0.isInteger || $0.isNull }
+    }
+
+    private func isIntegerEnum(_ schema: Schema) -> Bool { Self.isIntegerEnum(schema) }
+
+    /// The members of a `oneOf`/`anyOf` that are not just `null`.
+    private func unionMembers(_ schema: Schema) -> [Schema] {
+        (schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf).filter { !isNullOnly($0) }
+    }
+
+    private func isNullOnly(_ schema: Schema) -> Bool { schema.isNullOnly }
+
+    /// A schema that says nothing about the value's shape, like `{nullable: true}` or `{description: …}`.
+    private func isUnconstrained(_ schema: Schema) -> Bool {
+        schema.reference == nil && schema.types.isEmpty && schema.properties.isEmpty && schema.allOf.isEmpty
+            && schema.oneOf.isEmpty && schema.anyOf.isEmpty && schema.enumValues == nil && schema.items == nil
+            && schema.additionalProperties == nil && schema.constValue == nil && schema.booleanValue == nil
+    }
+
+    // MARK: - Types
+
+    /// The Swift type for a schema, without the optional a nullable or absent value adds.
+    package mutating func swiftType(for schema: Schema, suggestedName: @autoclosure () -> String) -> SwiftType {
+        if let reference = schema.reference, schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty {
+            return referencedType(reference)
+        }
+        if schema.booleanValue != nil {
+            return .jsonValue
+        }
+        if kind(of: schema) != nil {
+            // An inline schema met again while its own declaration is being built (an `allOf` of the
+            // component it is a property of copies that property back in) is the type being declared:
+            // a recursive type, rather than a new copy at every level without end.
+            if let typeName = inlineDeclarations[schema.location] {
+                return .named(typeName)
+            }
+            let typeName = names.claim(SwiftName.type(suggestedName()))
+            inlineDeclarations[schema.location] = typeName
+            defer { inlineDeclarations[schema.location] = nil }
+            declare(typeName, for: schema)
+            return .named(typeName)
+        }
+        if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
+            let members = unionMembers(schema)
+            return members.count == 1 ? swiftType(for: members[0], suggestedName: suggestedName()) : .jsonValue
+        }
+        if !schema.allOf.isEmpty {
+            let members = schema.allOf.filter { !isUnconstrained($0) }
+            if members.count == 1 {
+                return swiftType(for: members[0], suggestedName: suggestedName())
+            }
+            diagnostics.warning("allOf mixes objects with other kinds of schema; the value is decoded as JSONValue", at: schema.location)
+            return .jsonValue
+        }
+        let types = schema.types.isEmpty ? inferredTypes(schema) : schema.types
+        if types.count > 1 {
+            if Set(types) == [.integer, .number] { return .double }
+            diagnostics.warning("a value of several types (\(types.map(\.rawValue).joined(separator: ", "))) is decoded as JSONValue", at: schema.location)
+            return .jsonValue
+        }
+        switch types.first {
+        case .string?:
+            switch schema.format {
+            case "date-time": return .date
+            case "byte", "binary": return .data
+            default: return .string
+            }
+        case .integer?: return .int
+        case .number?: return .double
+        case .boolean?: return .bool
+        case .array?:
+            guard let items = schema.items else { return .array(.jsonValue) }
+            return .array(swiftType(for: items, suggestedName: suggestedName() + "Item"))
+        case .object?:
+            if case .schema(let values)? = schema.additionalProperties {
+                return .dictionary(swiftType(for: values, suggestedName: suggestedName() + "Value"))
+            }
+            return .dictionary(.jsonValue)
+        case .null?, nil:
+            return .jsonValue
+        }
+    }
+
+    /// The type a schema without `type` has by its other keywords: enum values, `const`, properties.
+    private func inferredTypes(_ schema: Schema) -> [Schema.JSONType] {
+        let values = (schema.enumValues ?? []) + (schema.constValue.map { [$0] } ?? [])
+        var types: [Schema.JSONType] = []
+        for value in values where !value.isNull {
+            let type: Schema.JSONType? = switch value.scalar?.value {
+            case .string?: .string
+            case .int?: .integer
+            case .float?: .number
+            case .bool?: .boolean
+            default: value.items != nil ? .array : (value.pairs != nil ? .object : nil)
+            }
+            if let type, !types.contains(type) { types.append(type) }
+        }
+        if types.isEmpty, !schema.properties.isEmpty || schema.additionalProperties != nil { return [.object] }
+        if types.isEmpty, schema.items != nil { return [.array] }
+        return types
+    }
+
+    /// Whether a value of this schema may be `null`, following references.
+    package func allowsNull(_ schema: Schema) -> Bool {
+        if schema.allowsNull || isNullOnly(schema) { return true }
+        if schema.enumValues?.contains(where: \.isNull) == true { return true }
+        if (schema.oneOf + schema.anyOf).contains(where: isNullOnly) { return true }
+        if schema.allOf.contains(where: { isUnconstrained($0) && $0.allowsNull }) { return true }
+        if let reference = schema.reference, let target = index.schema(reference), schema.oneOf.isEmpty {
+            return target.allowsNull || (target.oneOf + target.anyOf).contains(where: isNullOnly)
+        }
+        return false
+    }
+
+    private mutating func referencedType(_ reference: Reference) -> SwiftType {
+        guard let name = reference.componentName(in: "schemas"), let target = index.schema(reference) else {
+            diagnostics.warning("cannot resolve '\(reference.target)'; the value is decoded as JSONValue", at: reference.location)
+            return .jsonValue
+        }
+        if let typeName = componentTypes[name] {
+            return .named(typeName)
+        }
+        // A component that is an alias of another type: use that type directly. The types declared for its inline
+        // schemas belong to no other declaration's file.
+        let outerFile = enclosingFile
+        enclosingFile = nil
+        defer { enclosingFile = outerFile }
+        guard resolving.insert(name).inserted else {
+            diagnostics.warning("'\(reference.target)' refers to itself without declaring a type; the value is decoded as JSONValue", at: reference.location)
+            return .jsonValue
+        }
+        defer { resolving.remove(name) }
+        return swiftType(for: target, suggestedName: name)
+    }
+
+    /// What documents a property or a union member: its own description (for a `$ref`, the 3.1 sibling one);
+    /// failing that, for a `$ref` to a component that declares no type (an alias of `String`, say), that
+    /// component's, which is documented nowhere else.
+    ///
+    /// A `$ref` to a declared type does not copy the type's description: that documents the type, in the
+    /// type's own file, and copied here, one edit to it would rewrite (and make the build recompile) every
+    /// file referring to the type.
+    private func description(of schema: Schema) -> String? {
+        if let own = schema.description { return own }
+        guard let reference = schema.reference, let name = reference.componentName(in: "schemas"),
+              componentTypes[name] == nil else { return nil }
+        return index.schema(reference)?.description
+    }
+
+    // MARK: - Declarations
+
+    private mutating func declare(_ typeName: String, for schema: Schema) {
+        var docLines = SwiftLiteral.docComment(schema.description ?? schema.title)
+        if schema.deprecated {
+            docLines += (docLines.isEmpty ? [] : ["///"]) + ["/// - Warning: Deprecated."]
+        }
+        let fileName = enclosingFile ?? typeName
+        let outerFile = enclosingFile
+        enclosingFile = fileName
+        defer { enclosingFile = outerFile }
+        var reference = ModelReferencePage(path: "models/\(typeName).md", title: typeName,
+                                           description: Markdown.block(schema.description ?? schema.title), tableTitle: "Fields", fields: [])
+        let modelKind: ModelKind
+        switch kind(of: schema) {
+        case .structure?:
+            let object = index.flattenedObject(schema) ?? (schema.properties, Set(schema.required.map(\.name)))
+            let declaration = declareStruct(typeName, properties: object.properties, required: object.required)
+            modelKind = .structure(declaration.model)
+            reference.fields = declaration.fields
+        case .enumeration?:
+            let enumModel = declareEnum(schema)
+            modelKind = .enumeration(enumModel)
+            docLines += (docLines.isEmpty ? [] : ["///"]) + Self.unknownValueDocLines
+            reference.tableTitle = "Values"
+            reference.fields = enumModel.cases.map { enumCase in
+                let (rawType, literal) = switch enumCase.value {
+                case .string(let text): ("String", SwiftLiteral.string(text))
+                case .int(let value): ("Int", String(value))
+                }
+                return ReferenceRow(name: "`\(SwiftName.unescaped(enumCase.name))`", type: "`\(rawType)`", required: "", description: "", example: Markdown.cell(literal))
+            }
+        case .union?:
+            let unionModel = declareUnion(typeName, schema)
+            modelKind = .union(unionModel)
+            reference.tableTitle = "One of"
+            reference.fields = unionModel.cases.map {
+                ReferenceRow(name: "`\($0.name)`", type: "`\($0.type)`", required: "", description: "", example: "")
+            }
+        case .tuple?:
+            let declaration = declareTuple(typeName, schema)
+            modelKind = .tuple(declaration.model)
+            docLines += (docLines.isEmpty ? [] : ["///"]) + ["/// Sent and received as a JSON array of its elements, in order."]
+            reference.tableTitle = "Elements"
+            reference.fields = declaration.fields
+        case nil:
+            return
+        }
+        models.append(ModelDeclaration(
+            access: access, typeName: typeName, fileName: fileName, docLines: docLines, kind: modelKind, reference: reference,
+            origin: SpecOrigin(key: typeName, location: schema.location)))
+    }
+
+    private mutating func declareStruct(_ typeName: String, properties specProperties: [Named<Schema>], required: Set<String>) -> (model: StructModel, fields: [ReferenceRow]) {
+        var members = MemberNames()
+        var properties: [PropertyDeclaration] = []
+        var fields: [ReferenceRow] = []
+        var initDocLines = ["/// Creates a value from its properties."]
+        if !specProperties.isEmpty { initDocLines += ["///", "/// - Parameters:"] }
+        for property in specProperties {
+            // A parameter named `self` would hide `self` in the initializer.
+            let memberName = SwiftName.member(property.name)
+            let name = members.claim(memberName == "`self`" ? "selfValue" : memberName)
+            let bareName = SwiftName.unescaped(name)
+            let baseType = swiftType(for: property.value, suggestedName: typeName + SwiftName.type(property.name))
+            let isRequired = isRequired(property, in: required)
+            let isOptional = !isRequired || allowsNull(property.value)
+            let type = isOptional ? baseType.optional : baseType
+            let description = description(of: property.value)
+            // A reference to a declared type is documented there; the Swift docs point at it rather than say
+            // nothing (the reference page's table shows the type already).
+            let docDescription = description
+                ?? (property.value.reference != nil ? baseType.declarationName.map { "See ``\($0)``." } : nil)
+            var docLines = SwiftLiteral.docComment(docDescription)
+            if let notes = Self.valueNotes(property.value) {
+                docLines += (docLines.isEmpty ? [] : ["///"]) + SwiftLiteral.wrappedDocComment(notes, width: 116)
+            }
+            if required.contains(property.name) && !isRequired {
+                docLines += (docLines.isEmpty ? [] : ["///"]) + SwiftLiteral.wrappedDocComment(Self.omittedRequiredNote, width: 116)
+            }
+            if property.value.deprecated {
+                docLines += (docLines.isEmpty ? [] : ["///"]) + ["/// - Warning: Deprecated."]
+            }
+            properties.append(PropertyDeclaration(
+                name: name, type: type, docLines: docLines, wireName: property.name, isIndirect: false,
+                origin: SpecOrigin(key: property.name, location: property.location)))
+            initDocLines += SwiftLiteral.parameterDoc(bareName, docDescription)
+            fields.append(ReferenceRow(
+                name: "`\(bareName)`", type: "`\(type)`", required: isRequired ? "✔️" : "➖",
+                description: Markdown.cell(description), example: Markdown.cell(property.value.example.flatMap(ExampleText.plain))))
+        }
+        return (StructModel(properties: properties, initDocLines: initDocLines), fields)
+    }
+
+    /// A `prefixItems` tuple: a property per element, named by its `title` or else by its index, then `rest` for the
+    /// elements after them unless `items: false` or `maxItems` rules those out.
+    private mutating func declareTuple(_ typeName: String, _ schema: Schema) -> (model: TupleModel, fields: [ReferenceRow]) {
+        var members = MemberNames(reserving: ["rest"])
+        var elements: [PropertyDeclaration] = []
+        var fields: [ReferenceRow] = []
+        var initDocLines = ["/// Creates a value from its elements.", "///", "/// - Parameters:"]
+        for (offset, element) in schema.prefixItems.enumerated() {
+            // A property named `self` could not be assigned in the initializers.
+            let memberName = element.title.map(SwiftName.member) ?? "item\(offset)"
+            let name = members.claim(memberName == "`self`" ? "selfValue" : memberName)
+            let bareName = SwiftName.unescaped(name)
+            let baseType = swiftType(for: element, suggestedName: typeName + SwiftName.type(element.title ?? "Item\(offset)"))
+            let type = allowsNull(element) ? baseType.optional : baseType
+            let description = description(of: element)
+            var docLines = SwiftLiteral.docComment(description.map { "Element \(offset): \($0)" } ?? "Element \(offset).")
+            if let notes = Self.valueNotes(element) {
+                docLines += ["///"] + SwiftLiteral.wrappedDocComment(notes, width: 116)
+            }
+            elements.append(PropertyDeclaration(
+                name: name, type: type, docLines: docLines, wireName: "", isIndirect: false,
+                origin: SpecOrigin(key: "\(offset)", location: element.location)))
+            initDocLines += SwiftLiteral.parameterDoc(bareName, description)
+            fields.append(ReferenceRow(
+                name: "`\(bareName)`", type: "`\(type)`", required: "✔️",
+                description: Markdown.cell(description), example: Markdown.cell(element.example.flatMap(ExampleText.plain))))
+        }
+        var restType: SwiftType?
+        let fixedLength = schema.items?.booleanValue == false || schema.maxItems.map { $0 <= schema.prefixItems.count } == true
+        if !fixedLength {
+            let rest = schema.items.map { swiftType(for: $0, suggestedName: typeName + "Rest") } ?? .jsonValue
+            restType = rest
+            initDocLines += SwiftLiteral.parameterDoc("rest", "The elements after the fixed ones.")
+            fields.append(ReferenceRow(name: "`rest`", type: "`\(SwiftType.array(rest))`", required: "➖",
+                                       description: "The elements after the fixed ones.", example: ""))
+        }
+        return (TupleModel(elements: elements, initDocLines: initDocLines, restType: restType), fields)
+    }
+
+    private mutating func declareEnum(_ schema: Schema) -> EnumModel {
+        var members = MemberNames(reserving: ["unknown", "rawValue", "init", "description"])
+        if isIntegerEnum(schema) {
+            // Names from the `x-enum-varnames` extension other generators read, else from the values: `_1`, `_minus1`.
+            let varNames = schema.extensions["x-enum-varnames"]?.items?.map(\.string) ?? []
+            let values = (schema.enumValues ?? []).filter(\.isInteger)
+            var seen: Set<Int> = []
+            let cases = values.enumerated().compactMap { offset, node -> EnumCase? in
+                guard let value = node.int, seen.insert(value).inserted else { return nil }
+                let given = offset < varNames.count ? varNames[offset] : nil
+                let name = given.map(SwiftName.member) ?? "_" + (value < 0 ? "minus\(-value)" : "\(value)")
+                return EnumCase(name: members.claim(name), value: .int(value), docLines: [],
+                                origin: SpecOrigin(key: String(value), location: node.location))
+            }
+            return EnumModel(cases: cases, unknownCaseName: "unknown")
+        }
+        let values = (schema.enumValues ?? []).compactMap { node in node.string.map { (text: $0, location: node.location) } }
+        var seen: Set<String> = []
+        let cases = values.filter { seen.insert($0.text).inserted }.map { value in
+            EnumCase(name: members.claim(SwiftName.member(value.text.isEmpty ? "empty" : value.text)),
+                     value: .string(value.text), docLines: [],
+                     origin: SpecOrigin(key: value.text, location: value.location))
+        }
+        return EnumModel(cases: cases, unknownCaseName: "unknown")
+    }
+
+    private mutating func declareUnion(_ typeName: String, _ schema: Schema) -> UnionModel {
+        var members = MemberNames()
+        var cases: [UnionCase] = []
+        let discriminator = schema.discriminator
+        let memberSchemas = unionMembers(schema)
+        let selection = discriminator == nil ? unionSelection(for: memberSchemas) : nil
+        for (offset, member) in memberSchemas.enumerated() {
+            let componentName = member.reference?.componentName(in: "schemas")
+            let suggested = typeName + SwiftName.type(member.title ?? "Option\(offset + 1)")
+            let type = swiftType(for: member, suggestedName: suggested)
+            guard type != .named(typeName) else {
+                // A member that is the union itself adds no values, and trying it first would recurse forever.
+                diagnostics.warning("this member of \(typeName) refers to \(typeName) itself and is left out", at: member.location)
+                continue
+            }
+            let caseName = members.claim(SwiftName.member(componentName ?? Self.caseName(forType: type)))
+            var values: [String] = []
+            if let discriminator, let componentName {
+                let mapped = discriminator.mapping.filter { entry in
+                    entry.value == member.reference?.target || entry.value == componentName
+                }.map(\.name)
+                values = mapped.isEmpty ? [componentName] : mapped
+            }
+            cases.append(UnionCase(name: caseName, type: type, docLines: SwiftLiteral.docComment(description(of: member)),
+                                   discriminatorValues: values, selection: selection?.conditions[offset] ?? []))
+        }
+        let usesDiscriminator = discriminator != nil && cases.allSatisfy { !$0.discriminatorValues.isEmpty }
+        return UnionModel(
+            cases: cases,
+            discriminator: usesDiscriminator ? discriminator.map { UnionDiscriminator(propertyName: $0.propertyName) } : nil,
+            selectingProperties: selection?.properties ?? [],
+            isIndirect: false)
+    }
+
+    /// What a property's schema says of its values that its Swift type does not: `const`, a non-string `enum`,
+    /// the server's `default`, and `readOnly`/`writeOnly`. A `$ref`'s are documented on the referenced type.
+    package static func valueNotes(_ schema: Schema) -> String? {
+        var notes: [String] = []
+        if let constant = schema.constValue {
+            notes.append("Always `\(ExampleText.json(constant))`.")
+        } else if schema.reference == nil, let values = schema.enumValues, !values.isEmpty,
+                  !values.allSatisfy({ $0.string != nil || $0.isNull }), !isIntegerEnum(schema) {
+            notes.append("One of " + values.map { "`\(ExampleText.json($0))`" }.joined(separator: ", ") + ".")
+        }
+        if let defaultValue = schema.defaultValue {
+            notes.append("When absent, the server uses `\(ExampleText.json(defaultValue))`.")
+        }
+        if schema.readOnly { notes.append("Read-only: set by the server and ignored in requests.") }
+        if schema.writeOnly { notes.append("Write-only: sent in requests and never returned.") }
+        return notes.isEmpty ? nil : notes.joined(separator: " ")
+    }
+
+    /// Whether a property of an object with these required names must be present: required, and not left out
+    /// by one of the spec's examples (see `ExampleOmissions`).
+    package func isRequired(_ property: Named<Schema>, in required: Set<String>) -> Bool {
+        required.contains(property.name) && !exampleOmissions.isOmitted(property.location)
+    }
+
+    /// What documents a required property that an example leaves out.
+    private static let omittedRequiredNote =
+        "The spec marks this property required, but its own examples leave it out, so it is optional here."
+
+    /// The note every enum's doc comment ends with, wrapped once.
+    private static let unknownValueDocLines = SwiftLiteral.wrappedDocComment(
+        "A value this version of the SDK does not know decodes as `unknown`, so a new server value never breaks decoding.")
+
+    /// A case name for a union member without a component name: `string`, `int`, `stringArray`, `object`.
+    private static func caseName(forType type: SwiftType) -> String {
+        switch type {
+        case .dictionary: "object"
+        case .array(let element): caseName(forType: element) + "Array"
+        case .jsonValue: "value"
+        default: type.description
+        }
+    }
+}

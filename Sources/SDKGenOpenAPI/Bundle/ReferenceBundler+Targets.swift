@@ -1,0 +1,169 @@
+import SDKGenBase
+import SDKGenJSONPath
+import SDKGenYAML
+
+extension ReferenceBundler {
+    /// A node holding a `$ref`, rewritten: a path item replaced by its target, anything else pointed at a
+    /// component of the root. `nil` when it stays as written (a reference within the root) or cannot be followed.
+    package mutating func rewrite(_ node: YAMLNode, reference: YAMLNode, as slot: Slot, in file: ReferencedFiles.File) -> YAMLNode? {
+        guard let text = reference.string else { return nil }
+        let target = ReferenceTarget(text)
+        if slot == .pathItem {
+            guard let inlined = inlinePathItem(target, text: text, reference: reference, in: file) else { return nil }
+            guard case .mapping(let pairs) = node.content, pairs.count > 1 else { return inlined }
+            let siblings = YAMLNode(.mapping(pairs.filter { $0.key.scalarText != "$ref" }), at: node.location)
+            return Self.pathItem(inlined, withSiblings: visit(siblings, as: .pathItem, in: file) ?? siblings)
+        }
+        if case .sameFile = target.kind, file == files.root { return nil }
+        guard let rewritten = internalReference(for: target, text: text, at: reference, as: slot, in: file),
+              case .mapping(var pairs) = node.content else { return nil }
+        for index in pairs.indices where pairs[index].key.scalarText == "$ref" {
+            pairs[index].value = YAMLNode(.scalar(YAMLScalar(text: rewritten, style: .plain, value: .string(rewritten))), at: reference.location)
+        }
+        return YAMLNode(.mapping(pairs), at: node.location)
+    }
+
+    /// `#/components/SECTION/NAME` for the target, copying it into the root on first use; `nil` after
+    /// reporting why it cannot be followed.
+    package mutating func internalReference(for target: ReferenceTarget, text: String, at reference: YAMLNode, as slot: Slot,
+                                    in file: ReferencedFiles.File) -> String? {
+        guard let section = Self.section(of: slot), let targetFile = locate(target, text: text, at: reference, from: file) else { return nil }
+        if targetFile == files.root, target.pointer.count == 3, target.pointer[0] == "components", target.pointer[1] == section {
+            return Self.componentReference(section: section, name: target.pointer[2])
+        }
+        let key = TargetKey(canonicalPath: targetFile.canonicalPath, pointer: target.pointer, section: section)
+        if let name = copies[key] {
+            return Self.componentReference(section: section, name: name)
+        }
+        guard let node = node(at: target, text: text, in: targetFile, referencedAt: reference) else { return nil }
+        let name = claimName(for: target, in: targetFile, section: section)
+        copies[key] = name
+        pending.append(PendingCopy(section: section, name: name, node: node, slot: slot, file: targetFile))
+        return Self.componentReference(section: section, name: name)
+    }
+
+    /// The path item a `$ref` names, its own references rewritten; a cycle of path item references is an error.
+    private mutating func inlinePathItem(_ target: ReferenceTarget, text: String, reference: YAMLNode, in file: ReferencedFiles.File) -> YAMLNode? {
+        guard let targetFile = locate(target, text: text, at: reference, from: file) else { return nil }
+        let key = TargetKey(canonicalPath: targetFile.canonicalPath, pointer: target.pointer, section: "pathItems")
+        if let start = inlining.firstIndex(of: key) {
+            let names = (inlining[start...] + [key]).map { $0.pointer.last ?? ReferencedFiles.stem(of: $0.canonicalPath) }
+            guard reportedCycles.insert(reference.location).inserted else { return nil }
+            diagnostics.error("'\(text)' is a `$ref` cycle (\(names.joined(separator: " → "))) that never reaches a path item", at: reference.location)
+            return nil
+        }
+        guard let node = node(at: target, text: text, in: targetFile, referencedAt: reference) else { return nil }
+        inlining.append(key)
+        defer { inlining.removeLast() }
+        return visit(node, as: .pathItem, in: targetFile) ?? node
+    }
+
+    /// A path item `$ref`'s target with the fields written beside the `$ref` (a `summary`, `parameters`, an operation)
+    /// added; where both have a field, the one beside the `$ref` wins, as the nearer one.
+    private static func pathItem(_ target: YAMLNode, withSiblings node: YAMLNode) -> YAMLNode {
+        guard case .mapping(let siblings) = node.content, case .mapping(var pairs) = target.content else { return target }
+        for sibling in siblings {
+            if let index = pairs.firstIndex(where: { $0.key.scalarText == sibling.key.scalarText }) {
+                pairs[index] = sibling
+            } else {
+                pairs.append(sibling)
+            }
+        }
+        return YAMLNode(.mapping(pairs), at: target.location)
+    }
+
+    /// The file a reference names, when it may be read; otherwise `nil` after a located error.
+    private mutating func locate(_ target: ReferenceTarget, text: String, at reference: YAMLNode, from file: ReferencedFiles.File) -> ReferencedFiles.File? {
+        switch target.kind {
+        case .sameFile:
+            return file
+        case .remote:
+            diagnostics.error("'\(text)' is a remote reference, and sdkgen never reads from the network; save the file beside the spec and refer to it by a relative path", at: reference.location)
+            return nil
+        case .unsupportedScheme(let scheme):
+            diagnostics.error("'\(text)' is a '\(scheme):' URL; sdkgen follows `$ref`s to files by their path only", at: reference.location)
+            return nil
+        case .file(let path):
+            switch files.locate(path, from: file) {
+            case .success(let located):
+                return located
+            case .failure(.outsideRoots(let canonicalPath)):
+                let roots = files.allowedRoots.map { "'\($0)'" }.joined(separator: ", ")
+                diagnostics.error("'\(text)' points outside the spec's folder, to '\(canonicalPath)'; only files under \(roots) are read (allow another folder with --allow-ref-root)", at: reference.location)
+                return nil
+            case .failure(.unreadable(let reason)):
+                diagnostics.error(reason, at: reference.location)
+                return nil
+            case .failure(.invalid):
+                return nil
+            }
+        }
+    }
+
+    /// The node a reference's pointer names in `file`; `nil` after a located error when there is none.
+    private mutating func node(at target: ReferenceTarget, text: String, in file: ReferencedFiles.File, referencedAt reference: YAMLNode) -> YAMLNode? {
+        guard !target.hasNonPointerFragment else {
+            diagnostics.error("'\(text)' has a fragment that is not a JSON Pointer; write it as `file.yaml#/path/to/target`", at: reference.location)
+            return nil
+        }
+        let tree: YAMLNode
+        switch files.tree(of: file, diagnostics: &diagnostics) {
+        case .success(let loaded):
+            tree = loaded
+        case .failure(.unreadable(let reason)):
+            diagnostics.error(reason, at: reference.location)
+            return nil
+        case .failure:
+            // The file's own errors are reported, located in it.
+            return nil
+        }
+        var node = tree
+        for (depth, token) in target.pointer.enumerated() {
+            let next: YAMLNode?
+            if let pairs = node.pairs {
+                next = pairs.first { $0.key.scalarText == token }?.value
+            } else if let items = node.items, let index = Int(token), items.indices.contains(index) {
+                next = items[index]
+            } else {
+                next = nil
+            }
+            guard let next else {
+                let prefix = "/" + target.pointer[...depth].map(JSONPointer.escape).joined(separator: "/")
+                diagnostics.error("'\(text)' points at nothing: '\(file.path)' has no '\(prefix)'", at: reference.location)
+                return nil
+            }
+            node = next
+        }
+        return node
+    }
+
+    /// A name for a copied component that no other component of its section has: what its file calls
+    /// it, else that with the file's stem in front, else that and a number.
+    private mutating func claimName(for target: ReferenceTarget, in file: ReferencedFiles.File, section: String) -> String {
+        let stem = ReferencedFiles.stem(of: file.path)
+        let last = target.pointer.last.flatMap { $0.isEmpty ? nil : $0 }
+        let base: String
+        switch last {
+        case nil: base = stem
+        case let token? where token.allSatisfy(\.isNumber): base = "\(stem)_\(token)"
+        case let token?: base = token
+        }
+        var candidates = [base]
+        if base != stem, !base.hasPrefix(stem + "_") { candidates.append("\(stem)_\(base)") }
+        var taken = takenNames[section, default: []]
+        var name = candidates.first { !taken.contains($0) }
+        var counter = 2
+        while name == nil {
+            let numbered = "\(candidates.last!)_\(counter)"
+            if !taken.contains(numbered) { name = numbered }
+            counter += 1
+        }
+        taken.insert(name!)
+        takenNames[section] = taken
+        return name!
+    }
+
+    package static func componentReference(section: String, name: String) -> String {
+        "#/components/\(section)/\(JSONPointer.escape(name))"
+    }
+}

@@ -1,0 +1,146 @@
+import SDKGenBase
+import SDKGenJSONPath
+import SDKGenYAML
+
+/// The Lint stage: located warnings and errors about the document, before anything is generated.
+///
+/// Errors are reserved for what would make a wrong SDK (a reference to nothing, a path parameter that is
+/// never declared); what generation can work around is a warning.
+public struct SpecLinter {
+    private let document: OpenAPIDocument
+    private let index: ComponentIndex
+    private var diagnostics = Diagnostics()
+
+    public static func lint(_ document: OpenAPIDocument) -> [Diagnostic] {
+        var linter = SpecLinter(document: document)
+        linter.run()
+        return linter.diagnostics.all
+    }
+
+    private init(document: OpenAPIDocument) {
+        self.document = document
+        index = ComponentIndex(document)
+    }
+
+    private mutating func run() {
+        for entry in document.components.schemas {
+            checkSchema(entry.value)
+        }
+        // Components no operation uses are checked too, so a cycle is reported where it is written.
+        let components = document.components
+        components.parameters.forEach { check($0.value, resolvesWith: index.parameterResolution) }
+        components.responses.forEach { check($0.value, resolvesWith: index.responseResolution) }
+        components.requestBodies.forEach { check($0.value, resolvesWith: index.requestBodyResolution) }
+        components.headers.forEach { check($0.value, resolvesWith: index.headerResolution) }
+        var operationIDs: [String: SourceLocation] = [:]
+        for pathItem in document.paths {
+            for operation in pathItem.operations {
+                if let id = operation.operationID {
+                    if let first = operationIDs[id] {
+                        diagnostics.warning("operationId '\(id)' is already used at line \(first.line); this operation gets a numbered name", at: operation.location)
+                    } else {
+                        operationIDs[id] = operation.location
+                    }
+                }
+                checkOperation(operation, in: pathItem)
+            }
+        }
+        for parameter in document.globalParameters {
+            check(parameter, resolvesWith: index.parameterResolution)
+        }
+    }
+
+    private mutating func checkOperation(_ operation: Operation, in pathItem: PathItem) {
+        let parameters = (pathItem.parameters + operation.parameters).compactMap { item -> Parameter? in
+            check(item, resolvesWith: index.parameterResolution)
+            return index.parameter(item)
+        }
+        for parameter in parameters {
+            parameter.schema.map { checkSchema($0) }
+        }
+        for name in Self.templateNames(in: operation.path) where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
+            diagnostics.error("path parameter '{\(name)}' of '\(operation.path)' is not declared by \(operation.operationID ?? "the operation")", at: operation.location)
+        }
+        if let body = operation.requestBody {
+            check(body, resolvesWith: index.requestBodyResolution)
+            index.requestBody(body)?.content.forEach { $0.schema.map { checkSchema($0) } }
+        }
+        for entry in operation.responses {
+            check(entry.response, resolvesWith: index.responseResolution)
+            if let response = index.response(entry.response) {
+                response.content.forEach { $0.schema.map { checkSchema($0) } }
+                response.headers.forEach { check($0.value, resolvesWith: index.headerResolution) }
+            }
+        }
+    }
+
+    private mutating func check<Value>(_ item: Referenceable<Value>, resolvesWith resolve: (Referenceable<Value>) -> ComponentIndex.Resolution<Value>) {
+        guard case .reference(let reference) = item else { return }
+        switch resolve(item) {
+        case .value:
+            break
+        case .missing(let missing) where missing == reference:
+            diagnostics.error("'\(reference.target)' does not resolve to anything in this document", at: reference.location)
+        case .missing:
+            // A component further along the chain is broken; that is reported where it is written.
+            break
+        case .cycle(let names):
+            diagnostics.error("'\(reference.target)' is a `$ref` cycle (\(names.joined(separator: " → "))) that never reaches a definition", at: reference.location)
+        }
+    }
+
+    /// Checks a schema and its subschemas, iteratively so that deep documents cannot exhaust the stack.
+    private mutating func checkSchema(_ root: Schema) {
+        var pending = [root]
+        while let schema = pending.popLast() {
+            if let reference = schema.reference {
+                switch index.schemaResolution(reference) {
+                case .value:
+                    break
+                case .missing(let missing) where missing == reference:
+                    diagnostics.error("'\(reference.target)' does not resolve to a schema in this document", at: reference.location)
+                case .missing:
+                    // Reported where the broken reference is written.
+                    break
+                case .cycle(let names):
+                    diagnostics.error("'\(reference.target)' is a `$ref` cycle (\(names.joined(separator: " → "))) that never declares a type", at: reference.location)
+                }
+            }
+            if !schema.properties.isEmpty, schema.allOf.isEmpty, schema.additionalProperties == nil {
+                for name in schema.required where !schema.properties.contains(where: { $0.name == name.name }) {
+                    diagnostics.warning("required property '\(name.name)' is not among the schema's properties; it is ignored", at: name.location)
+                }
+            }
+            if let format = schema.format, !Self.knownFormats.contains(format) {
+                diagnostics.warning("unknown format '\(format)' is ignored; the value is read as its type says", at: schema.location)
+            }
+            for member in schema.oneOf + schema.anyOf where member.isNullOnly {
+                diagnostics.warning("a `null`-only member of \(schema.oneOf.isEmpty ? "anyOf" : "oneOf") is read as making the value optional", at: member.location)
+            }
+            pending += schema.properties.map(\.value) + schema.allOf + schema.oneOf + schema.anyOf + schema.prefixItems
+            if let items = schema.items { pending.append(items) }
+            if case .schema(let values)? = schema.additionalProperties { pending.append(values) }
+        }
+    }
+
+    /// The formats of JSON Schema 2020-12 and of the OpenAPI Format Registry; others are likely typos.
+    package static let knownFormats: Set<String> = [
+        "date-time", "date", "time", "duration", "email", "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6",
+        "uri", "uri-reference", "iri", "iri-reference", "uuid", "uri-template", "json-pointer",
+        "relative-json-pointer", "regex", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+        "float", "double", "decimal", "decimal128", "double-int", "byte", "binary", "base64url", "char", "password",
+        "commonmark", "html", "http-date", "media-range", "sf-binary", "sf-boolean", "sf-decimal", "sf-integer",
+        "sf-string", "sf-token", "url",
+    ]
+
+    /// The `{name}` placeholders of a path template.
+    package static func templateNames(in path: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(path)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+}

@@ -1,0 +1,104 @@
+import SDKGenBase
+import SDKGenModel
+import SDKGenMustache
+
+/// The Render stage: fills the templates in with the lowered SDK. It makes no decisions; a template that
+/// needs one means the IR lacks a field.
+public enum SDKRenderer {
+    /// The SDK's files, sorted by path; throws when a template's partials include each other without end.
+    public static func render(_ sdk: SwiftSDK, templates: TemplateSet) throws(GenerationError) -> [GeneratedFile] {
+        let module = sdk.moduleName
+        let view = SDKView(sdk)
+        var jobs: [RenderJob] = []
+        func add(_ path: String, _ value: TemplateObject, _ template: String, omittedWhenEmpty: Bool = false) {
+            jobs.append(RenderJob(path: path, value: value, template: template, omittedWhenEmpty: omittedWhenEmpty))
+        }
+        let client = view.client
+        add("\(module)/\(sdk.client.typeName).swift", client, "client")
+        add("\(module)/\(sdk.error.typeName).swift", view.error, "error")
+        for group in sdk.groups {
+            add("\(module)/APIs/\(group.typeName).swift", view.group(group), "api")
+            add("docs/\(group.reference.path)", view.referencePage(group.reference), "reference")
+        }
+        for model in sdk.models {
+            add("\(module)/Models/\(model.fileName).swift", view.model(model), "model")
+            add("docs/\(model.reference.path)", view.modelReferencePage(model.reference), "model-reference")
+        }
+        // A runtime file for a feature the SDK does not use renders empty and is left out.
+        for name in templates.runtimeNames {
+            add("\(module)/\(name).swift", client, name, omittedWhenEmpty: true)
+        }
+        // The files are independent, so they are rendered on every core; each result keeps its job's place.
+        let rendered = jobs.concurrentMap { job -> Result<GeneratedFile?, Diagnostic> in
+            templates.render(.object(job.value), with: job.template).map { text in
+                let contents = normalized(text)
+                return job.omittedWhenEmpty && contents == "\n" ? nil : GeneratedFile(path: job.path, contents: contents)
+            }
+        }
+        var files: [GeneratedFile] = []
+        var failures: [Diagnostic] = []
+        for result in rendered {
+            switch result {
+            case .success(let file): file.map { files.append($0) }
+            case .failure(let diagnostic): if !failures.contains(diagnostic) { failures.append(diagnostic) }
+            }
+        }
+        guard failures.isEmpty else { throw GenerationError(failures) }
+        return combiningModelsOfOneFile(files).sorted { $0.path < $1.path }
+    }
+
+    /// The files with the models that share a file joined into one, in the order of `SwiftSDK.models`.
+    private static func combiningModelsOfOneFile(_ files: [GeneratedFile]) -> [GeneratedFile] {
+        var filesByPath: [String: [GeneratedFile]] = [:]
+        for file in files {
+            filesByPath[file.path, default: []].append(file)
+        }
+        return filesByPath.values.map { pieces in
+            pieces.count == 1 ? pieces[0] : GeneratedFile(path: pieces[0].path, contents: SwiftFileCombiner.combine(pieces))
+        }
+    }
+
+    /// One file to render: the value that fills the template in, and where the result goes.
+    private struct RenderJob: Sendable {
+        package var path: String
+        package var value: TemplateObject
+        package var template: String
+        package var omittedWhenEmpty: Bool
+    }
+
+    /// Lines without trailing blanks and exactly one final newline, whatever the template's whitespace.
+    package static func normalized(_ text: String) -> String {
+        normalized(Array(text.utf8))
+    }
+
+    /// `normalized(_:)` of the text these UTF-8 bytes spell.
+    package static func normalized(_ bytes: [UInt8]) -> String {
+        // On the UTF-8 bytes, where spaces, tabs and line breaks are single bytes that never occur inside
+        // another character's encoding. Lines are what splitting at the Character `\n` gives, so a `\n` after
+        // a `\r` ends no line: `\r\n` is one Character.
+        let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 1)
+        // The output's length up to the end of the last line with something on it: trailing empty lines go.
+        var keptLength = 0
+        bytes.withUnsafeBufferPointer { bytes in
+            var lineStart = 0
+            func endLine(at end: Int) {
+                var trimmedEnd = end
+                while trimmedEnd > lineStart, bytes[trimmedEnd - 1] == space || bytes[trimmedEnd - 1] == tab { trimmedEnd -= 1 }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<trimmedEnd]))
+                output.append(newline)
+                if trimmedEnd > lineStart { keptLength = output.count }
+            }
+            for index in bytes.indices where bytes[index] == newline && (index == 0 || bytes[index - 1] != carriageReturn) {
+                endLine(at: index)
+                lineStart = index + 1
+            }
+            endLine(at: bytes.count)
+        }
+        // With no line left, the text is one line break.
+        output.removeSubrange(max(keptLength, 1)...)
+        return String(decoding: output, as: UTF8.self)
+    }
+}

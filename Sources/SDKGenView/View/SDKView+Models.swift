@@ -1,0 +1,123 @@
+import SDKGenBase
+import SDKGenModel
+import SDKGenMustache
+
+/// The models as templates see them.
+extension SDKView {
+    package func model(_ model: ModelDeclaration) -> TemplateObject {
+        var object: TemplateObject = [
+            "access": .text(SwiftSource.accessPrefix(model.access)),
+            "origin": .object(origin(model.origin)),
+            "typeName": .text(model.typeName),
+            "fileName": .text(model.fileName),
+            "docLines": .lines(model.docLines),
+            "reference": .object(modelReferencePage(model.reference)),
+        ]
+        // The template tells the kinds apart by which of these four is present.
+        switch model.kind {
+        case .structure(let structModel):
+            object["structModel"] = .object([
+                "properties": .list(structModel.properties, property),
+                "initDocLines": .lines(structModel.initDocLines),
+            ])
+        case .enumeration(let enumModel):
+            let hasStringRawValue = enumModel.hasStringValues
+            object["enumModel"] = .object([
+                "rawType": .text(hasStringRawValue ? "String" : "Int"),
+                "hasStringRawValue": .bool(hasStringRawValue),
+                "cases": .list(enumModel.cases) { enumCase in
+                    [
+                        "origin": .object(origin(enumCase.origin)),
+                        "name": .text(enumCase.name),
+                        "valueLiteral": .text(SwiftSource.literal(enumCase.value)),
+                        "docLines": .lines(enumCase.docLines),
+                    ]
+                },
+                "unknownCaseName": .text(enumModel.unknownCaseName),
+            ])
+        case .union(let unionModel):
+            object["unionModel"] = .object(union(unionModel))
+        case .tuple(let tupleModel):
+            object["tupleModel"] = .object(tuple(tupleModel))
+        }
+        return object
+    }
+
+    /// A struct's stored property, coded under its wire name.
+    private func property(_ property: PropertyDeclaration) -> TemplateObject {
+        let isOptional = property.type.isOptional
+        return [
+            "origin": .object(origin(property.origin)),
+            "name": .text(property.name),
+            "type": .text(property.type.description),
+            "docLines": .lines(property.docLines),
+            "defaultClause": .text(SwiftSource.defaultClause(property.type)),
+            "wireNameLiteral": .text(SwiftLiteral.string(property.wireName)),
+            "valueType": .text(property.type.nonOptional.description),
+            // An optional property may be absent: it is read only when present and left out when `nil`.
+            "decodeMethod": .text(isOptional ? "decodeIfPresent" : "decode"),
+            "encodeMethod": .text(isOptional ? "encodeIfPresent" : "encode"),
+            "isIndirect": .bool(property.isIndirect),
+        ]
+    }
+
+    /// A tuple's element: always present, a `null` element for an optional one, so it has no default and is coded
+    /// as its whole type.
+    private func element(_ element: PropertyDeclaration) -> TemplateObject {
+        [
+            "origin": .object(origin(element.origin)),
+            "name": .text(element.name),
+            "type": .text(element.type.description),
+            "docLines": .lines(element.docLines),
+            "defaultClause": .text(""),
+            "wireNameLiteral": .text(""),
+            "valueType": .text(element.type.nonOptional.description),
+            "decodeMethod": .text("decode"),
+            "encodeMethod": .text("encode"),
+            "isIndirect": .bool(element.isIndirect),
+        ]
+    }
+
+    private func tuple(_ tuple: TupleModel) -> TemplateObject {
+        var parameters: [TemplateValue] = tuple.elements.map { element in
+            .object(["name": .text(element.name), "type": .text(element.type.description), "defaultClause": .text("")])
+        }
+        if let restType = tuple.restType {
+            parameters.append(.object(["name": .text("rest"), "type": .text(SwiftType.array(restType).description), "defaultClause": .text(" = []")]))
+        }
+        return [
+            "elements": .list(tuple.elements, element),
+            "parameters": .list(parameters),
+            "initDocLines": .lines(tuple.initDocLines),
+            "hasRest": .bool(tuple.restType != nil),
+            "restType": .text(tuple.restType?.description ?? ""),
+        ]
+    }
+
+    private func union(_ union: UnionModel) -> TemplateObject {
+        [
+            "cases": .list(union.cases) { unionCase in
+                [
+                    "name": .text(unionCase.name),
+                    "type": .text(unionCase.type.description),
+                    "docLines": .lines(unionCase.docLines),
+                    "discriminatorValueLiterals": .lines(unionCase.discriminatorValues.map(SwiftLiteral.string)),
+                    "selectionConditions": .lines(unionCase.selection.map(Self.condition)),
+                ]
+            },
+            "discriminator": .object(union.discriminator.map { ["propertyNameLiteral": .text(SwiftLiteral.string($0.propertyName))] }),
+            "selectingProperties": .list(union.selectingProperties) { property in
+                ["name": .text(property.name), "wireNameLiteral": .text(SwiftLiteral.string(property.wireName))]
+            },
+            "hasSelectingProperties": .bool(!union.selectingProperties.isEmpty),
+            "isIndirect": .bool(union.isIndirect),
+        ]
+    }
+
+    /// `source == "openrouter"`, or `["a", "b"].contains(source)`: a union case's selection condition in Swift.
+    private static func condition(_ condition: UnionSelectionCondition) -> String {
+        condition.values.count == 1
+            ? "\(condition.property) == \(SwiftLiteral.string(condition.values[0]))"
+            : "[\(condition.values.map(SwiftLiteral.string).joined(separator: ", "))].contains(\(condition.property))"
+    }
+}

@@ -1,0 +1,102 @@
+import SDKGenBase
+import SDKGenModel
+import SDKGenMustache
+
+/// The API groups and their operations as templates see them.
+extension SDKView {
+    package func group(_ group: APIGroupDeclaration) -> TemplateObject {
+        [
+            "access": .text(SwiftSource.accessPrefix(group.access)),
+            "typeName": .text(group.typeName),
+            "propertyName": .text(group.propertyName),
+            "clientTypeName": .text(group.clientTypeName),
+            "errorTypeName": .text(group.errorTypeName),
+            "tag": .text(group.tag),
+            "docLines": .lines(group.docLines),
+            "operations": .list(group.operations, operation),
+            "reference": .object(referencePage(group.reference)),
+        ]
+    }
+
+    package func operation(_ operation: OperationDeclaration) -> TemplateObject {
+        let path = SwiftSource.interpolatedLiteral(operation.path)
+        let addsToRequest = operation.security != nil || operation.accept != nil || !operation.requestItems.isEmpty || operation.body != nil
+        return [
+            "origin": .object(origin(operation.origin)),
+            "securityRequirement": .list(operation.securityRequirement.map(TemplateValue.lines)),
+            "functionName": .text(operation.functionName),
+            "docLines": .lines(operation.docLines),
+            "deprecated": .bool(operation.deprecated),
+            "httpMethodLiteral": .text(SwiftLiteral.string(operation.httpMethod)),
+            "requestBinding": .text(addsToRequest ? "var" : "let"),
+            "pathTry": .text(path.throws ? "try " : ""),
+            "pathLiteral": .text(path.literal),
+            "parameters": .list(operation.parameters, parameter),
+            "securityLiteral": .text(operation.security.map(SwiftSource.securityLiteral)),
+            "acceptLiteral": .text(operation.accept.map(SwiftLiteral.string)),
+            "requestItems": .list(operation.requestItems, requestItem),
+            "body": .object(operation.body.map(body)),
+            "returnType": .text(operation.returnType.description),
+            "sendMethod": .text(operation.isStreaming ? "stream" : "send"),
+            "responseCases": .list(operation.responseCases, responseCase),
+            "responseExamples": .list(operation.responseExamples) { example in
+                ["label": .text(example.label), "swiftType": .text(example.swiftType.description), "json": .text(example.json)]
+            },
+        ]
+    }
+
+    private func parameter(_ parameter: OperationParameter) -> TemplateObject {
+        [
+            "origin": .object(origin(parameter.origin)),
+            "name": .text(parameter.name),
+            "type": .text(parameter.type.description),
+            "defaultClause": .text(SwiftSource.defaultClause(parameter.type)),
+            "documentationLines": .lines(parameter.documentationLines),
+        ]
+    }
+
+    private func requestItem(_ item: RequestItem) -> TemplateObject {
+        let call = SwiftSource.call(item)
+        return [
+            "tryPrefix": .text(call.tryPrefix),
+            "method": .text(call.method),
+            "wireNameLiteral": .text(SwiftLiteral.string(item.wireName)),
+            "value": .text(call.value),
+            "extraArguments": .text(call.extraArguments),
+        ]
+    }
+
+    /// The body as the template's four optional kinds, of which one is present.
+    private func body(_ body: RequestBodyDeclaration) -> TemplateObject {
+        switch body {
+        case .json(let argument, let contentType, let streamField):
+            ["json": .object([
+                "value": .text(argument),
+                "contentTypeLiteral": .text(SwiftLiteral.string(contentType)),
+                "extraArguments": .text(streamField.map { ", overriding: \"stream\", with: \($0)" } ?? ""),
+            ])]
+        case .form(let argument):
+            ["form": .object(["value": .text(argument)])]
+        case .multipart(let parts):
+            ["multipart": .object(["parts": .list(parts, requestItem)])]
+        case .raw(let argument, let contentType):
+            ["raw": .object(["value": .text(argument), "contentTypeLiteral": .text(SwiftLiteral.string(contentType))])]
+        }
+    }
+
+    private func responseCase(_ responseCase: ResponseCase) -> TemplateObject {
+        var object: TemplateObject = ["pattern": .text(SwiftSource.pattern(responseCase.statuses))]
+        switch responseCase.outcome {
+        case .returnsNothing:
+            break
+        case .returnsNil:
+            object["returnExpression"] = .text("nil")
+        case .returns(let reading):
+            object["returnExpression"] = .text(SwiftSource.expression(reading: reading))
+        case .throwsStatusCase(let code):
+            object["thrownCase"] = .object(sdk.error.statusCase(for: code).map(statusCase))
+        }
+        return object
+    }
+
+}

@@ -1,0 +1,152 @@
+import SDKGenBase
+import SDKGenModel
+import SDKGenMustache
+
+/// The View stage: turns the SDK model into the values templates print.
+///
+/// Every piece of Swift text a template prints that the model holds as a value (a type's spelling, a literal,
+/// ` = nil`, `try `, `decodeIfPresent`) is made here, from the model alone. The field names are the templates'
+/// interface: a user's customised templates use them, so a name once offered stays (`TemplateFieldNameTests`).
+package struct SDKView {
+    package let sdk: SwiftSDK
+    /// The runtime's parts this SDK uses.
+    package let runtime: RuntimeFeatures
+
+    package init(_ sdk: SwiftSDK) {
+        self.sdk = sdk
+        runtime = RuntimeFeatures(of: sdk)
+    }
+
+    /// The whole SDK: what a template rendered with the SDK itself sees.
+    package var root: TemplateObject {
+        [
+            "moduleName": .text(sdk.moduleName),
+            "client": .object(client),
+            "error": .object(error),
+            "groups": .list(sdk.groups, group),
+            "models": .list(sdk.models, model),
+        ]
+    }
+
+    // MARK: - Client
+
+    /// The client, which the runtime's templates are rendered with too.
+    package var client: TemplateObject {
+        let client = sdk.client
+        var object: TemplateObject = [
+            "access": .text(SwiftSource.accessPrefix(client.access)),
+            "typeName": .text(client.typeName),
+            "errorTypeName": .text(client.errorTypeName),
+            "docLines": .lines(client.docLines),
+            "initDocLines": .lines(client.initDocLines),
+            "defaultServerURLLiteral": .text(SwiftLiteral.string(client.defaultServerURL)),
+            "defaultServerDocLines": .lines(client.defaultServerDocLines),
+            "serverURLFunction": .object(client.serverURLFunction.map(serverURLFunction)),
+            "credentials": .list(client.credentials, credential),
+            "hasCredentials": .bool(!client.credentials.isEmpty),
+            "securityLiteral": .text(SwiftSource.securityLiteral(client.securityRequirement)),
+            "credentialHeaderNamesLiteral": .text(SwiftSource.stringsLiteral(client.credentialHeaderNames)),
+            "credentialQueryNamesLiteral": .text(SwiftSource.stringsLiteral(client.credentialQueryNames)),
+            "globalHeaders": .list(client.globalHeaders, globalHeader),
+            "hasGlobalHeaders": .bool(!client.globalHeaders.isEmpty),
+            "groups": .list(sdk.groups) { group in
+                ["propertyName": .text(group.propertyName), "typeName": .text(group.typeName), "docLines": .lines(group.docLines)]
+            },
+            // Without a group (a document with no operations) the client has nothing to set up, and building a
+            // request pipeline nobody uses would be dead code.
+            "hasGroups": .bool(!sdk.groups.isEmpty),
+            "retryDefaults": .object(retryDefaults(client.retryDefaults)),
+            "timeoutLiteral": .text(SwiftLiteral.decimal(client.timeout)),
+        ]
+        for feature in RuntimeFeatures.Feature.allCases {
+            object[feature.templateFieldName] = .bool(runtime.uses(feature))
+        }
+        return object
+    }
+
+    private func serverURLFunction(_ function: ServerURLFunction) -> TemplateObject {
+        [
+            "docLines": .lines(function.docLines),
+            "parameters": .list(function.parameters) { parameter in
+                ["name": .text(parameter.name), "defaultLiteral": .text(SwiftLiteral.string(parameter.defaultValue))]
+            },
+            "urlLiteral": .text(SwiftSource.interpolatedLiteral(function.url).literal),
+        ]
+    }
+
+    private func credential(_ credential: CredentialDeclaration) -> TemplateObject {
+        let names = credential.arguments.map(\.name)
+        return [
+            "origin": .object(origin(credential.origin)),
+            "arguments": .list(credential.arguments) { argument in
+                [
+                    "name": .text(argument.name),
+                    "defaultClause": .text(argument.environmentVariable.map {
+                        " = ProcessInfo.processInfo.environment[\(SwiftLiteral.string($0))]"
+                    } ?? " = nil"),
+                    "documentationLines": .lines(argument.documentationLines),
+                ]
+            },
+            "condition": .text(names.map { "let \($0)" }.joined(separator: ", ")),
+            "keyLiteral": .text(SwiftLiteral.string(credential.key)),
+            "valueExpression": .text(SwiftSource.credentialValue(credential)),
+        ]
+    }
+
+    private func globalHeader(_ header: GlobalHeaderDeclaration) -> TemplateObject {
+        [
+            "origin": .object(origin(header.origin)),
+            "parameterName": .text(header.parameterName),
+            "headerNameLiteral": .text(SwiftLiteral.string(header.headerName)),
+            "documentationLines": .lines(header.documentationLines),
+        ]
+    }
+
+    private func retryDefaults(_ retries: RetryDefaults) -> TemplateObject {
+        [
+            "docLines": .lines(retries.docLines),
+            "initialInterval": .text(SwiftLiteral.decimal(retries.initialInterval)),
+            "maxInterval": .text(SwiftLiteral.decimal(retries.maxInterval)),
+            "exponent": .text(SwiftLiteral.decimal(retries.exponent)),
+            "maxElapsedTime": .text(SwiftLiteral.decimal(retries.maxElapsedTime)),
+            "statusCodes": .text(retries.statusCodes.map(String.init).joined(separator: ", ")),
+            "retryConnectionErrors": .text(retries.retryConnectionErrors ? "true" : "false"),
+        ]
+    }
+
+    // MARK: - Errors
+
+    package var error: TemplateObject {
+        let error = sdk.error
+        return [
+            "access": .text(SwiftSource.accessPrefix(error.access)),
+            "typeName": .text(error.typeName),
+            "clientTypeName": .text(error.clientTypeName),
+            "docLines": .lines(error.docLines),
+            "statusCases": .list(error.statusCases, statusCase),
+            "hasStatusCases": .bool(!error.statusCases.isEmpty),
+        ]
+    }
+
+    package func statusCase(_ statusCase: ErrorStatusCase) -> TemplateObject {
+        [
+            "caseName": .text(statusCase.caseName),
+            "statusCode": .text(String(statusCase.statusCode)),
+            "bodyType": .text(statusCase.bodyType.description),
+            "docLines": .lines(statusCase.docLines),
+        ]
+    }
+
+    // MARK: - Shared
+
+    package func origin(_ origin: SpecOrigin) -> TemplateObject {
+        [
+            "key": .text(origin.key),
+            "location": .object([
+                "file": .text(origin.location.file),
+                "line": .text(String(origin.location.line)),
+                "column": .text(String(origin.location.column)),
+            ]),
+        ]
+    }
+}

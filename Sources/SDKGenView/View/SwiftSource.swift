@@ -1,0 +1,110 @@
+import SDKGenBase
+import SDKGenModel
+import SDKGenMustache
+
+/// The Swift source text of the model's values: the one place the View stage spells Swift.
+package enum SwiftSource {
+    /// `public `, `package ` or nothing for internal: what declarations start with.
+    package static func accessPrefix(_ access: AccessModifier) -> String {
+        access == .internal ? "" : access.rawValue + " "
+    }
+
+    /// ` = nil` for an optional argument, which callers may leave out; nothing otherwise.
+    package static func defaultClause(_ type: SwiftType) -> String {
+        type.isOptional ? " = nil" : ""
+    }
+
+    /// A Swift string literal of text, its arguments interpolated as their encodings say; and whether building it
+    /// can throw.
+    package static func interpolatedLiteral(_ components: [InterpolatedText]) -> (literal: String, throws: Bool) {
+        var literal = ""
+        var throwing = false
+        for component in components {
+            switch component {
+            case .text(let text):
+                literal += String(SwiftLiteral.string(text).dropFirst().dropLast())
+            case .argument(let name, let encoding):
+                switch encoding {
+                case .verbatim: literal += "\\(\(name))"
+                case .string: literal += "\\(\(name).percentEncoded)"
+                case .text: literal += "\\(String(\(name)).percentEncoded)"
+                case .structured(let explode):
+                    literal += "\\(APIRequest.pathSegment(\(name), explode: \(explode)))"
+                    throwing = true
+                }
+            }
+        }
+        return ("\"\(literal)\"", throwing)
+    }
+
+    /// `[["bearer"], []]`: a security requirement as a Swift literal.
+    package static func securityLiteral(_ requirement: [[String]]) -> String {
+        "[" + requirement.map { "[" + $0.map(SwiftLiteral.string).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
+    }
+
+    /// `["a", "b"]`: strings as a Swift array or set literal.
+    package static func stringsLiteral(_ strings: [String]) -> String {
+        "[" + strings.map(SwiftLiteral.string).joined(separator: ", ") + "]"
+    }
+
+    /// The runtime `Credential` a credential's arguments make, such as `.bearer(apiKey)`.
+    package static func credentialValue(_ credential: CredentialDeclaration) -> String {
+        let names = credential.arguments.map(\.name)
+        return switch credential.placement {
+        case .bearer: ".bearer(\(names[0]))"
+        case .basic: ".basic(username: \(names[0]), password: \(names[1]))"
+        case .header(let name): ".header(\(SwiftLiteral.string(name)), \(names[0]))"
+        case .query(let name): ".query(\(SwiftLiteral.string(name)), \(names[0]))"
+        case .cookie(let name): ".cookie(\(SwiftLiteral.string(name)), \(names[0]))"
+        }
+    }
+
+    /// An enum case's raw value as a Swift literal.
+    package static func literal(_ value: EnumValue) -> String {
+        switch value {
+        case .string(let text): SwiftLiteral.string(text)
+        case .int(let value): String(value)
+        }
+    }
+
+    /// `200`, or `200...299` for a range: the pattern of a `case` of the status `switch`.
+    package static func pattern(_ statuses: StatusPattern) -> String {
+        switch statuses {
+        case .code(let code): String(code)
+        case .range(let range): "\(range.lowerBound)...\(range.upperBound)"
+        }
+    }
+
+    /// The expression that reads a response's body as a result.
+    package static func expression(reading: ResponseReading) -> String {
+        switch reading {
+        case .json(let type): "try response.decode(\(type).self)"
+        case .text: "try response.text()"
+        case .data: "response.body"
+        case .events(let type): "response.events(of: \(type).self)"
+        case .textEvents: "response.textEvents()"
+        }
+    }
+
+    /// The call adding a request item, in pieces: `{{tryPrefix}}request.{{method}}({{wireNameLiteral}},
+    /// {{value}}{{extraArguments}})`.
+    package static func call(_ item: RequestItem) -> (tryPrefix: String, method: String, value: String, extraArguments: String) {
+        let method = switch item.placement {
+        case .query: "addQueryItem"
+        case .header: "addHeader"
+        case .cookie: "addCookie"
+        case .formFile: "addFile"
+        case .formField: item.encoding == .json ? "addJSONField" : "addField"
+        }
+        switch item.encoding {
+        case .text:
+            return ("", method, item.argument, "")
+        case .json:
+            let isFormField = item.placement == .formField
+            return ("try ", method, isFormField ? item.argument : "json: \(item.argument)", "")
+        case .styled(let style, let explode):
+            let extra = style.map { ", style: .\($0.rawValue), explode: \(explode)" } ?? ", explode: \(explode)"
+            return ("try ", method, item.argument, extra)
+        }
+    }
+}
