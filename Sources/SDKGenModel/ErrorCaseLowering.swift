@@ -50,10 +50,9 @@ extension SDKLowering {
                     """, at: differing.location)
             }
             let description = uses.first { $0.bodyType == winner }?.description ?? uses.first?.description
-            var docLines = SwiftLiteral.docComment(description ?? HTTPStatusName.phrase(for: code) ?? "Status \(code)")
-            if docLines.isEmpty { docLines = ["///"] }
-            docLines[docLines.count - 1] += " (HTTP \(code))"
-            return ErrorStatusCase(caseName: HTTPStatusName.caseName(for: code), statusCode: code, bodyType: winner, docLines: docLines)
+            let text = description ?? HTTPStatusName.phrase(for: code) ?? "Status \(code)"
+            return ErrorStatusCase(caseName: HTTPStatusName.caseName(for: code), statusCode: code, bodyType: winner,
+                                   documentation: [.textEndingWith(text, suffix: " (HTTP \(code))")])
         }
     }
 

@@ -14,7 +14,7 @@ public struct ModelDeclaration: Sendable {
     /// a thousand types for inline schemas, and files per component schema build markedly faster than a file per
     /// type. A changed schema still recompiles only its own file.
     public var fileName: String
-    public var docLines: [String]
+    public var documentation: Documentation
     public var kind: ModelKind
     public var reference: ModelReferencePage
     /// The schema the type is declared for, by the name it is declared under.
@@ -33,8 +33,8 @@ public enum ModelKind: Sendable {
 public struct StructModel: Sendable {
     /// Never empty: an object schema without properties is a dictionary or `JSONValue`, not a struct.
     public var properties: [PropertyDeclaration]
-    /// The memberwise initializer's doc comment.
-    public var initDocLines: [String]
+    /// The memberwise initializer's documentation.
+    public var initDocumentation: Documentation
 }
 
 public struct PropertyDeclaration: Sendable {
@@ -42,7 +42,7 @@ public struct PropertyDeclaration: Sendable {
     /// Optional for a property that may be absent or `null`: the initializer may omit it, and it is decoded and
     /// encoded only when present.
     public var type: SwiftType
-    public var docLines: [String]
+    public var documentation: Documentation
     /// The key the property is decoded and encoded under.
     public var wireName: String
     /// Stored through the runtime's `@Indirect` wrapper, because the type contains itself through it.
@@ -56,8 +56,8 @@ public struct TupleModel: Sendable {
     /// The fixed elements, in order, each decoded and encoded as its whole `type` (an optional one as a
     /// `null` element); their `wireName` is unused.
     public var elements: [PropertyDeclaration]
-    /// The memberwise initializer's doc comment.
-    public var initDocLines: [String]
+    /// The memberwise initializer's documentation.
+    public var initDocumentation: Documentation
     /// The type of each element after the fixed ones, kept in `rest`; `nil` when the tuple has a fixed length.
     public var restType: SwiftType?
 }
@@ -72,7 +72,7 @@ public struct EnumModel: Sendable {
 public struct EnumCase: Sendable {
     public var name: String
     public var value: EnumValue
-    public var docLines: [String]
+    public var documentation: Documentation
     /// The `enum` value, by its text.
     public var origin: SpecOrigin
 }
@@ -98,7 +98,7 @@ public struct UnionModel: Sendable {
 public struct UnionCase: Sendable {
     public var name: String
     public var type: SwiftType
-    public var docLines: [String]
+    public var documentation: Documentation
     /// The discriminator values that select this case.
     public var discriminatorValues: [String]
     /// Per selecting property (by its variable's name), the values under which this case is tried; the case is

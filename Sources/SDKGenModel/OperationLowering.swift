@@ -58,11 +58,10 @@ extension SDKLowering {
                 streamNote = "For the response as server-sent events, call ``\(SwiftName.unescaped(streamName))(\(labels))``"
                     + (setsStreamField ? "; this function sends the body's `stream` field as `false`." : ".")
             }
-            var docLines = operationDocLines(operation, arguments: arguments, result: result, note: streamNote)
-            docLines += throwsDocLines(responses.errorCases)
             let declaration = OperationDeclaration(
                 functionName: name,
-                docLines: docLines,
+                documentation: documentation(of: operation, arguments: arguments, result: result, note: streamNote,
+                                             errorCases: responses.errorCases),
                 deprecated: operation.deprecated,
                 httpMethod: operation.method.rawValue.uppercased(),
                 path: path,
@@ -82,39 +81,36 @@ extension SDKLowering {
         return functions
     }
 
-    /// The summary, description, method and path, notes, parameters and result of a function's doc comment.
-    private func operationDocLines(_ operation: Operation, arguments: [LoweredArgument], result: SuccessResult, note: String?) -> [String] {
-        var docLines = SwiftLiteral.docComment(operation.summary ?? operation.operationID ?? "\(operation.method.rawValue.uppercased()) \(operation.path)")
-        let description = SwiftLiteral.docComment(operation.description)
-        if !description.isEmpty { docLines += ["///"] + description }
-        docLines += ["///"] + SwiftLiteral.docComment("`\(operation.method.rawValue.uppercased()) \(operation.path)`")
+    /// The summary, description, method and path, notes, parameters, result and errors of a function.
+    private func documentation(of operation: Operation, arguments: [LoweredArgument], result: SuccessResult, note: String?,
+                               errorCases: [ResponseCase]) -> Documentation {
+        let methodAndPath = "\(operation.method.rawValue.uppercased()) \(operation.path)"
+        var documentation: Documentation = [
+            .text(operation.summary ?? operation.operationID ?? methodAndPath), .text(operation.description ?? ""), .text("`\(methodAndPath)`"),
+        ]
         if let note {
-            docLines += ["///"] + SwiftLiteral.wrappedDocComment(note)
+            documentation.blocks.append(.sentences(note))
         }
-        for text in result.notes {
-            docLines += ["///"] + SwiftLiteral.wrappedDocComment("- Note: " + text, continuation: "///   ")
-        }
-        docLines += ["///", "/// - Parameters:"]
-        docLines += arguments.flatMap(\.swift.documentationLines)
-        docLines += SwiftLiteral.parameterDoc("options", "Settings for this call that override the client's.")
-        if result.returnType != .void {
-            docLines += SwiftLiteral.docComment("- Returns: " + (SwiftLiteral.docLines(result.returns).first ?? "The decoded response body."))
-        }
-        return docLines
+        documentation.blocks += result.notes.map { .listItem("- Note: " + $0) }
+        let parameters = arguments.map { Documentation.Parameter($0.swift.name, $0.swift.documentation) }
+            + [Documentation.Parameter("options", "Settings for this call that override the client's.")]
+        let returns = result.returnType == .void ? nil : SwiftLiteral.docLines(result.returns).first ?? "The decoded response body."
+        documentation.blocks.append(.parameters(parameters, returns: returns, throws: throwsText(errorCases)))
+        return documentation
     }
 
-    private func throwsDocLines(_ errorCases: [ResponseCase]) -> [String] {
+    /// What a function throws: its documented error cases, then the others.
+    private func throwsText(_ errorCases: [ResponseCase]) -> String {
         let thrown = errorCases.compactMap { errorCase -> String? in
             guard case .throwsStatusCase(let code) = errorCase.outcome else { return nil }
             return "``\(errorTypeName)/\(HTTPStatusName.caseName(for: code))(_:_:)``"
         }
-        var throwsText = "- Throws: "
+        var text = ""
         if !thrown.isEmpty {
-            throwsText += (thrown.count > 1 ? thrown.dropLast().joined(separator: ", ") + " or " + thrown.last! : thrown[0])
+            text += (thrown.count > 1 ? thrown.dropLast().joined(separator: ", ") + " or " + thrown.last! : thrown[0])
                 + " for a documented error response, "
         }
-        throwsText += "``\(errorTypeName)/apiError(_:body:)`` for any other status, or another ``\(errorTypeName)`` if no valid response arrived."
-        return SwiftLiteral.wrappedDocComment(throwsText, continuation: "///   ")
+        return text + "``\(errorTypeName)/apiError(_:body:)`` for any other status, or another ``\(errorTypeName)`` if no valid response arrived."
     }
 
     /// The path item's parameters with the operation's, which replace any of the same name and location; each with

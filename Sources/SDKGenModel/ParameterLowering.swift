@@ -84,7 +84,7 @@ extension SDKLowering {
             swift: OperationParameter(
                 name: name,
                 type: parameter.required ? baseType : baseType.optional,
-                documentationLines: SwiftLiteral.parameterDoc(SwiftName.unescaped(name), parameter.description),
+                documentation: parameter.description,
                 origin: SpecOrigin(key: Self.parameterKey(parameter), location: parameter.sourceLocation)),
             required: parameter.required,
             description: parameter.description,

@@ -83,7 +83,7 @@ extension SDKLowering {
             swift: OperationParameter(
                 name: name,
                 type: body.required ? baseType : baseType.optional,
-                documentationLines: SwiftLiteral.parameterDoc(SwiftName.unescaped(name), description ?? "The request body."),
+                documentation: description ?? "The request body.",
                 origin: SpecOrigin(key: "body", location: body.location)),
             required: body.required,
             description: description,
@@ -126,7 +126,7 @@ extension SDKLowering {
                 swift: OperationParameter(
                     name: name,
                     type: required ? type : type.optional,
-                    documentationLines: SwiftLiteral.parameterDoc(SwiftName.unescaped(name), description),
+                    documentation: description,
                     origin: SpecOrigin(key: "body field \(property.name)", location: property.location)),
                 required: required,
                 description: description,

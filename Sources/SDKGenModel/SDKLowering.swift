@@ -68,7 +68,7 @@ public struct SDKLowering {
         let error = ErrorDeclaration(
             access: options.access,
             typeName: errorTypeName, clientTypeName: clientTypeName,
-            docLines: SwiftLiteral.docComment("Everything that can go wrong when calling the \(document.info.title)."),
+            documentation: [.text("Everything that can go wrong when calling the \(document.info.title).")],
             statusCases: errorCases())
         noteUnhandledStatuses()
         return SwiftSDK(
@@ -82,34 +82,30 @@ public struct SDKLowering {
     // MARK: - Client
 
     private mutating func lowerClient(groups: [APIGroupDeclaration]) -> ClientDeclaration {
-        var docLines = SwiftLiteral.docComment("A client for the \(document.info.title).")
-        let description = SwiftLiteral.docComment(document.info.description)
-        if !description.isEmpty { docLines += ["///"] + description }
+        var documentation: Documentation = [.text("A client for the \(document.info.title)."), .text(document.info.description ?? "")]
         if let example = groups.lazy.flatMap(\.reference.operations).first?.callExample {
             let variable = SwiftName.member(clientTypeName)
-            docLines += ["///", "/// ```swift", "/// let \(variable) = \(clientTypeName)()",
-                         "/// let response = try await \(variable).\(example)", "/// ```"]
+            documentation.blocks.append(.swiftCode(["let \(variable) = \(clientTypeName)()", "let response = try await \(variable).\(example)"]))
         }
 
         let server = defaultServer()
-        var initDocLines = ["/// Creates a client.", "///", "/// - Parameters:"]
-        initDocLines += security.credentials.flatMap(\.arguments).flatMap(\.documentationLines)
-        initDocLines += SwiftLiteral.parameterDoc("serverURL", "The server to call. Defaults to ``defaultServerURL``.")
-        for header in globalHeaders {
-            initDocLines += header.documentationLines
-        }
-        initDocLines += SwiftLiteral.parameterDoc("retries", "When and how often to retry a failed request. Defaults to ``RetryConfig/default``.")
-        initDocLines += SwiftLiteral.parameterDoc("timeout", "The longest a single attempt may take, in seconds; `.infinity` for no limit.")
-        initDocLines += SwiftLiteral.parameterDoc("transport", "What sends the requests. Defaults to a ``URLSessionTransport``.")
+        var initParameters = security.credentials.flatMap(\.arguments).map { Documentation.Parameter($0.name, $0.documentation) }
+        initParameters.append(Documentation.Parameter("serverURL", "The server to call. Defaults to ``defaultServerURL``."))
+        initParameters += globalHeaders.map { Documentation.Parameter($0.parameterName, $0.documentation) }
+        initParameters += [
+            Documentation.Parameter("retries", "When and how often to retry a failed request. Defaults to ``RetryConfig/default``."),
+            Documentation.Parameter("timeout", "The longest a single attempt may take, in seconds; `.infinity` for no limit."),
+            Documentation.Parameter("transport", "What sends the requests. Defaults to a ``URLSessionTransport``."),
+        ]
 
         return ClientDeclaration(
             access: options.access,
             typeName: clientTypeName,
             errorTypeName: errorTypeName,
-            docLines: docLines,
-            initDocLines: initDocLines,
+            documentation: documentation,
+            initDocumentation: [.sentences("Creates a client."), .parameters(initParameters)],
             defaultServerURL: server.url,
-            defaultServerDocLines: SwiftLiteral.docComment("\(server.description ?? "The default server"): `\(server.url)`."),
+            defaultServerDocumentation: [.text("\(server.description ?? "The default server"): `\(server.url)`.")],
             serverURLFunction: serverURLFunction(),
             credentials: security.credentials,
             securityRequirement: security.documentRequirement,
@@ -139,7 +135,7 @@ public struct SDKLowering {
             headers.append(GlobalHeaderDeclaration(
                 parameterName: name,
                 headerName: parameter.name,
-                documentationLines: SwiftLiteral.parameterDoc(SwiftName.unescaped(name), (parameter.description ?? "") + "\nSent as the `\(parameter.name)` header of every request."),
+                documentation: (parameter.description ?? "") + "\nSent as the `\(parameter.name)` header of every request.",
                 origin: SpecOrigin(key: parameter.name.lowercased(), location: parameter.sourceLocation)))
         }
         return headers
@@ -180,11 +176,11 @@ public struct SDKLowering {
             : statusCodes.map(String.init).joined()
         let what = [statusCodes.isEmpty ? nil : "statuses \(statusList)", retryConnectionErrors ? "connection errors" : nil].compactMap { $0 }
         return RetryDefaults(
-            docLines: SwiftLiteral.wrappedDocComment("""
+            documentation: [.sentences("""
                 The policy the \(document.info.title) recommends: wait \(SwiftLiteral.decimal(initialInterval)) s, then \
                 \(SwiftLiteral.decimal(exponent)) times longer after each attempt, up to \(SwiftLiteral.decimal(maxInterval)) s between \
                 attempts and \(SwiftLiteral.decimal(maxElapsedTime)) s in all; retry \(what.isEmpty ? "nothing" : what.joined(separator: ", and ")).
-                """),
+                """)],
             initialInterval: initialInterval,
             maxInterval: maxInterval,
             exponent: exponent,
@@ -229,7 +225,7 @@ public struct SDKLowering {
         return APIGroupDeclaration(
             access: options.access,
             typeName: typeName, propertyName: propertyName, clientTypeName: clientTypeName, errorTypeName: errorTypeName,
-            tag: tag, docLines: SwiftLiteral.docComment(tagDescription ?? "The \(tag) operations."),
+            tag: tag, documentation: [.text(tagDescription ?? "The \(tag) operations.")],
             operations: operations, reference: page)
     }
 }

@@ -62,10 +62,8 @@ extension SDKLowering {
                     + "\nSent with `\(SwiftName.unescaped(password))` as `Authorization: Basic <base64>` when both are given."
                 plan.credentials.append(CredentialDeclaration(
                     arguments: [
-                        CredentialArgument(name: username, environmentVariable: nil, documentationLines: SwiftLiteral.parameterDoc(
-                            SwiftName.unescaped(username), usernameText)),
-                        CredentialArgument(name: password, environmentVariable: nil, documentationLines: SwiftLiteral.parameterDoc(
-                            SwiftName.unescaped(password), "The password for HTTP basic authentication.")),
+                        CredentialArgument(name: username, environmentVariable: nil, documentation: usernameText),
+                        CredentialArgument(name: password, environmentVariable: nil, documentation: "The password for HTTP basic authentication."),
                     ],
                     placement: .basic,
                     key: scheme,
@@ -74,7 +72,6 @@ extension SDKLowering {
             }
             let isSingleKey = order.count == 1
             let name = members.claim(isSingleKey ? "apiKey" : SwiftName.member(scheme))
-            let bareName = SwiftName.unescaped(name)
             let value: CredentialPlacement, how: String, absent: String
             switch placement {
             case .bearer:
@@ -99,7 +96,7 @@ extension SDKLowering {
                 arguments: [CredentialArgument(
                     name: name,
                     environmentVariable: isSingleKey ? environmentVariable : nil,
-                    documentationLines: SwiftLiteral.parameterDoc(bareName, documentation))],
+                    documentation: documentation)],
                 placement: value,
                 key: scheme,
                 origin: origin))

@@ -30,8 +30,7 @@ extension SDKLowering {
         guard !used.isEmpty else { return nil }
         var members = MemberNames()
         var names: [String: String] = [:]
-        var docLines = SwiftLiteral.wrappedDocComment("The URL of \(server.description.map { "the \($0) server" } ?? "the default server"), `\(server.url)`, with its variables set.")
-        docLines += ["///", "/// - Parameters:"]
+        var parameters: [Documentation.Parameter] = []
         for variable in used {
             let name = members.claim(SwiftName.member(variable.name))
             names[variable.name] = name
@@ -39,11 +38,13 @@ extension SDKLowering {
             if !variable.value.enumValues.isEmpty {
                 text += "\nOne of " + variable.value.enumValues.map { "`\($0)`" }.joined(separator: ", ") + "."
             }
-            docLines += SwiftLiteral.parameterDoc(SwiftName.unescaped(name), text)
+            parameters.append(Documentation.Parameter(name, text))
         }
-        docLines.append("/// - Returns: The URL, or `nil` if the values do not form one.")
         return ServerURLFunction(
-            docLines: docLines,
+            documentation: [
+                .sentences("The URL of \(server.description.map { "the \($0) server" } ?? "the default server"), `\(server.url)`, with its variables set."),
+                .parameters(parameters, returns: "The URL, or `nil` if the values do not form one."),
+            ],
             parameters: used.map { ServerURLParameter(name: names[$0.name]!, defaultValue: $0.value.defaultValue) },
             url: InterpolatedText.components(of: server.url) { variable in names[variable].map { ($0, .verbatim) } })
     }

@@ -5,8 +5,8 @@ import SDKGenYAML
 /// The generated SDK as values: every name and type decided.
 ///
 /// This is the Lower stage's output. It holds what the SDK is (types as ``SwiftType``, strings as the spec gives
-/// them, kinds as enums); the View stage turns it into the text templates print. Doc comments are the one
-/// exception still: `docLines` are complete `///` comment lines without indentation.
+/// them, kinds as enums, documentation as ``Documentation``); the View stage turns it into the text templates
+/// print.
 public struct SwiftSDK: Sendable {
     public var moduleName: String
     public var client: ClientDeclaration
@@ -20,11 +20,11 @@ public struct ClientDeclaration: Sendable {
     public var access: AccessModifier
     public var typeName: String
     public var errorTypeName: String
-    public var docLines: [String]
-    /// The initializer's doc comment, parameters included.
-    public var initDocLines: [String]
+    public var documentation: Documentation
+    /// The initializer's documentation, parameters included.
+    public var initDocumentation: Documentation
     public var defaultServerURL: String
-    public var defaultServerDocLines: [String]
+    public var defaultServerDocumentation: Documentation
     /// A static function building the server URL from the first server's variables, when it has any.
     public var serverURLFunction: ServerURLFunction?
     /// The credentials the initializer takes, one per security scheme the document uses (schemes sent the same way
@@ -48,7 +48,7 @@ public struct ClientDeclaration: Sendable {
 
 /// `serverURL(region:)`: the first server's URL with its variables as arguments.
 public struct ServerURLFunction: Sendable {
-    public var docLines: [String]
+    public var documentation: Documentation
     public var parameters: [ServerURLParameter]
     /// The URL, its variables replaced by the parameters.
     public var url: [InterpolatedText]
@@ -105,22 +105,22 @@ public struct CredentialArgument: Sendable {
     public var name: String
     /// The environment variable the argument defaults to; without one it defaults to `nil`.
     public var environmentVariable: String?
-    /// The `- Parameter` text; continuation lines are indented for the parameter list.
-    public var documentationLines: [String]
+    /// What the initializer's `- Parameters:` entry says of it.
+    public var documentation: String?
 }
 
 public struct GlobalHeaderDeclaration: Sendable {
     public var parameterName: String
     public var headerName: String
-    /// The `- Parameter` text; continuation lines are indented for the parameter list.
-    public var documentationLines: [String]
+    /// What the initializer's `- Parameters:` entry says of it.
+    public var documentation: String?
     /// The header parameter, by its lowercased name.
     public var origin: SpecOrigin
 }
 
 /// The client's default retry policy; intervals in seconds.
 public struct RetryDefaults: Sendable {
-    public var docLines: [String]
+    public var documentation: Documentation
     public var initialInterval: Double
     public var maxInterval: Double
     public var exponent: Double
@@ -135,7 +135,7 @@ public struct ErrorDeclaration: Sendable {
     public var access: AccessModifier
     public var typeName: String
     public var clientTypeName: String
-    public var docLines: [String]
+    public var documentation: Documentation
     /// One per documented error status, in increasing order of status.
     public var statusCases: [ErrorStatusCase]
 
@@ -151,7 +151,7 @@ public struct ErrorStatusCase: Sendable {
     public var statusCode: Int
     /// The type of the decoded body.
     public var bodyType: SwiftType
-    public var docLines: [String]
+    public var documentation: Documentation
 }
 
 /// The API group of one tag, such as `AnalyticsAPI`, reached as `client.analytics`.
@@ -162,7 +162,7 @@ public struct APIGroupDeclaration: Sendable {
     public var clientTypeName: String
     public var errorTypeName: String
     public var tag: String
-    public var docLines: [String]
+    public var documentation: Documentation
     public var operations: [OperationDeclaration]
     /// The group's reference page.
     public var reference: ReferencePage
@@ -170,7 +170,7 @@ public struct APIGroupDeclaration: Sendable {
 
 public struct OperationDeclaration: Sendable {
     public var functionName: String
-    public var docLines: [String]
+    public var documentation: Documentation
     public var deprecated: Bool
     /// `GET`, `POST` and so on.
     public var httpMethod: String
@@ -213,8 +213,8 @@ public struct OperationParameter: Sendable {
     public var name: String
     /// Optional for an argument that may be left out, which then defaults to `nil`.
     public var type: SwiftType
-    /// The `- Parameter` text; continuation lines are indented for the parameter list.
-    public var documentationLines: [String]
+    /// What the function's `- Parameters:` entry says of it.
+    public var documentation: String?
     /// The parameter (`query limit`), body (`body`) or multipart field (`body field name`) the argument sends.
     public var origin: SpecOrigin
 }

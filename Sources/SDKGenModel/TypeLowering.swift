@@ -226,9 +226,9 @@ package struct TypeLowering {
     // MARK: - Declarations
 
     private mutating func declare(_ typeName: String, for schema: Schema) {
-        var docLines = SwiftLiteral.docComment(schema.description ?? schema.title)
+        var documentation: Documentation = [.text(schema.description ?? schema.title ?? "")]
         if schema.deprecated {
-            docLines += (docLines.isEmpty ? [] : ["///"]) + ["/// - Warning: Deprecated."]
+            documentation.blocks.append(.deprecated)
         }
         let fileName = enclosingFile ?? typeName
         let outerFile = enclosingFile
@@ -246,7 +246,7 @@ package struct TypeLowering {
         case .enumeration?:
             let enumModel = declareEnum(schema)
             modelKind = .enumeration(enumModel)
-            docLines += (docLines.isEmpty ? [] : ["///"]) + Self.unknownValueDocLines
+            documentation.blocks.append(.sentences(Self.unknownValueNote))
             reference.tableTitle = "Values"
             reference.fields = enumModel.cases.map { enumCase in
                 let (rawType, literal) = switch enumCase.value {
@@ -265,14 +265,14 @@ package struct TypeLowering {
         case .tuple?:
             let declaration = declareTuple(typeName, schema)
             modelKind = .tuple(declaration.model)
-            docLines += (docLines.isEmpty ? [] : ["///"]) + ["/// Sent and received as a JSON array of its elements, in order."]
+            documentation.blocks.append(.sentences("Sent and received as a JSON array of its elements, in order."))
             reference.tableTitle = "Elements"
             reference.fields = declaration.fields
         case nil:
             return
         }
         models.append(ModelDeclaration(
-            access: access, typeName: typeName, fileName: fileName, docLines: docLines, kind: modelKind, reference: reference,
+            access: access, typeName: typeName, fileName: fileName, documentation: documentation, kind: modelKind, reference: reference,
             origin: SpecOrigin(key: typeName, location: schema.location)))
     }
 
@@ -280,8 +280,7 @@ package struct TypeLowering {
         var members = MemberNames()
         var properties: [PropertyDeclaration] = []
         var fields: [ReferenceRow] = []
-        var initDocLines = ["/// Creates a value from its properties."]
-        if !specProperties.isEmpty { initDocLines += ["///", "/// - Parameters:"] }
+        var initParameters: [Documentation.Parameter] = []
         for property in specProperties {
             // A parameter named `self` would hide `self` in the initializer.
             let memberName = SwiftName.member(property.name)
@@ -296,25 +295,27 @@ package struct TypeLowering {
             // nothing (the reference page's table shows the type already).
             let docDescription = description
                 ?? (property.value.reference != nil ? baseType.declarationName.map { "See ``\($0)``." } : nil)
-            var docLines = SwiftLiteral.docComment(docDescription)
+            var documentation: Documentation = [.text(docDescription ?? "")]
             if let notes = Self.valueNotes(property.value) {
-                docLines += (docLines.isEmpty ? [] : ["///"]) + SwiftLiteral.wrappedDocComment(notes, width: 116)
+                documentation.blocks.append(.sentences(notes, width: Self.propertyNoteWidth))
             }
             if required.contains(property.name) && !isRequired {
-                docLines += (docLines.isEmpty ? [] : ["///"]) + SwiftLiteral.wrappedDocComment(Self.omittedRequiredNote, width: 116)
+                documentation.blocks.append(.sentences(Self.omittedRequiredNote, width: Self.propertyNoteWidth))
             }
             if property.value.deprecated {
-                docLines += (docLines.isEmpty ? [] : ["///"]) + ["/// - Warning: Deprecated."]
+                documentation.blocks.append(.deprecated)
             }
             properties.append(PropertyDeclaration(
-                name: name, type: type, docLines: docLines, wireName: property.name, isIndirect: false,
+                name: name, type: type, documentation: documentation, wireName: property.name, isIndirect: false,
                 origin: SpecOrigin(key: property.name, location: property.location)))
-            initDocLines += SwiftLiteral.parameterDoc(bareName, docDescription)
+            initParameters.append(Documentation.Parameter(name, docDescription))
             fields.append(ReferenceRow(
                 name: "`\(bareName)`", type: "`\(type)`", required: isRequired ? "✔️" : "➖",
                 description: Markdown.cell(description), example: Markdown.cell(property.value.example.flatMap(ExampleText.plain))))
         }
-        return (StructModel(properties: properties, initDocLines: initDocLines), fields)
+        var initDocumentation: Documentation = [.sentences("Creates a value from its properties.")]
+        if !initParameters.isEmpty { initDocumentation.blocks.append(.parameters(initParameters)) }
+        return (StructModel(properties: properties, initDocumentation: initDocumentation), fields)
     }
 
     /// A `prefixItems` tuple: a property per element, named by its `title` or else by its index, then `rest` for the
@@ -323,7 +324,7 @@ package struct TypeLowering {
         var members = MemberNames(reserving: ["rest"])
         var elements: [PropertyDeclaration] = []
         var fields: [ReferenceRow] = []
-        var initDocLines = ["/// Creates a value from its elements.", "///", "/// - Parameters:"]
+        var initParameters: [Documentation.Parameter] = []
         for (offset, element) in schema.prefixItems.enumerated() {
             // A property named `self` could not be assigned in the initializers.
             let memberName = element.title.map(SwiftName.member) ?? "item\(offset)"
@@ -332,14 +333,14 @@ package struct TypeLowering {
             let baseType = swiftType(for: element, suggestedName: typeName + SwiftName.type(element.title ?? "Item\(offset)"))
             let type = allowsNull(element) ? baseType.optional : baseType
             let description = description(of: element)
-            var docLines = SwiftLiteral.docComment(description.map { "Element \(offset): \($0)" } ?? "Element \(offset).")
+            var documentation: Documentation = [.text(description.map { "Element \(offset): \($0)" } ?? "Element \(offset).")]
             if let notes = Self.valueNotes(element) {
-                docLines += ["///"] + SwiftLiteral.wrappedDocComment(notes, width: 116)
+                documentation.blocks.append(.sentences(notes, width: Self.propertyNoteWidth))
             }
             elements.append(PropertyDeclaration(
-                name: name, type: type, docLines: docLines, wireName: "", isIndirect: false,
+                name: name, type: type, documentation: documentation, wireName: "", isIndirect: false,
                 origin: SpecOrigin(key: "\(offset)", location: element.location)))
-            initDocLines += SwiftLiteral.parameterDoc(bareName, description)
+            initParameters.append(Documentation.Parameter(name, description))
             fields.append(ReferenceRow(
                 name: "`\(bareName)`", type: "`\(type)`", required: "✔️",
                 description: Markdown.cell(description), example: Markdown.cell(element.example.flatMap(ExampleText.plain))))
@@ -349,11 +350,12 @@ package struct TypeLowering {
         if !fixedLength {
             let rest = schema.items.map { swiftType(for: $0, suggestedName: typeName + "Rest") } ?? .jsonValue
             restType = rest
-            initDocLines += SwiftLiteral.parameterDoc("rest", "The elements after the fixed ones.")
+            initParameters.append(Documentation.Parameter("rest", "The elements after the fixed ones."))
             fields.append(ReferenceRow(name: "`rest`", type: "`\(SwiftType.array(rest))`", required: "➖",
                                        description: "The elements after the fixed ones.", example: ""))
         }
-        return (TupleModel(elements: elements, initDocLines: initDocLines, restType: restType), fields)
+        let initDocumentation: Documentation = [.sentences("Creates a value from its elements."), .parameters(initParameters)]
+        return (TupleModel(elements: elements, initDocumentation: initDocumentation, restType: restType), fields)
     }
 
     private mutating func declareEnum(_ schema: Schema) -> EnumModel {
@@ -367,7 +369,7 @@ package struct TypeLowering {
                 guard let value = node.int, seen.insert(value).inserted else { return nil }
                 let given = offset < varNames.count ? varNames[offset] : nil
                 let name = given.map(SwiftName.member) ?? "_" + (value < 0 ? "minus\(-value)" : "\(value)")
-                return EnumCase(name: members.claim(name), value: .int(value), docLines: [],
+                return EnumCase(name: members.claim(name), value: .int(value), documentation: .none,
                                 origin: SpecOrigin(key: String(value), location: node.location))
             }
             return EnumModel(cases: cases, unknownCaseName: "unknown")
@@ -376,7 +378,7 @@ package struct TypeLowering {
         var seen: Set<String> = []
         let cases = values.filter { seen.insert($0.text).inserted }.map { value in
             EnumCase(name: members.claim(SwiftName.member(value.text.isEmpty ? "empty" : value.text)),
-                     value: .string(value.text), docLines: [],
+                     value: .string(value.text), documentation: .none,
                      origin: SpecOrigin(key: value.text, location: value.location))
         }
         return EnumModel(cases: cases, unknownCaseName: "unknown")
@@ -405,7 +407,7 @@ package struct TypeLowering {
                 }.map(\.name)
                 values = mapped.isEmpty ? [componentName] : mapped
             }
-            cases.append(UnionCase(name: caseName, type: type, docLines: SwiftLiteral.docComment(description(of: member)),
+            cases.append(UnionCase(name: caseName, type: type, documentation: [.text(description(of: member) ?? "")],
                                    discriminatorValues: values, selection: selection?.conditions[offset] ?? []))
         }
         let usesDiscriminator = discriminator != nil && cases.allSatisfy { !$0.discriminatorValues.isEmpty }
@@ -444,9 +446,12 @@ package struct TypeLowering {
     private static let omittedRequiredNote =
         "The spec marks this property required, but its own examples leave it out, so it is optional here."
 
-    /// The note every enum's doc comment ends with, wrapped once.
-    private static let unknownValueDocLines = SwiftLiteral.wrappedDocComment(
-        "A value this version of the SDK does not know decodes as `unknown`, so a new server value never breaks decoding.")
+    /// The note every enum's documentation ends with.
+    private static let unknownValueNote =
+        "A value this version of the SDK does not know decodes as `unknown`, so a new server value never breaks decoding."
+
+    /// The width a property's notes are wrapped to: they stand indented in the type's body.
+    private static let propertyNoteWidth = 116
 
     /// A case name for a union member without a component name: `string`, `int`, `stringArray`, `object`.
     private static func caseName(forType type: SwiftType) -> String {

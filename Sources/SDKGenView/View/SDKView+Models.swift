@@ -10,7 +10,7 @@ extension SDKView {
             "origin": .object(origin(model.origin)),
             "typeName": .text(model.typeName),
             "fileName": .text(model.fileName),
-            "docLines": .lines(model.docLines),
+            "docLines": .documentation(model.documentation),
             "reference": .object(modelReferencePage(model.reference)),
         ]
         // The template tells the kinds apart by which of these four is present.
@@ -18,7 +18,7 @@ extension SDKView {
         case .structure(let structModel):
             object["structModel"] = .object([
                 "properties": .list(structModel.properties, property),
-                "initDocLines": .lines(structModel.initDocLines),
+                "initDocLines": .documentation(structModel.initDocumentation),
             ])
         case .enumeration(let enumModel):
             let hasStringRawValue = enumModel.hasStringValues
@@ -30,7 +30,7 @@ extension SDKView {
                         "origin": .object(origin(enumCase.origin)),
                         "name": .text(enumCase.name),
                         "valueLiteral": .text(SwiftSource.literal(enumCase.value)),
-                        "docLines": .lines(enumCase.docLines),
+                        "docLines": .documentation(enumCase.documentation),
                     ]
                 },
                 "unknownCaseName": .text(enumModel.unknownCaseName),
@@ -50,7 +50,7 @@ extension SDKView {
             "origin": .object(origin(property.origin)),
             "name": .text(property.name),
             "type": .text(property.type.description),
-            "docLines": .lines(property.docLines),
+            "docLines": .documentation(property.documentation),
             "defaultClause": .text(SwiftSource.defaultClause(property.type)),
             "wireNameLiteral": .text(SwiftLiteral.string(property.wireName)),
             "valueType": .text(property.type.nonOptional.description),
@@ -68,7 +68,7 @@ extension SDKView {
             "origin": .object(origin(element.origin)),
             "name": .text(element.name),
             "type": .text(element.type.description),
-            "docLines": .lines(element.docLines),
+            "docLines": .documentation(element.documentation),
             "defaultClause": .text(""),
             "wireNameLiteral": .text(""),
             "valueType": .text(element.type.nonOptional.description),
@@ -88,7 +88,7 @@ extension SDKView {
         return [
             "elements": .list(tuple.elements, element),
             "parameters": .list(parameters),
-            "initDocLines": .lines(tuple.initDocLines),
+            "initDocLines": .documentation(tuple.initDocumentation),
             "hasRest": .bool(tuple.restType != nil),
             "restType": .text(tuple.restType?.description ?? ""),
         ]
@@ -100,7 +100,7 @@ extension SDKView {
                 [
                     "name": .text(unionCase.name),
                     "type": .text(unionCase.type.description),
-                    "docLines": .lines(unionCase.docLines),
+                    "docLines": .documentation(unionCase.documentation),
                     "discriminatorValueLiterals": .lines(unionCase.discriminatorValues.map(SwiftLiteral.string)),
                     "selectionConditions": .lines(unionCase.selection.map(Self.condition)),
                 ]

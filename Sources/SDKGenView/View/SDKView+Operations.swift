@@ -12,7 +12,7 @@ extension SDKView {
             "clientTypeName": .text(group.clientTypeName),
             "errorTypeName": .text(group.errorTypeName),
             "tag": .text(group.tag),
-            "docLines": .lines(group.docLines),
+            "docLines": .documentation(group.documentation),
             "operations": .list(group.operations, operation),
             "reference": .object(referencePage(group.reference)),
         ]
@@ -25,7 +25,7 @@ extension SDKView {
             "origin": .object(origin(operation.origin)),
             "securityRequirement": .list(operation.securityRequirement.map(TemplateValue.lines)),
             "functionName": .text(operation.functionName),
-            "docLines": .lines(operation.docLines),
+            "docLines": .documentation(operation.documentation),
             "deprecated": .bool(operation.deprecated),
             "httpMethodLiteral": .text(SwiftLiteral.string(operation.httpMethod)),
             "requestBinding": .text(addsToRequest ? "var" : "let"),
@@ -51,7 +51,7 @@ extension SDKView {
             "name": .text(parameter.name),
             "type": .text(parameter.type.description),
             "defaultClause": .text(SwiftSource.defaultClause(parameter.type)),
-            "documentationLines": .lines(parameter.documentationLines),
+            "documentationLines": .lines(DocComment.parameterLines(parameter.name, parameter.documentation)),
         ]
     }
 

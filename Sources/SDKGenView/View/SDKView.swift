@@ -37,10 +37,10 @@ package struct SDKView {
             "access": .text(SwiftSource.accessPrefix(client.access)),
             "typeName": .text(client.typeName),
             "errorTypeName": .text(client.errorTypeName),
-            "docLines": .lines(client.docLines),
-            "initDocLines": .lines(client.initDocLines),
+            "docLines": .documentation(client.documentation),
+            "initDocLines": .documentation(client.initDocumentation),
             "defaultServerURLLiteral": .text(SwiftLiteral.string(client.defaultServerURL)),
-            "defaultServerDocLines": .lines(client.defaultServerDocLines),
+            "defaultServerDocLines": .documentation(client.defaultServerDocumentation),
             "serverURLFunction": .object(client.serverURLFunction.map(serverURLFunction)),
             "credentials": .list(client.credentials, credential),
             "hasCredentials": .bool(!client.credentials.isEmpty),
@@ -50,7 +50,7 @@ package struct SDKView {
             "globalHeaders": .list(client.globalHeaders, globalHeader),
             "hasGlobalHeaders": .bool(!client.globalHeaders.isEmpty),
             "groups": .list(sdk.groups) { group in
-                ["propertyName": .text(group.propertyName), "typeName": .text(group.typeName), "docLines": .lines(group.docLines)]
+                ["propertyName": .text(group.propertyName), "typeName": .text(group.typeName), "docLines": .documentation(group.documentation)]
             },
             // Without a group (a document with no operations) the client has nothing to set up, and building a
             // request pipeline nobody uses would be dead code.
@@ -66,7 +66,7 @@ package struct SDKView {
 
     private func serverURLFunction(_ function: ServerURLFunction) -> TemplateObject {
         [
-            "docLines": .lines(function.docLines),
+            "docLines": .documentation(function.documentation),
             "parameters": .list(function.parameters) { parameter in
                 ["name": .text(parameter.name), "defaultLiteral": .text(SwiftLiteral.string(parameter.defaultValue))]
             },
@@ -84,7 +84,7 @@ package struct SDKView {
                     "defaultClause": .text(argument.environmentVariable.map {
                         " = ProcessInfo.processInfo.environment[\(SwiftLiteral.string($0))]"
                     } ?? " = nil"),
-                    "documentationLines": .lines(argument.documentationLines),
+                    "documentationLines": .lines(DocComment.parameterLines(argument.name, argument.documentation)),
                 ]
             },
             "condition": .text(names.map { "let \($0)" }.joined(separator: ", ")),
@@ -98,13 +98,13 @@ package struct SDKView {
             "origin": .object(origin(header.origin)),
             "parameterName": .text(header.parameterName),
             "headerNameLiteral": .text(SwiftLiteral.string(header.headerName)),
-            "documentationLines": .lines(header.documentationLines),
+            "documentationLines": .lines(DocComment.parameterLines(header.parameterName, header.documentation)),
         ]
     }
 
     private func retryDefaults(_ retries: RetryDefaults) -> TemplateObject {
         [
-            "docLines": .lines(retries.docLines),
+            "docLines": .documentation(retries.documentation),
             "initialInterval": .text(SwiftLiteral.decimal(retries.initialInterval)),
             "maxInterval": .text(SwiftLiteral.decimal(retries.maxInterval)),
             "exponent": .text(SwiftLiteral.decimal(retries.exponent)),
@@ -122,7 +122,7 @@ package struct SDKView {
             "access": .text(SwiftSource.accessPrefix(error.access)),
             "typeName": .text(error.typeName),
             "clientTypeName": .text(error.clientTypeName),
-            "docLines": .lines(error.docLines),
+            "docLines": .documentation(error.documentation),
             "statusCases": .list(error.statusCases, statusCase),
             "hasStatusCases": .bool(!error.statusCases.isEmpty),
         ]
@@ -133,7 +133,7 @@ package struct SDKView {
             "caseName": .text(statusCase.caseName),
             "statusCode": .text(String(statusCase.statusCode)),
             "bodyType": .text(statusCase.bodyType.description),
-            "docLines": .lines(statusCase.docLines),
+            "docLines": .documentation(statusCase.documentation),
         ]
     }
 
