@@ -12,6 +12,19 @@ package enum ExampleText {
         return json(node)
     }
 
+    /// An example as the model keeps it: its plain text, and what kind of scalar it is.
+    package static func value(_ node: YAMLNode) -> ExampleValue {
+        let kind: ExampleValue.Kind = switch node.scalar?.value {
+        case .string?: .string
+        case .int(let value)?: .integer(value)
+        case .float(let value)?: .number(value)
+        case .bool(let value)?: .bool(value)
+        case .null?: .null
+        case nil: .structured
+        }
+        return ExampleValue(text: plain(node), kind: kind)
+    }
+
     /// The node as compact JSON.
     package static func json(_ node: YAMLNode) -> String {
         var result = ""

@@ -14,9 +14,10 @@ public struct ModelDeclaration: Sendable {
     /// a thousand types for inline schemas, and files per component schema build markedly faster than a file per
     /// type. A changed schema still recompiles only its own file.
     public var fileName: String
+    /// What the schema says of itself: its description, else its title.
+    public var description: String?
     public var documentation: Documentation
     public var kind: ModelKind
-    public var reference: ModelReferencePage
     /// The schema the type is declared for, by the name it is declared under.
     public var origin: SpecOrigin
 }
@@ -45,6 +46,11 @@ public struct PropertyDeclaration: Sendable {
     public var documentation: Documentation
     /// The key the property is decoded and encoded under.
     public var wireName: String
+    /// Whether the schema requires the property (it may still be `null`, and so optional in Swift).
+    public var isRequired: Bool
+    /// What the spec says of the property, and its example.
+    public var description: String?
+    public var example: ExampleValue?
     /// Stored through the runtime's `@Indirect` wrapper, because the type contains itself through it.
     public var isIndirect: Bool
     /// The schema property, by its wire name.

@@ -9,13 +9,7 @@ import SDKGenYAML
 /// `sendChatCompletionRequestStream(body:)` returns `ServerSentEvents`. An operation whose success is only an event
 /// stream has just the streaming function, under the plain name.
 extension SDKLowering {
-    package struct LoweredOperation {
-        package var declaration: OperationDeclaration
-        package var arguments: [LoweredArgument]
-        package var errorResponses: [(status: ResponseStatus, caseName: String, contentType: String)]
-    }
-
-    package mutating func lowerOperation(_ operation: Operation, pathItem: PathItem, functionNames: inout MemberNames) -> [LoweredOperation] {
+    package mutating func lowerOperation(_ operation: Operation, pathItem: PathItem, functionNames: inout MemberNames) -> [OperationDeclaration] {
         let baseName = operation.operationID ?? "\(operation.method.rawValue) \(operation.path)"
         let typePrefix = SwiftName.type(baseName)
         let operationName = operation.operationID ?? "\(operation.method.rawValue.uppercased()) \(operation.path)"
@@ -41,10 +35,10 @@ extension SDKLowering {
         let streamName = responses.stream.map { _ in
             plainName.map { functionNames.claim(SwiftName.unescaped($0) + "Stream") } ?? functionNames.claim(SwiftName.member(baseName))
         }
-        let labels = arguments.map { SwiftName.unescaped($0.swift.name) + ":" }.joined() + "options:"
+        let labels = arguments.map { SwiftName.unescaped($0.name) + ":" }.joined() + "options:"
         let setsStreamField = body?.hasStreamField == true && streamName != nil
 
-        var functions: [LoweredOperation] = []
+        var functions: [OperationDeclaration] = []
         for (name, result, isStream) in [(plainName, responses.result, false), (streamName, responses.stream, true)] {
             guard let name, let result else { continue }
             var bodyDeclaration = body?.declaration
@@ -58,14 +52,16 @@ extension SDKLowering {
                 streamNote = "For the response as server-sent events, call ``\(SwiftName.unescaped(streamName))(\(labels))``"
                     + (setsStreamField ? "; this function sends the body's `stream` field as `false`." : ".")
             }
-            let declaration = OperationDeclaration(
+            functions.append(OperationDeclaration(
                 functionName: name,
+                summary: operation.summary,
+                description: operation.description,
                 documentation: documentation(of: operation, arguments: arguments, result: result, note: streamNote,
                                              errorCases: responses.errorCases),
                 deprecated: operation.deprecated,
                 httpMethod: operation.method.rawValue.uppercased(),
                 path: path,
-                parameters: arguments.map(\.swift),
+                parameters: arguments,
                 security: differingSecurity,
                 accept: result.acceptContentType,
                 requestItems: requestItems,
@@ -73,16 +69,16 @@ extension SDKLowering {
                 returnType: result.returnType,
                 isStreaming: isStream,
                 responseCases: result.cases + responses.errorCases,
+                errorResponses: responses.errorResponses,
                 responseExamples: isStream ? [] : responses.examples,
                 origin: SpecOrigin(key: operation.method.rawValue.uppercased() + " " + operation.path, location: operation.location),
-                securityRequirement: operationSecurity ?? security.documentRequirement)
-            functions.append(LoweredOperation(declaration: declaration, arguments: arguments, errorResponses: responses.errorResponses))
+                securityRequirement: operationSecurity ?? security.documentRequirement))
         }
         return functions
     }
 
     /// The summary, description, method and path, notes, parameters, result and errors of a function.
-    private func documentation(of operation: Operation, arguments: [LoweredArgument], result: SuccessResult, note: String?,
+    private func documentation(of operation: Operation, arguments: [OperationParameter], result: SuccessResult, note: String?,
                                errorCases: [ResponseCase]) -> Documentation {
         let methodAndPath = "\(operation.method.rawValue.uppercased()) \(operation.path)"
         var documentation: Documentation = [
@@ -92,9 +88,9 @@ extension SDKLowering {
             documentation.blocks.append(.sentences(note))
         }
         documentation.blocks += result.notes.map { .listItem("- Note: " + $0) }
-        let parameters = arguments.map { Documentation.Parameter($0.swift.name, $0.swift.documentation) }
+        let parameters = arguments.map { Documentation.Parameter($0.name, $0.documentation) }
             + [Documentation.Parameter("options", "Settings for this call that override the client's.")]
-        let returns = result.returnType == .void ? nil : SwiftLiteral.docLines(result.returns).first ?? "The decoded response body."
+        let returns = result.returnType == .void ? nil : SpecText.lines(result.returns).first ?? "The decoded response body."
         documentation.blocks.append(.parameters(parameters, returns: returns, throws: throwsText(errorCases)))
         return documentation
     }
@@ -131,7 +127,7 @@ extension SDKLowering {
     private func pathComponents(_ path: String, parameters: [LoweredParameter]) -> [InterpolatedText] {
         InterpolatedText.components(of: path) { name in
             parameters.first { $0.spec.name == name }.flatMap { parameter in
-                parameter.pathEncoding.map { (parameter.argument.swift.name, $0) }
+                parameter.pathEncoding.map { (parameter.argument.name, $0) }
             }
         }
     }

@@ -9,17 +9,9 @@ import SDKGenYAML
 /// objects and unions go through their JSON form, which the runtime writes in the parameter's `style`; parameters
 /// with `content` instead of `schema` are sent as JSON text.
 extension SDKLowering {
-    /// A function argument, with what the reference page shows about it.
-    package struct LoweredArgument {
-        package var swift: OperationParameter
-        package var required: Bool
-        package var description: String?
-        package var example: YAMLNode?
-    }
-
     package struct LoweredParameter {
         package var spec: Parameter
-        package var argument: LoweredArgument
+        package var argument: OperationParameter
         /// The call adding a query, header or cookie parameter; `nil` for a path parameter.
         package var item: RequestItem?
         /// How a path parameter is written into the path.
@@ -80,15 +72,13 @@ extension SDKLowering {
         let baseType = schema.map {
             swiftType(for: $0, in: reference, part: "schema", suggestedName: typePrefix + SwiftName.type(parameter.name))
         } ?? .string
-        let argument = LoweredArgument(
-            swift: OperationParameter(
-                name: name,
-                type: parameter.required ? baseType : baseType.optional,
-                documentation: parameter.description,
-                origin: SpecOrigin(key: Self.parameterKey(parameter), location: parameter.sourceLocation)),
-            required: parameter.required,
+        let argument = OperationParameter(
+            name: name,
+            type: parameter.required ? baseType : baseType.optional,
+            documentation: parameter.description,
             description: parameter.description,
-            example: parameter.example ?? schema?.example)
+            example: (parameter.example ?? schema?.example).map(ExampleText.value),
+            origin: SpecOrigin(key: Self.parameterKey(parameter), location: parameter.sourceLocation))
         var lowered = LoweredParameter(spec: parameter, argument: argument)
         let shape = isJSONContent ? .structured : valueShape(of: baseType)
         let wireName = parameter.name

@@ -11,7 +11,7 @@ import SDKGenYAML
 /// first kind in the order JSON, form, multipart, binary, text is sent.
 extension SDKLowering {
     package struct LoweredBody {
-        package var arguments: [LoweredArgument]
+        package var arguments: [OperationParameter]
         package var declaration: RequestBodyDeclaration
         /// Whether the body is JSON whose schema has a Boolean `stream` property, which the streaming variant of
         /// an operation sets.
@@ -79,15 +79,13 @@ extension SDKLowering {
             declaration = .raw(argument: name, contentType: contentType)
         }
         let description = body.description ?? media.schema.flatMap(schemaDescription)
-        let argument = LoweredArgument(
-            swift: OperationParameter(
-                name: name,
-                type: body.required ? baseType : baseType.optional,
-                documentation: description ?? "The request body.",
-                origin: SpecOrigin(key: "body", location: body.location)),
-            required: body.required,
+        let argument = OperationParameter(
+            name: name,
+            type: body.required ? baseType : baseType.optional,
+            documentation: description ?? "The request body.",
             description: description,
-            example: media.example)
+            example: media.example.map(ExampleText.value),
+            origin: SpecOrigin(key: "body", location: body.location))
         return LoweredBody(arguments: [argument], declaration: declaration,
                            hasStreamField: kind == .json && media.schema.map(hasStreamProperty) == true)
     }
@@ -100,7 +98,7 @@ extension SDKLowering {
             diagnostics.warning("the multipart body's schema has no properties to send as parts; the operation is sent without a body", at: media.location)
             return nil
         }
-        var arguments: [LoweredArgument] = []
+        var arguments: [OperationParameter] = []
         var parts: [RequestItem] = []
         for property in schema.object.properties {
             let name = names.claim(SwiftName.member(property.name))
@@ -122,15 +120,13 @@ extension SDKLowering {
             }
             let required = body.required && types.isRequired(property, in: Set(schema.object.required.map(\.name))) && !types.allowsNull(property.value)
             let description = schemaDescription(property.value)
-            arguments.append(LoweredArgument(
-                swift: OperationParameter(
-                    name: name,
-                    type: required ? type : type.optional,
-                    documentation: description,
-                    origin: SpecOrigin(key: "body field \(property.name)", location: property.location)),
-                required: required,
+            arguments.append(OperationParameter(
+                name: name,
+                type: required ? type : type.optional,
+                documentation: description,
                 description: description,
-                example: property.value.example))
+                example: property.value.example.map(ExampleText.value),
+                origin: SpecOrigin(key: "body field \(property.name)", location: property.location)))
             parts.append(item)
         }
         return LoweredBody(arguments: arguments, declaration: .multipart(parts: parts),

@@ -16,7 +16,7 @@ extension SDKLowering {
         /// The result of the function that streams events, when a success is an event stream.
         package var stream: SuccessResult?
         package var errorCases: [ResponseCase] = []
-        package var errorResponses: [(status: ResponseStatus, caseName: String, contentType: String)] = []
+        package var errorResponses: [ErrorResponse] = []
         package var examples: [ResponseExample] = []
     }
 
@@ -58,7 +58,7 @@ extension SDKLowering {
                     lowered.examples += examples(of: media, type: bodyType, label: "\(operationName) \(code)")
                 }
                 lowered.errorCases.append(ResponseCase(statuses: .code(code), outcome: .throwsStatusCase(code)))
-                lowered.errorResponses.append((entry.status, HTTPStatusName.caseName(for: code), response?.content.first?.contentType ?? "*/*"))
+                lowered.errorResponses.append(ErrorResponse(statusCode: code, contentType: response?.content.first?.contentType ?? "*/*"))
             case .code(let code):
                 unhandledStatuses.append((code, operationName, entry.location))
             case .range, .default:
@@ -105,7 +105,7 @@ extension SDKLowering {
         }
         if !optionalStatuses.isEmpty {
             result.returnType = result.returnType.optional
-            let returns = result.returns.flatMap { SwiftLiteral.docLines($0).first } ?? "The response body"
+            let returns = result.returns.flatMap { SpecText.lines($0).first } ?? "The response body"
             result.returns = (returns.hasSuffix(".") ? String(returns.dropLast()) : returns)
                 + ", or `nil` for a \(Self.list(optionalStatuses).replacingOccurrences(of: " and ", with: " or ")) response."
         }

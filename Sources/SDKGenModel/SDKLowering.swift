@@ -82,10 +82,9 @@ public struct SDKLowering {
     // MARK: - Client
 
     private mutating func lowerClient(groups: [APIGroupDeclaration]) -> ClientDeclaration {
-        var documentation: Documentation = [.text("A client for the \(document.info.title)."), .text(document.info.description ?? "")]
-        if let example = groups.lazy.flatMap(\.reference.operations).first?.callExample {
-            let variable = SwiftName.member(clientTypeName)
-            documentation.blocks.append(.swiftCode(["let \(variable) = \(clientTypeName)()", "let response = try await \(variable).\(example)"]))
+        let documentation: Documentation = [.text("A client for the \(document.info.title)."), .text(document.info.description ?? "")]
+        let exampleOperation = groups.first { !$0.operations.isEmpty }.map { group in
+            OperationReference(groupPropertyName: group.propertyName, functionName: group.operations[0].functionName)
         }
 
         let server = defaultServer()
@@ -113,7 +112,8 @@ public struct SDKLowering {
             credentialQueryNames: Set(security.apiKeyQueryParameters).sorted(),
             globalHeaders: globalHeaders,
             retryDefaults: lowerRetryDefaults(),
-            timeout: 60)
+            timeout: 60,
+            exampleOperation: exampleOperation)
     }
 
     /// Headers declared once with `x-sdkgen-globals` and set on the client.
@@ -149,7 +149,7 @@ public struct SDKLowering {
         func number(_ key: String, _ fallback: Double) -> Double {
             guard let node = backoff?[key] else { return fallback }
             guard let value = node.double, value.isFinite, value >= 0, value < 1e15 else {
-                diagnostics.warning("x-sdkgen-retries: `\(key)` should be a non-negative number below 10^15, found \(node.scalarText ?? node.kindName); the default, \(SwiftLiteral.decimal(fallback)), is used", at: node.location)
+                diagnostics.warning("x-sdkgen-retries: `\(key)` should be a non-negative number below 10^15, found \(node.scalarText ?? node.kindName); the default, \(SpecText.decimal(fallback)), is used", at: node.location)
                 return fallback
             }
             return value
@@ -177,9 +177,9 @@ public struct SDKLowering {
         let what = [statusCodes.isEmpty ? nil : "statuses \(statusList)", retryConnectionErrors ? "connection errors" : nil].compactMap { $0 }
         return RetryDefaults(
             documentation: [.sentences("""
-                The policy the \(document.info.title) recommends: wait \(SwiftLiteral.decimal(initialInterval)) s, then \
-                \(SwiftLiteral.decimal(exponent)) times longer after each attempt, up to \(SwiftLiteral.decimal(maxInterval)) s between \
-                attempts and \(SwiftLiteral.decimal(maxElapsedTime)) s in all; retry \(what.isEmpty ? "nothing" : what.joined(separator: ", and ")).
+                The policy the \(document.info.title) recommends: wait \(SpecText.decimal(initialInterval)) s, then \
+                \(SpecText.decimal(exponent)) times longer after each attempt, up to \(SpecText.decimal(maxInterval)) s between \
+                attempts and \(SpecText.decimal(maxElapsedTime)) s in all; retry \(what.isEmpty ? "nothing" : what.joined(separator: ", and ")).
                 """)],
             initialInterval: initialInterval,
             maxInterval: maxInterval,
@@ -208,24 +208,15 @@ public struct SDKLowering {
         let tagDescription = document.tags.first { $0.name == tag }?.description
         var functionNames = MemberNames()
         var operations: [OperationDeclaration] = []
-        var referenceOperations: [ReferenceOperation] = []
         for pathItem in document.paths {
             for operation in pathItem.operations where (operation.tags.first ?? "Default") == tag {
-                for lowered in lowerOperation(operation, pathItem: pathItem, functionNames: &functionNames) {
-                    operations.append(lowered.declaration)
-                    referenceOperations.append(referenceOperation(for: operation, lowered: lowered, groupProperty: propertyName))
-                }
+                operations += lowerOperation(operation, pathItem: pathItem, functionNames: &functionNames)
             }
         }
-        let page = ReferencePage(
-            path: "sdks/\(Markdown.anchor(tag))/README.md",
-            title: tag,
-            overview: Markdown.block(tagDescription),
-            operations: referenceOperations)
         return APIGroupDeclaration(
             access: options.access,
             typeName: typeName, propertyName: propertyName, clientTypeName: clientTypeName, errorTypeName: errorTypeName,
-            tag: tag, documentation: [.text(tagDescription ?? "The \(tag) operations.")],
-            operations: operations, reference: page)
+            tag: tag, description: tagDescription, documentation: [.text(tagDescription ?? "The \(tag) operations.")],
+            operations: operations)
     }
 }

@@ -44,6 +44,14 @@ public struct ClientDeclaration: Sendable {
     public var retryDefaults: RetryDefaults
     /// `timeout` default, in seconds.
     public var timeout: Double
+    /// The operation the client's documentation shows a call of: the first of the first group.
+    public var exampleOperation: OperationReference?
+}
+
+/// An operation's function, by its group's property and its name: `analytics.getUserActivity`.
+public struct OperationReference: Sendable, Hashable {
+    public var groupPropertyName: String
+    public var functionName: String
 }
 
 /// `serverURL(region:)`: the first server's URL with its variables as arguments.
@@ -162,14 +170,17 @@ public struct APIGroupDeclaration: Sendable {
     public var clientTypeName: String
     public var errorTypeName: String
     public var tag: String
+    /// The tag's description.
+    public var description: String?
     public var documentation: Documentation
     public var operations: [OperationDeclaration]
-    /// The group's reference page.
-    public var reference: ReferencePage
 }
 
 public struct OperationDeclaration: Sendable {
     public var functionName: String
+    /// The operation's summary and description, as the spec gives them.
+    public var summary: String?
+    public var description: String?
     public var documentation: Documentation
     public var deprecated: Bool
     /// `GET`, `POST` and so on.
@@ -189,6 +200,8 @@ public struct OperationDeclaration: Sendable {
     /// Whether the response is streamed as events as it arrives, rather than read whole.
     public var isStreaming: Bool
     public var responseCases: [ResponseCase]
+    /// The documented error responses, in the spec's order, with the media type of each.
+    public var errorResponses: [ErrorResponse]
     /// The JSON examples the spec gives for the responses, for checking the SDK's types against them.
     public var responseExamples: [ResponseExample]
     /// The operation this function calls: `GET /users/{id}`, at the operation's method key.
@@ -215,8 +228,38 @@ public struct OperationParameter: Sendable {
     public var type: SwiftType
     /// What the function's `- Parameters:` entry says of it.
     public var documentation: String?
+    /// What the spec says of the parameter, body or field.
+    public var description: String?
+    /// The spec's example of a value.
+    public var example: ExampleValue?
     /// The parameter (`query limit`), body (`body`) or multipart field (`body field name`) the argument sends.
     public var origin: SpecOrigin
+}
+
+/// A documented error response of an operation.
+public struct ErrorResponse: Sendable, Hashable {
+    public var statusCode: Int
+    /// The media type of its body, `*/*` when it documents none.
+    public var contentType: String
+}
+
+/// An example value from the spec.
+public struct ExampleValue: Sendable, Hashable {
+    /// The value as the spec writes it: a scalar as written, a list or mapping as compact JSON.
+    public var text: String
+    public var kind: Kind
+
+    /// What a scalar example is, for writing it as a Swift value.
+    public enum Kind: Sendable, Hashable {
+        case string, integer(Int), number(Double), bool(Bool), null
+        /// A list or a mapping.
+        case structured
+    }
+
+    public init(text: String, kind: Kind) {
+        self.text = text
+        self.kind = kind
+    }
 }
 
 /// One value added to the request (a query, header or cookie parameter) or to a multipart form (a field).

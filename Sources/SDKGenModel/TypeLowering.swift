@@ -234,58 +234,36 @@ package struct TypeLowering {
         let outerFile = enclosingFile
         enclosingFile = fileName
         defer { enclosingFile = outerFile }
-        var reference = ModelReferencePage(path: "models/\(typeName).md", title: typeName,
-                                           description: Markdown.block(schema.description ?? schema.title), tableTitle: "Fields", fields: [])
         let modelKind: ModelKind
         switch kind(of: schema) {
         case .structure?:
             let object = index.flattenedObject(schema) ?? (schema.properties, Set(schema.required.map(\.name)))
-            let declaration = declareStruct(typeName, properties: object.properties, required: object.required)
-            modelKind = .structure(declaration.model)
-            reference.fields = declaration.fields
+            modelKind = .structure(declareStruct(typeName, properties: object.properties, required: object.required))
         case .enumeration?:
             let enumModel = declareEnum(schema)
             modelKind = .enumeration(enumModel)
             documentation.blocks.append(.sentences(Self.unknownValueNote))
-            reference.tableTitle = "Values"
-            reference.fields = enumModel.cases.map { enumCase in
-                let (rawType, literal) = switch enumCase.value {
-                case .string(let text): ("String", SwiftLiteral.string(text))
-                case .int(let value): ("Int", String(value))
-                }
-                return ReferenceRow(name: "`\(SwiftName.unescaped(enumCase.name))`", type: "`\(rawType)`", required: "", description: "", example: Markdown.cell(literal))
-            }
         case .union?:
-            let unionModel = declareUnion(typeName, schema)
-            modelKind = .union(unionModel)
-            reference.tableTitle = "One of"
-            reference.fields = unionModel.cases.map {
-                ReferenceRow(name: "`\($0.name)`", type: "`\($0.type)`", required: "", description: "", example: "")
-            }
+            modelKind = .union(declareUnion(typeName, schema))
         case .tuple?:
-            let declaration = declareTuple(typeName, schema)
-            modelKind = .tuple(declaration.model)
+            modelKind = .tuple(declareTuple(typeName, schema))
             documentation.blocks.append(.sentences("Sent and received as a JSON array of its elements, in order."))
-            reference.tableTitle = "Elements"
-            reference.fields = declaration.fields
         case nil:
             return
         }
         models.append(ModelDeclaration(
-            access: access, typeName: typeName, fileName: fileName, documentation: documentation, kind: modelKind, reference: reference,
+            access: access, typeName: typeName, fileName: fileName, description: schema.description ?? schema.title, documentation: documentation, kind: modelKind,
             origin: SpecOrigin(key: typeName, location: schema.location)))
     }
 
-    private mutating func declareStruct(_ typeName: String, properties specProperties: [Named<Schema>], required: Set<String>) -> (model: StructModel, fields: [ReferenceRow]) {
+    private mutating func declareStruct(_ typeName: String, properties specProperties: [Named<Schema>], required: Set<String>) -> StructModel {
         var members = MemberNames()
         var properties: [PropertyDeclaration] = []
-        var fields: [ReferenceRow] = []
         var initParameters: [Documentation.Parameter] = []
         for property in specProperties {
             // A parameter named `self` would hide `self` in the initializer.
             let memberName = SwiftName.member(property.name)
             let name = members.claim(memberName == "`self`" ? "selfValue" : memberName)
-            let bareName = SwiftName.unescaped(name)
             let baseType = swiftType(for: property.value, suggestedName: typeName + SwiftName.type(property.name))
             let isRequired = isRequired(property, in: required)
             let isOptional = !isRequired || allowsNull(property.value)
@@ -306,30 +284,26 @@ package struct TypeLowering {
                 documentation.blocks.append(.deprecated)
             }
             properties.append(PropertyDeclaration(
-                name: name, type: type, documentation: documentation, wireName: property.name, isIndirect: false,
+                name: name, type: type, documentation: documentation, wireName: property.name, isRequired: isRequired,
+                description: description, example: property.value.example.map(ExampleText.value), isIndirect: false,
                 origin: SpecOrigin(key: property.name, location: property.location)))
             initParameters.append(Documentation.Parameter(name, docDescription))
-            fields.append(ReferenceRow(
-                name: "`\(bareName)`", type: "`\(type)`", required: isRequired ? "✔️" : "➖",
-                description: Markdown.cell(description), example: Markdown.cell(property.value.example.flatMap(ExampleText.plain))))
         }
         var initDocumentation: Documentation = [.sentences("Creates a value from its properties.")]
         if !initParameters.isEmpty { initDocumentation.blocks.append(.parameters(initParameters)) }
-        return (StructModel(properties: properties, initDocumentation: initDocumentation), fields)
+        return StructModel(properties: properties, initDocumentation: initDocumentation)
     }
 
     /// A `prefixItems` tuple: a property per element, named by its `title` or else by its index, then `rest` for the
     /// elements after them unless `items: false` or `maxItems` rules those out.
-    private mutating func declareTuple(_ typeName: String, _ schema: Schema) -> (model: TupleModel, fields: [ReferenceRow]) {
+    private mutating func declareTuple(_ typeName: String, _ schema: Schema) -> TupleModel {
         var members = MemberNames(reserving: ["rest"])
         var elements: [PropertyDeclaration] = []
-        var fields: [ReferenceRow] = []
         var initParameters: [Documentation.Parameter] = []
         for (offset, element) in schema.prefixItems.enumerated() {
             // A property named `self` could not be assigned in the initializers.
             let memberName = element.title.map(SwiftName.member) ?? "item\(offset)"
             let name = members.claim(memberName == "`self`" ? "selfValue" : memberName)
-            let bareName = SwiftName.unescaped(name)
             let baseType = swiftType(for: element, suggestedName: typeName + SwiftName.type(element.title ?? "Item\(offset)"))
             let type = allowsNull(element) ? baseType.optional : baseType
             let description = description(of: element)
@@ -338,12 +312,10 @@ package struct TypeLowering {
                 documentation.blocks.append(.sentences(notes, width: Self.propertyNoteWidth))
             }
             elements.append(PropertyDeclaration(
-                name: name, type: type, documentation: documentation, wireName: "", isIndirect: false,
+                name: name, type: type, documentation: documentation, wireName: "", isRequired: true,
+                description: description, example: element.example.map(ExampleText.value), isIndirect: false,
                 origin: SpecOrigin(key: "\(offset)", location: element.location)))
             initParameters.append(Documentation.Parameter(name, description))
-            fields.append(ReferenceRow(
-                name: "`\(bareName)`", type: "`\(type)`", required: "✔️",
-                description: Markdown.cell(description), example: Markdown.cell(element.example.flatMap(ExampleText.plain))))
         }
         var restType: SwiftType?
         let fixedLength = schema.items?.booleanValue == false || schema.maxItems.map { $0 <= schema.prefixItems.count } == true
@@ -351,11 +323,9 @@ package struct TypeLowering {
             let rest = schema.items.map { swiftType(for: $0, suggestedName: typeName + "Rest") } ?? .jsonValue
             restType = rest
             initParameters.append(Documentation.Parameter("rest", "The elements after the fixed ones."))
-            fields.append(ReferenceRow(name: "`rest`", type: "`\(SwiftType.array(rest))`", required: "➖",
-                                       description: "The elements after the fixed ones.", example: ""))
         }
         let initDocumentation: Documentation = [.sentences("Creates a value from its elements."), .parameters(initParameters)]
-        return (TupleModel(elements: elements, initDocumentation: initDocumentation, restType: restType), fields)
+        return TupleModel(elements: elements, initDocumentation: initDocumentation, restType: restType)
     }
 
     private mutating func declareEnum(_ schema: Schema) -> EnumModel {

@@ -29,7 +29,7 @@ import Testing
 
     @Test func everyShortMixIsTheSame() {
         for text in Self.combinations(of: ["a", " ", "\t", "\n", "\r", "\r\n", "|", "\\", "\u{07}"]) {
-            #expect(SwiftLiteral.utf8CleanedLines(text) == SwiftLiteral.unicodeCleanedLines(text), "\(Array(text.unicodeScalars))")
+            #expect(SpecText.utf8CleanedLines(text) == SpecText.unicodeCleanedLines(text), "\(Array(text.unicodeScalars))")
             #expect(Markdown.asciiCell(text) == Markdown.unicodeCell(text), "\(Array(text.unicodeScalars))")
         }
         for name in Self.combinations(of: ["a", "B", "C", "7", "_", " ", "-"], upTo: 5) {
@@ -44,16 +44,16 @@ import Testing
         let pieces = ["a", " ", "\t", "\n", "\r", "é", "\u{301}", "\u{2028}", "\u{2029}", "\u{85}", "\u{200E}", "\u{202B}",
                       "\u{2067}", "\u{FEFF}", "\u{0600}", "😀"]
         for text in Self.combinations(of: pieces, upTo: 3) {
-            #expect(SwiftLiteral.utf8CleanedLines(text) == SwiftLiteral.unicodeCleanedLines(text), "\(Array(text.unicodeScalars))")
+            #expect(SpecText.utf8CleanedLines(text) == SpecText.unicodeCleanedLines(text), "\(Array(text.unicodeScalars))")
         }
         for text in ["\u{0600}  ", "x\u{0600} \u{200E} ", "naïve café  \r\n\u{2028}déjà vu\t", "\u{2066}bidi\u{2069} \u{9F}"] {
-            #expect(SwiftLiteral.utf8CleanedLines(text) == SwiftLiteral.unicodeCleanedLines(text), "\(Array(text.unicodeScalars))")
+            #expect(SpecText.utf8CleanedLines(text) == SpecText.unicodeCleanedLines(text), "\(Array(text.unicodeScalars))")
         }
     }
 
     @Test(arguments: texts)
     func docCommentLinesAreTheSame(_ text: String) {
-        #expect(SwiftLiteral.utf8CleanedLines(text) == SwiftLiteral.unicodeCleanedLines(text))
+        #expect(SpecText.utf8CleanedLines(text) == SpecText.unicodeCleanedLines(text))
     }
 
     @Test(arguments: texts)

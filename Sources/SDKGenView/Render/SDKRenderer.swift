@@ -18,11 +18,13 @@ public enum SDKRenderer {
         add("\(module)/\(sdk.error.typeName).swift", view.error, "error")
         for group in sdk.groups {
             add("\(module)/APIs/\(group.typeName).swift", view.group(group), "api")
-            add("docs/\(group.reference.path)", view.referencePage(group.reference), "reference")
+            let page = view.referencePage(group)
+            add("docs/\(page.path)", view.referencePageObject(page), "reference")
         }
         for model in sdk.models {
             add("\(module)/Models/\(model.fileName).swift", view.model(model), "model")
-            add("docs/\(model.reference.path)", view.modelReferencePage(model.reference), "model-reference")
+            let page = view.modelReferencePage(model)
+            add("docs/\(page.path)", view.modelReferencePageObject(page), "model-reference")
         }
         // A runtime file for a feature the SDK does not use renders empty and is left out.
         for name in templates.runtimeNames {

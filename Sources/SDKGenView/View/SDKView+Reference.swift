@@ -4,7 +4,7 @@ import SDKGenMustache
 
 /// The reference pages as templates see them.
 extension SDKView {
-    package func referencePage(_ page: ReferencePage) -> TemplateObject {
+    func referencePageObject(_ page: ReferencePage) -> TemplateObject {
         [
             "path": .text(page.path),
             "title": .text(page.title),
@@ -28,7 +28,7 @@ extension SDKView {
         ]
     }
 
-    package func modelReferencePage(_ page: ModelReferencePage) -> TemplateObject {
+    func modelReferencePageObject(_ page: ModelReferencePage) -> TemplateObject {
         [
             "path": .text(page.path),
             "title": .text(page.title),

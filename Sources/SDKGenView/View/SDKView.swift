@@ -11,10 +11,13 @@ package struct SDKView {
     package let sdk: SwiftSDK
     /// The runtime's parts this SDK uses.
     package let runtime: RuntimeFeatures
+    /// The models' type names, which have reference pages.
+    let modelNames: Set<String>
 
     package init(_ sdk: SwiftSDK) {
         self.sdk = sdk
         runtime = RuntimeFeatures(of: sdk)
+        modelNames = Set(sdk.models.map(\.typeName))
     }
 
     /// The whole SDK: what a template rendered with the SDK itself sees.
@@ -37,7 +40,7 @@ package struct SDKView {
             "access": .text(SwiftSource.accessPrefix(client.access)),
             "typeName": .text(client.typeName),
             "errorTypeName": .text(client.errorTypeName),
-            "docLines": .documentation(client.documentation),
+            "docLines": .lines(clientDocLines),
             "initDocLines": .documentation(client.initDocumentation),
             "defaultServerURLLiteral": .text(SwiftLiteral.string(client.defaultServerURL)),
             "defaultServerDocLines": .documentation(client.defaultServerDocumentation),
@@ -56,12 +59,28 @@ package struct SDKView {
             // request pipeline nobody uses would be dead code.
             "hasGroups": .bool(!sdk.groups.isEmpty),
             "retryDefaults": .object(retryDefaults(client.retryDefaults)),
-            "timeoutLiteral": .text(SwiftLiteral.decimal(client.timeout)),
+            "timeoutLiteral": .text(SpecText.decimal(client.timeout)),
         ]
         for feature in RuntimeFeatures.Feature.allCases {
             object[feature.templateFieldName] = .bool(runtime.uses(feature))
         }
         return object
+    }
+
+    /// The client's doc comment: its documentation, then a call of its example operation.
+    private var clientDocLines: [String] {
+        let client = sdk.client
+        var documentation = client.documentation
+        let group = client.exampleOperation.flatMap { reference in sdk.groups.first { $0.propertyName == reference.groupPropertyName } }
+        if let reference = client.exampleOperation, let group,
+           let operation = group.operations.first(where: { $0.functionName == reference.functionName }) {
+            let variable = SwiftName.member(client.typeName)
+            documentation.blocks.append(.swiftCode([
+                "let \(variable) = \(client.typeName)()",
+                "let response = try await \(variable).\(callExample(operation, groupProperty: group.propertyName))",
+            ]))
+        }
+        return DocComment.lines(documentation)
     }
 
     private func serverURLFunction(_ function: ServerURLFunction) -> TemplateObject {
@@ -105,10 +124,10 @@ package struct SDKView {
     private func retryDefaults(_ retries: RetryDefaults) -> TemplateObject {
         [
             "docLines": .documentation(retries.documentation),
-            "initialInterval": .text(SwiftLiteral.decimal(retries.initialInterval)),
-            "maxInterval": .text(SwiftLiteral.decimal(retries.maxInterval)),
-            "exponent": .text(SwiftLiteral.decimal(retries.exponent)),
-            "maxElapsedTime": .text(SwiftLiteral.decimal(retries.maxElapsedTime)),
+            "initialInterval": .text(SpecText.decimal(retries.initialInterval)),
+            "maxInterval": .text(SpecText.decimal(retries.maxInterval)),
+            "exponent": .text(SpecText.decimal(retries.exponent)),
+            "maxElapsedTime": .text(SpecText.decimal(retries.maxElapsedTime)),
             "statusCodes": .text(retries.statusCodes.map(String.init).joined(separator: ", ")),
             "retryConnectionErrors": .text(retries.retryConnectionErrors ? "true" : "false"),
         ]

@@ -1,59 +1,57 @@
 import Foundation
-import SDKGenBase
-import SDKGenOpenAPI
-import SDKGenYAML
+import SDKGenModel
 
 /// A Markdown reference page for an API group, in the shape of the project's seed pages: overview,
 /// available operations, then per operation its description, usage, parameters, response and errors.
-public struct ReferencePage: Sendable {
+struct ReferencePage: Sendable {
     /// Where the page goes, relative to the docs folder: `sdks/analytics/README.md`.
-    public var path: String
-    public var title: String
-    public var overview: String
-    public var operations: [ReferenceOperation]
+    var path: String
+    var title: String
+    var overview: String
+    var operations: [ReferenceOperation]
 }
 
-public struct ReferenceOperation: Sendable {
-    public var name: String
-    public var anchor: String
-    public var summary: String
-    public var description: String
+struct ReferenceOperation: Sendable {
+    var name: String
+    var anchor: String
+    var summary: String
+    var description: String
     /// A complete Swift program calling the operation.
-    public var usageExample: String
+    var usageExample: String
     /// The call alone, from the group property on: `analytics.getUserActivity(date: "2025-08-24")`.
-    public var callExample: String
-    public var parameters: [ReferenceRow]
-    public var responseType: String
+    var callExample: String
+    var parameters: [ReferenceRow]
+    var responseType: String
     /// The response model's page, relative to this page; `nil` for types with no page.
-    public var responseLink: String?
-    public var errors: [ReferenceErrorRow]
+    var responseLink: String?
+    var errors: [ReferenceErrorRow]
 }
 
-/// A row of a parameters or fields table; every cell is already Markdown-safe.
-public struct ReferenceRow: Sendable {
-    public var name: String
-    public var type: String
+/// A row of a parameters or fields table; every cell is Markdown-safe.
+struct ReferenceRow: Sendable {
+    var name: String
+    var type: String
     /// `✔️` or `➖`, as the seed pages mark it.
-    public var required: String
-    public var description: String
-    public var example: String
+    var required: String
+    var description: String
+    var example: String
 }
 
-public struct ReferenceErrorRow: Sendable {
-    public var errorCase: String
-    public var statusCode: String
-    public var contentType: String
+struct ReferenceErrorRow: Sendable {
+    var errorCase: String
+    var statusCode: String
+    var contentType: String
 }
 
 /// The reference page of one model: its description and a table of its fields.
-public struct ModelReferencePage: Sendable {
+struct ModelReferencePage: Sendable {
     /// Relative to the docs folder: `models/ActivityItem.md`.
-    public var path: String
-    public var title: String
-    public var description: String
+    var path: String
+    var title: String
+    var description: String
     /// The table's heading: `Fields` for a struct, `Values` for an enum, `One of` for a union.
-    public var tableTitle: String
-    public var fields: [ReferenceRow]
+    var tableTitle: String
+    var fields: [ReferenceRow]
 }
 
 /// Escaping for text from the spec placed in Markdown.
@@ -121,7 +119,7 @@ package enum Markdown {
 
     /// Text for a paragraph, kept as the spec wrote it but without trailing blanks.
     package static func block(_ text: String?) -> String {
-        SwiftLiteral.docLines(text).joined(separator: "\n")
+        SpecText.lines(text).joined(separator: "\n")
     }
 
     /// A GitHub-style heading anchor.

@@ -1,45 +1,17 @@
-import SDKGenBase
-import SDKGenOpenAPI
-import SDKGenYAML
-
-/// Escapes text from a spec for the places it lands in Swift source.
-///
-/// Everything a spec says reaches generated code through one of these, so a description, example or
-/// name can never end a comment or a string early, or smuggle in an interpolation.
-public enum SwiftLiteral {
-    /// A double-quoted Swift string literal with `text` as its value.
-    public static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if isUnsafeInSource(scalar) {
-                    result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
-
-    /// A finite number as a Swift literal that reads as people write it (`0.5`, `60`); `0` for one that is not.
+/// Text from the spec made fit to be written anywhere the SDK and its documentation show it.
+public enum SpecText {
+    /// A finite number as people write it (`0.5`, `60`), which is also its Swift literal; `0` for one that is not.
     public static func decimal(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return String(value)
     }
 
-    /// Lines of a `///` doc comment holding `text`; blank lines kept between paragraphs, none at the ends.
-    ///
-    /// Line comments end only at a line break, so removing line breaks and invisible controls from each
-    /// line is all it takes to keep the text inside the comment.
-    public static func docLines(_ text: String?) -> [String] {
+    /// The lines of a text from the spec, cleaned for any place it is written: without control characters (a
+    /// tab becomes a space) and trailing blanks, blank lines kept between paragraphs (one for a run), none at the
+    /// ends. A doc comment keeps each line inside the comment this way, since a line comment ends only at a line
+    /// break.
+    public static func lines(_ text: String?) -> [String] {
         guard let text else { return [] }
         var lines = utf8CleanedLines(text)
         while lines.first?.isEmpty == true { lines.removeFirst() }
@@ -53,7 +25,7 @@ public enum SwiftLiteral {
     }
 
     /// The lines of a text, each without control characters (a tab becomes a space) and trailing blanks: what
-    /// `docLines` keeps before dropping blank lines.
+    /// `lines` keeps before dropping blank lines.
     package static func unicodeCleanedLines(_ text: String) -> [String] {
         text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }
             .map { line in
@@ -124,48 +96,6 @@ public enum SwiftLiteral {
         }
         endLine()
         return lines
-    }
-
-    /// `docLines(text)` as complete comment lines: `/// text`, and `///` for a blank line.
-    public static func docComment(_ text: String?) -> [String] {
-        docLines(text).map { $0.isEmpty ? "///" : "/// \($0)" }
-    }
-
-    /// Sentences the generator writes, as doc comment lines of at most `width` characters;
-    /// continuation lines start with `continuation` (`///   ` under a `- Throws:`).
-    public static func wrappedDocComment(_ text: String, width: Int = 120, continuation: String = "/// ") -> [String] {
-        var lines: [String] = []
-        var prefix = "/// "
-        var current = ""
-        let joined = docLines(text).joined(separator: " ")
-        // In ASCII text (without line breaks) every byte is a Character, so lengths add up and need no
-        // counting, which made this a noticeable part of lowering a big spec.
-        let isASCII = joined.utf8.allSatisfy { $0 < 0x80 }
-        var currentLength = 0
-        for word in joined.split(separator: " ") {
-            let wordLength = isASCII ? word.utf8.count : word.count
-            if !current.isEmpty, prefix.count + (isASCII ? currentLength : current.count) + 1 + wordLength > width {
-                lines.append(prefix + current)
-                prefix = continuation
-                current = String(word)
-                currentLength = wordLength
-            } else if current.isEmpty {
-                current = String(word)
-                currentLength = wordLength
-            } else {
-                current += " " + word
-                currentLength += 1 + wordLength
-            }
-        }
-        if !current.isEmpty { lines.append(prefix + current) }
-        return lines
-    }
-
-    /// A `- Parameters:` entry: `///   - name: text`, continuation lines indented under it.
-    public static func parameterDoc(_ name: String, _ text: String?) -> [String] {
-        let lines = docLines(text).filter { !$0.isEmpty }
-        guard let first = lines.first else { return ["///   - \(name):"] }
-        return ["///   - \(name): \(first)"] + lines.dropFirst().map { "///     \($0)" }
     }
 
     /// Control characters, and the bidirectional controls that make source read differently than it compiles.
