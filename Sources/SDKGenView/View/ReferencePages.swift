@@ -1,49 +1,70 @@
 import SDKGenModel
+import SDKGenMustache
 
 /// The reference pages: a page per API group, with usage example, parameters, response and errors of each
 /// operation, and a page per model with a table of its fields, values, members or elements.
 extension SDKView {
-    func referencePage(_ group: APIGroupDeclaration) -> ReferencePage {
-        ReferencePage(
-            path: "sdks/\(Markdown.anchor(group.tag))/README.md",
-            title: group.tag,
-            overview: Markdown.block(group.description),
-            operations: group.operations.map { referenceOperation($0, groupProperty: group.propertyName) })
+    /// Where a group's page goes, relative to the docs folder: `sdks/analytics/README.md`.
+    func referencePagePath(_ group: APIGroupDeclaration) -> String {
+        "sdks/\(Markdown.anchor(group.tag))/README.md"
     }
 
-    private func referenceOperation(_ declaration: OperationDeclaration, groupProperty: String) -> ReferenceOperation {
+    func referencePage(_ group: APIGroupDeclaration) -> TemplateObject {
+        [
+            "path": .text(referencePagePath(group)),
+            "title": .text(group.tag),
+            "overview": .text(Markdown.block(group.description)),
+            "operations": .list(group.operations) { referenceOperation($0, groupProperty: group.propertyName) },
+        ]
+    }
+
+    private func referenceOperation(_ declaration: OperationDeclaration, groupProperty: String) -> TemplateObject {
         let errorTypeName = sdk.error.typeName
         let name = SwiftName.unescaped(declaration.functionName)
         var rows = declaration.parameters.map { argument in
-            ReferenceRow(
-                name: "`\(SwiftName.unescaped(argument.name))`",
-                type: "`\(argument.type)`",
-                required: argument.type.isOptional ? "➖" : "✔️",
-                description: Markdown.cell(argument.description),
-                example: Markdown.cell(argument.example?.text))
+            Self.row(name: argument.name, type: argument.type, required: argument.type.isOptional ? "➖" : "✔️",
+                     description: Markdown.cell(argument.description), example: Markdown.cell(argument.example?.text))
         }
-        rows.append(ReferenceRow(name: "`options`", type: "`RequestOptions`", required: "➖",
-                                 description: "Per-call overrides of the client's retries, timeout and headers.", example: ""))
-
-        var errors = declaration.errorResponses.map { response in
-            ReferenceErrorRow(errorCase: "`\(errorTypeName).\(HTTPStatusName.caseName(for: response.statusCode))`",
-                              statusCode: String(response.statusCode), contentType: Markdown.cell(response.contentType))
+        rows.append(Self.row(name: "options", type: .named("RequestOptions"), required: "➖",
+                             description: "Per-call overrides of the client's retries, timeout and headers.", example: ""))
+        var errors: [TemplateValue] = declaration.errorResponses.map { response in
+            .object(Self.errorRow("\(errorTypeName).\(HTTPStatusName.caseName(for: response.statusCode))", statusCode: String(response.statusCode),
+                                  contentType: Markdown.cell(response.contentType)))
         }
-        errors.append(ReferenceErrorRow(errorCase: "`\(errorTypeName).apiError`", statusCode: "4XX, 5XX", contentType: "\\*/\\*"))
-
+        errors.append(.object(Self.errorRow("\(errorTypeName).apiError", statusCode: "4XX, 5XX", contentType: "\\*/\\*")))
         let returnsModel = if case .named(let name) = declaration.returnType { modelNames.contains(name) } else { false }
         let call = callExample(declaration, groupProperty: groupProperty)
-        return ReferenceOperation(
-            name: name,
-            anchor: Markdown.anchor(name),
-            summary: Markdown.cell(declaration.summary ?? name),
-            description: Markdown.block(declaration.description ?? declaration.summary),
-            usageExample: usageExample(call: call, returnsValue: declaration.returnType != .void, streams: declaration.isStreaming),
-            callExample: call,
-            parameters: rows,
-            responseType: declaration.returnType.description,
-            responseLink: returnsModel ? "../../models/\(declaration.returnType).md" : nil,
-            errors: errors)
+        return [
+            "name": .text(name),
+            "anchor": .text(Markdown.anchor(name)),
+            "summary": .text(Markdown.cell(declaration.summary ?? name)),
+            "description": .text(Markdown.block(declaration.description ?? declaration.summary)),
+            // A complete Swift program calling the operation.
+            "usageExample": .text(usageExample(call: call, returnsValue: declaration.returnType != .void, streams: declaration.isStreaming)),
+            "callExample": .text(call),
+            "parameters": .list(rows.map(TemplateValue.object)),
+            "responseType": .text(declaration.returnType.description),
+            // The response model's page, relative to this page; none for types without one.
+            "responseLink": .text(returnsModel ? "../../models/\(declaration.returnType).md" : nil),
+            "errors": .list(errors),
+        ]
+    }
+
+    /// A row of a parameters or fields table, every cell Markdown-safe; `✔️` or `➖` in `required`, as the seed
+    /// pages mark it.
+    private static func row(name: String, type: SwiftType?, typeText: String? = nil, required: String, description: String,
+                            example: String) -> TemplateObject {
+        [
+            "name": .text("`\(SwiftName.unescaped(name))`"),
+            "type": .text("`\(typeText ?? type?.description ?? "")`"),
+            "required": .text(required),
+            "description": .text(description),
+            "example": .text(example),
+        ]
+    }
+
+    private static func errorRow(_ errorCase: String, statusCode: String, contentType: String) -> TemplateObject {
+        ["errorCase": .text("`\(errorCase)`"), "statusCode": .text(statusCode), "contentType": .text(contentType)]
     }
 
     /// The call alone, from the group property on: `analytics.getUserActivity(date: "2025-08-24")`.
@@ -114,38 +135,44 @@ extension SDKView {
 }
 
 extension SDKView {
-    func modelReferencePage(_ model: ModelDeclaration) -> ModelReferencePage {
-        var page = ModelReferencePage(path: "models/\(model.typeName).md", title: model.typeName,
-                                      description: Markdown.block(model.description), tableTitle: "Fields", fields: [])
-        switch model.kind {
+    /// Where a model's page goes, relative to the docs folder: `models/ActivityItem.md`.
+    func modelReferencePagePath(_ model: ModelDeclaration) -> String {
+        "models/\(model.typeName).md"
+    }
+
+    /// A model's page: its description and a table of its fields (`Fields`), values (`Values`), members
+    /// (`One of`) or elements (`Elements`).
+    func modelReferencePage(_ model: ModelDeclaration) -> TemplateObject {
+        let (tableTitle, rows): (String, [TemplateObject]) = switch model.kind {
         case .structure(let structModel):
-            page.fields = structModel.properties.map(row)
+            ("Fields", structModel.properties.map(Self.row))
         case .enumeration(let enumModel):
-            page.tableTitle = "Values"
-            let rawType = enumModel.hasStringValues ? "String" : "Int"
-            page.fields = enumModel.cases.map { enumCase in
-                ReferenceRow(name: "`\(SwiftName.unescaped(enumCase.name))`", type: "`\(rawType)`", required: "", description: "",
-                             example: Markdown.cell(SwiftSource.literal(enumCase.value)))
-            }
+            ("Values", enumModel.cases.map { enumCase in
+                Self.row(name: enumCase.name, type: nil, typeText: enumModel.hasStringValues ? "String" : "Int", required: "",
+                         description: "", example: Markdown.cell(SwiftSource.literal(enumCase.value)))
+            })
         case .union(let unionModel):
-            page.tableTitle = "One of"
-            page.fields = unionModel.cases.map {
-                ReferenceRow(name: "`\($0.name)`", type: "`\($0.type)`", required: "", description: "", example: "")
-            }
+            // Union case names are printed as declared, keeping any backticks.
+            ("One of", unionModel.cases.map {
+                ["name": .text("`\($0.name)`"), "type": .text("`\($0.type)`"), "required": .text(""), "description": .text(""), "example": .text("")]
+            })
         case .tuple(let tupleModel):
-            page.tableTitle = "Elements"
-            page.fields = tupleModel.elements.map(row)
-            if let restType = tupleModel.restType {
-                page.fields.append(ReferenceRow(name: "`rest`", type: "`\(SwiftType.array(restType))`", required: "➖",
-                                                description: "The elements after the fixed ones.", example: ""))
-            }
+            ("Elements", tupleModel.elements.map(Self.row) + (tupleModel.restType.map {
+                [Self.row(name: "rest", type: .array($0), required: "➖", description: "The elements after the fixed ones.", example: "")]
+            } ?? []))
         }
-        return page
+        return [
+            "path": .text(modelReferencePagePath(model)),
+            "title": .text(model.typeName),
+            "description": .text(Markdown.block(model.description)),
+            "tableTitle": .text(tableTitle),
+            "fields": .list(rows.map(TemplateValue.object)),
+        ]
     }
 
     /// A struct's property or a tuple's element as a row of its model's table.
-    private func row(_ property: PropertyDeclaration) -> ReferenceRow {
-        ReferenceRow(name: "`\(SwiftName.unescaped(property.name))`", type: "`\(property.type)`", required: property.isRequired ? "✔️" : "➖",
-                     description: Markdown.cell(property.description), example: Markdown.cell(property.example?.text))
+    private static func row(_ property: PropertyDeclaration) -> TemplateObject {
+        row(name: property.name, type: property.type, required: property.isRequired ? "✔️" : "➖",
+            description: Markdown.cell(property.description), example: Markdown.cell(property.example?.text))
     }
 }

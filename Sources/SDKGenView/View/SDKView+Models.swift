@@ -11,7 +11,7 @@ extension SDKView {
             "typeName": .text(model.typeName),
             "fileName": .text(model.fileName),
             "docLines": .documentation(model.documentation),
-            "reference": .object(modelReferencePageObject(modelReferencePage(model))),
+            "reference": .object(modelReferencePage(model)),
         ]
         // The template tells the kinds apart by which of these four is present.
         switch model.kind {

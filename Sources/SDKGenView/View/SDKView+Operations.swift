@@ -14,7 +14,7 @@ extension SDKView {
             "tag": .text(group.tag),
             "docLines": .documentation(group.documentation),
             "operations": .list(group.operations, operation),
-            "reference": .object(referencePageObject(referencePage(group))),
+            "reference": .object(referencePage(group)),
         ]
     }
 

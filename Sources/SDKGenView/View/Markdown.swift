@@ -1,59 +1,6 @@
 import Foundation
 import SDKGenModel
 
-/// A Markdown reference page for an API group, in the shape of the project's seed pages: overview,
-/// available operations, then per operation its description, usage, parameters, response and errors.
-struct ReferencePage: Sendable {
-    /// Where the page goes, relative to the docs folder: `sdks/analytics/README.md`.
-    var path: String
-    var title: String
-    var overview: String
-    var operations: [ReferenceOperation]
-}
-
-struct ReferenceOperation: Sendable {
-    var name: String
-    var anchor: String
-    var summary: String
-    var description: String
-    /// A complete Swift program calling the operation.
-    var usageExample: String
-    /// The call alone, from the group property on: `analytics.getUserActivity(date: "2025-08-24")`.
-    var callExample: String
-    var parameters: [ReferenceRow]
-    var responseType: String
-    /// The response model's page, relative to this page; `nil` for types with no page.
-    var responseLink: String?
-    var errors: [ReferenceErrorRow]
-}
-
-/// A row of a parameters or fields table; every cell is Markdown-safe.
-struct ReferenceRow: Sendable {
-    var name: String
-    var type: String
-    /// `✔️` or `➖`, as the seed pages mark it.
-    var required: String
-    var description: String
-    var example: String
-}
-
-struct ReferenceErrorRow: Sendable {
-    var errorCase: String
-    var statusCode: String
-    var contentType: String
-}
-
-/// The reference page of one model: its description and a table of its fields.
-struct ModelReferencePage: Sendable {
-    /// Relative to the docs folder: `models/ActivityItem.md`.
-    var path: String
-    var title: String
-    var description: String
-    /// The table's heading: `Fields` for a struct, `Values` for an enum, `One of` for a union.
-    var tableTitle: String
-    var fields: [ReferenceRow]
-}
-
 /// Escaping for text from the spec placed in Markdown.
 package enum Markdown {
     /// Text for a table cell: pipes escaped, line breaks as `<br />`.
