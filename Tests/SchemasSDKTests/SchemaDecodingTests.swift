@@ -141,7 +141,7 @@ import Testing
         let employee = try decode(Employee.self, #"{"name":"Ann","manager":{"name":"Bob","report":{"name":"Cy"}}}"#)
         #expect(employee.manager?.report.name == "Cy")
 
-        let sum = try decode(Expression.self, #"{"left":1,"right":{"left":2,"right":3.5}}"#)
+        let sum = try decode(Expression2.self, #"{"left":1,"right":{"left":2,"right":3.5}}"#)
         #expect(sum == .sum(Sum(left: .double(1), right: .sum(Sum(left: .double(2), right: .double(3.5))))))
     }
 
