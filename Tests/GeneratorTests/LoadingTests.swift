@@ -34,10 +34,13 @@ import Testing
             "s.yaml:1:3: warning: unknown format 'x' is ignored",
             "s.yaml:2:3: warning: unknown format 'x' is ignored",
             "s.yaml:3:3: warning: unknown format 'x' is ignored",
-            "s.yaml:4:3: note: 3 more warnings like this: unknown format 'x' is ignored (s.yaml:4, s.yaml:5, s.yaml:6)",
+            "s.yaml:4:3: note: 3 more warnings like this: unknown format '…' is ignored (s.yaml:4, s.yaml:5, s.yaml:6)",
             "s.yaml:9:1: warning: something else",
             "s.yaml:10:1: error: unknown format 'x' is ignored",
         ])
+        // One kind: the same message but for what it quotes.
+        let formats = ["a", "b", "c", "d", "e"].enumerated().map { Diagnostic.warning("unknown format '\($1)' is ignored", at: SourceLocation(file: "s.yaml", line: $0 + 1, column: 1)) }
+        #expect(Diagnostic.grouped(formats).map(\.description).last == "s.yaml:4:1: note: 2 more warnings like this: unknown format '…' is ignored (s.yaml:4, s.yaml:5)")
         // Four of a kind are all shown: a note would save nothing.
         #expect(Diagnostic.grouped(Array(warnings.prefix(4))) == Array(warnings.prefix(4)))
     }
