@@ -129,6 +129,9 @@ public struct UnionSelectingProperty: Sendable {
 public struct UnionDiscriminator: Sendable {
     /// The discriminator property's wire name.
     public var propertyName: String
+    /// The case that holds, as `JSONValue`, a value whose discriminator no other case claims; it encodes
+    /// back unchanged.
+    public var unknownCaseName: String
 }
 
 extension EnumModel {

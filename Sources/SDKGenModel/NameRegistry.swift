@@ -31,8 +31,13 @@ package struct NameRegistry {
         "DateFormatter", "Locale", "TimeZone", "UInt8", "Substring", "Actor",
     ]
 
+    /// `reserved` and every public type name of the standard library, Foundation, FoundationNetworking and
+    /// Dispatch (`ToolchainTypeNames`, written by Scripts/toolchain-type-names.sh), lowercased: a model named
+    /// like one of them (`Thread`) would be ambiguous in user code that imports Foundation beside the SDK.
+    package static let reservedLowercased: Set<String> = Set((reserved + ToolchainTypeNames.all).map { $0.lowercased() })
+
     package init(reserving names: [String]) {
-        taken = Set((Self.reserved + names).map { $0.lowercased() })
+        taken = Self.reservedLowercased.union(names.map { $0.lowercased() })
     }
 
     /// `base`, or `base` followed by the first number that makes it unique; then taken.

@@ -360,6 +360,8 @@ package struct TypeLowering {
         let discriminator = schema.discriminator
         let memberSchemas = unionMembers(schema)
         let selection = discriminator == nil ? unionSelection(for: memberSchemas) : nil
+        // A value selects the first case that claims it.
+        var claimedValues: Set<String> = []
         for (offset, member) in memberSchemas.enumerated() {
             let componentName = member.reference?.componentName(in: "schemas")
             let suggested = typeName + SwiftName.type(member.title ?? "Option\(offset + 1)")
@@ -371,21 +373,48 @@ package struct TypeLowering {
             }
             let caseName = members.claim(SwiftName.member(componentName ?? Self.caseName(forType: type)))
             var values: [String] = []
-            if let discriminator, let componentName {
-                let mapped = discriminator.mapping.filter { entry in
-                    entry.value == member.reference?.target || entry.value == componentName
-                }.map(\.name)
-                values = mapped.isEmpty ? [componentName] : mapped
+            if let discriminator {
+                values = discriminatorValues(of: member, componentName: componentName, discriminator: discriminator)
+                    .filter { claimedValues.insert($0).inserted }
             }
             cases.append(UnionCase(name: caseName, type: type, documentation: [.text(description(of: member) ?? "")],
                                    discriminatorValues: values, selection: selection?.conditions[offset] ?? []))
         }
         let usesDiscriminator = discriminator != nil && cases.allSatisfy { !$0.discriminatorValues.isEmpty }
+        // A value no case claims (a kind a newer server sends) is kept, so the response still decodes.
+        let unknownCaseName = members.claim("unknown")
         return UnionModel(
             cases: cases,
-            discriminator: usesDiscriminator ? discriminator.map { UnionDiscriminator(propertyName: $0.propertyName) } : nil,
+            discriminator: usesDiscriminator ? discriminator.map { UnionDiscriminator(propertyName: $0.propertyName, unknownCaseName: unknownCaseName) } : nil,
             selectingProperties: selection?.properties ?? [],
             isIndirect: false)
+    }
+
+    /// The discriminator values that select a union member: the `mapping` keys that name it; else the values
+    /// the member itself allows the property (a single-value `enum` or a `const`, or several values), as specs
+    /// without a full `mapping` say it; else the member's schema name.
+    private func discriminatorValues(of member: Schema, componentName: String?, discriminator: Schema.Discriminator) -> [String] {
+        if let componentName {
+            let mapped = discriminator.mapping.filter { entry in
+                entry.value == member.reference?.target || entry.value == componentName
+            }.map(\.name)
+            if !mapped.isEmpty { return mapped }
+        }
+        let object = index.flattenedObject(member)
+        if var property = object?.properties.first(where: { $0.name == discriminator.propertyName })?.value {
+            var steps = 0
+            while let reference = property.reference, let target = index.schema(reference), steps < 16 {
+                if property.constValue != nil || property.enumValues != nil { break }
+                property = target
+                steps += 1
+            }
+            if let constant = property.constValue?.string { return [constant] }
+            if let values = property.enumValues, !values.isEmpty {
+                let strings = values.compactMap(\.string)
+                if strings.count == values.count { return strings }
+            }
+        }
+        return componentName.map { [$0] } ?? []
     }
 
     /// What a property's schema says of its values that its Swift type does not: `const`, a non-string `enum`,

@@ -14,7 +14,7 @@ public struct LoadedYAML: Sendable {
     }
 }
 
-/// Loads YAML 1.1/1.2 (and so JSON) into a `YAMLNode` tree with libyaml's event parser.
+/// Loads YAML 1.1/1.2 into a `YAMLNode` tree with libyaml's event parser, and JSON with `JSONReader`.
 ///
 /// Every node carries its 1-based position. Aliases are expanded (as shared copies), merge keys applied,
 /// and plain scalars resolved to null, bool, int, float or string. Hostile input (alias bombs, deep
@@ -50,9 +50,11 @@ public struct YAMLLoader: Sendable {
         try load(readFile(atPath: path, maxBytes: limits.maxBytes), file: path)
     }
 
-    /// Parses `bytes` (YAML 1.1/1.2 or JSON, UTF-8 or UTF-16 with a byte order mark) into a node tree.
+    /// Parses `bytes` (YAML 1.1/1.2, UTF-8 or UTF-16 with a byte order mark, or JSON) into a node tree.
     ///
-    /// Only the stream's first document is read; a second one is a warning.
+    /// JSON (a `.json` file, or text starting with `{` or `[`) is read strictly by `JSONReader`, since
+    /// libyaml's YAML 1.1 rules refuse valid JSON (surrogate pair escapes) and accept invalid JSON
+    /// (trailing commas, comments). Of YAML, only the stream's first document is read; a second one is a warning.
     /// - Parameter file: The path diagnostics name.
     /// - Throws: `GenerationError` holding one located error diagnostic.
     public func load(_ bytes: [UInt8], file: String) throws(GenerationError) -> LoadedYAML {
@@ -63,6 +65,12 @@ public struct YAMLLoader: Sendable {
         // Checked here because an empty array may have no base address to give libyaml.
         guard !bytes.isEmpty else {
             throw GenerationError([.error("the file is empty", at: start)])
+        }
+        if JSONReader.isJSON(bytes, file: file) {
+            return try bytes.withUnsafeBufferPointer { (buffer) throws(GenerationError) -> LoadedYAML in
+                var reader = JSONReader(buffer, file: file, limits: limits)
+                return try reader.read()
+            }
         }
         return try bytes.withUnsafeBufferPointer { (buffer) throws(GenerationError) -> LoadedYAML in
             try parse(buffer, file: file)

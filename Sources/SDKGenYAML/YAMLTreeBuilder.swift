@@ -106,6 +106,12 @@ package struct YAMLTreeBuilder {
         try add(node, depth: 0, isMergeKey: isMergeKey)
     }
 
+    /// Adds a scalar already resolved (the JSON reader's: JSON has no tags, anchors or merge keys).
+    package mutating func scalar(_ scalar: YAMLScalar, at location: SourceLocation) throws(GenerationError) {
+        try count(1, at: location)
+        try add(YAMLNode(.scalar(scalar), at: location), depth: 0, isMergeKey: false)
+    }
+
     /// Opens a sequence or mapping; its children follow, then `endCollection`.
     package mutating func startCollection(isMapping: Bool, anchor: String?, at location: SourceLocation) throws(GenerationError) {
         guard stack.count < limits.maxDepth else {

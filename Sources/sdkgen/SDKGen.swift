@@ -137,7 +137,8 @@ enum LayoutName: String, ExpressibleByArgument, CaseIterable {
 
 /// Prints diagnostics as compilers do, on standard error.
 func report(_ diagnostics: [Diagnostic]) {
-    for diagnostic in diagnostics {
+    // Repeated warnings of one kind are grouped: the first few located, then a count.
+    for diagnostic in Diagnostic.grouped(diagnostics) {
         FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
     }
 }

@@ -71,6 +71,26 @@ import Testing
         #expect(operations == ["listPets", "getPet", "deletePet"])
     }
 
+    @Test func anOperationRefIsFollowedWithANote() throws {
+        let sdk = try lower("pointers/api.yaml")
+        let operations = sdk.groups.flatMap(\.operations)
+        #expect(operations.map(\.functionName) == ["getKey", "listPets", "getBroken"])
+        #expect(lint("pointers/api.yaml").first == "pointers/api.yaml:7:13: note: a `$ref` on an operation object is not standard OpenAPI; sdkgen follows it, as Redocly CLI and swagger-cli do")
+    }
+
+    @Test func aRefMayBeAnyPointerAndOneToNothingIsAWarning() throws {
+        let sdk = try lower("pointers/api.yaml")
+        // A pointer into a parameter and into a property are typed as what they reach.
+        #expect(sdk.models.map(\.typeName).contains("StateSchema"))
+        #expect(sdk.models.map(\.typeName).contains("Owner"))
+        let pet = try #require(sdk.models.first { $0.typeName == "Pet" }?.structure)
+        #expect(pet.properties.map(\.type.description) == ["String", "StateSchema?", "PetOwner?", "JSONValue?"])
+        #expect(Array(lint("pointers/api.yaml").dropFirst()) == [
+            "pointers/api.yaml:34:23: warning: '#/components/schemas/DoesNotExist' does not resolve to anything: 'pointers/api.yaml' has no '/components/schemas/DoesNotExist'; the value is read as JSONValue",
+            "pointers/api.yaml:56:17: warning: '#/components/schemas/Pet/properties/missing' does not resolve to anything: 'pointers/api.yaml' has no '/components/schemas/Pet/properties/missing'; the value is read as JSONValue",
+        ])
+    }
+
     @Test func diagnosticsPointIntoTheFileTheyAreAbout() {
         #expect(lint("split/api.yaml") == ["split/schemas/tag.yaml:3:3: warning: unknown schema keyword 'colour' is ignored"])
     }
@@ -124,7 +144,10 @@ import Testing
     @Test func aPointerToNothingNamesWhatIsMissing() throws {
         let diagnostics = try lint(spec: Self.spec(schemaReference: "common.yaml#/components/schemas/Eror"),
                                    files: ["common.yaml": "components:\n  schemas:\n    Error: {type: string}\n"])
-        #expect(diagnostics == ["api.yaml:13:23: error: 'common.yaml#/components/schemas/Eror' points at nothing: 'common.yaml' has no '/components/schemas/Eror'"])
+        #expect(diagnostics == [
+            "api.yaml:1:1: warning: the document declares no server; the client's serverURL must be given",
+            "api.yaml:13:23: warning: 'common.yaml#/components/schemas/Eror' does not resolve to anything: 'common.yaml' has no '/components/schemas/Eror'; the value is read as JSONValue",
+        ])
     }
 
     @Test func aReferencedFileThatIsNotYAMLIsLocatedInThatFile() throws {

@@ -137,7 +137,7 @@ import Testing
         let (files, _) = try await generateSample(Self.document(paths: "paths: {}", components: """
             components:
               schemas:
-                Job:
+                Chore:
                   type: object
                   required: [id, priority]
                   properties:
@@ -148,7 +148,7 @@ import Testing
                     secret: {type: string, writeOnly: true}
                     kind: {type: string, const: batch}
             """))
-        let job = try #require(files["Sample/Models/Job.swift"])
+        let job = try #require(files["Sample/Models/Chore.swift"])
         #expect(job.contains("""
                 /// The job's identifier.
                 ///
@@ -156,7 +156,7 @@ import Testing
                 public var id: String
             """))
         // An integer enum is a type of its own, with the values as cases; other non-string enums are listed.
-        #expect(job.contains("    public var priority: JobPriority\n"))
+        #expect(job.contains("    public var priority: ChorePriority\n"))
         #expect(job.contains("    /// One of `0.5`, `1.5`.\n    public var ratio: Double?\n"))
         #expect(job.contains("    /// When absent, the server uses `3`.\n    public var retries: Int?\n"))
         #expect(job.contains("    /// Write-only: sent in requests and never returned.\n    public var secret: String?\n"))

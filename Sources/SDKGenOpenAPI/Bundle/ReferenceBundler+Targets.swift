@@ -14,9 +14,25 @@ extension ReferenceBundler {
             let siblings = YAMLNode(.mapping(pairs.filter { $0.key.scalarText != "$ref" }), at: node.location)
             return Self.pathItem(inlined, withSiblings: visit(siblings, as: .pathItem, in: file) ?? siblings)
         }
-        if case .sameFile = target.kind, file == files.root { return nil }
-        guard let rewritten = internalReference(for: target, text: text, at: reference, as: slot, in: file),
-              case .mapping(var pairs) = node.content else { return nil }
+        if slot == .operation {
+            return inlineOperation(node, target: target, text: text, reference: reference, in: file)
+        }
+        if case .sameFile = target.kind, file == files.root, let section = Self.section(of: slot),
+           target.pointer.count == 3, target.pointer[0] == "components", target.pointer[1] == section {
+            // A component of the root, as written; only a schema that is not there needs anything done.
+            guard slot == .schema, Self.walk(originalRoot, target.pointer) == nil else { return nil }
+            let prefix = "/" + target.pointer.map(JSONPointer.escape).joined(separator: "/")
+            return unresolvedSchema(node, reference: reference, text: text, detail: "'\(files.root.path)' has no '\(prefix)'")
+        }
+        pointerMissed = nil
+        toleratesMissingPointer = slot == .schema
+        let rewritten = internalReference(for: target, text: text, at: reference, as: slot, in: file)
+        toleratesMissingPointer = false
+        if let missing = pointerMissed.take() {
+            return unresolvedSchema(node, reference: reference, text: text, detail: missing)
+        }
+        guard let rewritten else { return nil }
+        guard case .mapping(var pairs) = node.content else { return nil }
         for index in pairs.indices where pairs[index].key.scalarText == "$ref" {
             pairs[index].value = YAMLNode(.scalar(YAMLScalar(text: rewritten, style: .plain, value: .string(rewritten))), at: reference.location)
         }
@@ -40,6 +56,50 @@ extension ReferenceBundler {
         copies[key] = name
         pending.append(PendingCopy(section: section, name: name, node: node, slot: slot, file: targetFile))
         return Self.componentReference(section: section, name: name)
+    }
+
+    /// A schema whose `$ref` resolves to nothing: a located warning, and the schema without its `$ref`
+    /// (`{}` and whatever is written beside it), which any value fits, so the rest of the SDK is generated.
+    private mutating func unresolvedSchema(_ node: YAMLNode, reference: YAMLNode, text: String, detail: String) -> YAMLNode {
+        diagnostics.warning("'\(text)' does not resolve to anything: \(detail); the value is read as JSONValue", at: reference.location)
+        let pairs = node.pairs?.filter { $0.key.scalarText != "$ref" } ?? []
+        return YAMLNode(.mapping(pairs), at: node.location)
+    }
+
+    /// An operation object that is a `$ref` (`get: {$ref: resources/keys/keys_get.yml}`), which OpenAPI does
+    /// not define but Redocly CLI and swagger-cli follow: replaced by its target, with a note.
+    private mutating func inlineOperation(_ node: YAMLNode, target: ReferenceTarget, text: String, reference: YAMLNode,
+                                          in file: ReferencedFiles.File) -> YAMLNode? {
+        guard let targetFile = locate(target, text: text, at: reference, from: file) else { return nil }
+        let key = TargetKey(canonicalPath: targetFile.canonicalPath, pointer: target.pointer, section: "operations")
+        if inlining.contains(key) {
+            guard reportedCycles.insert(reference.location).inserted else { return nil }
+            diagnostics.error("'\(text)' is a `$ref` cycle that never reaches an operation", at: reference.location)
+            return nil
+        }
+        guard let target = self.node(at: target, text: text, in: targetFile, referencedAt: reference) else { return nil }
+        diagnostics.append(Diagnostic(.note, "a `$ref` on an operation object is not standard OpenAPI; sdkgen follows it, as Redocly CLI and swagger-cli do", at: reference.location))
+        inlining.append(key)
+        defer { inlining.removeLast() }
+        let inlined = visit(target, as: .operation, in: targetFile) ?? target
+        guard case .mapping(let pairs) = node.content, pairs.count > 1 else { return inlined }
+        let siblings = YAMLNode(.mapping(pairs.filter { $0.key.scalarText != "$ref" }), at: node.location)
+        return Self.pathItem(inlined, withSiblings: visit(siblings, as: .operation, in: file) ?? siblings)
+    }
+
+    /// The node `pointer` names in `tree`, or `nil`.
+    package static func walk(_ tree: YAMLNode, _ pointer: [String]) -> YAMLNode? {
+        var node = tree
+        for token in pointer {
+            if let pairs = node.pairs, let next = pairs.first(where: { $0.key.scalarText == token })?.value {
+                node = next
+            } else if let items = node.items, let index = Int(token), items.indices.contains(index) {
+                node = items[index]
+            } else {
+                return nil
+            }
+        }
+        return node
     }
 
     /// The path item a `$ref` names, its own references rewritten; a cycle of path item references is an error.
@@ -129,7 +189,11 @@ extension ReferenceBundler {
             }
             guard let next else {
                 let prefix = "/" + target.pointer[...depth].map(JSONPointer.escape).joined(separator: "/")
-                diagnostics.error("'\(text)' points at nothing: '\(file.path)' has no '\(prefix)'", at: reference.location)
+                if toleratesMissingPointer {
+                    pointerMissed = "'\(file.path)' has no '\(prefix)'"
+                } else {
+                    diagnostics.error("'\(text)' points at nothing: '\(file.path)' has no '\(prefix)'", at: reference.location)
+                }
                 return nil
             }
             node = next
@@ -146,6 +210,9 @@ extension ReferenceBundler {
         switch last {
         case nil: base = stem
         case let token? where token.allSatisfy(\.isNumber): base = "\(stem)_\(token)"
+        case let token? where Self.schemaKeywords.contains(token) && target.pointer.count > 1:
+            // `#/components/parameters/state/schema` is the `state` parameter's schema: `state_schema`.
+            base = "\(target.pointer[target.pointer.count - 2])_\(token)"
         case let token?: base = token
         }
         var candidates = [base]
@@ -162,6 +229,11 @@ extension ReferenceBundler {
         takenNames[section] = taken
         return name!
     }
+
+    /// Keys that hold a schema without naming it, so a pointer ending in one is named by what holds it.
+    private static let schemaKeywords: Set<String> = [
+        "schema", "items", "additionalProperties", "not", "contains", "propertyNames", "if", "then", "else",
+    ]
 
     package static func componentReference(section: String, name: String) -> String {
         "#/components/\(section)/\(JSONPointer.escape(name))"

@@ -39,7 +39,7 @@ public struct ReferenceBundler {
     }
 
     package var files: ReferencedFiles
-    private let originalRoot: YAMLNode
+    package let originalRoot: YAMLNode
     package var diagnostics = Diagnostics()
     /// The name given to each copied target.
     package var copies: [TargetKey: String] = [:]
@@ -53,6 +53,11 @@ public struct ReferenceBundler {
     package var inlining: [TargetKey] = []
     /// Where a path item cycle was reported: the same `$ref` is met again from each entry into the cycle.
     package var reportedCycles: Set<SourceLocation> = []
+    /// While a schema `$ref` is followed: a pointer that names nothing is not an error but noted in
+    /// `pointerMissed`, so that it becomes a warning and `{}` instead of stopping generation.
+    package var toleratesMissingPointer = false
+    /// What `node(at:)` did not find, when `toleratesMissingPointer` is set.
+    package var pointerMissed: String?
 
     /// The document with every external reference and path item reference replaced; `diagnostics` receives
     /// the problems, located where the `$ref` is written or in the file it points into.
@@ -122,7 +127,7 @@ public struct ReferenceBundler {
     /// The node with its references rewritten, or `nil` when nothing in it changed (most of a document).
     package mutating func visit(_ node: YAMLNode, as slot: Slot, in file: ReferencedFiles.File) -> YAMLNode? {
         guard let pairs = node.pairs else { return nil }
-        if let reference = node["$ref"], slot != .document, slot != .operation, slot != .mediaType {
+        if let reference = node["$ref"], slot != .document, slot != .mediaType {
             return rewrite(node, reference: reference, as: slot, in: file)
         }
         var changed = false

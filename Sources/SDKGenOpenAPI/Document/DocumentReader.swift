@@ -266,7 +266,9 @@ public struct DocumentReader {
             readTypes(value, into: &schema)
         case "nullable":
             if value.bool == true { schema.allowsNull = true }
-        case "format": schema.format = value.scalarText
+        case "format":
+            schema.format = value.scalarText
+            schema.formatLocation = value.location
         case "title": schema.title = value.string
         case "description": schema.description = value.string
         case "properties":

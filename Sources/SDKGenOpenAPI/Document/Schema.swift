@@ -32,6 +32,8 @@ public struct Schema: Sendable {
     /// A schema written as the boolean `true` (anything) or `false` (nothing).
     public var booleanValue: Bool?
     public var format: String?
+    /// Where `format`'s value is written, so a diagnostic about it points there rather than at the schema.
+    public var formatLocation: SourceLocation?
     public var title: String?
     public var description: String?
     public var properties: [Named<Schema>] = []

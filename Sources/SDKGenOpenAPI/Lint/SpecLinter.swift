@@ -112,25 +112,25 @@ public struct SpecLinter {
                 }
             }
             if let format = schema.format, !Self.knownFormats.contains(format) {
-                diagnostics.warning("unknown format '\(format)' is ignored; the value is read as its type says", at: schema.location)
+                diagnostics.warning("unknown format '\(format)' is ignored; the value is read as its type says", at: schema.formatLocation ?? schema.location)
             }
-            for member in schema.oneOf + schema.anyOf where member.isNullOnly {
-                diagnostics.warning("a `null`-only member of \(schema.oneOf.isEmpty ? "anyOf" : "oneOf") is read as making the value optional", at: member.location)
-            }
+            // A `null`-only member of a union (`anyOf: [X, {type: 'null'}]`) is how OpenAPI 3.1 writes a
+            // nullable value: legal, and read as making the value optional, so it is not reported.
             pending += schema.properties.map(\.value) + schema.allOf + schema.oneOf + schema.anyOf + schema.prefixItems
             if let items = schema.items { pending.append(items) }
             if case .schema(let values)? = schema.additionalProperties { pending.append(values) }
         }
     }
 
-    /// The formats of JSON Schema 2020-12 and of the OpenAPI Format Registry; others are likely typos.
+    /// The formats of JSON Schema 2020-12 and of the OpenAPI Format Registry (https://spec.openapis.org/registry/format/),
+    /// accepted silently; others are likely typos.
     package static let knownFormats: Set<String> = [
         "date-time", "date", "time", "duration", "email", "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6",
         "uri", "uri-reference", "iri", "iri-reference", "uuid", "uri-template", "json-pointer",
         "relative-json-pointer", "regex", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
         "float", "double", "decimal", "decimal128", "double-int", "byte", "binary", "base64url", "char", "password",
         "commonmark", "html", "http-date", "media-range", "sf-binary", "sf-boolean", "sf-decimal", "sf-integer",
-        "sf-string", "sf-token", "url",
+        "sf-string", "sf-token", "sf-list", "sf-dictionary", "sf-item", "unixtime", "url",
     ]
 
     /// The `{name}` placeholders of a path template.

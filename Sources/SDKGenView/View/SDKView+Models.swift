@@ -105,7 +105,9 @@ extension SDKView {
                     "selectionConditions": .lines(unionCase.selection.map(Self.condition)),
                 ]
             },
-            "discriminator": .object(union.discriminator.map { ["propertyNameLiteral": .text(SwiftLiteral.string($0.propertyName))] }),
+            "discriminator": .object(union.discriminator.map {
+                ["propertyNameLiteral": .text(SwiftLiteral.string($0.propertyName)), "unknownCaseName": .text($0.unknownCaseName)]
+            }),
             "selectingProperties": .list(union.selectingProperties) { property in
                 ["name": .text(property.name), "wireNameLiteral": .text(SwiftLiteral.string(property.wireName))]
             },

@@ -5,6 +5,9 @@ import Foundation
 public enum FilePage: Codable, Hashable, Sendable {
     case localFilePage(LocalFilePage)
     case remoteFilePage(RemoteFilePage)
+    /// A value whose discriminator no other case claims (a kind added after this SDK was generated), kept
+    /// as it came so that it encodes back unchanged.
+    case unknown(JSONValue)
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
@@ -28,9 +31,7 @@ public enum FilePage: Codable, Hashable, Sendable {
         case "remote":
             self = .remoteFilePage(try RemoteFilePage(from: decoder))
         default:
-            throw DecodingError.dataCorruptedError(
-                forKey: "_shape", in: container,
-                debugDescription: "Unknown FilePage discriminator '\(discriminator)'.")
+            self = .unknown(try JSONValue(from: decoder))
         }
     }
 
@@ -39,6 +40,8 @@ public enum FilePage: Codable, Hashable, Sendable {
         case .localFilePage(let value):
             try value.encode(to: encoder)
         case .remoteFilePage(let value):
+            try value.encode(to: encoder)
+        case .unknown(let value):
             try value.encode(to: encoder)
         }
     }

@@ -5,6 +5,9 @@ import Foundation
 public enum Pet: Codable, Hashable, Sendable {
     case cat(Cat)
     case dog(Dog)
+    /// A value whose discriminator no other case claims (a kind added after this SDK was generated), kept
+    /// as it came so that it encodes back unchanged.
+    case unknown(JSONValue)
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
@@ -28,9 +31,7 @@ public enum Pet: Codable, Hashable, Sendable {
         case "dog":
             self = .dog(try Dog(from: decoder))
         default:
-            throw DecodingError.dataCorruptedError(
-                forKey: "kind", in: container,
-                debugDescription: "Unknown Pet discriminator '\(discriminator)'.")
+            self = .unknown(try JSONValue(from: decoder))
         }
     }
 
@@ -39,6 +40,8 @@ public enum Pet: Codable, Hashable, Sendable {
         case .cat(let value):
             try value.encode(to: encoder)
         case .dog(let value):
+            try value.encode(to: encoder)
+        case .unknown(let value):
             try value.encode(to: encoder)
         }
     }

@@ -3,22 +3,22 @@
 import Foundation
 
 public struct Sum: Codable, Hashable, Sendable {
-    /// See ``Expression``.
+    /// See ``Expression2``.
     @Indirect
-    public var left: Expression
+    public var left: Expression2
 
-    /// See ``Expression``.
+    /// See ``Expression2``.
     @Indirect
-    public var right: Expression
+    public var right: Expression2
 
     /// Creates a value from its properties.
     ///
     /// - Parameters:
-    ///   - left: See ``Expression``.
-    ///   - right: See ``Expression``.
+    ///   - left: See ``Expression2``.
+    ///   - right: See ``Expression2``.
     public init(
-        left: Expression,
-        right: Expression
+        left: Expression2,
+        right: Expression2
     ) {
         self.left = left
         self.right = right
@@ -26,8 +26,8 @@ public struct Sum: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
-        self.left = try container.decode(Expression.self, forKey: "left")
-        self.right = try container.decode(Expression.self, forKey: "right")
+        self.left = try container.decode(Expression2.self, forKey: "left")
+        self.right = try container.decode(Expression2.self, forKey: "right")
     }
 
     public func encode(to encoder: any Encoder) throws {

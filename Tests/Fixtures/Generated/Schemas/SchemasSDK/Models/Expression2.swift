@@ -2,7 +2,7 @@
 
 import Foundation
 
-public indirect enum Expression: Codable, Hashable, Sendable {
+public indirect enum Expression2: Codable, Hashable, Sendable {
     case double(Double)
     case sum(Sum)
 
@@ -17,7 +17,7 @@ public indirect enum Expression: Codable, Hashable, Sendable {
         }
         throw DecodingError.dataCorrupted(DecodingError.Context(
             codingPath: decoder.codingPath,
-            debugDescription: "The value matches none of the types of Expression."))
+            debugDescription: "The value matches none of the types of Expression2."))
     }
 
     public func encode(to encoder: any Encoder) throws {
