@@ -56,16 +56,20 @@ step() {
 # --no-config: this repository's sdkgen.yaml is for its own SDK.
 mkdir -p "$package"
 step generate "$SDKGEN" generate --no-config --spec "$spec" --module-name "$module" --client-name "$module" --package --output .
-step build swift build --manifest-cache local
+# One build for the library, its symbol graph and the tests: each other set of compiler flags would rebuild it all.
+step build swift build --manifest-cache local --build-tests \
+    -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc .build/symbol-graphs
 # A compiler warning in the SDK or its smoke test fails the check too.
 if grep -E "^/.*: warning: " "$work/build.log" >&2; then
     echo "package-check: $module: swift build warns" >&2
     exit 1
 fi
-step test swift test --manifest-cache local
-step symbol-graph swift build --manifest-cache local --target "$module" \
-    -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc .build/symbol-graphs
-step docc docc convert "Sources/$module/$module.docc" --additional-symbol-graph-dir .build/symbol-graphs \
+step test swift test --manifest-cache local --skip-build
+# The module's symbol graphs alone (the test module's are beside them).
+mkdir -p "$package/.build/module-symbol-graphs"
+find "$package/.build/symbol-graphs" \( -name "$module.symbols.json" -o -name "$module@*.symbols.json" \) \
+    -exec cp {} "$package/.build/module-symbol-graphs/" \;
+step docc docc convert "Sources/$module/$module.docc" --additional-symbol-graph-dir .build/module-symbol-graphs \
     --output-path ".build/$module.doccarchive" --diagnostics-file "$work/docc-diagnostics.json"
 warnings=$(python3 -c 'import json, sys; print(sum(1 for d in json.load(open(sys.argv[1]))["diagnostics"] if d["severity"] in ("warning", "error")))' "$work/docc-diagnostics.json")
 echo "package-check: $module: DocC warnings: $warnings" >&2
