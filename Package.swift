@@ -3,7 +3,12 @@ import PackageDescription
 
 let package = Package(
     name: "sdkgen",
-    platforms: [.macOS(.v15)],
+    // The generated SDK's runtime needs iOS 16, macOS 13, tvOS 16 and watchOS 9 (ContinuousClock and
+    // Task.sleep(for:); typed throws and the other language features need no OS support), and the packages sdkgen
+    // writes declare exactly those (Scripts/availability-check.sh holds the runtime to them). SwiftPM declares
+    // platforms per package, and the generator's own targets need macOS 15 (Synchronization's Mutex), so this
+    // package, and the ModelGates product with it, says macOS 15.
+    platforms: [.macOS(.v15), .iOS(.v16), .tvOS(.v16), .watchOS(.v9)],
     products: [
         .executable(name: "sdkgen", targets: ["sdkgen"]),
         .library(name: "SDKGenCore", targets: ["SDKGenCore"]),

@@ -110,6 +110,9 @@ struct GenerationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("With --layout sharded, how many files the models and the API groups are each spread over.", valueName: "count"))
     var shards = 8
 
+    @Flag(inversion: .prefixedNo, help: "Write a standalone Swift package into the output folder: Package.swift (the library product and the platforms), README.md, .gitignore, the sources in Sources/MODULE/ with a DocC catalog, the reference pages in docs/, and a smoke test target in Tests/. (default: the configuration's package, else no)")
+    var package: Bool?
+
     func validate() throws {
         guard shards >= 1 else { throw ValidationError("--shards must be at least 1") }
     }
@@ -123,6 +126,7 @@ struct GenerationOptions: ParsableArguments {
             commandLine.clientName = clientName
             commandLine.access = access
             commandLine.layout = layout.map { $0 == .sharded ? .sharded(shards: shards) : .perDeclaration }
+            commandLine.package = package
         }
     }
 }

@@ -16,6 +16,7 @@ import Foundation
 /// overlays: [fixes.overlay.yaml]
 /// templates: Templates
 /// server: https://staging.example.com/api/v1
+/// package: true               # write a standalone Swift package (the CLI's --package)
 /// retries:                    # the shape of the x-sdkgen-retries extension, intervals in milliseconds
 ///   statusCodes: [429, 503]
 ///   backoff: {initialInterval: 500, maxInterval: 60000, exponent: 1.5, maxElapsedTime: 3600000}
@@ -41,11 +42,13 @@ public struct GenerationConfig: Sendable {
     public var allowedReferenceRoots: [String] = []
     /// How the files are arranged: the command line's `--layout`; the file has no such setting.
     public var layout: OutputLayout?
+    /// Whether to write a standalone Swift package around the sources: `package: true`, or `--package`.
+    public var package: Bool?
 
     public init() {}
 
     /// The keys the file may have, in the order the documentation lists them.
-    static let keys = ["spec", "output", "moduleName", "clientName", "access", "filter", "overlays", "templates", "server", "retries"]
+    static let keys = ["spec", "output", "moduleName", "clientName", "access", "filter", "overlays", "templates", "server", "retries", "package"]
 
     /// Reads an `sdkgen.yaml` file; an unknown key or a value of the wrong kind is an error at its position.
     public static func load(contentsOf path: String) throws(GenerationError) -> GenerationConfig {
@@ -85,6 +88,7 @@ public struct GenerationConfig: Sendable {
             case "templates": config.templates = reader.string(value, key).map(resolved)
             case "server":
                 if reader.string(value, key) != nil { config.server = value }
+            case "package": config.package = reader.bool(value, key)
             case "retries":
                 if value.pairs == nil {
                     reader.diagnostics.error("retries is a mapping shaped like the x-sdkgen-retries extension", at: value.location)
@@ -110,6 +114,16 @@ private struct ConfigValueReader {
             return nil
         }
         return text
+    }
+
+    mutating func bool(_ node: YAMLNode, _ key: String) -> Bool? {
+        switch node.isNull ? nil : node.scalarText {
+        case "true": return true
+        case "false": return false
+        default:
+            diagnostics.error("\(key) must be true or false", at: node.location)
+            return nil
+        }
     }
 
     mutating func identifier(_ node: YAMLNode, _ key: String) -> String? {

@@ -16,10 +16,12 @@ import Foundation
 /// | `templates` | sdkgen's own, compiled in |
 /// | `server`, `retries` | the document's |
 /// | `layout` | `perDeclaration` |
+/// | `package` | `false`: the sources and pages alone, not a package around them |
 public struct GenerationSettings: Sendable {
     /// What to read and generate.
     public var generator: SDKGenerator.Options
-    /// The folder the files are written to: sources into `output/MODULE/`, reference pages into `output/docs/`.
+    /// The folder the files are written to: sources into `output/MODULE/` (`output/Sources/MODULE/` in a package),
+    /// reference pages into `output/docs/`.
     public var output: String
     /// The configuration file that was read, if any.
     public var configurationPath: String?
@@ -50,6 +52,10 @@ public struct GenerationSettings: Sendable {
         generator.filter = commandLine.filter.isEmpty ? file.filter : commandLine.filter
         generator.overrides = DocumentOverrides(server: commandLine.server ?? file.server, retries: commandLine.retries ?? file.retries)
         generator.layout = commandLine.layout ?? file.layout ?? .perDeclaration
+        generator.package = commandLine.package ?? file.package ?? false
+        if generator.package, generator.layout != .perDeclaration {
+            throw GenerationError([.error("a package is written in the per-declaration layout; --layout sharded and --package (or package: true in \(configurationPath ?? Self.configurationFileName)) exclude each other", at: nil)])
+        }
         self.generator = generator
         output = commandLine.output ?? file.output ?? Self.defaultOutput
         self.configurationPath = configurationPath
@@ -76,7 +82,10 @@ public struct GenerationSettings: Sendable {
     /// The output folder for the SDK of `moduleName` (the one `SDKGenerator.Output` names), owning the folders
     /// the layout writes, so that files no longer generated there are removed and nothing else is touched.
     public func outputFolder(moduleName: String) -> OutputFolder {
-        OutputFolder(root: output, ownedFolders: generator.layout == .perDeclaration ? [moduleName, "docs"] : [moduleName])
+        if generator.package {
+            return OutputFolder(root: output, ownedFolders: SDKPackage.ownedFolders(moduleName: moduleName))
+        }
+        return OutputFolder(root: output, ownedFolders: generator.layout == .perDeclaration ? [moduleName, "docs"] : [moduleName])
     }
 
     /// The files a generation with these settings reads, besides the files the spec's `$ref`s name: the spec, the

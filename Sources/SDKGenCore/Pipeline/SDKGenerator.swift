@@ -27,6 +27,8 @@ public enum SDKGenerator {
         public var access = AccessModifier.public
         /// How the files are arranged.
         public var layout = OutputLayout.perDeclaration
+        /// Whether to write a standalone Swift package (`SDKPackage`) around the per-declaration layout's files.
+        public var package = false
         /// Folders besides the spec's own whose files `$ref`s may name (`--allow-ref-root`).
         public var allowedReferenceRoots: [String] = []
 
@@ -71,11 +73,14 @@ public enum SDKGenerator {
         // The templates are read and parsed on another core meanwhile the document is loaded and lowered.
         let templatesPath = options.templatesPath
         let loadingTemplates = BackgroundWork { Result { () throws(GenerationError) in try templateSet(at: templatesPath) } }
-        let lowered = Result { () throws(GenerationError) in try lower(options, diagnostics: &diagnostics) }
+        let lowered = Result { () throws(GenerationError) in try lowerWithInfo(options, diagnostics: &diagnostics) }
         // Errors in the templates are reported first, as when they were loaded first.
         let templates = try loadingTemplates.value.get()
-        let sdk = try lowered.get()
-        let files = options.layout.arrange(try SDKRenderer.render(sdk, templates: templates), moduleName: sdk.moduleName)
+        let (sdk, info) = try lowered.get()
+        let rendered = try SDKRenderer.render(sdk, templates: templates)
+        let files = options.package
+            ? try SDKPackage.arrange(rendered, sdk: sdk, info: info, templates: templates)
+            : options.layout.arrange(rendered, moduleName: sdk.moduleName)
         return Output(files: files, diagnostics: diagnostics.sorted, moduleName: sdk.moduleName)
     }
 
@@ -139,6 +144,11 @@ public enum SDKGenerator {
 
     /// Load → Overlay → Bundle → Document → Filter → Lint → Lower.
     private static func lower(_ options: Options, diagnostics: inout Diagnostics) throws(GenerationError) -> SwiftSDK {
+        try lowerWithInfo(options, diagnostics: &diagnostics).sdk
+    }
+
+    /// `lower(_:diagnostics:)`, with what the document's `info` says for a package's README and landing page.
+    private static func lowerWithInfo(_ options: Options, diagnostics: inout Diagnostics) throws(GenerationError) -> (sdk: SwiftSDK, info: PackageInfo) {
         let (document, titleLocation) = try loadDocument(options, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: SpecLinter.lint(document))
         var clientName = options.clientName
@@ -154,7 +164,9 @@ public enum SDKGenerator {
         }
         guard !diagnostics.hasErrors else { throw GenerationError(diagnostics.sorted) }
         let loweringOptions = LoweringOptions(moduleName: moduleName, clientName: clientName, access: options.access)
-        return SDKLowering.lower(document, options: loweringOptions, diagnostics: &diagnostics)
+        let info = PackageInfo(title: document.info.title, version: document.info.version,
+                               summary: document.info.summary, description: document.info.description)
+        return (SDKLowering.lower(document, options: loweringOptions, diagnostics: &diagnostics), info)
     }
 
     /// Load → Bundle → Document → Lint → Lower on a document held in memory, without templates or output

@@ -55,11 +55,9 @@ public struct ServerSentEvents<Element: Sendable>: AsyncSequence, Sendable {
             self.decode = decode
         }
 
+        // No `next(isolation:)` of its own: the body's is iOS 18 and macOS 15 API, and the standard library's default
+        // calls this one.
         public mutating func next() async throws(FeaturesSDKError) -> Element? {
-            try await next(isolation: nil)
-        }
-
-        public mutating func next(isolation actor: isolated (any Actor)?) async throws(FeaturesSDKError) -> Element? {
             while !isFinished {
                 if let event = parser.nextEvent() {
                     if event.data == "[DONE]" {
@@ -74,7 +72,7 @@ public struct ServerSentEvents<Element: Sendable>: AsyncSequence, Sendable {
                 }
                 let chunk: Data?
                 do {
-                    chunk = try await body.next(isolation: actor)
+                    chunk = try await body.next()
                 } catch {
                     isFinished = true
                     throw Self.failure(error)
