@@ -18,11 +18,11 @@ public enum SDKRenderer {
         add("\(module)/\(sdk.error.typeName).swift", view.error, "error")
         for group in sdk.groups {
             add("\(module)/APIs/\(group.typeName).swift", view.group(group), "api")
-            add("docs/\(view.referencePagePath(group))", view.referencePage(group), "reference")
+            add("docs/\(SDKView.referencePagePath(group))", view.referencePage(group), "reference")
         }
         for model in sdk.models {
             add("\(module)/Models/\(model.fileName).swift", view.model(model), "model")
-            add("docs/\(view.modelReferencePagePath(model))", view.modelReferencePage(model), "model-reference")
+            add("docs/\(SDKView.modelReferencePagePath(model))", view.modelReferencePage(model), "model-reference")
         }
         // A runtime file for a feature the SDK does not use renders empty and is left out.
         for name in templates.runtimeNames {

@@ -5,13 +5,13 @@ import SDKGenMustache
 /// operation, and a page per model with a table of its fields, values, members or elements.
 extension SDKView {
     /// Where a group's page goes, relative to the docs folder: `sdks/analytics/README.md`.
-    func referencePagePath(_ group: APIGroupDeclaration) -> String {
+    static func referencePagePath(_ group: APIGroupDeclaration) -> String {
         "sdks/\(Markdown.anchor(group.tag))/README.md"
     }
 
     func referencePage(_ group: APIGroupDeclaration) -> TemplateObject {
         [
-            "path": .text(referencePagePath(group)),
+            "path": .text(Self.referencePagePath(group)),
             "title": .text(group.tag),
             "overview": .text(Markdown.block(group.description)),
             "operations": .list(group.operations) { referenceOperation($0, groupProperty: group.propertyName) },
@@ -136,7 +136,7 @@ extension SDKView {
 
 extension SDKView {
     /// Where a model's page goes, relative to the docs folder: `models/ActivityItem.md`.
-    func modelReferencePagePath(_ model: ModelDeclaration) -> String {
+    static func modelReferencePagePath(_ model: ModelDeclaration) -> String {
         "models/\(model.typeName).md"
     }
 
@@ -162,7 +162,7 @@ extension SDKView {
             } ?? []))
         }
         return [
-            "path": .text(modelReferencePagePath(model)),
+            "path": .text(Self.modelReferencePagePath(model)),
             "title": .text(model.typeName),
             "description": .text(Markdown.block(model.description)),
             "tableTitle": .text(tableTitle),

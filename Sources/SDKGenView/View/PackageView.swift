@@ -51,7 +51,7 @@ struct PackageView {
             "typeName": .text(group.typeName),
             "propertyName": .text(group.propertyName),
             "tag": .text(group.tag),
-            "referencePath": .text("docs/\(group.reference.path)"),
+            "referencePath": .text("docs/\(SDKView.referencePagePath(group))"),
             "operations": .list(group.operations) { operation in
                 [
                     "functionName": .text(operation.functionName),
@@ -69,7 +69,7 @@ struct PackageView {
     }
 
     private func model(_ model: ModelDeclaration) -> TemplateObject {
-        ["typeName": .text(model.typeName), "referencePath": .text("docs/\(model.reference.path)")]
+        ["typeName": .text(model.typeName), "referencePath": .text("docs/\(SDKView.modelReferencePagePath(model))")]
     }
 
     /// `/activity/{date}`, the path as the spec writes it (with the Swift argument names).
