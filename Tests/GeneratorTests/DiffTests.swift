@@ -9,8 +9,8 @@ import Testing
     /// The diff of `Tests/Fixtures/diff/<name>/old.yaml` and `new.yaml`, a Pets API whose module is `Pets`.
     static func diff(_ name: String) throws -> APIDiff {
         let folder = fixtures.appendingPathComponent(name)
-        return try SDKGenerator.diff(oldSpecPath: folder.appendingPathComponent("old.yaml").path,
-                                     newSpecPath: folder.appendingPathComponent("new.yaml").path, moduleName: "Pets")
+        return try SDKGenerator.diff(old: .init(specPath: folder.appendingPathComponent("old.yaml").path, moduleName: "Pets"),
+                                     new: .init(specPath: folder.appendingPathComponent("new.yaml").path, moduleName: "Pets"))
     }
 
     /// One change a fixture pair must produce, its location as `old.yaml:line:column` or `new.yaml:line:column`.
@@ -129,8 +129,8 @@ import Testing
     @Test func anInvalidSpecThrowsLocatedErrors() throws {
         let folder = Self.fixtures.appendingPathComponent("invalid")
         do {
-            _ = try SDKGenerator.diff(oldSpecPath: Self.fixtures.appendingPathComponent("unchanged/old.yaml").path,
-                                      newSpecPath: folder.appendingPathComponent("new.yaml").path, moduleName: "Pets")
+            _ = try SDKGenerator.diff(old: .init(specPath: Self.fixtures.appendingPathComponent("unchanged/old.yaml").path, moduleName: "Pets"),
+                                      new: .init(specPath: folder.appendingPathComponent("new.yaml").path, moduleName: "Pets"))
             Issue.record("expected an error")
         } catch {
             let errors = error.diagnostics.filter { $0.severity == .error }
@@ -236,7 +236,7 @@ import Testing
         let spec = Self.realSpecs.appendingPathComponent("openrouter.yaml").path
         let overlay = Self.fixtures.appendingPathComponent("openrouter-changes.overlay.yaml").path
         let diff = try await offTheCooperativePool {
-            try SDKGenerator.diff(oldSpecPath: spec, newSpecPath: spec, moduleName: "OpenRouter", newOverlayPaths: [overlay])
+            try SDKGenerator.diff(old: .init(specPath: spec, moduleName: "OpenRouter"), new: .init(specPath: spec, moduleName: "OpenRouter", overlayPaths: [overlay]))
         }
         #expect(diff.changes.map { "\($0.classification) \($0.kind) \($0.symbol) \(Self.located($0))" } == [
             "breaking fieldRemoved GetCreditsResponseData.totalUsage openrouter.yaml:28735:23",
@@ -251,7 +251,7 @@ import Testing
     func theGitHubSpecComparedWithItselfHasNoChanges() async throws {
         let spec = Self.realSpecs.appendingPathComponent("github.yaml").path
         let diff = try await offTheCooperativePool {
-            try SDKGenerator.diff(oldSpecPath: spec, newSpecPath: spec, moduleName: "GitHub")
+            try SDKGenerator.diff(old: .init(specPath: spec, moduleName: "GitHub"), new: .init(specPath: spec, moduleName: "GitHub"))
         }
         #expect(diff.changes.isEmpty, "\(diff.changes.prefix(5))")
     }

@@ -17,7 +17,7 @@ import Testing
     /// The printed diagnostics of linting a fixture, paths relative to Tests/Fixtures/refs/.
     private func lint(_ fixture: String, allowedRoots: [String] = []) -> [String] {
         let path = Self.refs.appendingPathComponent(fixture).path
-        return SDKGenerator.lint(specPath: path, allowedReferenceRoots: allowedRoots).map(Self.relative)
+        return SDKGenerator.lint(.init(specPath: path, moduleName: "", allowedReferenceRoots: allowedRoots)).map(Self.relative)
     }
 
     private static func relative(_ diagnostic: Diagnostic) -> String {
@@ -34,7 +34,7 @@ import Testing
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
         let canonical = URL(fileURLWithPath: folder.path).resolvingSymlinksInPath().path
-        return SDKGenerator.lint(specPath: folder.appendingPathComponent("api.yaml").path).map {
+        return SDKGenerator.lint(.init(specPath: folder.appendingPathComponent("api.yaml").path, moduleName: "")).map {
             $0.description.replacingOccurrences(of: folder.path + "/", with: "").replacingOccurrences(of: canonical, with: "FOLDER")
         }
     }
@@ -114,7 +114,7 @@ import Testing
         try Self.spec(schemaReference: "link.yaml#/Secret").write(to: folder.appendingPathComponent("api.yaml"), atomically: true, encoding: .utf8)
         let outside = Self.refs.appendingPathComponent("confined/outside.yaml").resolvingSymlinksInPath().path
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link.yaml").path, withDestinationPath: outside)
-        let diagnostics = SDKGenerator.lint(specPath: folder.appendingPathComponent("api.yaml").path).map {
+        let diagnostics = SDKGenerator.lint(.init(specPath: folder.appendingPathComponent("api.yaml").path, moduleName: "")).map {
             $0.description.replacingOccurrences(of: folder.path + "/", with: "")
         }
         #expect(diagnostics.count == 1)

@@ -7,7 +7,7 @@ import Testing
     private static let fixtures = PackagePaths.root.appendingPathComponent("Tests/Fixtures/json")
 
     private func lint(_ name: String) -> [String] {
-        SDKGenerator.lint(specPath: Self.fixtures.appendingPathComponent(name).path).map {
+        SDKGenerator.lint(.init(specPath: Self.fixtures.appendingPathComponent(name).path, moduleName: "")).map {
             $0.description.replacingOccurrences(of: Self.fixtures.path + "/", with: "")
         }
     }

@@ -411,7 +411,7 @@ import Testing
               - target: $.info
                 update: {version: [2]}
             """).write(to: overlay, atomically: true, encoding: .utf8)
-        let diagnostics = SDKGenerator.lint(specPath: spec.path, overlayPaths: [overlay.path])
+        let diagnostics = SDKGenerator.lint(.init(specPath: spec.path, moduleName: "", overlayPaths: [overlay.path]))
             .map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }
         #expect(diagnostics == [
             "fix.overlay.yaml:6:13: warning: the target '$.components' selects nothing, so the action has no effect",

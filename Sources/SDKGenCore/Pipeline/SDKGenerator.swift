@@ -109,14 +109,6 @@ public enum SDKGenerator {
         return ConformanceProgram.source(for: try lower(options, diagnostics: &diagnostics))
     }
 
-    /// What changed in the SDK's API from the spec at `oldSpecPath` to the one at `newSpecPath`, each with its
-    /// overlays applied; throws with the diagnostics of both when either has an error.
-    public static func diff(oldSpecPath: String, newSpecPath: String, moduleName: String,
-                            oldOverlayPaths: [String] = [], newOverlayPaths: [String] = []) throws(GenerationError) -> APIDiff {
-        try diff(old: Options(specPath: oldSpecPath, moduleName: moduleName, overlayPaths: oldOverlayPaths),
-                 new: Options(specPath: newSpecPath, moduleName: moduleName, overlayPaths: newOverlayPaths))
-    }
-
     /// What changed in the SDK's API from the one `old` generates to the one `new` does (overlays, filter,
     /// overrides and all); throws with the diagnostics of both when either has an error. Templates are not read:
     /// the comparison is of the lowered SDKs. When `new` names no module, the old SDK takes the module and client
@@ -182,14 +174,6 @@ public enum SDKGenerator {
         guard !diagnostics.hasErrors else { throw GenerationError(diagnostics.sorted) }
         let sdk = SDKLowering.lower(document, options: LoweringOptions(moduleName: moduleName), diagnostics: &diagnostics)
         return (sdk, diagnostics.sorted)
-    }
-
-    /// Loads, overlays, bundles, filters, reads and lints a document without generating anything.
-    public static func lint(specPath: String, overlayPaths: [String] = [], allowedReferenceRoots: [String] = []) -> [Diagnostic] {
-        // Named (as before titles made module names), so that this lints the document alone.
-        var options = Options(specPath: specPath, moduleName: "", overlayPaths: overlayPaths)
-        options.allowedReferenceRoots = allowedReferenceRoots
-        return lint(options)
     }
 
     /// Everything `generate` would report about the document `options` name, without rendering or writing
