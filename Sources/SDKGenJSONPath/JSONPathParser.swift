@@ -409,23 +409,14 @@ package struct JSONPathParser {
         }
         let start = position - 1
         advance()
-        let unit = try parseHex4()
-        switch unit {
-        case 0xD800...0xDBFF:
-            guard consume("\\"), consume("u") else {
-                throw error("a high surrogate escape must be followed by a low surrogate escape (\\uDC00 to \\uDFFF)", at: start)
-            }
-            let low = try parseHex4()
-            guard (0xDC00...0xDFFF).contains(low) else {
-                throw error("a high surrogate escape must be followed by a low surrogate escape (\\uDC00 to \\uDFFF)", at: start)
-            }
-            // Both halves are in range, so the combination is a valid scalar.
-            return Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))!
-        case 0xDC00...0xDFFF:
-            throw error("a low surrogate escape must follow a high surrogate escape", at: start)
-        default:
-            // Not a surrogate, so a valid scalar.
-            return Unicode.Scalar(unit)!
+        let escaped = try UTF16Escape.scalar(try parseHex4()) { () throws(JSONPathSyntaxError) -> UInt32? in
+            guard consume("\\"), consume("u") else { return nil }
+            return try parseHex4()
+        }
+        switch escaped {
+        case .success(let scalar): return scalar
+        case .failure(.unpairedHighSurrogate): throw error("a high surrogate escape must be followed by a low surrogate escape (\\uDC00 to \\uDFFF)", at: start)
+        case .failure(.loneLowSurrogate): throw error("a low surrogate escape must follow a high surrogate escape", at: start)
         }
     }
 

@@ -266,23 +266,19 @@ package struct JSONReader {
     /// The character of a `\uXXXX` escape whose `u` has been read, and of the low surrogate's escape after
     /// it when it is a high surrogate.
     private mutating func unicodeEscape(at location: SourceLocation) throws(GenerationError) -> Unicode.Scalar {
-        let first = try hexQuad(at: location)
-        switch first {
-        case 0xD800...0xDBFF:
-            guard input[index...].starts(with: "\\u".utf8) else {
-                throw failure("could not parse JSON: the escape of a UTF-16 high surrogate is not followed by a low surrogate's", at: location)
-            }
+        let escaped = try UTF16Escape.scalar(try hexQuad(at: location)) { () throws(GenerationError) -> UInt32? in
+            guard input[index...].starts(with: "\\u".utf8) else { return nil }
             let lowLocation = here
             advance(by: 2)
-            let second = try hexQuad(at: lowLocation)
-            guard (0xDC00...0xDFFF).contains(second) else {
-                throw failure("could not parse JSON: the escape of a UTF-16 high surrogate is not followed by a low surrogate's", at: location)
-            }
-            return Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))!
-        case 0xDC00...0xDFFF:
-            throw failure("could not parse JSON: the escape of a UTF-16 low surrogate without a high surrogate before it", at: location)
-        default:
-            return Unicode.Scalar(first)!
+            return try hexQuad(at: lowLocation)
+        }
+        switch escaped {
+        case .success(let scalar):
+            return scalar
+        case .failure(let fault):
+            throw failure(fault == .unpairedHighSurrogate
+                ? "could not parse JSON: the escape of a UTF-16 high surrogate is not followed by a low surrogate's"
+                : "could not parse JSON: the escape of a UTF-16 low surrogate without a high surrogate before it", at: location)
         }
     }
 

@@ -9,10 +9,10 @@ extension SDKView {
             "access": .text(SwiftSource.accessPrefix(group.access)),
             "typeName": .text(group.typeName),
             "propertyName": .text(group.propertyName),
-            "clientTypeName": .text(group.clientTypeName),
-            "errorTypeName": .text(group.errorTypeName),
             "tag": .text(group.tag),
             "docLines": .documentation(group.documentation),
+            "clientTypeName": .text(group.clientTypeName),
+            "errorTypeName": .text(group.errorTypeName),
             "operations": .list(group.operations, operation),
             "reference": .object(referencePage(group)),
         ]
