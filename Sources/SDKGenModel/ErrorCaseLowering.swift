@@ -55,7 +55,7 @@ extension SDKLowering {
             let text = description ?? HTTPStatusName.phrase(for: status)
             let suffix = status == .default ? " (`default`)" : " (HTTP \(status.text))"
             return ErrorStatusCase(caseName: HTTPStatusName.caseName(for: status), status: status, bodyType: winner,
-                                   documentation: [.textEndingWith(text, suffix: suffix)])
+                                   documentation: [.textEndingWith(text, suffix: suffix)], location: uses[0].location)
         }
     }
 

@@ -163,6 +163,8 @@ public struct ErrorStatusCase: Sendable {
     /// The type of the decoded body.
     public var bodyType: SwiftType
     public var documentation: Documentation
+    /// Where the first operation documenting it does so.
+    public var location: SourceLocation
 }
 
 /// The API group of one tag, such as `AnalyticsAPI`, reached as `client.analytics`.
