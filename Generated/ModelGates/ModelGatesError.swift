@@ -21,6 +21,9 @@ public enum ModelGatesError: Error, Sendable {
     /// Internal server error. (HTTP 500)
     case internalServer(ErrorResponse, ResponseMetadata)
 
+    /// Any other error status. The body is kept as it was received. (`default`)
+    case defaultError(JSONValue, ResponseMetadata)
+
     // MARK: Other failures
 
     /// Any other error status. The body is kept as it was received.
@@ -63,7 +66,8 @@ extension ModelGatesError {
              .unauthorized(_, let metadata),
              .forbidden(_, let metadata),
              .notFound(_, let metadata),
-             .internalServer(_, let metadata):
+             .internalServer(_, let metadata),
+             .defaultError(_, let metadata):
             metadata
         case .apiError(let metadata, _),
              .decoding(_, let metadata, _):
@@ -90,6 +94,8 @@ extension ModelGatesError: CustomStringConvertible {
             Self.describe("notFound", metadata, body: Self.excerpt(of: body))
         case .internalServer(let body, let metadata):
             Self.describe("internalServer", metadata, body: Self.excerpt(of: body))
+        case .defaultError(let body, let metadata):
+            Self.describe("defaultError", metadata, body: Self.excerpt(of: body))
         case .apiError(let metadata, let body):
             Self.describe("apiError", metadata, body: Self.excerpt(of: body))
         case .transport(let error):

@@ -16,6 +16,7 @@ public struct APIChange: Sendable, Hashable, Codable {
         case fieldAdded, fieldRemoved, fieldRenamed, fieldTypeChanged, fieldBecameOptional, fieldBecameRequired
         case enumValueAdded, enumValueRemoved, enumValueRenamed
         case unionCaseAdded, unionCaseRemoved, unionCaseTypeChanged
+        case errorCaseAdded, errorCaseRemoved, errorCaseTypeChanged
     }
 
     /// Whether code written against the old SDK keeps compiling and working with the new one.

@@ -10,8 +10,10 @@ public struct APIDiff: Sendable {
         case major
         /// Additions only.
         case minor
-        /// No change to the API.
+        /// Fixes that change no API; never suggested by a diff, which sees only the API.
         case patch
+        /// No change to the API: no release is needed for it.
+        case none
     }
 
     /// Breaking changes first, then by symbol, kind and message: the same order on every run.
@@ -31,6 +33,7 @@ public struct APIDiff: Sendable {
         comparison.compareCredentials()
         comparison.compareGlobalHeaders()
         comparison.compareModels()
+        comparison.compareErrorCases()
         return APIDiff(changes: comparison.changes)
     }
 
@@ -39,7 +42,7 @@ public struct APIDiff: Sendable {
 
     public var versionBump: VersionBump {
         if changes.contains(where: { $0.classification == .breaking }) { return .major }
-        return changes.isEmpty ? .patch : .minor
+        return changes.isEmpty ? .none : .minor
     }
 
     /// The exit status of `sdkgen diff`: 1 when `failOnBreaking` and a change is breaking, else 0.

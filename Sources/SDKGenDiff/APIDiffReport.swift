@@ -28,7 +28,7 @@ public enum APIDiffReport {
     }
 
     private static func text(_ diff: APIDiff, oldName: String, newName: String) -> String {
-        guard !diff.changes.isEmpty else { return "No API changes from \(oldName) to \(newName); suggested version bump: patch\n" }
+        guard !diff.changes.isEmpty else { return "No API changes from \(oldName) to \(newName); suggested version bump: none\n" }
         var lines = diff.changes.map { "\($0.location): \($0.classification.rawValue): \($0.symbol): \($0.message)" }
         lines.append("\(oldName) → \(newName): \(summary(diff))")
         return lines.joined(separator: "\n") + "\n"

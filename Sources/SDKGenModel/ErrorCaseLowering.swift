@@ -2,7 +2,8 @@ import SDKGenBase
 import SDKGenOpenAPI
 import SDKGenYAML
 
-/// Settles the error enum's cases: one per documented error status, shared by every operation that documents it.
+/// Settles the error enum's cases: one per documented error status, `4XX` or `5XX` range and `default`, shared by
+/// every operation that documents it.
 ///
 /// A status's case carries the body type most operations document for it (the first seen on a tie). Operations
 /// that document no JSON body for it, or another type, throw the same case: a body that does not decode as the
@@ -13,17 +14,18 @@ extension SDKLowering {
         package var uses: [(operation: String, bodyType: SwiftType?, description: String?, location: SourceLocation)] = []
     }
 
-    /// Records that an operation documents an error status, which it throws as the error enum's case for it.
-    package mutating func recordErrorStatus(_ code: Int, bodyType: SwiftType?, description: String?, operation: String,
+    /// Records that an operation documents an error status, range or `default`, which it throws as the error
+    /// enum's case for it.
+    package mutating func recordErrorStatus(_ status: StatusPattern, bodyType: SwiftType?, description: String?, operation: String,
                                     at location: SourceLocation) {
-        errorStatuses[code, default: ErrorStatusUses()].uses.append((operation, bodyType, description, location))
+        errorStatuses[status, default: ErrorStatusUses()].uses.append((operation, bodyType, description, location))
     }
 
-    /// The error enum's cases, one per status an operation documents, by status; call once every operation is
-    /// lowered.
+    /// The error enum's cases, one per status, range and `default` an operation documents as an error: the
+    /// statuses in increasing order, then the ranges, then `default`; call once every operation is lowered.
     package mutating func errorCases() -> [ErrorStatusCase] {
-        errorStatuses.keys.sorted().map { code in
-            let uses = errorStatuses[code]!.uses
+        errorStatuses.keys.sorted().map { status in
+            let uses = errorStatuses[status]!.uses
             var counts: [(type: SwiftType, operations: [String])] = []
             for use in uses {
                 guard let type = use.bodyType else { continue }
@@ -45,14 +47,15 @@ extension SDKLowering {
                         : "\(entry.type) (\(Self.list(entry.operations)))"
                 }
                 diagnostics.warning("""
-                    status \(code) has different bodies: \(listed.joined(separator: ", ")); the error case carries \(winner), \
+                    status \(status.text) has different bodies: \(listed.joined(separator: ", ")); the error case carries \(winner), \
                     and a body that does not decode as one is thrown as apiError
                     """, at: differing.location)
             }
             let description = uses.first { $0.bodyType == winner }?.description ?? uses.first?.description
-            let text = description ?? HTTPStatusName.phrase(for: code) ?? "Status \(code)"
-            return ErrorStatusCase(caseName: HTTPStatusName.caseName(for: code), statusCode: code, bodyType: winner,
-                                   documentation: [.textEndingWith(text, suffix: " (HTTP \(code))")])
+            let text = description ?? HTTPStatusName.phrase(for: status)
+            let suffix = status == .default ? " (`default`)" : " (HTTP \(status.text))"
+            return ErrorStatusCase(caseName: HTTPStatusName.caseName(for: status), status: status, bodyType: winner,
+                                   documentation: [.textEndingWith(text, suffix: suffix)], location: uses[0].location)
         }
     }
 

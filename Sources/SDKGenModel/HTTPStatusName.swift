@@ -27,6 +27,26 @@ package enum HTTPStatusName {
         return SwiftName.member(phrase)
     }
 
+    /// The case name for a documented error response: `notFound` for `404`, `clientError` for `4XX`,
+    /// `serverError` for `5XX` and `defaultError` for `default`; no status's phrase ends in "Error", so these
+    /// cannot collide with a status's case.
+    package static func caseName(for status: StatusPattern) -> String {
+        switch status {
+        case .code(let code): caseName(for: code)
+        case .range(let range): range.lowerBound == 400 ? "clientError" : range.lowerBound == 500 ? "serverError" : "status\(range.lowerBound / 100)XX"
+        case .default: "defaultError"
+        }
+    }
+
+    /// What a documented error response is, for documentation when the spec gives no description.
+    package static func phrase(for status: StatusPattern) -> String {
+        switch status {
+        case .code(let code): phrase(for: code) ?? "Status \(code)"
+        case .range(let range): range.lowerBound == 400 ? "A client error" : "A server error"
+        case .default: "An error response of a status no other case describes"
+        }
+    }
+
     /// The reason phrase as people write it, for documentation.
     package static func phrase(for statusCode: Int) -> String? {
         reasonPhrases[statusCode]

@@ -57,7 +57,7 @@ extension SDKLowering {
                 summary: operation.summary,
                 description: operation.description,
                 documentation: documentation(of: operation, arguments: arguments, result: result, note: streamNote,
-                                             errorCases: responses.errorCases),
+                                             responseCases: result.cases + responses.errorCases),
                 deprecated: operation.deprecated,
                 httpMethod: operation.method.rawValue.uppercased(),
                 path: path,
@@ -68,7 +68,7 @@ extension SDKLowering {
                 body: bodyDeclaration,
                 returnType: result.returnType,
                 isStreaming: isStream,
-                responseCases: result.cases + responses.errorCases,
+                responseCases: Self.switchOrder(result.cases + responses.errorCases),
                 errorResponses: responses.errorResponses,
                 responseExamples: isStream ? [] : responses.examples,
                 origin: SpecOrigin(key: operation.method.rawValue.uppercased() + " " + operation.path, location: operation.location),
@@ -79,7 +79,7 @@ extension SDKLowering {
 
     /// The summary, description, method and path, notes, parameters, result and errors of a function.
     private func documentation(of operation: Operation, arguments: [OperationParameter], result: SuccessResult, note: String?,
-                               errorCases: [ResponseCase]) -> Documentation {
+                               responseCases: [ResponseCase]) -> Documentation {
         let methodAndPath = "\(operation.method.rawValue.uppercased()) \(operation.path)"
         var documentation: Documentation = [
             .text(operation.summary ?? operation.operationID ?? methodAndPath), .text(operation.description ?? ""), .text("`\(methodAndPath)`"),
@@ -91,22 +91,29 @@ extension SDKLowering {
         let parameters = arguments.map { Documentation.Parameter($0.name, $0.documentation) }
             + [Documentation.Parameter("options", "Settings for this call that override the client's.")]
         let returns = result.returnType == .void ? nil : SpecText.lines(result.returns).first ?? "The decoded response body."
-        documentation.blocks.append(.parameters(parameters, returns: returns, throws: throwsText(errorCases)))
+        documentation.blocks.append(.parameters(parameters, returns: returns, throws: throwsText(responseCases)))
         return documentation
     }
 
-    /// What a function throws: its documented error cases, then the others.
-    private func throwsText(_ errorCases: [ResponseCase]) -> String {
-        let thrown = errorCases.compactMap { errorCase -> String? in
-            guard case .throwsStatusCase(let code) = errorCase.outcome else { return nil }
-            return "``\(errorTypeName)/\(HTTPStatusName.caseName(for: code))(_:_:)``"
+    /// What a function throws: its documented error cases (statuses, then ranges, then `default`), then the others.
+    private func throwsText(_ responseCases: [ResponseCase]) -> String {
+        let thrown = Self.switchOrder(responseCases).compactMap { responseCase -> String? in
+            guard case .throwsStatusCase(let status) = responseCase.outcome else { return nil }
+            return "``\(errorTypeName)/\(HTTPStatusName.caseName(for: status))(_:_:)``"
         }
-        var text = ""
+        var parts: [String] = []
         if !thrown.isEmpty {
-            text += (thrown.count > 1 ? thrown.dropLast().joined(separator: ", ") + " or " + thrown.last! : thrown[0])
-                + " for a documented error response, "
+            parts.append((thrown.count > 1 ? thrown.dropLast().joined(separator: ", ") + " or " + thrown.last! : thrown[0])
+                + " for a documented error response")
         }
-        return text + "``\(errorTypeName)/apiError(_:body:)`` for any other status, or another ``\(errorTypeName)`` if no valid response arrived."
+        let apiError = "``\(errorTypeName)/apiError(_:body:)``"
+        if !responseCases.contains(where: { $0.statuses == .default }) {
+            parts.append(apiError + " for any other status")
+        } else if !thrown.isEmpty {
+            parts.append(apiError + " for an error body that does not decode as documented")
+        }
+        let other = "``\(errorTypeName)`` if no valid response arrived."
+        return parts.isEmpty ? "A " + other : parts.joined(separator: ", ") + ", or another " + other
     }
 
     /// The path item's parameters with the operation's, which replace any of the same name and location; each with

@@ -3,7 +3,9 @@ import SDKGenOpenAPI
 import SDKGenYAML
 
 /// Lowers an operation's responses: what its function returns for each success status, which error it throws for
-/// each documented error status, and, when a success is a `text/event-stream`, the events it streams.
+/// each documented error status, `4XX` or `5XX` range and `default`, and, when a success is a `text/event-stream`,
+/// the events it streams. A `default` is an error unless the operation documents no 2XX status; then it is the
+/// result.
 ///
 /// The first 2XX response with content decides the result: JSON decodes as the schema's type, `text/*` is a
 /// `String`, anything else is the raw `Data`; with no content anywhere the function returns nothing. Another 2XX
@@ -35,6 +37,14 @@ extension SDKLowering {
         typealias Success = (status: ResponseStatus, pattern: StatusPattern, response: Response?, reference: Reference?)
         var successes: [Success] = []
         var rangeSuccesses: [Success] = []
+        let documentsSuccess = operation.responses.contains { entry in
+            switch entry.status {
+            case .code(let code): (200..<300).contains(code)
+            case .range(let digit): digit == 2
+            case .default: false
+            }
+        }
+        var defaultSuccess: Success?
         for entry in operation.responses {
             let response = index.response(entry.response)
             if response == nil {
@@ -45,27 +55,25 @@ extension SDKLowering {
                 successes.append((entry.status, .code(code), response, Self.reference(of: entry.response)))
             case .range(2):
                 rangeSuccesses.append((entry.status, .range(200...299), response, Self.reference(of: entry.response)))
+            case .default where !documentsSuccess:
+                defaultSuccess = (entry.status, .default, response, Self.reference(of: entry.response))
             case .code(let code) where code >= 400:
-                let media = response?.content.first { Self.isJSON($0.contentType) && $0.schema != nil }
-                let bodyType = media.flatMap { media in
-                    media.schema.map {
-                        swiftType(for: $0, in: Self.reference(of: entry.response), part: media.contentType,
-                                  suggestedName: HTTPStatusName.caseName(for: code))
-                    }
-                }
-                recordErrorStatus(code, bodyType: bodyType, description: response?.description, operation: operationName, at: entry.location)
-                if let media, let bodyType {
-                    lowered.examples += examples(of: media, type: bodyType, label: "\(operationName) \(code)")
-                }
-                lowered.errorCases.append(ResponseCase(statuses: .code(code), outcome: .throwsStatusCase(code)))
-                lowered.errorResponses.append(ErrorResponse(statusCode: code, contentType: response?.content.first?.contentType ?? "*/*"))
+                lowerErrorResponse(entry, .code(code), response: response, operationName: operationName, into: &lowered)
+            case .range(let digit) where digit >= 4:
+                lowerErrorResponse(entry, .range(digit * 100...digit * 100 + 99), response: response, operationName: operationName,
+                                   into: &lowered)
+            case .default:
+                lowerErrorResponse(entry, .default, response: response, operationName: operationName, into: &lowered)
             case .code(let code):
                 unhandledStatuses.append((code, operationName, entry.location))
-            case .range, .default:
+            case .range:
                 continue
             }
         }
         successes += rangeSuccesses
+        if let defaultSuccess {
+            successes.append(defaultSuccess)
+        }
 
         guard let first = successes.first(where: { !($0.response?.content.isEmpty ?? true) }), let response = first.response else {
             let cases = successes.map { ResponseCase(statuses: $0.pattern, outcome: .returnsNothing) }
@@ -111,6 +119,38 @@ extension SDKLowering {
         }
         lowered.result = result
         return lowered
+    }
+
+    /// Lowers a documented error response: the operation throws the error enum's case for its status, range or
+    /// `default`, carrying its JSON body decoded.
+    private mutating func lowerErrorResponse(_ entry: ResponseEntry, _ status: StatusPattern, response: Response?, operationName: String,
+                                             into lowered: inout LoweredResponses) {
+        let media = response?.content.first { Self.isJSON($0.contentType) && $0.schema != nil }
+        let bodyType = media.flatMap { media in
+            media.schema.map {
+                swiftType(for: $0, in: Self.reference(of: entry.response), part: media.contentType,
+                          suggestedName: HTTPStatusName.caseName(for: status))
+            }
+        }
+        recordErrorStatus(status, bodyType: bodyType, description: response?.description, operation: operationName, at: entry.location)
+        if let media, let bodyType {
+            lowered.examples += examples(of: media, type: bodyType, label: "\(operationName) \(status.text)")
+        }
+        lowered.errorCases.append(ResponseCase(statuses: status, outcome: .throwsStatusCase(status)))
+        lowered.errorResponses.append(ErrorResponse(status: status, contentType: response?.content.first?.contentType ?? "*/*"))
+    }
+
+    /// The cases in the order a status `switch` tests them: codes, then ranges, then `default`, each kind in the
+    /// order given.
+    package static func switchOrder(_ cases: [ResponseCase]) -> [ResponseCase] {
+        func kind(_ pattern: StatusPattern) -> Int {
+            switch pattern {
+            case .code: 0
+            case .range: 1
+            case .default: 2
+            }
+        }
+        return (0...2).flatMap { wanted in cases.filter { kind($0.statuses) == wanted } }
     }
 
     /// The JSON examples of a media type: its `example`, its `examples`, or else its schema's `example`.

@@ -32,8 +32,9 @@ public struct SDKLowering {
     package var globalHeaders: [GlobalHeaderDeclaration] = []
     /// The credentials the client takes and the key each security scheme is sent under.
     package var security = SecurityPlan()
-    /// The body types operations document for each error status, settled into error cases once all are seen.
-    package var errorStatuses: [Int: ErrorStatusUses] = [:]
+    /// The body types operations document for each error status, range and `default`, settled into error cases
+    /// once all are seen.
+    package var errorStatuses: [StatusPattern: ErrorStatusUses] = [:]
     /// Documented 1XX and 3XX statuses, which the SDK handles as undocumented, for one note.
     package var unhandledStatuses: [(code: Int, operation: String, location: SourceLocation)] = []
     /// The Swift types of schemas inside reusable components (parameters, request bodies, responses), by the

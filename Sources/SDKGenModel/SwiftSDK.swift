@@ -144,22 +144,27 @@ public struct ErrorDeclaration: Sendable {
     public var typeName: String
     public var clientTypeName: String
     public var documentation: Documentation
-    /// One per documented error status, in increasing order of status.
+    /// One per documented error status, range and `default`: the statuses in increasing order, then the
+    /// ranges, then `default`.
     public var statusCases: [ErrorStatusCase]
 
-    /// The case thrown for a documented error status.
-    public func statusCase(for statusCode: Int) -> ErrorStatusCase? {
-        statusCases.first { $0.statusCode == statusCode }
+    /// The case thrown for a documented error status, range or `default`.
+    public func statusCase(for status: StatusPattern) -> ErrorStatusCase? {
+        statusCases.first { $0.status == status }
     }
 }
 
-/// One case of the error enum for a documented status, such as `badRequest` for 400.
+/// One case of the error enum for a documented error response, such as `badRequest` for 400, `clientError` for
+/// `4XX` or `defaultError` for `default`.
 public struct ErrorStatusCase: Sendable {
     public var caseName: String
-    public var statusCode: Int
+    /// The documented status, range or `default` it is thrown for.
+    public var status: StatusPattern
     /// The type of the decoded body.
     public var bodyType: SwiftType
     public var documentation: Documentation
+    /// Where the first operation documenting it does so.
+    public var location: SourceLocation
 }
 
 /// The API group of one tag, such as `AnalyticsAPI`, reached as `client.analytics`.
@@ -238,7 +243,8 @@ public struct OperationParameter: Sendable {
 
 /// A documented error response of an operation.
 public struct ErrorResponse: Sendable, Hashable {
-    public var statusCode: Int
+    /// The documented status, range or `default`.
+    public var status: StatusPattern
     /// The media type of its body, `*/*` when it documents none.
     public var contentType: String
 }
@@ -319,10 +325,35 @@ public struct ResponseCase: Sendable {
 }
 
 /// The statuses a response case matches.
-public enum StatusPattern: Sendable, Hashable {
+public enum StatusPattern: Sendable, Hashable, Comparable {
     case code(Int)
     /// `200...299` for `2XX`.
     case range(ClosedRange<Int>)
+    /// Any status no other case matches, as `default` documents it.
+    case `default`
+
+    /// Codes before ranges before `default`, the order a `switch` must test them in; codes and ranges in
+    /// increasing order.
+    public static func < (lhs: StatusPattern, rhs: StatusPattern) -> Bool {
+        lhs.sortKey < rhs.sortKey
+    }
+
+    private var sortKey: (Int, Int) {
+        switch self {
+        case .code(let code): (0, code)
+        case .range(let range): (1, range.lowerBound)
+        case .default: (2, 0)
+        }
+    }
+
+    /// As a spec writes it: `404`, `4XX` or `default`.
+    public var text: String {
+        switch self {
+        case .code(let code): String(code)
+        case .range(let range): "\(range.lowerBound / 100)XX"
+        case .default: "default"
+        }
+    }
 }
 
 /// What an operation does with a response of a documented status.
@@ -333,8 +364,8 @@ public enum ResponseOutcome: Sendable, Hashable {
     case returnsNil
     /// Returns the body, read as this says.
     case returns(ResponseReading)
-    /// Throws the error enum's case for this status (see ``ErrorDeclaration/statusCase(for:)``).
-    case throwsStatusCase(Int)
+    /// Throws the error enum's case for this status, range or `default` (see ``ErrorDeclaration/statusCase(for:)``).
+    case throwsStatusCase(StatusPattern)
 }
 
 /// How a response's body becomes a function's result.

@@ -76,4 +76,68 @@ struct ResponseTests {
             #expect(metadata.statusCode == 304)
         }
     }
+
+    @Test("an explicit status, the 4XX and 5XX ranges and default each throw their typed case, the most specific first")
+    func typedErrorCases() async throws {
+        let handler: TestServer.Handler = { request in
+            switch request.path.split(separator: "/").last {
+            case "1": .json(409, #"{"message":"busy"}"#)
+            case "2": .json(418, #"{"code":"teapot"}"#)
+            case "3": .json(503, #"{"code":"down"}"#)
+            case "4": .json(202, #"{"message":"accepted, not an order"}"#)
+            // A 4XX body that is not a `Fault`.
+            default: .json(422, #"{"unexpected":true}"#)
+            }
+        }
+        try await TestServer.with(handler) { server in
+            let responses = server.client().responses
+            let conflict = await featuresError { () async throws(FeaturesSDKError) in try await responses.getOrder(orderID: 1) }
+            guard case .conflict(let problem, let metadata)? = conflict else {
+                Issue.record("expected .conflict, got \(String(describing: conflict))")
+                return
+            }
+            #expect(problem.message == "busy")
+            #expect(metadata.statusCode == 409)
+
+            let client = await featuresError { () async throws(FeaturesSDKError) in try await responses.getOrder(orderID: 2) }
+            guard case .clientError(let fault, let metadata)? = client else {
+                Issue.record("expected .clientError, got \(String(describing: client))")
+                return
+            }
+            #expect(fault.code == "teapot")
+            #expect(metadata.statusCode == 418)
+
+            let server = await featuresError { () async throws(FeaturesSDKError) in try await responses.getOrder(orderID: 3) }
+            guard case .serverError(let fault, let metadata)? = server else {
+                Issue.record("expected .serverError, got \(String(describing: server))")
+                return
+            }
+            #expect(fault.code == "down")
+            #expect(metadata.statusCode == 503)
+
+            let other = await featuresError { () async throws(FeaturesSDKError) in try await responses.getOrder(orderID: 4) }
+            guard case .defaultError(let problem, let metadata)? = other else {
+                Issue.record("expected .defaultError, got \(String(describing: other))")
+                return
+            }
+            #expect(problem.message == "accepted, not an order")
+            #expect(metadata.statusCode == 202)
+
+            let undecodable = await featuresError { () async throws(FeaturesSDKError) in try await responses.getOrder(orderID: 5) }
+            guard case .apiError(let metadata, let body)? = undecodable else {
+                Issue.record("expected .apiError, got \(String(describing: undecodable))")
+                return
+            }
+            #expect(metadata.statusCode == 422)
+            #expect(String(decoding: body, as: UTF8.self) == #"{"unexpected":true}"#)
+        }
+    }
+
+    @Test("a default response that is an operation's only one is its result, whatever the status")
+    func defaultOnlyResult() async throws {
+        try await TestServer.with({ _ in .json(503, #"{"value":"degraded"}"#) }) { server in
+            let status = try await server.client().responses.getStatus()
+            #expect(status.value == "degraded")
+        }
+    }
 }

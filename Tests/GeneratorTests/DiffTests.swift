@@ -55,6 +55,8 @@ import Testing
         Expected("enum-value-removed", .enumValueRemoved, .breaking, "PetStatus.sold", at: "old.yaml:71:25"),
         Expected("security-tightened", .securityTightened, .breaking, "Pets.pets.listPets(limit:)", at: "new.yaml:12:7"),
         Expected("global-header-added", .globalHeaderAdded, .compatible, "Pets.init(xRequestSource:)", at: "new.yaml:9:7"),
+        Expected("error-case-added", .errorCaseAdded, .breaking, "PetsError.tooManyRequests", at: "new.yaml:51:9"),
+        Expected("error-case-removed", .errorCaseRemoved, .breaking, "PetsError.serverError", at: "old.yaml:51:9"),
     ]
 
     static func located(_ change: APIChange) -> String {
@@ -116,7 +118,7 @@ import Testing
     @Test func aSpecComparedWithItselfHasNoChanges() throws {
         let diff = try Self.diff("unchanged")
         #expect(diff.changes.isEmpty)
-        #expect(diff.versionBump == .patch)
+        #expect(diff.versionBump == .none)
         #expect(diff.exitStatus(failOnBreaking: true) == 0)
     }
 

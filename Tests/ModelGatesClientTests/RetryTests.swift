@@ -149,8 +149,9 @@ struct RetryTests {
                 try await server.client(retries: retries).analytics.getUserActivity()
             }
             let elapsed = start.duration(to: .now)
-            guard case .apiError(let metadata, _)? = error else {
-                Issue.record("expected .apiError, got \(String(describing: error))")
+            // The spec documents `default` responses, so the 503 is thrown as that case.
+            guard case .defaultError(_, let metadata)? = error else {
+                Issue.record("expected .defaultError, got \(String(describing: error))")
                 return
             }
             #expect(metadata.statusCode == 503)

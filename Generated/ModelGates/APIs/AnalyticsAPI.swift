@@ -24,9 +24,9 @@ public struct AnalyticsAPI: Sendable {
     ///   - options: Settings for this call that override the client's.
     /// - Returns: The account's activity, one item per day, model and endpoint.
     /// - Throws: ``ModelGatesError/badRequest(_:_:)``, ``ModelGatesError/unauthorized(_:_:)``,
-    ///   ``ModelGatesError/forbidden(_:_:)``, ``ModelGatesError/notFound(_:_:)`` or
-    ///   ``ModelGatesError/internalServer(_:_:)`` for a documented error response, ``ModelGatesError/apiError(_:body:)``
-    ///   for any other status, or another ``ModelGatesError`` if no valid response arrived.
+    ///   ``ModelGatesError/forbidden(_:_:)``, ``ModelGatesError/notFound(_:_:)``, ``ModelGatesError/internalServer(_:_:)``
+    ///   or ``ModelGatesError/defaultError(_:_:)`` for a documented error response, ``ModelGatesError/apiError(_:body:)``
+    ///   for an error body that does not decode as documented, or another ``ModelGatesError`` if no valid response arrived.
     public func getUserActivity(
         date: String? = nil,
         apiKeyHash: String? = nil,
@@ -54,7 +54,7 @@ public struct AnalyticsAPI: Sendable {
         case 500:
             throw response.error(ModelGatesError.internalServer)
         default:
-            throw .apiError(response.metadata, body: response.body)
+            throw response.error(ModelGatesError.defaultError)
         }
     }
 
@@ -78,9 +78,9 @@ public struct AnalyticsAPI: Sendable {
     ///   - options: Settings for this call that override the client's.
     /// - Returns: One entry per day of the range, oldest first.
     /// - Throws: ``ModelGatesError/badRequest(_:_:)``, ``ModelGatesError/unauthorized(_:_:)``,
-    ///   ``ModelGatesError/forbidden(_:_:)``, ``ModelGatesError/notFound(_:_:)`` or
-    ///   ``ModelGatesError/internalServer(_:_:)`` for a documented error response, ``ModelGatesError/apiError(_:body:)``
-    ///   for any other status, or another ``ModelGatesError`` if no valid response arrived.
+    ///   ``ModelGatesError/forbidden(_:_:)``, ``ModelGatesError/notFound(_:_:)``, ``ModelGatesError/internalServer(_:_:)``
+    ///   or ``ModelGatesError/defaultError(_:_:)`` for a documented error response, ``ModelGatesError/apiError(_:body:)``
+    ///   for an error body that does not decode as documented, or another ``ModelGatesError`` if no valid response arrived.
     public func getDailyActivity(
         days: Int? = nil,
         from: String? = nil,
@@ -112,7 +112,7 @@ public struct AnalyticsAPI: Sendable {
         case 500:
             throw response.error(ModelGatesError.internalServer)
         default:
-            throw .apiError(response.metadata, body: response.body)
+            throw response.error(ModelGatesError.defaultError)
         }
     }
 }

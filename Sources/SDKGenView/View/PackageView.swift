@@ -28,7 +28,7 @@ struct PackageView {
             "modelGroups": .list(modelGroups) { ["heading": .text($0.heading), "models": .list($0.models, model)] },
             "runtimeTypes": .lines(runtimeTypes),
             "hasRuntimeTypes": .bool(!runtimeTypes.isEmpty),
-            "errorCases": .list(sdk.error.statusCases) { ["caseName": .text($0.caseName), "statusCode": .text(String($0.statusCode))] },
+            "errorCases": .list(sdk.error.statusCases) { ["caseName": .text($0.caseName), "statuses": .text(Self.statusesText($0.status))] },
             "credentialArguments": .list(credentialArguments) { argument in
                 ["name": .text(argument.name), "environmentVariable": .text(argument.environmentVariable)]
             },
@@ -89,6 +89,16 @@ struct PackageView {
             prefix += text
         }
         return prefix
+    }
+
+    /// The statuses an error case is thrown for, for the package README: `status 404`, `a 4XX status` or
+    /// `any status an operation does not otherwise document (\`default\`)`.
+    static func statusesText(_ status: StatusPattern) -> String {
+        switch status {
+        case .code(let code): "status \(code)"
+        case .range: "a \(status.text) status"
+        case .default: "any status an operation does not otherwise document (`default`)"
+        }
     }
 
     /// A value of the type for the smoke test to send: an empty collection, a file, or any other type's placeholder

@@ -27,11 +27,16 @@ extension SDKView {
         }
         rows.append(Self.row(name: "options", type: .named("RequestOptions"), required: "➖",
                              description: "Per-call overrides of the client's retries, timeout and headers.", example: ""))
-        var errors: [TemplateValue] = declaration.errorResponses.map { response in
-            .object(Self.errorRow("\(errorTypeName).\(HTTPStatusName.caseName(for: response.statusCode))", statusCode: String(response.statusCode),
-                                  contentType: Markdown.cell(response.contentType)))
+        var errors: [TemplateValue] = declaration.errorResponses.sorted { $0.status < $1.status }.map { response in
+            let caseName = sdk.error.statusCase(for: response.status)?.caseName ?? ""
+            return .object(Self.errorRow("\(errorTypeName).\(caseName)", statusCode: response.status.text,
+                                         contentType: response.contentType))
         }
-        errors.append(.object(Self.errorRow("\(errorTypeName).apiError", statusCode: "4XX, 5XX", contentType: "\\*/\\*")))
+        if !declaration.responseCases.contains(where: { $0.statuses == .default }) {
+            errors.append(.object(Self.errorRow("\(errorTypeName).apiError", statusCode: "4XX, 5XX", contentType: "*/*")))
+        } else if !errors.isEmpty {
+            errors.append(.object(Self.errorRow("\(errorTypeName).apiError", statusCode: "any, if the body does not decode", contentType: "*/*")))
+        }
         let returnsModel = if case .named(let name) = declaration.returnType { modelNames.contains(name) } else { false }
         let call = callExample(declaration, groupProperty: groupProperty)
         return [
@@ -63,8 +68,10 @@ extension SDKView {
         ]
     }
 
+    /// A row of an errors table; the media type's `*`s are escaped, so that `*/*` is not read as emphasis.
     private static func errorRow(_ errorCase: String, statusCode: String, contentType: String) -> TemplateObject {
-        ["errorCase": .text("`\(errorCase)`"), "statusCode": .text(statusCode), "contentType": .text(contentType)]
+        ["errorCase": .text("`\(errorCase)`"), "statusCode": .text(statusCode),
+         "contentType": .text(Markdown.cell(contentType).replacingOccurrences(of: "*", with: "\\*"))]
     }
 
     /// The call alone, from the group property on: `analytics.getUserActivity(date: "2025-08-24")`.

@@ -39,6 +39,8 @@ extension SDKView {
             "returnType": .text(operation.returnType.description),
             "sendMethod": .text(operation.isStreaming ? "stream" : "send"),
             "responseCases": .list(operation.responseCases, responseCase),
+            // Whether a case is the `switch`'s `default:`, which the template otherwise adds to throw `apiError`.
+            "documentsDefault": .bool(operation.responseCases.contains { $0.statuses == .default }),
             "responseExamples": .list(operation.responseExamples) { example in
                 ["label": .text(example.label), "swiftType": .text(example.swiftType.description), "json": .text(example.json)]
             },
@@ -85,16 +87,20 @@ extension SDKView {
     }
 
     private func responseCase(_ responseCase: ResponseCase) -> TemplateObject {
-        var object: TemplateObject = ["pattern": .text(SwiftSource.pattern(responseCase.statuses))]
+        var object: TemplateObject = [
+            "label": .text(SwiftSource.caseLabel(responseCase.statuses)),
+            // The pattern alone, for templates that write `case {{pattern}}:`; none for `default`.
+            "pattern": .text(SwiftSource.pattern(responseCase.statuses)),
+        ]
         switch responseCase.outcome {
         case .returnsNothing:
-            break
+            object["returnsNothing"] = .bool(true)
         case .returnsNil:
             object["returnExpression"] = .text("nil")
         case .returns(let reading):
             object["returnExpression"] = .text(SwiftSource.expression(reading: reading))
-        case .throwsStatusCase(let code):
-            object["thrownCase"] = .object(sdk.error.statusCase(for: code).map(statusCase))
+        case .throwsStatusCase(let status):
+            object["thrownCase"] = .object(sdk.error.statusCase(for: status).map(statusCase))
         }
         return object
     }

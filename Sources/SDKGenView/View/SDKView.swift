@@ -150,7 +150,7 @@ package struct SDKView {
     package func statusCase(_ statusCase: ErrorStatusCase) -> TemplateObject {
         [
             "caseName": .text(statusCase.caseName),
-            "statusCode": .text(String(statusCase.statusCode)),
+            "status": .text(statusCase.status.text),
             "bodyType": .text(statusCase.bodyType.description),
             "docLines": .documentation(statusCase.documentation),
         ]

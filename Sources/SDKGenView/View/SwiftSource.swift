@@ -67,11 +67,17 @@ package enum SwiftSource {
         }
     }
 
-    /// `200`, or `200...299` for a range: the pattern of a `case` of the status `switch`.
-    package static func pattern(_ statuses: StatusPattern) -> String {
+    /// `case 200`, `case 200...299` for a range or `default`: the label of a case of the status `switch`.
+    package static func caseLabel(_ statuses: StatusPattern) -> String {
+        pattern(statuses).map { "case " + $0 } ?? "default"
+    }
+
+    /// `200`, or `200...299` for a range: the pattern of a `case` of the status `switch`; `nil` for `default`.
+    package static func pattern(_ statuses: StatusPattern) -> String? {
         switch statuses {
         case .code(let code): String(code)
         case .range(let range): "\(range.lowerBound)...\(range.upperBound)"
+        case .default: nil
         }
     }
 

@@ -9,6 +9,18 @@ public enum FeaturesSDKError: Error, Sendable {
     /// No such item. (HTTP 404)
     case notFound(Problem, ResponseMetadata)
 
+    /// The order is being changed. (HTTP 409)
+    case conflict(Problem, ResponseMetadata)
+
+    /// The request was refused. (HTTP 4XX)
+    case clientError(Fault, ResponseMetadata)
+
+    /// The server failed. (HTTP 5XX)
+    case serverError(Fault, ResponseMetadata)
+
+    /// Anything else. (`default`)
+    case defaultError(Problem, ResponseMetadata)
+
     // MARK: Other failures
 
     /// Any other error status. The body is kept as it was received.
@@ -47,7 +59,11 @@ extension FeaturesSDKError {
     /// The status code and headers of the response, or `nil` if there was none.
     public var metadata: ResponseMetadata? {
         switch self {
-        case .notFound(_, let metadata):
+        case .notFound(_, let metadata),
+             .conflict(_, let metadata),
+             .clientError(_, let metadata),
+             .serverError(_, let metadata),
+             .defaultError(_, let metadata):
             metadata
         case .apiError(let metadata, _),
              .decoding(_, let metadata, _):
@@ -66,6 +82,14 @@ extension FeaturesSDKError: CustomStringConvertible {
         switch self {
         case .notFound(let body, let metadata):
             Self.describe("notFound", metadata, body: Self.excerpt(of: body))
+        case .conflict(let body, let metadata):
+            Self.describe("conflict", metadata, body: Self.excerpt(of: body))
+        case .clientError(let body, let metadata):
+            Self.describe("clientError", metadata, body: Self.excerpt(of: body))
+        case .serverError(let body, let metadata):
+            Self.describe("serverError", metadata, body: Self.excerpt(of: body))
+        case .defaultError(let body, let metadata):
+            Self.describe("defaultError", metadata, body: Self.excerpt(of: body))
         case .apiError(let metadata, let body):
             Self.describe("apiError", metadata, body: Self.excerpt(of: body))
         case .transport(let error):

@@ -188,4 +188,59 @@ public struct ResponsesAPI: Sendable {
             throw .apiError(response.metadata, body: response.body)
         }
     }
+
+    /// Errors documented as a status, as ranges and as default
+    ///
+    /// `GET /orders/{orderID}`
+    ///
+    /// - Parameters:
+    ///   - orderID:
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: The order.
+    /// - Throws: ``FeaturesSDKError/conflict(_:_:)``, ``FeaturesSDKError/clientError(_:_:)``,
+    ///   ``FeaturesSDKError/serverError(_:_:)`` or ``FeaturesSDKError/defaultError(_:_:)`` for a documented error response,
+    ///   ``FeaturesSDKError/apiError(_:body:)`` for an error body that does not decode as documented, or another
+    ///   ``FeaturesSDKError`` if no valid response arrived.
+    public func getOrder(
+        orderID: Int,
+        options: RequestOptions = RequestOptions()
+    ) async throws(FeaturesSDKError) -> Point {
+        var request = APIRequest(method: "GET", path: "/orders/\(String(orderID).percentEncoded)")
+        request.addHeader("Accept", "application/json")
+
+        let response = try await client.send(request, options: options)
+        switch response.statusCode {
+        case 200:
+            return try response.decode(Point.self)
+        case 409:
+            throw response.error(FeaturesSDKError.conflict)
+        case 400...499:
+            throw response.error(FeaturesSDKError.clientError)
+        case 500...599:
+            throw response.error(FeaturesSDKError.serverError)
+        default:
+            throw response.error(FeaturesSDKError.defaultError)
+        }
+    }
+
+    /// A default response only, which is the result
+    ///
+    /// `GET /status`
+    ///
+    /// - Parameters:
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: The server's status.
+    /// - Throws: A ``FeaturesSDKError`` if no valid response arrived.
+    public func getStatus(
+        options: RequestOptions = RequestOptions()
+    ) async throws(FeaturesSDKError) -> Echo {
+        var request = APIRequest(method: "GET", path: "/status")
+        request.addHeader("Accept", "application/json")
+
+        let response = try await client.send(request, options: options)
+        switch response.statusCode {
+        default:
+            return try response.decode(Echo.self)
+        }
+    }
 }
