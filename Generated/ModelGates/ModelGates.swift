@@ -36,6 +36,7 @@ public struct ModelGates: Sendable {
     ///     Sent as the `X-ModelGates-Categories` header of every request.
     ///   - retries: When and how often to retry a failed request. Defaults to ``RetryConfig/default``.
     ///   - timeout: The longest a single attempt may take, in seconds; `.infinity` for no limit.
+    ///   - middlewares: What every attempt of a request passes through, in order, before the transport.
     ///   - transport: What sends the requests. Defaults to a ``URLSessionTransport``.
     public init(
         apiKey: String? = ProcessInfo.processInfo.environment["MODELGATES_API_KEY"],
@@ -45,6 +46,7 @@ public struct ModelGates: Sendable {
         appCategories: String? = nil,
         retries: RetryConfig = .default,
         timeout: TimeInterval = 60,
+        middlewares: [any ClientMiddleware] = [],
         transport: any HTTPTransport = URLSessionTransport()
     ) {
         var credentials: [String: Credential] = [:]
@@ -68,6 +70,7 @@ public struct ModelGates: Sendable {
             headers: headers,
             retries: retries,
             timeout: timeout,
+            middlewares: middlewares,
             transport: transport
         )
         self.analytics = AnalyticsAPI(client: client)

@@ -94,6 +94,7 @@ public struct SDKLowering {
         initParameters += [
             Documentation.Parameter("retries", "When and how often to retry a failed request. Defaults to ``RetryConfig/default``."),
             Documentation.Parameter("timeout", "The longest a single attempt may take, in seconds; `.infinity` for no limit."),
+            Documentation.Parameter("middlewares", "What every attempt of a request passes through, in order, before the transport."),
             Documentation.Parameter("transport", "What sends the requests. Defaults to a ``URLSessionTransport``."),
         ]
 
@@ -215,7 +216,7 @@ public struct SDKLowering {
         }
         return APIGroupDeclaration(
             access: options.access,
-            typeName: typeName, propertyName: propertyName, clientTypeName: clientTypeName, errorTypeName: errorTypeName,
+            typeName: typeName, protocolName: typeName + "Protocol", propertyName: propertyName, clientTypeName: clientTypeName, errorTypeName: errorTypeName,
             tag: tag, description: tagDescription, documentation: [.text(tagDescription ?? "The \(tag) operations.")],
             operations: operations)
     }

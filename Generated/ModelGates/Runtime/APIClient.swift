@@ -27,6 +27,9 @@ struct APIClient: Sendable {
     /// The longest a single attempt may take, in seconds, unless a call overrides it.
     let timeout: TimeInterval
 
+    /// What every attempt passes through, in order, before the call's middlewares and the transport.
+    let middlewares: [any ClientMiddleware]
+
     /// What sends the requests.
     let transport: any HTTPTransport
 
@@ -37,22 +40,27 @@ struct APIClient: Sendable {
     func send(_ request: APIRequest, options: RequestOptions) async throws(ModelGatesError) -> APIResponse {
         try await send(request, options: options) { urlRequest in
             let (body, response) = try await transport.send(urlRequest)
-            return APIResponse(body: body, response: response)
+            return ClientResponse(head: response, body: body)
         }
     }
 
-    /// Makes the request's attempts with `exchange` until one is not retried, and returns its response.
+    /// Makes the request's attempts, each through the middlewares and then `exchange`, until one is not retried, and
+    /// returns its response.
     private func send(
         _ request: APIRequest,
         options: RequestOptions,
-        exchange: (URLRequest) async throws -> APIResponse
+        exchange: (URLRequest) async throws -> ClientResponse
     ) async throws(ModelGatesError) -> APIResponse {
         let urlRequest = try makeURLRequest(for: request, options: options)
         let policy = options.retries ?? retries
+        let chain = middlewares + options.middlewares
         let start = ContinuousClock.now
         var attempt = 1
         while true {
-            let outcome = await attemptOnce { try await exchange(urlRequest) }
+            let context = MiddlewareContext(operation: request.operation, attempt: attempt)
+            let outcome = await attemptOnce {
+                APIResponse(try await chain.intercept(urlRequest, context: context, exchange: exchange))
+            }
             guard
                 let delay = retryDelay(after: outcome, of: request, attempt: attempt, policy: policy),
                 start.duration(to: .now) / .seconds(1) + delay <= policy.backoff.maxElapsedTime
@@ -210,6 +218,7 @@ extension APIClient: CustomReflectable {
                 "headers": headers.map(\.name),
                 "retries": retries,
                 "timeout": timeout,
+                "middlewares": middlewares.map { type(of: $0) },
                 "transport": type(of: transport),
             ],
             displayStyle: .struct

@@ -58,6 +58,7 @@ public struct FeaturesSDK: Sendable {
     ///   - serverURL: The server to call. Defaults to ``defaultServerURL``.
     ///   - retries: When and how often to retry a failed request. Defaults to ``RetryConfig/default``.
     ///   - timeout: The longest a single attempt may take, in seconds; `.infinity` for no limit.
+    ///   - middlewares: What every attempt of a request passes through, in order, before the transport.
     ///   - transport: What sends the requests. Defaults to a ``URLSessionTransport``.
     public init(
         bearerAuth: String? = nil,
@@ -68,6 +69,7 @@ public struct FeaturesSDK: Sendable {
         serverURL: URL = FeaturesSDK.defaultServerURL,
         retries: RetryConfig = .default,
         timeout: TimeInterval = 60,
+        middlewares: [any ClientMiddleware] = [],
         transport: any HTTPTransport = URLSessionTransport()
     ) {
         var credentials: [String: Credential] = [:]
@@ -90,6 +92,7 @@ public struct FeaturesSDK: Sendable {
             headers: [],
             retries: retries,
             timeout: timeout,
+            middlewares: middlewares,
             transport: transport
         )
         self.parameters = ParametersAPI(client: client)

@@ -27,6 +27,9 @@ struct APIClient: Sendable {
     /// The longest a single attempt may take, in seconds, unless a call overrides it.
     let timeout: TimeInterval
 
+    /// What every attempt passes through, in order, before the call's middlewares and the transport.
+    let middlewares: [any ClientMiddleware]
+
     /// What sends the requests.
     let transport: any HTTPTransport
 
@@ -37,7 +40,7 @@ struct APIClient: Sendable {
     func send(_ request: APIRequest, options: RequestOptions) async throws(FeaturesSDKError) -> APIResponse {
         try await send(request, options: options) { urlRequest in
             let (body, response) = try await transport.send(urlRequest)
-            return APIResponse(body: body, response: response)
+            return ClientResponse(head: response, body: body)
         }
     }
 
@@ -50,7 +53,7 @@ struct APIClient: Sendable {
         try await send(request, options: options) { urlRequest in
             let (response, body) = try await transport.stream(urlRequest)
             if (200..<300).contains(response.statusCode) {
-                return APIResponse(bodyStream: body, response: response)
+                return ClientResponse(head: response, bodyStream: body)
             }
             var data = Data()
             do {
@@ -60,22 +63,27 @@ struct APIClient: Sendable {
             } catch {
                 throw FeaturesSDKError.transportFailure(error, phase: .receivingBody)
             }
-            return APIResponse(body: data, response: response)
+            return ClientResponse(head: response, body: data)
         }
     }
 
-    /// Makes the request's attempts with `exchange` until one is not retried, and returns its response.
+    /// Makes the request's attempts, each through the middlewares and then `exchange`, until one is not retried, and
+    /// returns its response.
     private func send(
         _ request: APIRequest,
         options: RequestOptions,
-        exchange: (URLRequest) async throws -> APIResponse
+        exchange: (URLRequest) async throws -> ClientResponse
     ) async throws(FeaturesSDKError) -> APIResponse {
         let urlRequest = try makeURLRequest(for: request, options: options)
         let policy = options.retries ?? retries
+        let chain = middlewares + options.middlewares
         let start = ContinuousClock.now
         var attempt = 1
         while true {
-            let outcome = await attemptOnce { try await exchange(urlRequest) }
+            let context = MiddlewareContext(operation: request.operation, attempt: attempt)
+            let outcome = await attemptOnce {
+                APIResponse(try await chain.intercept(urlRequest, context: context, exchange: exchange))
+            }
             guard
                 let delay = retryDelay(after: outcome, of: request, attempt: attempt, policy: policy),
                 start.duration(to: .now) / .seconds(1) + delay <= policy.backoff.maxElapsedTime
@@ -233,6 +241,7 @@ extension APIClient: CustomReflectable {
                 "headers": headers.map(\.name),
                 "retries": retries,
                 "timeout": timeout,
+                "middlewares": middlewares.map { type(of: $0) },
                 "transport": type(of: transport),
             ],
             displayStyle: .struct
