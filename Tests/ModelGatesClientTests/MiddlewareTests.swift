@@ -180,6 +180,23 @@ struct MiddlewareTests {
         #expect(activity.data.isEmpty)
     }
 
+    @Test("a middleware is tested on its own with a context it makes")
+    func onItsOwn() async throws {
+        let log = MiddlewareLog()
+        let operation = OperationInfo(
+            operationID: "op", group: "AnalyticsAPI", function: "op", method: "GET", pathTemplate: "/items/{id}"
+        )
+        let request = URLRequest(url: URL(string: "http://127.0.0.1:9/items/1")!)
+        let response = try await TaggingMiddleware(name: "a", log: log).intercept(
+            request, context: MiddlewareContext(operation: operation, attempt: 2)
+        ) { request in
+            #expect(request.value(forHTTPHeaderField: "X-Middleware-a") == "a")
+            return ClientResponse(head: HTTPURLResponse(url: request.url!, statusCode: 204, httpVersion: nil, headerFields: nil)!, body: Data())
+        }
+        #expect(response.head.statusCode == 204)
+        #expect(log.all == ["a > op AnalyticsAPI.op GET /items/{id} #2", "a < 204"])
+    }
+
     @Test("an error a middleware throws reaches the caller as a transport error")
     func throwsTransport() async throws {
         let client = ModelGates(apiKey: "k", middlewares: [ThrowingMiddleware()])

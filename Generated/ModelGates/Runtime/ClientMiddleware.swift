@@ -39,6 +39,12 @@ public struct MiddlewareContext: Sendable {
 
     /// Which attempt this is under the retry policy, from 1.
     public let attempt: Int
+
+    /// Describes an attempt, such as for testing a middleware on its own.
+    public init(operation: OperationInfo, attempt: Int) {
+        self.operation = operation
+        self.attempt = attempt
+    }
 }
 
 /// A response as it comes back through the middleware chain.

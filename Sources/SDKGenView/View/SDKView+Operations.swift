@@ -54,6 +54,7 @@ extension SDKView {
         [
             "origin": .object(origin(parameter.origin)),
             "name": .text(parameter.name),
+            "argumentLabel": .text(SwiftSource.argumentLabel(parameter.name)),
             "type": .text(parameter.type.description),
             "defaultClause": .text(SwiftSource.defaultClause(parameter.type)),
             "documentationLines": .lines(DocComment.parameterLines(parameter.name, parameter.documentation)),
