@@ -23,7 +23,7 @@ package struct NameRegistry {
         "ResponseMetadata", "HTTPRequestBuilder", "HTTPResponseBody", "RetryAfter",
         "APIRequest", "APIResponse", "PercentEncoding", "Credential", "ParameterStyle", "JSONCoding", "JSONKey", "Indirect", "MultipartFile",
         "MultipartForm", "ServerSentEvents", "ServerSentEvent", "ServerSentEventParser", "StreamingURLSession",
-        "CrossOriginRedirect", "CrossOriginRedirectDelegate", "ClientMiddleware", "ClientResponse", "MiddlewareContext",
+        "CrossOriginRedirect", "CrossOriginRedirectDelegate", "ClientMiddleware", "ClientResponse", "MiddlewareContext", "CredentialProvider",
         "OperationInfo",
         // Foundation, Dispatch and concurrency types the runtime refers to.
         "URLError", "URLResponse", "URLSessionTask", "URLSessionDataTask", "URLSessionConfiguration", "NSObject",

@@ -89,6 +89,10 @@ public struct SDKLowering {
 
         let server = defaultServer()
         var initParameters = security.credentials.flatMap(\.arguments).map { Documentation.Parameter($0.name, $0.documentation) }
+        if !security.credentials.isEmpty {
+            initParameters.append(Documentation.Parameter("credentialProvider",
+                "Supplies credentials before every attempt of a request, in place of the ones above; `nil` for none."))
+        }
         initParameters.append(Documentation.Parameter("serverURL", "The server to call. Defaults to ``defaultServerURL``."))
         initParameters += globalHeaders.map { Documentation.Parameter($0.parameterName, $0.documentation) }
         initParameters += [

@@ -18,6 +18,7 @@ struct IdempotencyRetryTests {
         APIClient(
             serverURL: serverURL,
             credentials: ["bearer": .bearer("k")],
+            credentialProvider: nil,
             security: [["bearer"]],
             headers: [],
             retries: retries,

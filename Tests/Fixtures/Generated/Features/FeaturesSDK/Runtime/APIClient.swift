@@ -14,6 +14,9 @@ struct APIClient: Sendable {
     /// The credentials the client was given, by the security scheme they are for.
     let credentials: [String: Credential]
 
+    /// Supplies credentials before every attempt, in place of ``credentials``.
+    let credentialProvider: (any CredentialProvider)?
+
     /// Which credentials requests send unless their operation says otherwise: the first alternative whose
     /// credentials the client has all of.
     let security: [[String]]
@@ -74,12 +77,12 @@ struct APIClient: Sendable {
         options: RequestOptions,
         exchange: (URLRequest) async throws -> ClientResponse
     ) async throws(FeaturesSDKError) -> APIResponse {
-        let urlRequest = try makeURLRequest(for: request, options: options)
         let policy = options.retries ?? retries
         let chain = middlewares + options.middlewares
         let start = ContinuousClock.now
         var attempt = 1
         while true {
+            let urlRequest = try await makeURLRequest(for: request, options: options)
             let context = MiddlewareContext(operation: request.operation, attempt: attempt)
             let outcome = await attemptOnce {
                 APIResponse(try await chain.intercept(urlRequest, context: context, exchange: exchange))
@@ -99,10 +102,11 @@ struct APIClient: Sendable {
         }
     }
 
+    /// The request of one attempt: its credentials are asked for anew each time.
     private func makeURLRequest(
         for request: APIRequest,
         options: RequestOptions
-    ) throws(FeaturesSDKError) -> URLRequest {
+    ) async throws(FeaturesSDKError) -> URLRequest {
         guard var components = URLComponents(url: serverURL, resolvingAgainstBaseURL: false) else {
             throw .invalidRequest("The server URL \(serverURL) is not valid.")
         }
@@ -114,7 +118,7 @@ struct APIClient: Sendable {
         var queryItems = request.queryItems
         var cookies = request.cookies
         var headers: [(name: String, value: String)] = []
-        for credential in credentials(for: request) {
+        for credential in try await credentials(for: request) {
             switch credential.location {
             case .header:
                 headers.append((credential.name, credential.value))
@@ -158,8 +162,16 @@ struct APIClient: Sendable {
     }
 
     /// The credentials of the first alternative of the request's security requirement that the client has all of;
-    /// none when it has no such alternative.
-    private func credentials(for request: APIRequest) -> [Credential] {
+    /// none when it has no such alternative. The credential provider's, if there is one, replace the client's.
+    private func credentials(for request: APIRequest) async throws(FeaturesSDKError) -> [Credential] {
+        var credentials = self.credentials
+        if let credentialProvider {
+            do {
+                credentials.merge(try await credentialProvider.credentials(for: request.operation).byScheme) { $1 }
+            } catch {
+                throw .transportFailure(error, phase: .awaitingResponse)
+            }
+        }
         let requirement = request.security ?? security
         let alternative = requirement.first { $0.allSatisfy { credentials[$0] != nil } } ?? []
         return alternative.compactMap { credentials[$0] }
@@ -237,6 +249,7 @@ extension APIClient: CustomReflectable {
             children: [
                 "serverURL": serverURL,
                 "credentials": credentials.keys.sorted().map { "\($0): \(credentials[$0]!.name) \(credentials[$0]!.location)" },
+                "credentialProvider": credentialProvider.map { type(of: $0) } as Any,
                 "security": security,
                 "headers": headers.map(\.name),
                 "retries": retries,

@@ -51,12 +51,12 @@ struct APIClient: Sendable {
         options: RequestOptions,
         exchange: (URLRequest) async throws -> ClientResponse
     ) async throws(SchemasSDKError) -> APIResponse {
-        let urlRequest = try makeURLRequest(for: request, options: options)
         let policy = options.retries ?? retries
         let chain = middlewares + options.middlewares
         let start = ContinuousClock.now
         var attempt = 1
         while true {
+            let urlRequest = try await makeURLRequest(for: request, options: options)
             let context = MiddlewareContext(operation: request.operation, attempt: attempt)
             let outcome = await attemptOnce {
                 APIResponse(try await chain.intercept(urlRequest, context: context, exchange: exchange))
@@ -76,10 +76,11 @@ struct APIClient: Sendable {
         }
     }
 
+    /// The request of one attempt: its credentials are asked for anew each time.
     private func makeURLRequest(
         for request: APIRequest,
         options: RequestOptions
-    ) throws(SchemasSDKError) -> URLRequest {
+    ) async throws(SchemasSDKError) -> URLRequest {
         guard var components = URLComponents(url: serverURL, resolvingAgainstBaseURL: false) else {
             throw .invalidRequest("The server URL \(serverURL) is not valid.")
         }
@@ -91,7 +92,7 @@ struct APIClient: Sendable {
         var queryItems = request.queryItems
         var cookies = request.cookies
         var headers: [(name: String, value: String)] = []
-        for credential in credentials(for: request) {
+        for credential in try await credentials(for: request) {
             switch credential.location {
             case .header:
                 headers.append((credential.name, credential.value))
@@ -135,8 +136,8 @@ struct APIClient: Sendable {
     }
 
     /// The credentials of the first alternative of the request's security requirement that the client has all of;
-    /// none when it has no such alternative.
-    private func credentials(for request: APIRequest) -> [Credential] {
+    /// none when it has no such alternative. The credential provider's, if there is one, replace the client's.
+    private func credentials(for request: APIRequest) async throws(SchemasSDKError) -> [Credential] {
         let requirement = request.security ?? security
         let alternative = requirement.first { $0.allSatisfy { credentials[$0] != nil } } ?? []
         return alternative.compactMap { credentials[$0] }
