@@ -89,7 +89,7 @@ public struct SDKLowering {
 
         let server = defaultServer()
         var initParameters = security.credentials.flatMap(\.arguments).map { Documentation.Parameter($0.name, $0.documentation) }
-        if !security.credentials.isEmpty {
+        if !security.credentials.isEmpty && !groups.isEmpty {
             initParameters.append(Documentation.Parameter("credentialProvider",
                 "Supplies credentials before every attempt of a request, in place of the ones above; `nil` for none."))
         }
