@@ -26,6 +26,7 @@ public struct ModelGates: Sendable {
     /// - Parameters:
     ///   - apiKey: An API key, sent as `Authorization: Bearer <key>`. Analytics calls need a management key.
     ///     Defaults to the `MODELGATES_API_KEY` environment variable; with `nil`, no `Authorization` header is sent.
+    ///   - credentialProvider: Supplies credentials before every attempt of a request, in place of the ones above; `nil` for none.
     ///   - serverURL: The server to call. Defaults to ``defaultServerURL``.
     ///   - httpReferer: The app identifier should be your app's URL and is used as the primary identifier for rankings.
     ///     This is used to track API usage per application.
@@ -36,21 +37,20 @@ public struct ModelGates: Sendable {
     ///     Sent as the `X-ModelGates-Categories` header of every request.
     ///   - retries: When and how often to retry a failed request. Defaults to ``RetryConfig/default``.
     ///   - timeout: The longest a single attempt may take, in seconds; `.infinity` for no limit.
+    ///   - middlewares: What every attempt of a request passes through, in order, before the transport.
     ///   - transport: What sends the requests. Defaults to a ``URLSessionTransport``.
     public init(
         apiKey: String? = ProcessInfo.processInfo.environment["MODELGATES_API_KEY"],
+        credentialProvider: (any CredentialProvider)? = nil,
         serverURL: URL = ModelGates.defaultServerURL,
         httpReferer: String? = nil,
         appTitle: String? = nil,
         appCategories: String? = nil,
         retries: RetryConfig = .default,
         timeout: TimeInterval = 60,
+        middlewares: [any ClientMiddleware] = [],
         transport: any HTTPTransport = URLSessionTransport()
     ) {
-        var credentials: [String: Credential] = [:]
-        if let apiKey {
-            credentials["bearer"] = .bearer(apiKey)
-        }
         var headers: [(name: String, value: String)] = []
         if let httpReferer {
             headers.append(("HTTP-Referer", httpReferer))
@@ -63,14 +63,66 @@ public struct ModelGates: Sendable {
         }
         let client = APIClient(
             serverURL: serverURL,
-            credentials: credentials,
+            credentials: Credentials(apiKey: apiKey).byScheme,
+            credentialProvider: credentialProvider,
             security: [["bearer"]],
             headers: headers,
             retries: retries,
             timeout: timeout,
+            middlewares: middlewares,
             transport: transport
         )
         self.analytics = AnalyticsAPI(client: client)
+    }
+}
+
+extension ModelGates {
+    /// Secrets as the initializer takes them, for a ``CredentialProvider`` to supply. Their descriptions, debug
+    /// descriptions and dumps say which are set, never their values.
+    public struct Credentials: Sendable {
+        /// An API key, sent as `Authorization: Bearer <key>`. Analytics calls need a management key.
+        /// Defaults to the `MODELGATES_API_KEY` environment variable; with `nil`, no `Authorization` header is sent.
+        public var apiKey: String?
+
+        /// Creates a set of secrets; those left `nil` fall back to the client's own.
+        public init(
+            apiKey: String? = nil
+        ) {
+            self.apiKey = apiKey
+        }
+
+        /// The credentials by the security scheme they are for.
+        var byScheme: [String: Credential] {
+            var credentials: [String: Credential] = [:]
+            if let apiKey {
+                credentials["bearer"] = .bearer(apiKey)
+            }
+            return credentials
+        }
+
+        /// Which secrets are set, by name, their values redacted.
+        private var redacted: [(name: String, value: String)] {
+            [
+                ("apiKey", apiKey == nil ? "nil" : "<redacted>"),
+            ]
+        }
+    }
+}
+
+extension ModelGates.Credentials: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// Which secrets are set, never their values.
+    public var description: String {
+        "Credentials(" + redacted.map { "\($0.name): \($0.value)" }.joined(separator: ", ") + ")"
+    }
+
+    /// Which secrets are set, never their values.
+    public var debugDescription: String {
+        description
+    }
+
+    /// Shows which secrets are set in `dump` and the debugger, never their values.
+    public var customMirror: Mirror {
+        Mirror(self, children: redacted.map { (label: $0.name, value: $0.value) }, displayStyle: .struct)
     }
 }
 

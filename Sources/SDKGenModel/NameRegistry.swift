@@ -23,7 +23,8 @@ package struct NameRegistry {
         "ResponseMetadata", "HTTPRequestBuilder", "HTTPResponseBody", "RetryAfter",
         "APIRequest", "APIResponse", "PercentEncoding", "Credential", "ParameterStyle", "JSONCoding", "JSONKey", "Indirect", "MultipartFile",
         "MultipartForm", "ServerSentEvents", "ServerSentEvent", "ServerSentEventParser", "StreamingURLSession",
-        "CrossOriginRedirect", "CrossOriginRedirectDelegate",
+        "CrossOriginRedirect", "CrossOriginRedirectDelegate", "ClientMiddleware", "ClientResponse", "MiddlewareContext", "CredentialProvider",
+        "OperationInfo",
         // Foundation, Dispatch and concurrency types the runtime refers to.
         "URLError", "URLResponse", "URLSessionTask", "URLSessionDataTask", "URLSessionConfiguration", "NSObject",
         "URLSessionTaskDelegate", "NSLock", "DispatchQueue", "DispatchWorkItem", "AsyncThrowingStream", "CheckedContinuation",

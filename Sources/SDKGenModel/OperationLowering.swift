@@ -54,6 +54,7 @@ extension SDKLowering {
             }
             functions.append(OperationDeclaration(
                 functionName: name,
+                operationID: operation.operationID,
                 summary: operation.summary,
                 description: operation.description,
                 documentation: documentation(of: operation, arguments: arguments, result: result, note: streamNote,
@@ -61,6 +62,7 @@ extension SDKLowering {
                 deprecated: operation.deprecated,
                 httpMethod: operation.method.rawValue.uppercased(),
                 path: path,
+                pathTemplate: operation.path,
                 parameters: arguments,
                 security: differingSecurity,
                 accept: result.acceptContentType,

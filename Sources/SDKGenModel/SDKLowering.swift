@@ -90,11 +90,16 @@ public struct SDKLowering {
 
         let server = defaultServer()
         var initParameters = security.credentials.flatMap(\.arguments).map { Documentation.Parameter($0.name, $0.documentation) }
+        if !security.credentials.isEmpty && !groups.isEmpty {
+            initParameters.append(Documentation.Parameter("credentialProvider",
+                "Supplies credentials before every attempt of a request, in place of the ones above; `nil` for none."))
+        }
         initParameters.append(Documentation.Parameter("serverURL", "The server to call. Defaults to ``defaultServerURL``."))
         initParameters += globalHeaders.map { Documentation.Parameter($0.parameterName, $0.documentation) }
         initParameters += [
             Documentation.Parameter("retries", "When and how often to retry a failed request. Defaults to ``RetryConfig/default``."),
             Documentation.Parameter("timeout", "The longest a single attempt may take, in seconds; `.infinity` for no limit."),
+            Documentation.Parameter("middlewares", "What every attempt of a request passes through, in order, before the transport."),
             Documentation.Parameter("transport", "What sends the requests. Defaults to a ``URLSessionTransport``."),
         ]
 
@@ -216,7 +221,7 @@ public struct SDKLowering {
         }
         return APIGroupDeclaration(
             access: options.access,
-            typeName: typeName, propertyName: propertyName, clientTypeName: clientTypeName, errorTypeName: errorTypeName,
+            typeName: typeName, protocolName: typeName + "Protocol", propertyName: propertyName, clientTypeName: clientTypeName, errorTypeName: errorTypeName,
             tag: tag, description: tagDescription, documentation: [.text(tagDescription ?? "The \(tag) operations.")],
             operations: operations)
     }

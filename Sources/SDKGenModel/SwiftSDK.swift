@@ -171,6 +171,8 @@ public struct ErrorStatusCase: Sendable {
 public struct APIGroupDeclaration: Sendable {
     public var access: AccessModifier
     public var typeName: String
+    /// The protocol the group's type conforms to, listing its functions, for fakes in tests: `AnalyticsAPIProtocol`.
+    public var protocolName: String
     public var propertyName: String
     public var clientTypeName: String
     public var errorTypeName: String
@@ -183,6 +185,8 @@ public struct APIGroupDeclaration: Sendable {
 
 public struct OperationDeclaration: Sendable {
     public var functionName: String
+    /// The spec's `operationId`, if it gives one.
+    public var operationID: String?
     /// The operation's summary and description, as the spec gives them.
     public var summary: String?
     public var description: String?
@@ -192,6 +196,8 @@ public struct OperationDeclaration: Sendable {
     public var httpMethod: String
     /// The path, with path parameters interpolated.
     public var path: [InterpolatedText]
+    /// The path as the spec writes it, its parameters not filled in: `/users/{id}`.
+    public var pathTemplate: String
     /// The function's arguments, in order: path parameters, the body, then the other parameters.
     public var parameters: [OperationParameter]
     /// The security requirement in credential keys when it differs from the client's, such as `[]` for none.

@@ -42,6 +42,26 @@ struct CredentialLeakTests {
         }
     }
 
+    @Test("a provider's query API key and cookie, too, stay with their origin on a redirect")
+    func providerRedirects() async throws {
+        struct Provider: CredentialProvider {
+            func credentials(for operation: OperationInfo) async throws -> FeaturesSDK.Credentials {
+                FeaturesSDK.Credentials(queryKey: "qk-provided", cookieKey: "ck-provided")
+            }
+        }
+        try await TestServer.with(Self.redirecting(to: "localhost")) { server in
+            let client = FeaturesSDK(credentialProvider: Provider(), serverURL: server.serverURL, retries: .disabled)
+            _ = try await client.security.searchPublic()
+            _ = try await client.security.getPreferences()
+            let requests = await server.requests
+            try #require(requests.count == 4)
+            #expect(requests[0].rawQuery == "api_key=qk-provided")
+            #expect(requests[1].rawQuery == "moved=1")
+            #expect(requests[2].header("Cookie") == "key=ck-provided")
+            #expect(requests[3].header("Cookie") == nil)
+        }
+    }
+
     @Test("a transport error shows the URL with the query API key redacted")
     func transportErrorRedactsQueryKey() async throws {
         let socket = try Socket(domain: AF_INET)

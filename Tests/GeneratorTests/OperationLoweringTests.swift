@@ -118,7 +118,18 @@ import Testing
               /ping: {delete: {operationId: ping, responses: {'204': {description: ok}}}}
             """))
         let api = try #require(output.files["Sample/APIs/DefaultAPI.swift"])
-        #expect(api.contains(#"let request = APIRequest(method: "DELETE", path: "/ping")"#))
+        #expect(api.contains("""
+                let request = APIRequest(
+                    operation: OperationInfo(
+                        operationID: "ping",
+                        group: "DefaultAPI",
+                        function: "ping",
+                        method: "DELETE",
+                        pathTemplate: "/ping"
+                    ),
+                    path: "/ping"
+                )
+        """))
     }
 
     @Test func runtimeFilesForUnusedFeaturesAreLeftOut() async throws {

@@ -18,10 +18,12 @@ struct IdempotencyRetryTests {
         APIClient(
             serverURL: serverURL,
             credentials: ["bearer": .bearer("k")],
+            credentialProvider: nil,
             security: [["bearer"]],
             headers: [],
             retries: retries,
             timeout: 10,
+            middlewares: [],
             transport: transport
         )
     }
@@ -41,7 +43,8 @@ struct IdempotencyRetryTests {
         with client: APIClient,
         options: RequestOptions = RequestOptions()
     ) async throws(ModelGatesError) -> Int {
-        try await client.send(APIRequest(method: method, path: "/activity"), options: options).statusCode
+        let operation = OperationInfo(operationID: nil, group: "AnalyticsAPI", function: "test", method: method, pathTemplate: "/activity")
+        return try await client.send(APIRequest(operation: operation, path: "/activity"), options: options).statusCode
     }
 
     @Test("POST and PATCH are not retried after a retryable status", arguments: ["POST", "PATCH"])

@@ -2,8 +2,92 @@
 
 import Foundation
 
+/// The functions of ``AnalyticsAPI``, for code that calls them to take a fake in its tests.
+///
+/// Each function takes every argument; the extension adds the forms without `options:` and with the parameters'
+/// defaults, as ``AnalyticsAPI`` declares them.
+public protocol AnalyticsAPIProtocol: Sendable {
+    /// Get user activity grouped by endpoint
+    ///
+    /// Returns user activity data grouped by endpoint for the last 30 (completed) UTC days.
+    /// A management key is required.
+    ///
+    /// `GET /activity`
+    ///
+    /// - Parameters:
+    ///   - date: Filter by a single UTC date in the last 30 days (YYYY-MM-DD format).
+    ///   - apiKeyHash: Filter by API key hash (SHA-256 hex string, as returned by the keys API).
+    ///   - userID: Filter by org member user ID. Only applicable for organization accounts.
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: The account's activity, one item per day, model and endpoint.
+    /// - Throws: ``ModelGatesError/badRequest(_:_:)``, ``ModelGatesError/unauthorized(_:_:)``,
+    ///   ``ModelGatesError/forbidden(_:_:)``, ``ModelGatesError/notFound(_:_:)`` or
+    ///   ``ModelGatesError/internalServer(_:_:)`` for a documented error response, ``ModelGatesError/apiError(_:body:)``
+    ///   for any other status, or another ``ModelGatesError`` if no valid response arrived.
+    func getUserActivity(
+        date: String?,
+        apiKeyHash: String?,
+        userID: String?,
+        options: RequestOptions
+    ) async throws(ModelGatesError) -> ActivityResponse
+
+    /// Get activity aggregated per day
+    ///
+    /// Returns activity statistics aggregated per day: request and token counts, a cost breakdown,
+    /// the split between credits and your own provider keys, discounts, error and cache rates, and
+    /// per-model statistics.
+    ///
+    /// How far back data goes depends on your organization's plan: 3 days on Free, 90 days on Pro,
+    /// and up to 1 year on Enterprise.
+    ///
+    /// `GET /activity/daily`
+    ///
+    /// - Parameters:
+    ///   - days: Number of days to retrieve, counting back from today. Ignored when both `from` and `to` are given.
+    ///   - from: First day of the range, inclusive (YYYY-MM-DD format).
+    ///   - to: Last day of the range, inclusive (YYYY-MM-DD format).
+    ///   - projectID: Only count requests made for this project.
+    ///   - apiKeyID: Only count requests made with this API key.
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: One entry per day of the range, oldest first.
+    /// - Throws: ``ModelGatesError/badRequest(_:_:)``, ``ModelGatesError/unauthorized(_:_:)``,
+    ///   ``ModelGatesError/forbidden(_:_:)``, ``ModelGatesError/notFound(_:_:)`` or
+    ///   ``ModelGatesError/internalServer(_:_:)`` for a documented error response, ``ModelGatesError/apiError(_:body:)``
+    ///   for any other status, or another ``ModelGatesError`` if no valid response arrived.
+    func getDailyActivity(
+        days: Int?,
+        from: String?,
+        to: String?,
+        projectID: String?,
+        apiKeyID: String?,
+        options: RequestOptions
+    ) async throws(ModelGatesError) -> DailyActivityResponse
+}
+
+extension AnalyticsAPIProtocol {
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func getUserActivity(
+        date: String? = nil,
+        apiKeyHash: String? = nil,
+        userID: String? = nil
+    ) async throws(ModelGatesError) -> ActivityResponse {
+        try await getUserActivity(date: date, apiKeyHash: apiKeyHash, userID: userID, options: RequestOptions())
+    }
+
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func getDailyActivity(
+        days: Int? = nil,
+        from: String? = nil,
+        to: String? = nil,
+        projectID: String? = nil,
+        apiKeyID: String? = nil
+    ) async throws(ModelGatesError) -> DailyActivityResponse {
+        try await getDailyActivity(days: days, from: from, to: to, projectID: projectID, apiKeyID: apiKeyID, options: RequestOptions())
+    }
+}
+
 /// Analytics and usage endpoints
-public struct AnalyticsAPI: Sendable {
+public struct AnalyticsAPI: AnalyticsAPIProtocol {
     private let client: APIClient
 
     init(client: APIClient) {
@@ -33,7 +117,16 @@ public struct AnalyticsAPI: Sendable {
         userID: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws(ModelGatesError) -> ActivityResponse {
-        var request = APIRequest(method: "GET", path: "/activity")
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "getUserActivity",
+                group: "AnalyticsAPI",
+                function: "getUserActivity",
+                method: "GET",
+                pathTemplate: "/activity"
+            ),
+            path: "/activity"
+        )
         request.addHeader("Accept", "application/json")
         request.addQueryItem("date", date)
         request.addQueryItem("api_key_hash", apiKeyHash)
@@ -89,7 +182,16 @@ public struct AnalyticsAPI: Sendable {
         apiKeyID: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws(ModelGatesError) -> DailyActivityResponse {
-        var request = APIRequest(method: "GET", path: "/activity/daily")
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "getDailyActivity",
+                group: "AnalyticsAPI",
+                function: "getDailyActivity",
+                method: "GET",
+                pathTemplate: "/activity/daily"
+            ),
+            path: "/activity/daily"
+        )
         request.addHeader("Accept", "application/json")
         request.addQueryItem("days", days)
         request.addQueryItem("from", from)

@@ -135,7 +135,7 @@ struct PackageView {
     /// The public runtime types this SDK has, for the landing page's topics.
     private var runtimeTypes: [String] {
         let candidates = ["RequestOptions", "RetryConfig", "HTTPTransport", "URLSessionTransport", "ResponseMetadata",
-                          "JSONValue", "MultipartFile", "ServerSentEvents"]
+                          "ClientMiddleware", "JSONValue", "MultipartFile", "ServerSentEvents"]
         let paths = Set(files.map(\.path))
         return candidates.filter { paths.contains("\(sdk.moduleName)/Runtime/\($0).swift") }
     }

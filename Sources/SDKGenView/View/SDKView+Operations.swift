@@ -8,17 +8,18 @@ extension SDKView {
         [
             "access": .text(SwiftSource.accessPrefix(group.access)),
             "typeName": .text(group.typeName),
+            "protocolName": .text(group.protocolName),
             "propertyName": .text(group.propertyName),
             "tag": .text(group.tag),
             "docLines": .documentation(group.documentation),
             "clientTypeName": .text(group.clientTypeName),
             "errorTypeName": .text(group.errorTypeName),
-            "operations": .list(group.operations, operation),
+            "operations": .list(group.operations) { operation($0, in: group) },
             "reference": .object(referencePage(group)),
         ]
     }
 
-    package func operation(_ operation: OperationDeclaration) -> TemplateObject {
+    package func operation(_ operation: OperationDeclaration, in group: APIGroupDeclaration) -> TemplateObject {
         let path = SwiftSource.interpolatedLiteral(operation.path)
         let addsToRequest = operation.security != nil || operation.accept != nil || !operation.requestItems.isEmpty || operation.body != nil
         return [
@@ -28,6 +29,10 @@ extension SDKView {
             "docLines": .documentation(operation.documentation),
             "deprecated": .bool(operation.deprecated),
             "httpMethodLiteral": .text(SwiftLiteral.string(operation.httpMethod)),
+            "operationIDLiteral": .text(operation.operationID.map(SwiftLiteral.string) ?? "nil"),
+            "groupLiteral": .text(SwiftLiteral.string(group.typeName)),
+            "functionNameLiteral": .text(SwiftLiteral.string(SwiftName.unescaped(operation.functionName))),
+            "pathTemplateLiteral": .text(SwiftLiteral.string(operation.pathTemplate)),
             "requestBinding": .text(addsToRequest ? "var" : "let"),
             "pathTry": .text(path.throws ? "try " : ""),
             "pathLiteral": .text(path.literal),
@@ -51,6 +56,7 @@ extension SDKView {
         [
             "origin": .object(origin(parameter.origin)),
             "name": .text(parameter.name),
+            "argumentLabel": .text(SwiftSource.argumentLabel(parameter.name)),
             "type": .text(parameter.type.description),
             "defaultClause": .text(SwiftSource.defaultClause(parameter.type)),
             "documentationLines": .lines(DocComment.parameterLines(parameter.name, parameter.documentation)),

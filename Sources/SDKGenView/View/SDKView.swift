@@ -47,6 +47,14 @@ package struct SDKView {
             "serverURLFunction": .object(client.serverURLFunction.map(serverURLFunction)),
             "credentials": .list(client.credentials, credential),
             "hasCredentials": .bool(!client.credentials.isEmpty),
+            "credentialArguments": .list(client.credentials.flatMap(\.arguments)) { argument in
+                [
+                    "name": .text(argument.name),
+                    "argumentLabel": .text(SwiftSource.argumentLabel(argument.name)),
+                    "nameLiteral": .text(SwiftLiteral.string(SwiftName.unescaped(argument.name))),
+                    "docLines": .documentation(argument.documentation.map { [.text($0)] } ?? []),
+                ]
+            },
             "securityLiteral": .text(SwiftSource.securityLiteral(client.securityRequirement)),
             "credentialHeaderNamesLiteral": .text(SwiftSource.stringsLiteral(client.credentialHeaderNames)),
             "credentialQueryNamesLiteral": .text(SwiftSource.stringsLiteral(client.credentialQueryNames)),

@@ -9,6 +9,12 @@ package enum SwiftSource {
         access == .internal ? "" : access.rawValue + " "
     }
 
+    /// A parameter's name as a call's argument label: without backticks, which a label needs only for `inout`.
+    package static func argumentLabel(_ name: String) -> String {
+        let label = SwiftName.unescaped(name)
+        return label == "inout" ? name : label
+    }
+
     /// ` = nil` for an optional argument, which callers may leave out; nothing otherwise.
     package static func defaultClause(_ type: SwiftType) -> String {
         type.isOptional ? " = nil" : ""

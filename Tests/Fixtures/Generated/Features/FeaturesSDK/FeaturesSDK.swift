@@ -55,9 +55,11 @@ public struct FeaturesSDK: Sendable {
     ///     With `nil`, no `api_key` query parameter is sent.
     ///   - cookieKey: The API key, sent as the `key` cookie.
     ///     With `nil`, no `key` cookie is sent.
+    ///   - credentialProvider: Supplies credentials before every attempt of a request, in place of the ones above; `nil` for none.
     ///   - serverURL: The server to call. Defaults to ``defaultServerURL``.
     ///   - retries: When and how often to retry a failed request. Defaults to ``RetryConfig/default``.
     ///   - timeout: The longest a single attempt may take, in seconds; `.infinity` for no limit.
+    ///   - middlewares: What every attempt of a request passes through, in order, before the transport.
     ///   - transport: What sends the requests. Defaults to a ``URLSessionTransport``.
     public init(
         bearerAuth: String? = nil,
@@ -65,37 +67,114 @@ public struct FeaturesSDK: Sendable {
         password: String? = nil,
         queryKey: String? = nil,
         cookieKey: String? = nil,
+        credentialProvider: (any CredentialProvider)? = nil,
         serverURL: URL = FeaturesSDK.defaultServerURL,
         retries: RetryConfig = .default,
         timeout: TimeInterval = 60,
+        middlewares: [any ClientMiddleware] = [],
         transport: any HTTPTransport = URLSessionTransport()
     ) {
-        var credentials: [String: Credential] = [:]
-        if let bearerAuth {
-            credentials["bearerAuth"] = .bearer(bearerAuth)
-        }
-        if let username, let password {
-            credentials["basicAuth"] = .basic(username: username, password: password)
-        }
-        if let queryKey {
-            credentials["queryKey"] = .query("api_key", queryKey)
-        }
-        if let cookieKey {
-            credentials["cookieKey"] = .cookie("key", cookieKey)
-        }
         let client = APIClient(
             serverURL: serverURL,
-            credentials: credentials,
+            credentials: Credentials(bearerAuth: bearerAuth, username: username, password: password, queryKey: queryKey, cookieKey: cookieKey).byScheme,
+            credentialProvider: credentialProvider,
             security: [["bearerAuth"]],
             headers: [],
             retries: retries,
             timeout: timeout,
+            middlewares: middlewares,
             transport: transport
         )
         self.parameters = ParametersAPI(client: client)
         self.bodies = BodiesAPI(client: client)
         self.responses = ResponsesAPI(client: client)
         self.security = SecurityAPI(client: client)
+    }
+}
+
+extension FeaturesSDK {
+    /// Secrets as the initializer takes them, for a ``CredentialProvider`` to supply. Their descriptions, debug
+    /// descriptions and dumps say which are set, never their values.
+    public struct Credentials: Sendable {
+        /// The token, sent as `Authorization: Bearer <token>`.
+        /// With `nil`, no `Authorization` header is sent.
+        public var bearerAuth: String?
+
+        /// The user name for HTTP basic authentication.
+        /// Sent with `password` as `Authorization: Basic <base64>` when both are given.
+        public var username: String?
+
+        /// The password for HTTP basic authentication.
+        public var password: String?
+
+        /// The API key, sent as the `api_key` query parameter.
+        /// With `nil`, no `api_key` query parameter is sent.
+        public var queryKey: String?
+
+        /// The API key, sent as the `key` cookie.
+        /// With `nil`, no `key` cookie is sent.
+        public var cookieKey: String?
+
+        /// Creates a set of secrets; those left `nil` fall back to the client's own.
+        public init(
+            bearerAuth: String? = nil,
+            username: String? = nil,
+            password: String? = nil,
+            queryKey: String? = nil,
+            cookieKey: String? = nil
+        ) {
+            self.bearerAuth = bearerAuth
+            self.username = username
+            self.password = password
+            self.queryKey = queryKey
+            self.cookieKey = cookieKey
+        }
+
+        /// The credentials by the security scheme they are for.
+        var byScheme: [String: Credential] {
+            var credentials: [String: Credential] = [:]
+            if let bearerAuth {
+                credentials["bearerAuth"] = .bearer(bearerAuth)
+            }
+            if let username, let password {
+                credentials["basicAuth"] = .basic(username: username, password: password)
+            }
+            if let queryKey {
+                credentials["queryKey"] = .query("api_key", queryKey)
+            }
+            if let cookieKey {
+                credentials["cookieKey"] = .cookie("key", cookieKey)
+            }
+            return credentials
+        }
+
+        /// Which secrets are set, by name, their values redacted.
+        private var redacted: [(name: String, value: String)] {
+            [
+                ("bearerAuth", bearerAuth == nil ? "nil" : "<redacted>"),
+                ("username", username == nil ? "nil" : "<redacted>"),
+                ("password", password == nil ? "nil" : "<redacted>"),
+                ("queryKey", queryKey == nil ? "nil" : "<redacted>"),
+                ("cookieKey", cookieKey == nil ? "nil" : "<redacted>"),
+            ]
+        }
+    }
+}
+
+extension FeaturesSDK.Credentials: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// Which secrets are set, never their values.
+    public var description: String {
+        "Credentials(" + redacted.map { "\($0.name): \($0.value)" }.joined(separator: ", ") + ")"
+    }
+
+    /// Which secrets are set, never their values.
+    public var debugDescription: String {
+        description
+    }
+
+    /// Shows which secrets are set in `dump` and the debugger, never their values.
+    public var customMirror: Mirror {
+        Mirror(self, children: redacted.map { (label: $0.name, value: $0.value) }, displayStyle: .struct)
     }
 }
 

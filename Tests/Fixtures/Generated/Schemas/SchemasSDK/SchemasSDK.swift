@@ -29,11 +29,13 @@ public struct SchemasSDK: Sendable {
     ///   - serverURL: The server to call. Defaults to ``defaultServerURL``.
     ///   - retries: When and how often to retry a failed request. Defaults to ``RetryConfig/default``.
     ///   - timeout: The longest a single attempt may take, in seconds; `.infinity` for no limit.
+    ///   - middlewares: What every attempt of a request passes through, in order, before the transport.
     ///   - transport: What sends the requests. Defaults to a ``URLSessionTransport``.
     public init(
         serverURL: URL = SchemasSDK.defaultServerURL,
         retries: RetryConfig = .default,
         timeout: TimeInterval = 60,
+        middlewares: [any ClientMiddleware] = [],
         transport: any HTTPTransport = URLSessionTransport()
     ) {
         let client = APIClient(
@@ -43,6 +45,7 @@ public struct SchemasSDK: Sendable {
             headers: [],
             retries: retries,
             timeout: timeout,
+            middlewares: middlewares,
             transport: transport
         )
         self.pets = PetsAPI(client: client)

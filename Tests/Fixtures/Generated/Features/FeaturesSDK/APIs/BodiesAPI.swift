@@ -2,8 +2,114 @@
 
 import Foundation
 
+/// The functions of ``BodiesAPI``, for code that calls them to take a fake in its tests.
+///
+/// Each function takes every argument; the extension adds the forms without `options:` and with the parameters'
+/// defaults, as ``BodiesAPI`` declares them.
+public protocol BodiesAPIProtocol: Sendable {
+    /// Upload a file with fields
+    ///
+    /// `POST /uploads`
+    ///
+    /// - Parameters:
+    ///   - file: The file to upload.
+    ///   - purpose: What the file is for.
+    ///   - labels:
+    ///   - attachments:
+    ///   - metadata:
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: The stored file.
+    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
+    ///   response arrived.
+    func uploadFile(
+        file: MultipartFile,
+        purpose: String,
+        labels: [String]?,
+        attachments: [MultipartFile]?,
+        metadata: Point?,
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> Echo
+
+    /// A form body
+    ///
+    /// `POST /tokens`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: The form as the server read it.
+    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
+    ///   response arrived.
+    func createToken(
+        body: TokenRequest,
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> Echo
+
+    /// A text body, optional
+    ///
+    /// `PUT /notes`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - options: Settings for this call that override the client's.
+    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
+    ///   response arrived.
+    func putNote(
+        body: String?,
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> Void
+
+    /// A binary body
+    ///
+    /// `PUT /blobs`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - options: Settings for this call that override the client's.
+    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
+    ///   response arrived.
+    func putBlob(
+        body: Data,
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> Void
+}
+
+extension BodiesAPIProtocol {
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func uploadFile(
+        file: MultipartFile,
+        purpose: String,
+        labels: [String]? = nil,
+        attachments: [MultipartFile]? = nil,
+        metadata: Point? = nil
+    ) async throws(FeaturesSDKError) -> Echo {
+        try await uploadFile(file: file, purpose: purpose, labels: labels, attachments: attachments, metadata: metadata, options: RequestOptions())
+    }
+
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func createToken(
+        body: TokenRequest
+    ) async throws(FeaturesSDKError) -> Echo {
+        try await createToken(body: body, options: RequestOptions())
+    }
+
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func putNote(
+        body: String? = nil
+    ) async throws(FeaturesSDKError) -> Void {
+        try await putNote(body: body, options: RequestOptions())
+    }
+
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func putBlob(
+        body: Data
+    ) async throws(FeaturesSDKError) -> Void {
+        try await putBlob(body: body, options: RequestOptions())
+    }
+}
+
 /// The Bodies operations.
-public struct BodiesAPI: Sendable {
+public struct BodiesAPI: BodiesAPIProtocol {
     private let client: APIClient
 
     init(client: APIClient) {
@@ -32,7 +138,16 @@ public struct BodiesAPI: Sendable {
         metadata: Point? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> Echo {
-        var request = APIRequest(method: "POST", path: "/uploads")
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "uploadFile",
+                group: "BodiesAPI",
+                function: "uploadFile",
+                method: "POST",
+                pathTemplate: "/uploads"
+            ),
+            path: "/uploads"
+        )
         request.addHeader("Accept", "application/json")
         var form = MultipartForm()
         form.addFile("file", file)
@@ -65,7 +180,16 @@ public struct BodiesAPI: Sendable {
         body: TokenRequest,
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> Echo {
-        var request = APIRequest(method: "POST", path: "/tokens")
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "createToken",
+                group: "BodiesAPI",
+                function: "createToken",
+                method: "POST",
+                pathTemplate: "/tokens"
+            ),
+            path: "/tokens"
+        )
         request.security = []
         request.addHeader("Accept", "application/json")
         try request.setFormBody(body)
@@ -92,7 +216,16 @@ public struct BodiesAPI: Sendable {
         body: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> Void {
-        var request = APIRequest(method: "PUT", path: "/notes")
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "putNote",
+                group: "BodiesAPI",
+                function: "putNote",
+                method: "PUT",
+                pathTemplate: "/notes"
+            ),
+            path: "/notes"
+        )
         request.setBody(body, contentType: "text/plain")
 
         let response = try await client.send(request, options: options)
@@ -117,7 +250,16 @@ public struct BodiesAPI: Sendable {
         body: Data,
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> Void {
-        var request = APIRequest(method: "PUT", path: "/blobs")
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "putBlob",
+                group: "BodiesAPI",
+                function: "putBlob",
+                method: "PUT",
+                pathTemplate: "/blobs"
+            ),
+            path: "/blobs"
+        )
         request.setBody(body, contentType: "application/octet-stream")
 
         let response = try await client.send(request, options: options)

@@ -2,8 +2,81 @@
 
 import Foundation
 
+/// The functions of ``ParametersAPI``, for code that calls them to take a fake in its tests.
+///
+/// Each function takes every argument; the extension adds the forms without `options:` and with the parameters'
+/// defaults, as ``ParametersAPI`` declares them.
+public protocol ParametersAPIProtocol: Sendable {
+    /// Query, header, cookie and path parameters in every style
+    ///
+    /// `GET /items/{itemID}/tags/{kind}`
+    ///
+    /// - Parameters:
+    ///   - itemID:
+    ///   - kind:
+    ///   - ids: Exploded, the default for the form style.
+    ///   - names:
+    ///   - words:
+    ///   - levels:
+    ///   - filter:
+    ///   - point: An object in the form style, exploded into its properties.
+    ///   - since:
+    ///   - priority: An integer enum, named by x-enum-varnames.
+    ///   - search: Sent as JSON text.
+    ///   - xTraceIDs:
+    ///   - xRequestID:
+    ///   - session:
+    ///   - theme:
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: The query as the server understood it.
+    /// - Throws: ``FeaturesSDKError/notFound(_:_:)`` for a documented error response,
+    ///   ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid response
+    ///   arrived.
+    func listItemTags(
+        itemID: Int,
+        kind: TagKind,
+        ids: [Int]?,
+        names: [String]?,
+        words: [String]?,
+        levels: [TagKind]?,
+        filter: Filter?,
+        point: Point?,
+        since: Date?,
+        priority: ListItemTagsPriority?,
+        search: Filter?,
+        xTraceIDs: [String]?,
+        xRequestID: String,
+        session: String?,
+        theme: String?,
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> Echo
+}
+
+extension ParametersAPIProtocol {
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func listItemTags(
+        itemID: Int,
+        kind: TagKind,
+        ids: [Int]? = nil,
+        names: [String]? = nil,
+        words: [String]? = nil,
+        levels: [TagKind]? = nil,
+        filter: Filter? = nil,
+        point: Point? = nil,
+        since: Date? = nil,
+        priority: ListItemTagsPriority? = nil,
+        search: Filter? = nil,
+        xTraceIDs: [String]? = nil,
+        xRequestID: String,
+        session: String? = nil,
+        theme: String? = nil
+    ) async throws(FeaturesSDKError) -> Echo {
+        try await listItemTags(itemID: itemID, kind: kind, ids: ids, names: names, words: words, levels: levels, filter: filter, point: point, since: since, priority: priority, search: search, xTraceIDs: xTraceIDs, xRequestID: xRequestID, session: session, theme: theme, options: RequestOptions())
+    }
+}
+
 /// The Parameters operations.
-public struct ParametersAPI: Sendable {
+public struct ParametersAPI: ParametersAPIProtocol {
     private let client: APIClient
 
     init(client: APIClient) {
@@ -53,7 +126,16 @@ public struct ParametersAPI: Sendable {
         theme: String? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> Echo {
-        var request = APIRequest(method: "GET", path: "/items/\(String(itemID).percentEncoded)/tags/\(String(kind).percentEncoded)")
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "listItemTags",
+                group: "ParametersAPI",
+                function: "listItemTags",
+                method: "GET",
+                pathTemplate: "/items/{itemID}/tags/{kind}"
+            ),
+            path: "/items/\(String(itemID).percentEncoded)/tags/\(String(kind).percentEncoded)"
+        )
         request.addHeader("Accept", "application/json")
         try request.addQueryItem("ids", ids, style: .form, explode: true)
         try request.addQueryItem("names", names, style: .form, explode: false)

@@ -2,8 +2,154 @@
 
 import Foundation
 
+/// The functions of ``ResponsesAPI``, for code that calls them to take a fake in its tests.
+///
+/// Each function takes every argument; the extension adds the forms without `options:` and with the parameters'
+/// defaults, as ``ResponsesAPI`` declares them.
+public protocol ResponsesAPIProtocol: Sendable {
+    /// A JSON body, answered with JSON or with server-sent events
+    ///
+    /// `POST /completions`
+    ///
+    /// For the response as server-sent events, call ``createCompletionStream(body:options:)``; this function sends the
+    /// body's `stream` field as `false`.
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: The completion.
+    /// - Throws: ``FeaturesSDKError/notFound(_:_:)`` for a documented error response,
+    ///   ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid response
+    ///   arrived.
+    func createCompletion(
+        body: CompletionRequest,
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> Completion
+
+    /// A JSON body, answered with JSON or with server-sent events
+    ///
+    /// `POST /completions`
+    ///
+    /// Streams the response as server-sent events; the body's `stream` field is sent as `true`.
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: The events as they arrive, each one's data decoded as `CompletionChunk`.
+    /// - Throws: ``FeaturesSDKError/notFound(_:_:)`` for a documented error response,
+    ///   ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid response
+    ///   arrived.
+    func createCompletionStream(
+        body: CompletionRequest,
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> ServerSentEvents<CompletionChunk>
+
+    /// Only server-sent events, as text
+    ///
+    /// `GET /logs`
+    ///
+    /// Streams the response as server-sent events.
+    ///
+    /// - Parameters:
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: The events' data as it arrives.
+    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
+    ///   response arrived.
+    func tailLogs(
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> ServerSentEvents<String>
+
+    /// A text response
+    ///
+    /// `GET /report`
+    ///
+    /// - Parameters:
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: The report.
+    /// - Throws: ``FeaturesSDKError/notFound(_:_:)`` for a documented error response,
+    ///   ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid response
+    ///   arrived.
+    func getReport(
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> String
+
+    /// A binary response
+    ///
+    /// `GET /download`
+    ///
+    /// - Parameters:
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: The bytes.
+    /// - Throws: ``FeaturesSDKError/notFound(_:_:)`` for a documented error response,
+    ///   ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid response
+    ///   arrived.
+    func download(
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> Data
+
+    /// Created with a body, or updated without one
+    ///
+    /// `PUT /items/{itemID}`
+    ///
+    /// - Parameters:
+    ///   - itemID:
+    ///   - body: The request body.
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: The created item, or `nil` for a 204 response.
+    /// - Throws: ``FeaturesSDKError/notFound(_:_:)`` for a documented error response,
+    ///   ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid response
+    ///   arrived.
+    func upsertItem(
+        itemID: Int,
+        body: Point,
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> Point?
+}
+
+extension ResponsesAPIProtocol {
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func createCompletion(
+        body: CompletionRequest
+    ) async throws(FeaturesSDKError) -> Completion {
+        try await createCompletion(body: body, options: RequestOptions())
+    }
+
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func createCompletionStream(
+        body: CompletionRequest
+    ) async throws(FeaturesSDKError) -> ServerSentEvents<CompletionChunk> {
+        try await createCompletionStream(body: body, options: RequestOptions())
+    }
+
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func tailLogs(
+    ) async throws(FeaturesSDKError) -> ServerSentEvents<String> {
+        try await tailLogs(options: RequestOptions())
+    }
+
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func getReport(
+    ) async throws(FeaturesSDKError) -> String {
+        try await getReport(options: RequestOptions())
+    }
+
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func download(
+    ) async throws(FeaturesSDKError) -> Data {
+        try await download(options: RequestOptions())
+    }
+
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func upsertItem(
+        itemID: Int,
+        body: Point
+    ) async throws(FeaturesSDKError) -> Point? {
+        try await upsertItem(itemID: itemID, body: body, options: RequestOptions())
+    }
+}
+
 /// The Responses operations.
-public struct ResponsesAPI: Sendable {
+public struct ResponsesAPI: ResponsesAPIProtocol {
     private let client: APIClient
 
     init(client: APIClient) {
@@ -28,7 +174,16 @@ public struct ResponsesAPI: Sendable {
         body: CompletionRequest,
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> Completion {
-        var request = APIRequest(method: "POST", path: "/completions")
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "createCompletion",
+                group: "ResponsesAPI",
+                function: "createCompletion",
+                method: "POST",
+                pathTemplate: "/completions"
+            ),
+            path: "/completions"
+        )
         request.addHeader("Accept", "application/json")
         try request.setJSONBody(body, contentType: "application/json", overriding: "stream", with: false)
 
@@ -60,7 +215,16 @@ public struct ResponsesAPI: Sendable {
         body: CompletionRequest,
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> ServerSentEvents<CompletionChunk> {
-        var request = APIRequest(method: "POST", path: "/completions")
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "createCompletion",
+                group: "ResponsesAPI",
+                function: "createCompletionStream",
+                method: "POST",
+                pathTemplate: "/completions"
+            ),
+            path: "/completions"
+        )
         request.addHeader("Accept", "text/event-stream")
         try request.setJSONBody(body, contentType: "application/json", overriding: "stream", with: true)
 
@@ -89,7 +253,16 @@ public struct ResponsesAPI: Sendable {
     public func tailLogs(
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> ServerSentEvents<String> {
-        var request = APIRequest(method: "GET", path: "/logs")
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "tailLogs",
+                group: "ResponsesAPI",
+                function: "tailLogs",
+                method: "GET",
+                pathTemplate: "/logs"
+            ),
+            path: "/logs"
+        )
         request.addHeader("Accept", "text/event-stream")
 
         let response = try await client.stream(request, options: options)
@@ -114,7 +287,16 @@ public struct ResponsesAPI: Sendable {
     public func getReport(
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> String {
-        var request = APIRequest(method: "GET", path: "/report")
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "getReport",
+                group: "ResponsesAPI",
+                function: "getReport",
+                method: "GET",
+                pathTemplate: "/report"
+            ),
+            path: "/report"
+        )
         request.addHeader("Accept", "text/plain")
 
         let response = try await client.send(request, options: options)
@@ -141,7 +323,16 @@ public struct ResponsesAPI: Sendable {
     public func download(
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> Data {
-        var request = APIRequest(method: "GET", path: "/download")
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "download",
+                group: "ResponsesAPI",
+                function: "download",
+                method: "GET",
+                pathTemplate: "/download"
+            ),
+            path: "/download"
+        )
         request.addHeader("Accept", "application/octet-stream")
 
         let response = try await client.send(request, options: options)
@@ -172,7 +363,16 @@ public struct ResponsesAPI: Sendable {
         body: Point,
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> Point? {
-        var request = APIRequest(method: "PUT", path: "/items/\(String(itemID).percentEncoded)")
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "upsertItem",
+                group: "ResponsesAPI",
+                function: "upsertItem",
+                method: "PUT",
+                pathTemplate: "/items/{itemID}"
+            ),
+            path: "/items/\(String(itemID).percentEncoded)"
+        )
         request.addHeader("Accept", "application/json")
         try request.setJSONBody(body, contentType: "application/json")
 

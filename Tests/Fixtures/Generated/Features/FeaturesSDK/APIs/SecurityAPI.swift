@@ -2,8 +2,91 @@
 
 import Foundation
 
+/// The functions of ``SecurityAPI``, for code that calls them to take a fake in its tests.
+///
+/// Each function takes every argument; the extension adds the forms without `options:` and with the parameters'
+/// defaults, as ``SecurityAPI`` declares them.
+public protocol SecurityAPIProtocol: Sendable {
+    /// HTTP basic authentication
+    ///
+    /// `GET /admin`
+    ///
+    /// - Parameters:
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: The request as the server saw it.
+    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
+    ///   response arrived.
+    func getAdmin(
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> Echo
+
+    /// An API key in the query, or nothing
+    ///
+    /// `GET /search`
+    ///
+    /// - Parameters:
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: The request as the server saw it.
+    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
+    ///   response arrived.
+    func searchPublic(
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> Echo
+
+    /// No authentication at all
+    ///
+    /// `GET /health`
+    ///
+    /// - Parameters:
+    ///   - options: Settings for this call that override the client's.
+    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
+    ///   response arrived.
+    func getHealth(
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> Void
+
+    /// An API key in a cookie
+    ///
+    /// `GET /preferences`
+    ///
+    /// - Parameters:
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: The request as the server saw it.
+    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
+    ///   response arrived.
+    func getPreferences(
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> Echo
+}
+
+extension SecurityAPIProtocol {
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func getAdmin(
+    ) async throws(FeaturesSDKError) -> Echo {
+        try await getAdmin(options: RequestOptions())
+    }
+
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func searchPublic(
+    ) async throws(FeaturesSDKError) -> Echo {
+        try await searchPublic(options: RequestOptions())
+    }
+
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func getHealth(
+    ) async throws(FeaturesSDKError) -> Void {
+        try await getHealth(options: RequestOptions())
+    }
+
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func getPreferences(
+    ) async throws(FeaturesSDKError) -> Echo {
+        try await getPreferences(options: RequestOptions())
+    }
+}
+
 /// The Security operations.
-public struct SecurityAPI: Sendable {
+public struct SecurityAPI: SecurityAPIProtocol {
     private let client: APIClient
 
     init(client: APIClient) {
@@ -22,7 +105,16 @@ public struct SecurityAPI: Sendable {
     public func getAdmin(
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> Echo {
-        var request = APIRequest(method: "GET", path: "/admin")
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "getAdmin",
+                group: "SecurityAPI",
+                function: "getAdmin",
+                method: "GET",
+                pathTemplate: "/admin"
+            ),
+            path: "/admin"
+        )
         request.security = [["basicAuth"]]
         request.addHeader("Accept", "application/json")
 
@@ -47,7 +139,16 @@ public struct SecurityAPI: Sendable {
     public func searchPublic(
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> Echo {
-        var request = APIRequest(method: "GET", path: "/search")
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "searchPublic",
+                group: "SecurityAPI",
+                function: "searchPublic",
+                method: "GET",
+                pathTemplate: "/search"
+            ),
+            path: "/search"
+        )
         request.security = [["queryKey"], []]
         request.addHeader("Accept", "application/json")
 
@@ -71,7 +172,16 @@ public struct SecurityAPI: Sendable {
     public func getHealth(
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> Void {
-        var request = APIRequest(method: "GET", path: "/health")
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "getHealth",
+                group: "SecurityAPI",
+                function: "getHealth",
+                method: "GET",
+                pathTemplate: "/health"
+            ),
+            path: "/health"
+        )
         request.security = []
 
         let response = try await client.send(request, options: options)
@@ -95,7 +205,16 @@ public struct SecurityAPI: Sendable {
     public func getPreferences(
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> Echo {
-        var request = APIRequest(method: "GET", path: "/preferences")
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "getPreferences",
+                group: "SecurityAPI",
+                function: "getPreferences",
+                method: "GET",
+                pathTemplate: "/preferences"
+            ),
+            path: "/preferences"
+        )
         request.security = [["cookieKey"]]
         request.addHeader("Accept", "application/json")
 

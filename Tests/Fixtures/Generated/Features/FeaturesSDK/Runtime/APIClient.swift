@@ -14,6 +14,9 @@ struct APIClient: Sendable {
     /// The credentials the client was given, by the security scheme they are for.
     let credentials: [String: Credential]
 
+    /// Supplies credentials before every attempt, in place of ``credentials``.
+    let credentialProvider: (any CredentialProvider)?
+
     /// Which credentials requests send unless their operation says otherwise: the first alternative whose
     /// credentials the client has all of.
     let security: [[String]]
@@ -27,6 +30,9 @@ struct APIClient: Sendable {
     /// The longest a single attempt may take, in seconds, unless a call overrides it.
     let timeout: TimeInterval
 
+    /// What every attempt passes through, in order, before the call's middlewares and the transport.
+    let middlewares: [any ClientMiddleware]
+
     /// What sends the requests.
     let transport: any HTTPTransport
 
@@ -37,7 +43,7 @@ struct APIClient: Sendable {
     func send(_ request: APIRequest, options: RequestOptions) async throws(FeaturesSDKError) -> APIResponse {
         try await send(request, options: options) { urlRequest in
             let (body, response) = try await transport.send(urlRequest)
-            return APIResponse(body: body, response: response)
+            return ClientResponse(head: response, body: body)
         }
     }
 
@@ -50,7 +56,7 @@ struct APIClient: Sendable {
         try await send(request, options: options) { urlRequest in
             let (response, body) = try await transport.stream(urlRequest)
             if (200..<300).contains(response.statusCode) {
-                return APIResponse(bodyStream: body, response: response)
+                return ClientResponse(head: response, bodyStream: body)
             }
             var data = Data()
             do {
@@ -60,22 +66,27 @@ struct APIClient: Sendable {
             } catch {
                 throw FeaturesSDKError.transportFailure(error, phase: .receivingBody)
             }
-            return APIResponse(body: data, response: response)
+            return ClientResponse(head: response, body: data)
         }
     }
 
-    /// Makes the request's attempts with `exchange` until one is not retried, and returns its response.
+    /// Makes the request's attempts, each through the middlewares and then `exchange`, until one is not retried, and
+    /// returns its response.
     private func send(
         _ request: APIRequest,
         options: RequestOptions,
-        exchange: (URLRequest) async throws -> APIResponse
+        exchange: (URLRequest) async throws -> ClientResponse
     ) async throws(FeaturesSDKError) -> APIResponse {
-        let urlRequest = try makeURLRequest(for: request, options: options)
         let policy = options.retries ?? retries
+        let chain = middlewares + options.middlewares
         let start = ContinuousClock.now
         var attempt = 1
         while true {
-            let outcome = await attemptOnce { try await exchange(urlRequest) }
+            let urlRequest = try await makeURLRequest(for: request, options: options)
+            let context = MiddlewareContext(operation: request.operation, attempt: attempt)
+            let outcome = await attemptOnce {
+                APIResponse(try await chain.intercept(urlRequest, context: context, exchange: exchange))
+            }
             guard
                 let delay = retryDelay(after: outcome, of: request, attempt: attempt, policy: policy),
                 start.duration(to: .now) / .seconds(1) + delay <= policy.backoff.maxElapsedTime
@@ -91,10 +102,11 @@ struct APIClient: Sendable {
         }
     }
 
+    /// The request of one attempt: its credentials are asked for anew each time.
     private func makeURLRequest(
         for request: APIRequest,
         options: RequestOptions
-    ) throws(FeaturesSDKError) -> URLRequest {
+    ) async throws(FeaturesSDKError) -> URLRequest {
         guard var components = URLComponents(url: serverURL, resolvingAgainstBaseURL: false) else {
             throw .invalidRequest("The server URL \(serverURL) is not valid.")
         }
@@ -106,7 +118,7 @@ struct APIClient: Sendable {
         var queryItems = request.queryItems
         var cookies = request.cookies
         var headers: [(name: String, value: String)] = []
-        for credential in credentials(for: request) {
+        for credential in try await credentials(for: request) {
             switch credential.location {
             case .header:
                 headers.append((credential.name, credential.value))
@@ -150,8 +162,16 @@ struct APIClient: Sendable {
     }
 
     /// The credentials of the first alternative of the request's security requirement that the client has all of;
-    /// none when it has no such alternative.
-    private func credentials(for request: APIRequest) -> [Credential] {
+    /// none when it has no such alternative. The credential provider's, if there is one, replace the client's.
+    private func credentials(for request: APIRequest) async throws(FeaturesSDKError) -> [Credential] {
+        var credentials = self.credentials
+        if let credentialProvider {
+            do {
+                credentials.merge(try await credentialProvider.credentials(for: request.operation).byScheme) { $1 }
+            } catch {
+                throw .transportFailure(error, phase: .awaitingResponse)
+            }
+        }
         let requirement = request.security ?? security
         let alternative = requirement.first { $0.allSatisfy { credentials[$0] != nil } } ?? []
         return alternative.compactMap { credentials[$0] }
@@ -229,10 +249,12 @@ extension APIClient: CustomReflectable {
             children: [
                 "serverURL": serverURL,
                 "credentials": credentials.keys.sorted().map { "\($0): \(credentials[$0]!.name) \(credentials[$0]!.location)" },
+                "credentialProvider": credentialProvider.map { type(of: $0) } as Any,
                 "security": security,
                 "headers": headers.map(\.name),
                 "retries": retries,
                 "timeout": timeout,
+                "middlewares": middlewares.map { type(of: $0) },
                 "transport": type(of: transport),
             ],
             displayStyle: .struct

@@ -35,6 +35,15 @@ struct APIResponse: Sendable {
         self.bodyStream = bodyStream
     }
 
+    /// The response the middlewares returned.
+    init(_ response: ClientResponse) {
+        if let bodyStream = response.bodyStream {
+            self.init(bodyStream: bodyStream, response: response.head)
+            return
+        }
+        self.init(body: response.body, response: response.head)
+    }
+
     private static func metadata(of response: HTTPURLResponse) -> ResponseMetadata {
         var headers: [String: String] = [:]
         for case let (name as String, value as String) in response.allHeaderFields {

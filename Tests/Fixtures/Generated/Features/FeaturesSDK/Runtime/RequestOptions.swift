@@ -13,19 +13,25 @@ public struct RequestOptions: Sendable {
     /// Extra headers to send, in order. A header named like one the client sets replaces it.
     public var headers: [(name: String, value: String)]
 
+    /// Middlewares for this call's attempts, after the client's, in order.
+    public var middlewares: [any ClientMiddleware]
+
     /// Creates options for a single call.
     ///
     /// - Parameters:
     ///   - retries: The retry policy for this call, or `nil` to use the client's.
     ///   - timeout: The longest a single attempt may take, in seconds, or `nil` to use the client's.
     ///   - headers: Extra headers to send, in order. A header named like one the client sets replaces it.
+    ///   - middlewares: Middlewares for this call's attempts, after the client's, in order.
     public init(
         retries: RetryConfig? = nil,
         timeout: TimeInterval? = nil,
-        headers: [(name: String, value: String)] = []
+        headers: [(name: String, value: String)] = [],
+        middlewares: [any ClientMiddleware] = []
     ) {
         self.retries = retries
         self.timeout = timeout
         self.headers = headers
+        self.middlewares = middlewares
     }
 }

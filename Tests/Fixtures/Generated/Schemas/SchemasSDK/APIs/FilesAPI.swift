@@ -2,8 +2,35 @@
 
 import Foundation
 
+/// The functions of ``FilesAPI``, for code that calls them to take a fake in its tests.
+///
+/// Each function takes every argument; the extension adds the forms without `options:` and with the parameters'
+/// defaults, as ``FilesAPI`` declares them.
+public protocol FilesAPIProtocol: Sendable {
+    /// listFiles
+    ///
+    /// `GET /files`
+    ///
+    /// - Parameters:
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: A page of files, in the shape the request negotiated.
+    /// - Throws: ``SchemasSDKError/apiError(_:body:)`` for any other status, or another ``SchemasSDKError`` if no valid
+    ///   response arrived.
+    func listFiles(
+        options: RequestOptions
+    ) async throws(SchemasSDKError) -> FilePage
+}
+
+extension FilesAPIProtocol {
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func listFiles(
+    ) async throws(SchemasSDKError) -> FilePage {
+        try await listFiles(options: RequestOptions())
+    }
+}
+
 /// The Files operations.
-public struct FilesAPI: Sendable {
+public struct FilesAPI: FilesAPIProtocol {
     private let client: APIClient
 
     init(client: APIClient) {
@@ -22,7 +49,16 @@ public struct FilesAPI: Sendable {
     public func listFiles(
         options: RequestOptions = RequestOptions()
     ) async throws(SchemasSDKError) -> FilePage {
-        var request = APIRequest(method: "GET", path: "/files")
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "listFiles",
+                group: "FilesAPI",
+                function: "listFiles",
+                method: "GET",
+                pathTemplate: "/files"
+            ),
+            path: "/files"
+        )
         request.addHeader("Accept", "application/json")
 
         let response = try await client.send(request, options: options)

@@ -2,8 +2,35 @@
 
 import Foundation
 
+/// The functions of ``PetsAPI``, for code that calls them to take a fake in its tests.
+///
+/// Each function takes every argument; the extension adds the forms without `options:` and with the parameters'
+/// defaults, as ``PetsAPI`` declares them.
+public protocol PetsAPIProtocol: Sendable {
+    /// listPets
+    ///
+    /// `GET /pets`
+    ///
+    /// - Parameters:
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: The pets.
+    /// - Throws: ``SchemasSDKError/apiError(_:body:)`` for any other status, or another ``SchemasSDKError`` if no valid
+    ///   response arrived.
+    func listPets(
+        options: RequestOptions
+    ) async throws(SchemasSDKError) -> [Pet]
+}
+
+extension PetsAPIProtocol {
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func listPets(
+    ) async throws(SchemasSDKError) -> [Pet] {
+        try await listPets(options: RequestOptions())
+    }
+}
+
 /// The Pets operations.
-public struct PetsAPI: Sendable {
+public struct PetsAPI: PetsAPIProtocol {
     private let client: APIClient
 
     init(client: APIClient) {
@@ -22,7 +49,16 @@ public struct PetsAPI: Sendable {
     public func listPets(
         options: RequestOptions = RequestOptions()
     ) async throws(SchemasSDKError) -> [Pet] {
-        var request = APIRequest(method: "GET", path: "/pets")
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "listPets",
+                group: "PetsAPI",
+                function: "listPets",
+                method: "GET",
+                pathTemplate: "/pets"
+            ),
+            path: "/pets"
+        )
         request.addHeader("Accept", "application/json")
 
         let response = try await client.send(request, options: options)

@@ -27,6 +27,9 @@ struct APIClient: Sendable {
     /// The longest a single attempt may take, in seconds, unless a call overrides it.
     let timeout: TimeInterval
 
+    /// What every attempt passes through, in order, before the call's middlewares and the transport.
+    let middlewares: [any ClientMiddleware]
+
     /// What sends the requests.
     let transport: any HTTPTransport
 
@@ -37,22 +40,27 @@ struct APIClient: Sendable {
     func send(_ request: APIRequest, options: RequestOptions) async throws(SchemasSDKError) -> APIResponse {
         try await send(request, options: options) { urlRequest in
             let (body, response) = try await transport.send(urlRequest)
-            return APIResponse(body: body, response: response)
+            return ClientResponse(head: response, body: body)
         }
     }
 
-    /// Makes the request's attempts with `exchange` until one is not retried, and returns its response.
+    /// Makes the request's attempts, each through the middlewares and then `exchange`, until one is not retried, and
+    /// returns its response.
     private func send(
         _ request: APIRequest,
         options: RequestOptions,
-        exchange: (URLRequest) async throws -> APIResponse
+        exchange: (URLRequest) async throws -> ClientResponse
     ) async throws(SchemasSDKError) -> APIResponse {
-        let urlRequest = try makeURLRequest(for: request, options: options)
         let policy = options.retries ?? retries
+        let chain = middlewares + options.middlewares
         let start = ContinuousClock.now
         var attempt = 1
         while true {
-            let outcome = await attemptOnce { try await exchange(urlRequest) }
+            let urlRequest = try await makeURLRequest(for: request, options: options)
+            let context = MiddlewareContext(operation: request.operation, attempt: attempt)
+            let outcome = await attemptOnce {
+                APIResponse(try await chain.intercept(urlRequest, context: context, exchange: exchange))
+            }
             guard
                 let delay = retryDelay(after: outcome, of: request, attempt: attempt, policy: policy),
                 start.duration(to: .now) / .seconds(1) + delay <= policy.backoff.maxElapsedTime
@@ -68,10 +76,11 @@ struct APIClient: Sendable {
         }
     }
 
+    /// The request of one attempt: its credentials are asked for anew each time.
     private func makeURLRequest(
         for request: APIRequest,
         options: RequestOptions
-    ) throws(SchemasSDKError) -> URLRequest {
+    ) async throws(SchemasSDKError) -> URLRequest {
         guard var components = URLComponents(url: serverURL, resolvingAgainstBaseURL: false) else {
             throw .invalidRequest("The server URL \(serverURL) is not valid.")
         }
@@ -83,7 +92,7 @@ struct APIClient: Sendable {
         var queryItems = request.queryItems
         var cookies = request.cookies
         var headers: [(name: String, value: String)] = []
-        for credential in credentials(for: request) {
+        for credential in try await credentials(for: request) {
             switch credential.location {
             case .header:
                 headers.append((credential.name, credential.value))
@@ -127,8 +136,8 @@ struct APIClient: Sendable {
     }
 
     /// The credentials of the first alternative of the request's security requirement that the client has all of;
-    /// none when it has no such alternative.
-    private func credentials(for request: APIRequest) -> [Credential] {
+    /// none when it has no such alternative. The credential provider's, if there is one, replace the client's.
+    private func credentials(for request: APIRequest) async throws(SchemasSDKError) -> [Credential] {
         let requirement = request.security ?? security
         let alternative = requirement.first { $0.allSatisfy { credentials[$0] != nil } } ?? []
         return alternative.compactMap { credentials[$0] }
@@ -210,6 +219,7 @@ extension APIClient: CustomReflectable {
                 "headers": headers.map(\.name),
                 "retries": retries,
                 "timeout": timeout,
+                "middlewares": middlewares.map { type(of: $0) },
                 "transport": type(of: transport),
             ],
             displayStyle: .struct

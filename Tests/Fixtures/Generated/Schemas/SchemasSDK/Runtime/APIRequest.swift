@@ -8,8 +8,13 @@ import Foundation
 /// are; arrays, objects and other values are added through their JSON form, in the parameter's ``ParameterStyle``.
 /// An absent (`nil`) value is not sent at all.
 struct APIRequest: Sendable {
+    /// The operation the request is for.
+    let operation: OperationInfo
+
     /// The HTTP method, such as `GET`.
-    let method: String
+    var method: String {
+        operation.method
+    }
 
     /// The path below the server URL, starting with `/` and already percent-encoded.
     let path: String
@@ -31,8 +36,8 @@ struct APIRequest: Sendable {
     /// the client's default requirement says.
     var security: [[String]]?
 
-    init(method: String, path: String) {
-        self.method = method
+    init(operation: OperationInfo, path: String) {
+        self.operation = operation
         self.path = path
     }
 

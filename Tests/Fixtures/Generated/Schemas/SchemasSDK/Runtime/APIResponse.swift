@@ -24,6 +24,11 @@ struct APIResponse: Sendable {
         self.body = body
     }
 
+    /// The response the middlewares returned.
+    init(_ response: ClientResponse) {
+        self.init(body: response.body, response: response.head)
+    }
+
     private static func metadata(of response: HTTPURLResponse) -> ResponseMetadata {
         var headers: [String: String] = [:]
         for case let (name as String, value as String) in response.allHeaderFields {
