@@ -21,9 +21,9 @@ public protocol AnalyticsAPIProtocol: Sendable {
     ///   - options: Settings for this call that override the client's.
     /// - Returns: The account's activity, one item per day, model and endpoint.
     /// - Throws: ``ModelGatesError/badRequest(_:_:)``, ``ModelGatesError/unauthorized(_:_:)``,
-    ///   ``ModelGatesError/forbidden(_:_:)``, ``ModelGatesError/notFound(_:_:)`` or
-    ///   ``ModelGatesError/internalServer(_:_:)`` for a documented error response, ``ModelGatesError/apiError(_:body:)``
-    ///   for any other status, or another ``ModelGatesError`` if no valid response arrived.
+    ///   ``ModelGatesError/forbidden(_:_:)``, ``ModelGatesError/notFound(_:_:)``, ``ModelGatesError/internalServer(_:_:)``
+    ///   or ``ModelGatesError/defaultError(_:_:)`` for a documented error response, ``ModelGatesError/apiError(_:body:)``
+    ///   for an error body that does not decode as documented, or another ``ModelGatesError`` if no valid response arrived.
     func getUserActivity(
         date: String?,
         apiKeyHash: String?,
@@ -51,9 +51,9 @@ public protocol AnalyticsAPIProtocol: Sendable {
     ///   - options: Settings for this call that override the client's.
     /// - Returns: One entry per day of the range, oldest first.
     /// - Throws: ``ModelGatesError/badRequest(_:_:)``, ``ModelGatesError/unauthorized(_:_:)``,
-    ///   ``ModelGatesError/forbidden(_:_:)``, ``ModelGatesError/notFound(_:_:)`` or
-    ///   ``ModelGatesError/internalServer(_:_:)`` for a documented error response, ``ModelGatesError/apiError(_:body:)``
-    ///   for any other status, or another ``ModelGatesError`` if no valid response arrived.
+    ///   ``ModelGatesError/forbidden(_:_:)``, ``ModelGatesError/notFound(_:_:)``, ``ModelGatesError/internalServer(_:_:)``
+    ///   or ``ModelGatesError/defaultError(_:_:)`` for a documented error response, ``ModelGatesError/apiError(_:body:)``
+    ///   for an error body that does not decode as documented, or another ``ModelGatesError`` if no valid response arrived.
     func getDailyActivity(
         days: Int?,
         from: String?,

@@ -104,6 +104,35 @@ public protocol ResponsesAPIProtocol: Sendable {
         body: Point,
         options: RequestOptions
     ) async throws(FeaturesSDKError) -> Point?
+
+    /// Errors documented as a status, as ranges and as default
+    ///
+    /// `GET /orders/{orderID}`
+    ///
+    /// - Parameters:
+    ///   - orderID:
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: The order.
+    /// - Throws: ``FeaturesSDKError/conflict(_:_:)``, ``FeaturesSDKError/clientError(_:_:)``,
+    ///   ``FeaturesSDKError/serverError(_:_:)`` or ``FeaturesSDKError/defaultError(_:_:)`` for a documented error response,
+    ///   ``FeaturesSDKError/apiError(_:body:)`` for an error body that does not decode as documented, or another
+    ///   ``FeaturesSDKError`` if no valid response arrived.
+    func getOrder(
+        orderID: Int,
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> Point
+
+    /// A default response only, which is the result
+    ///
+    /// `GET /status`
+    ///
+    /// - Parameters:
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: The server's status.
+    /// - Throws: A ``FeaturesSDKError`` if no valid response arrived.
+    func getStatus(
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> Echo
 }
 
 extension ResponsesAPIProtocol {
@@ -145,6 +174,19 @@ extension ResponsesAPIProtocol {
         body: Point
     ) async throws(FeaturesSDKError) -> Point? {
         try await upsertItem(itemID: itemID, body: body, options: RequestOptions())
+    }
+
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func getOrder(
+        orderID: Int
+    ) async throws(FeaturesSDKError) -> Point {
+        try await getOrder(orderID: orderID, options: RequestOptions())
+    }
+
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func getStatus(
+    ) async throws(FeaturesSDKError) -> Echo {
+        try await getStatus(options: RequestOptions())
     }
 }
 
@@ -405,7 +447,16 @@ public struct ResponsesAPI: ResponsesAPIProtocol {
         orderID: Int,
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> Point {
-        var request = APIRequest(method: "GET", path: "/orders/\(String(orderID).percentEncoded)")
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "getOrder",
+                group: "ResponsesAPI",
+                function: "getOrder",
+                method: "GET",
+                pathTemplate: "/orders/{orderID}"
+            ),
+            path: "/orders/\(String(orderID).percentEncoded)"
+        )
         request.addHeader("Accept", "application/json")
 
         let response = try await client.send(request, options: options)
@@ -434,7 +485,16 @@ public struct ResponsesAPI: ResponsesAPIProtocol {
     public func getStatus(
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> Echo {
-        var request = APIRequest(method: "GET", path: "/status")
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "getStatus",
+                group: "ResponsesAPI",
+                function: "getStatus",
+                method: "GET",
+                pathTemplate: "/status"
+            ),
+            path: "/status"
+        )
         request.addHeader("Accept", "application/json")
 
         let response = try await client.send(request, options: options)
