@@ -44,6 +44,7 @@ budget=2
 spec_budget=60
 markdown=""
 keep=false
+venv_only=false
 while [ $# -gt 0 ]; do
     case $1 in
         --all) all=true ;;
@@ -56,6 +57,7 @@ while [ $# -gt 0 ]; do
             markdown=${2:?"--markdown needs a file"}; shift
             [[ $markdown == /* ]] || markdown="$PWD/$markdown" ;;
         --keep) keep=true ;;
+        --venv-only) venv_only=true ;;
         -h | --help) usage; exit 0 ;;
         *) echo "roundtrip-check: unknown option '$1'" >&2; usage >&2; exit 2 ;;
     esac
@@ -75,6 +77,8 @@ if ! "$venv/bin/python" -c 'import hypothesis_jsonschema' 2>/dev/null; then
     python3 -m venv "$venv"
     "$venv/bin/pip" install -q "hypothesis>=6.100,<6.110" "hypothesis-jsonschema==0.23.1" >&2
 fi
+# (Scripts/fuzz.sh draws its seeds with the same venv.)
+if $venv_only; then exit 0; fi
 
 SDKGEN="${SDKGEN:-$(swift build --show-bin-path)/sdkgen}"
 if [ ! -x "$SDKGEN" ] || ! "$SDKGEN" round-trip --help >/dev/null 2>&1; then
@@ -106,99 +110,156 @@ module_name() {
     echo "$name"
 }
 
-# roundtrip LABEL SPEC MODULE [sdkgen options…]
-roundtrip() {
+# Every row's SDK and program are targets of one package, built by one `swift build`: SwiftPM plans once and
+# compiles the small SDKs side by side, meanwhile the instances are drawn.
+pkg="$WORK/pkg"
+mkdir -p "$pkg/Sources" "$WORK/tmp"
+labels=()
+modules=()
+targets_swift=""
+
+# add_row LABEL SPEC MODULE [sdkgen options…]: generates the SDK, the program and the manifest.
+add_row() {
     local label=$1 spec=$2 module=$3
     shift 3
     [[ $label == *"$only"* ]] || return 0
-    local dir="$WORK/rows/${#rows[@]}-$module" started=$SECONDS
-    mkdir -p "$dir/Sources/RoundTrip" "$dir/tmp"
+    local dir="$WORK/rows/$module"
+    mkdir -p "$dir" "$pkg/Sources/RoundTrip$module"
     log "$label: generating"
-    if ! "$sdkgen" generate --no-config --spec "$spec" --output "$dir/Sources" --module-name "$module" \
+    if ! "$sdkgen" generate --no-config --spec "$spec" --output "$pkg/Sources" --module-name "$module" \
             --client-name "$module" "$@" >"$dir/generate.log" 2>&1 \
         || ! "$sdkgen" round-trip --no-config --spec "$spec" --module-name "$module" --client-name "$module" "$@" \
-            --program "$dir/Sources/RoundTrip/main.swift" --manifest "$dir/manifest.json" >>"$dir/generate.log" 2>&1; then
+            --program "$pkg/Sources/RoundTrip$module/main.swift" --manifest "$dir/manifest.json" >>"$dir/generate.log" 2>&1; then
         failed=true
-        rows+=("| $label | – | – | – | – | – | generation failed |")
+        rows+=("| $label | – | – | – | – | – | – | generation failed |")
+        rm -rf "$pkg/Sources/RoundTrip$module" "$pkg/Sources/$module"
         return 0
     fi
-    cat >"$dir/Package.swift" <<EOF
+    labels+=("$label")
+    modules+=("$module")
+    targets_swift+="        .target(name: \"$module\", path: \"Sources/$module\"),
+        .executableTarget(name: \"RoundTrip$module\", dependencies: [\"$module\"], path: \"Sources/RoundTrip$module\"),
+"
+}
+
+add_row "fixtures/features.yaml" Tests/Fixtures/features.yaml Features
+add_row "fixtures/schemas.yaml" Tests/Fixtures/schemas.yaml Schemas
+if [ -d "$specs_root" ]; then
+    shopt -s nullglob
+    for spec in $(printf '%s\n' "$specs_root"/edge/*.{json,yaml} | LC_ALL=C sort); do
+        add_row "${spec#"$specs_root/"}" "$spec" "$(module_name "$spec")"
+    done
+    add_row real/openrouter.yaml "$specs_root/real/openrouter.yaml" Openrouter
+    if $all; then
+        add_row real/github.yaml "$specs_root/real/github.yaml" Github
+        overlay_args=()
+        for overlay in $(printf '%s\n' "$specs_root"/real/openrouter-overlays/*.yaml | LC_ALL=C sort); do
+            overlay_args+=(--overlay "$overlay")
+        done
+        add_row "real/openrouter.yaml + ${#overlay_args[@]} overlays" "$specs_root/real/openrouter.yaml" OpenrouterOverlays \
+            "${overlay_args[@]}"
+    fi
+else
+    log "$specs_root not found: only the fixture specs"
+fi
+
+cat >"$pkg/Package.swift" <<EOF
 // swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
-    name: "$module",
+    name: "RoundTrips",
     targets: [
-        .target(name: "$module", path: "Sources/$module"),
-        .executableTarget(name: "RoundTrip", dependencies: ["$module"], path: "Sources/RoundTrip"),
-    ],
+$targets_swift    ],
     swiftLanguageModes: [.v6]
 )
 EOF
-    # The instances are drawn while the program compiles: one core each.
-    log "$label: drawing instances and compiling"
-    local budget_args=(--count "$count" --seed "$seed" --budget "$budget" --total-budget "$spec_budget")
-    "$venv/bin/python" Scripts/roundtrip_instances.py "$dir/manifest.json" "$dir/instances.txt" "$dir/summary.json" \
-        "${budget_args[@]}" >"$dir/draw.log" 2>&1 &
-    local drawing=$!
-    local build_status=0 draw_status=0
-    TMPDIR="$dir/tmp" swift build --package-path "$dir" --scratch-path "$dir/.build" --manifest-cache local \
-        --product RoundTrip >"$dir/build.log" 2>&1 || build_status=$?
-    wait "$drawing" || draw_status=$?
-    if [ "$build_status" -ne 0 ]; then
+
+# Drawing takes one core while the build takes the other.
+draw_all() {
+    local module
+    for module in "${modules[@]}"; do
+        local dir="$WORK/rows/$module" started=$SECONDS
+        "$venv/bin/python" Scripts/roundtrip_instances.py "$dir/manifest.json" "$dir/instances.txt" "$dir/summary.json" \
+            --count "$count" --seed "$seed" --budget "$budget" --total-budget "$spec_budget" >"$dir/draw.log" 2>&1 \
+            || echo "failed" >"$dir/draw.failed"
+        echo $((SECONDS - started)) >"$dir/draw.seconds"
+    done
+}
+build_started=$SECONDS
+if [ ${#modules[@]} -gt 0 ]; then
+    log "drawing instances for ${#modules[@]} specs and compiling their SDKs and programs"
+    draw_all &
+    drawing=$!
+    TMPDIR="$WORK/tmp" swift build --package-path "$pkg" --scratch-path "$pkg/.build" --manifest-cache local \
+        >"$WORK/build.log" 2>&1 || true
+    build_seconds=$((SECONDS - build_started))
+    wait "$drawing" || true
+    log "built in $build_seconds s; drawn in $((SECONDS - build_started)) s"
+fi
+
+for index in "${!modules[@]}"; do
+    label=${labels[$index]}
+    module=${modules[$index]}
+    dir="$WORK/rows/$module"
+    program="$pkg/.build/debug/RoundTrip$module"
+    if [ ! -x "$program" ]; then
         failed=true
-        rows+=("| $label | – | – | – | – | $((SECONDS - started)) | program does not compile |")
-        failure_lines+=("- $label: $(grep -m 1 'error:' "$dir/build.log" || tail -n 1 "$dir/build.log")")
-        return 0
+        rows+=("| $label | – | – | – | – | – | – | program does not compile |")
+        failure_lines+=("- $label: $(grep -m 1 -E "Sources/(RoundTrip)?$module/.*error:" "$WORK/build.log" || grep -m 1 'error:' "$WORK/build.log" || echo 'see the build log')")
+        continue
     fi
-    if [ "$draw_status" -ne 0 ]; then
+    if [ -f "$dir/draw.failed" ] || [ ! -f "$dir/summary.json" ]; then
         failed=true
-        rows+=("| $label | – | – | – | – | $((SECONDS - started)) | drawing failed |")
+        rows+=("| $label | – | – | – | – | – | – | drawing failed |")
         failure_lines+=("- $label: $(tail -n 1 "$dir/draw.log")")
-        return 0
+        continue
     fi
-    log "$label: decoding and re-encoding"
-    "$dir/.build/debug/RoundTrip" "$dir/instances.txt" >"$dir/run.log" 2>&1 || {
+    run_started=$SECONDS
+    "$program" "$dir/instances.txt" >"$dir/run.log" 2>&1 || {
         failed=true
-        rows+=("| $label | – | – | – | – | $((SECONDS - started)) | program crashed |")
+        rows+=("| $label | – | – | – | – | – | – | program crashed |")
         failure_lines+=("- $label: the program crashed: $(tail -n 3 "$dir/run.log" | tr '\n' ' ')")
-        return 0
+        continue
     }
+    seconds=$(( $(cat "$dir/draw.seconds") + SECONDS - run_started ))
     # Summaries: bodies, bodies drawn from, instances, failures (known and new), the failing labels.
-    local report
     report=$(python3 - "$dir/summary.json" "$dir/run.log" "$known" "$label" <<'PY'
-import csv, json, sys
+import fnmatch, json, sys
 summary = json.load(open(sys.argv[1]))
 spec = sys.argv[4]
-known = {}
+known = []
 try:
     for line in open(sys.argv[3], encoding="utf-8"):
-        if line.strip() and not line.startswith("#"):
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) >= 3 and parts[0] == spec:
-                known[parts[1]] = parts[2]
+        parts = line.rstrip("\n").split("\t")
+        if line.strip() and not line.startswith("#") and len(parts) >= 4 and fnmatch.fnmatchcase(spec, parts[0]):
+            known.append(parts)
 except FileNotFoundError:
     pass
-results, fails = {}, {}
+def known_reason(label, why):
+    for spec_glob, label_glob, substring, reason in (k[:4] for k in known):
+        if fnmatch.fnmatchcase(label, label_glob) and substring in why:
+            return reason
+    return None
+tried = {}
+failed = {}
 for line in open(sys.argv[2], encoding="utf-8", errors="replace"):
     line = line.rstrip("\n")
     if line.startswith("RESULT "):
-        label, tried, passed = line[7:].rsplit("\t", 2)
-        results[label] = (int(tried), int(passed))
+        label, count, _ = line[7:].rsplit("\t", 2)
+        tried[label] = int(count)
     elif line.startswith("FAIL "):
         label, why, instance = (line[5:].split("\t") + ["", ""])[:3]
-        fails.setdefault(label, []).append((why, instance))
+        failed.setdefault((label, known_reason(label, why) or "NEW"), []).append((why, instance))
 bodies = len(summary)
 drawn = sum(1 for entry in summary if entry["drawn"] > 0)
-instances = sum(tried for tried, _ in results.values())
-failures = sum(tried - passed for tried, passed in results.values())
-known_failures = sum(tried - passed for label, (tried, passed) in results.items() if label in known)
-print(f"COUNTS\t{bodies}\t{drawn}\t{instances}\t{failures}\t{known_failures}")
-for label, (tried, passed) in sorted(results.items()):
-    if tried != passed:
-        why, instance = fails.get(label, [("", "")])[0]
-        tag = "known: " + known[label] if label in known else "NEW"
-        print(f"FAILED\t{tag}\t{label}: {tried - passed} of {tried} ({why}); e.g. {instance[:200]}")
+failures = sum(len(v) for v in failed.values())
+known_failures = sum(len(v) for (label, tag), v in failed.items() if tag != "NEW")
+print(f"COUNTS\t{bodies}\t{drawn}\t{sum(tried.values())}\t{failures}\t{known_failures}")
+for (label, tag), cases in sorted(failed.items()):
+    why, instance = cases[0]
+    tag = "NEW" if tag == "NEW" else "known: " + tag
+    print(f"FAILED\t{tag}\t{label}: {len(cases)} of {tried.get(label, '?')} ({why[:300]}); e.g. {instance[:160]}")
 reasons = {}
 for entry in summary:
     if entry["drawn"] == 0:
@@ -207,39 +268,17 @@ for reason, labels in sorted(reasons.items()):
     print(f"SKIPPED\t{len(labels)} bodies: {reason} ({', '.join(labels[:3])}{', …' if len(labels) > 3 else ''})")
 PY
 )
-    local bodies drawn instances failures known_failures
     read -r _ bodies drawn instances failures known_failures < <(grep '^COUNTS' <<<"$report" | tr '\t' ' ')
-    local result=ok
+    result=ok
     if grep -q $'^FAILED\tNEW' <<<"$report"; then result="new failures"; failed=true
     elif [ "$failures" -gt 0 ]; then result="known failures only"; fi
     total_instances=$((total_instances + instances))
     total_failures=$((total_failures + failures))
-    rows+=("| $label | $bodies | $drawn | $instances | $failures | $known_failures | $((SECONDS - started)) | $result |")
+    rows+=("| $label | $bodies | $drawn | $instances | $failures | $known_failures | $seconds | $result |")
     while IFS=$'\t' read -r _ tag text; do failure_lines+=("- $label ($tag): $text"); done < <(grep '^FAILED' <<<"$report" || true)
     while IFS=$'\t' read -r _ text; do skip_lines+=("- $label: $text"); done < <(grep '^SKIPPED' <<<"$report" || true)
     log "$label: $instances instances, $failures failures ($result)"
-}
-
-roundtrip "fixtures/features.yaml" Tests/Fixtures/features.yaml Features
-roundtrip "fixtures/schemas.yaml" Tests/Fixtures/schemas.yaml Schemas
-if [ -d "$specs_root" ]; then
-    shopt -s nullglob
-    for spec in $(printf '%s\n' "$specs_root"/edge/*.{json,yaml} | LC_ALL=C sort); do
-        roundtrip "${spec#"$specs_root/"}" "$spec" "$(module_name "$spec")"
-    done
-    roundtrip real/openrouter.yaml "$specs_root/real/openrouter.yaml" Openrouter
-    if $all; then
-        roundtrip real/github.yaml "$specs_root/real/github.yaml" Github
-        overlay_args=()
-        for overlay in $(printf '%s\n' "$specs_root"/real/openrouter-overlays/*.yaml | LC_ALL=C sort); do
-            overlay_args+=(--overlay "$overlay")
-        done
-        roundtrip "real/openrouter.yaml + ${#overlay_args[@]} overlays" "$specs_root/real/openrouter.yaml" Openrouter \
-            "${overlay_args[@]}"
-    fi
-else
-    log "$specs_root not found: only the fixture specs"
-fi
+done
 
 if [ ${#rows[@]} -eq 0 ]; then
     echo "roundtrip-check: no spec matches --only '$only'" >&2
@@ -249,11 +288,11 @@ report="$WORK/report.md"
 {
     echo "Round trips: up to $count instances per body, seed $seed, $budget s per body, ${spec_budget} s per spec (0: no limit)."
     echo
-    echo "| spec | JSON bodies | bodies drawn from | instances | failures | of them known | seconds | result |"
+    echo "| spec | JSON bodies | bodies drawn from | instances | failures | of them known | seconds (draw + run) | result |"
     echo "|---|--:|--:|--:|--:|--:|--:|---|"
     printf '%s\n' "${rows[@]}"
     echo
-    echo "Total: $total_instances instances, $total_failures failures."
+    echo "Total: $total_instances instances, $total_failures failures; the SDKs and programs compiled in ${build_seconds:-0} s, while drawing."
     if [ ${#failure_lines[@]} -gt 0 ]; then
         echo
         echo "## Failures (the first instance of each body)"

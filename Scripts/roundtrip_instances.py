@@ -6,9 +6,9 @@ request body), turns each body's OpenAPI schema into a JSON Schema hypothesis-js
 writes `label<TAB>json` lines (the round-trip program's input) and a JSON summary of what was drawn or why
 nothing could be.
 
-The OpenAPI schema becomes JSON Schema as the spec means it, with three deliberate narrowings that the README's
+The OpenAPI schema becomes JSON Schema as the spec means it, with four deliberate narrowings that the README's
 "Round trips" section lists: objects allow no properties besides those they declare (the SDK's structs keep only
-those), integers stay within Int64 (the SDK's `Int`), and a union with a discriminator draws each member with its
+those), integers stay within Int64 (the SDK's `Int`), a schema with properties and no type is an object, and a union with a discriminator draws each member with its
 discriminator value (what the discriminator means). Recursive schemas are unrolled a few levels; deeper, the
 recursive reference admits nothing (a required one makes the instance impossible, reported as such).
 """
@@ -140,6 +140,12 @@ class Converter:
         # `allOf` of objects is one object (sdkgen merges it into one struct).
         if "allOf" in result:
             result = self.merge_all_of(result)
+
+        # A schema with properties but no type is taken as an object, as sdkgen takes it (JSON Schema would let
+        # it be any other kind of value too).
+        if "type" not in result and ("properties" in result or "required" in result) \
+                and not any(k in result for k in ("allOf", "oneOf", "anyOf", "enum", "const")):
+            result["type"] = "object"
 
         # Objects keep only their declared properties.
         if ("properties" in result or result.get("type") == "object") and "additionalProperties" not in result \
