@@ -14,11 +14,16 @@ recursive reference admits nothing (a required one makes the instance impossible
 """
 import argparse
 import json
+import os
 import random
 import signal
 import sys
 import time
 import warnings
+
+# Hypothesis keeps a cache (.hypothesis/) in the current folder unless told otherwise: beside the venv instead.
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY",
+                      os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(sys.executable))), "hypothesis-storage"))
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 # Formats hypothesis-jsonschema knows; others are dropped (they constrain nothing JSON Schema validators check).
