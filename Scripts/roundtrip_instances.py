@@ -22,8 +22,7 @@ import time
 import warnings
 
 # Hypothesis keeps a cache (.hypothesis/) in the current folder unless told otherwise: beside the venv instead.
-os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY",
-                      os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(sys.executable))), "hypothesis-storage"))
+STORAGE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(sys.executable))), "hypothesis-storage")
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 # Formats hypothesis-jsonschema knows; others are dropped (they constrain nothing JSON Schema validators check).
@@ -282,6 +281,8 @@ def main():
     def out_of_time(signum, frame):
         raise TimeoutError("over the time budget")
     signal.signal(signal.SIGALRM, out_of_time)
+    from hypothesis.configuration import set_hypothesis_home_dir
+    set_hypothesis_home_dir(STORAGE)
     from hypothesis_jsonschema import from_schema
 
     with open(args.manifest, encoding="utf-8") as f:
