@@ -182,8 +182,8 @@ SWIFT
 
     echo "== seeding $decode/corpus with instances of the schemas"
     "$root/Scripts/roundtrip-check.sh" --venv-only
-    "$root/.build/roundtrip-venv/bin/python" "$root/Scripts/roundtrip_instances.py" "$decode/manifest.json" \
-        "$decode/instances.txt" "$decode/instances-summary.json" --count 5 --budget 1 --total-budget 120 >/dev/null 2>&1 || true
+    (cd "$decode" && "$root/.build/roundtrip-venv/bin/python" "$root/Scripts/roundtrip_instances.py" "$decode/manifest.json" \
+        "$decode/instances.txt" "$decode/instances-summary.json" --count 5 --budget 1 --total-budget 120 >/dev/null 2>&1) || true
     python3 - "$decode/types.json" "$decode/instances.txt" "$decode/corpus" <<'PY'
 import json, os, sys
 labels = json.load(open(sys.argv[1]))["labels"]

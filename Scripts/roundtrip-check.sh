@@ -72,7 +72,8 @@ command -v swift >/dev/null || export PATH="/opt/swift/usr/bin:$PATH"
 
 # hypothesis-jsonschema 0.23 uses internals that hypothesis removed after 6.1xx; the pair is pinned.
 venv=.build/roundtrip-venv
-if ! "$venv/bin/python" -c 'import hypothesis_jsonschema' 2>/dev/null; then
+# (Imported in the venv's folder: Hypothesis writes a cache into the current one.)
+if ! (cd "$venv" 2>/dev/null && bin/python -c 'import hypothesis_jsonschema') 2>/dev/null; then
     log "creating $venv with hypothesis-jsonschema"
     python3 -m venv "$venv"
     "$venv/bin/pip" install -q "hypothesis>=6.100,<6.110" "hypothesis-jsonschema==0.23.1" >&2
@@ -180,9 +181,10 @@ draw_all() {
     local module
     for module in "${modules[@]}"; do
         local dir="$WORK/rows/$module" started=$SECONDS
-        "$venv/bin/python" Scripts/roundtrip_instances.py "$dir/manifest.json" "$dir/instances.txt" "$dir/summary.json" \
-            --count "$count" --seed "$seed" --budget "$budget" --total-budget "$spec_budget" >"$dir/draw.log" 2>&1 \
-            || echo "failed" >"$dir/draw.failed"
+        # From the work folder, so that nothing Hypothesis writes lands in the repository.
+        (cd "$WORK" && "$root/$venv/bin/python" "$root/Scripts/roundtrip_instances.py" "$dir/manifest.json" \
+            "$dir/instances.txt" "$dir/summary.json" --count "$count" --seed "$seed" --budget "$budget" \
+            --total-budget "$spec_budget" >"$dir/draw.log" 2>&1) || echo "failed" >"$dir/draw.failed"
         echo $((SECONDS - started)) >"$dir/draw.seconds"
     done
 }
