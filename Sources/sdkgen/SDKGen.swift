@@ -16,7 +16,7 @@ struct SDKGen: ParsableCommand {
         ./sdkgen.yaml makes every command work on spec/modelgates.yaml and Generated/.
         """,
         version: sdkgenVersion,
-        subcommands: [Generate.self, Check.self, Lint.self, Diff.self, Conformance.self],
+        subcommands: [Generate.self, Check.self, Lint.self, Diff.self, Conformance.self, RoundTrip.self],
         defaultSubcommand: Generate.self)
 }
 

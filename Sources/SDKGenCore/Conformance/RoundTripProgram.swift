@@ -1,0 +1,239 @@
+import Foundation
+
+/// What `Scripts/roundtrip-check.sh` needs from sdkgen to check a generated SDK against instances of its schemas:
+/// the bodies the SDK decodes or encodes with a JSON type (each operation's JSON success response, its documented
+/// JSON error responses and its JSON request body), each with the Swift type the SDK uses for it; the document as
+/// sdkgen read it (overlays applied, other files bundled in) to find their schemas; and a program that decodes
+/// instances with those types, encodes them again and compares the JSON, as `ConformanceProgram` does for the
+/// spec's own examples.
+public enum RoundTripProgram {
+    /// One body of one operation.
+    public struct Target: Sendable, Hashable {
+        /// Names the body in reports and in the program's input: `chat.createCompletion 200`, `… body`.
+        public var label: String
+        /// The Swift type the SDK decodes or encodes it as.
+        public var swiftType: String
+        /// `GET`, `POST` and so on.
+        public var method: String
+        /// The path as the document writes it: `/users/{id}`.
+        public var path: String
+        /// The response status as the document writes it (`200`, `2XX`), or `nil` for the request body.
+        public var status: String?
+    }
+
+    /// The bodies of every operation of the SDK, once each (an operation with a streaming and a plain function
+    /// appears once).
+    public static func targets(for sdk: SwiftSDK) -> [Target] {
+        var targets: [Target] = []
+        var seen = Set<String>()
+        func add(_ target: Target) {
+            let key = "\(target.method) \(target.path) \(target.status ?? "body")"
+            if seen.insert(key).inserted { targets.append(target) }
+        }
+        for group in sdk.groups {
+            for operation in group.operations {
+                // `GET /users/{id}`.
+                let parts = operation.origin.key.split(separator: " ", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { continue }
+                let name = "\(group.propertyName).\(operation.functionName)"
+                if case .json(let argument, _, _)? = operation.body,
+                   let parameter = operation.parameters.first(where: { $0.name == argument }) {
+                    add(Target(label: "\(name) body", swiftType: parameter.type.nonOptional.description,
+                               method: parts[0], path: parts[1], status: nil))
+                }
+                var decidedSuccess = false
+                for responseCase in operation.responseCases {
+                    switch responseCase.outcome {
+                    case .returns(.json(let type)) where !decidedSuccess:
+                        // The first JSON success decides the result type; others are read as it too.
+                        decidedSuccess = true
+                        let status = switch responseCase.statuses {
+                        case .code(let code): String(code)
+                        case .range(let range): "\(range.lowerBound / 100)XX"
+                        }
+                        add(Target(label: "\(name) \(status)", swiftType: type.nonOptional.description,
+                                   method: parts[0], path: parts[1], status: status))
+                    case .throwsStatusCase(let code):
+                        guard let statusCase = sdk.error.statusCase(for: code), statusCase.bodyType != .void,
+                              statusCase.bodyType.nonOptional != .builtin(.string), statusCase.bodyType.nonOptional != .builtin(.data)
+                        else { continue }
+                        add(Target(label: "\(name) \(code)", swiftType: statusCase.bodyType.nonOptional.description,
+                                   method: parts[0], path: parts[1], status: String(code)))
+                    default:
+                        continue
+                    }
+                }
+            }
+        }
+        return targets
+    }
+
+    /// A JSON object: `document`, the document as sdkgen read it after its overlays and bundling, and
+    /// `targets`, the bodies of `targets(for:)`.
+    public static func manifest(_ options: SDKGenerator.Options) throws(GenerationError) -> String {
+        var diagnostics = Diagnostics()
+        var loaded = try YAMLLoader().load(contentsOf: options.specPath)
+        for overlayPath in options.overlayPaths {
+            let overlay = try Overlay.load(contentsOf: overlayPath, diagnostics: &diagnostics)
+            try overlay.apply(to: &loaded.root, diagnostics: &diagnostics)
+        }
+        options.overrides.apply(to: &loaded.root)
+        let root = ReferenceBundler.bundle(loaded.root, file: options.specPath, allowedRoots: options.allowedReferenceRoots,
+                                           diagnostics: &diagnostics)
+        let sdk = try SDKGenerator.generateModel(options).sdk
+        let targets: [Any] = targets(for: sdk).map { target in
+            var object: [String: Any] = ["label": target.label, "swiftType": target.swiftType, "method": target.method, "path": target.path]
+            if let status = target.status { object["status"] = status }
+            return object
+        }
+        let object: [String: Any] = ["document": jsonObject(root), "targets": targets]
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The node as Foundation JSON values; keys are their text, and numbers JSON cannot write are strings.
+    private static func jsonObject(_ node: YAMLNode) -> Any {
+        switch node.content {
+        case .scalar(let scalar):
+            switch scalar.value {
+            case .null: return NSNull()
+            case .bool(let value): return value
+            case .int(let value): return value
+            case .float(let value): return value.isFinite ? value : scalar.text
+            case .string(let value): return value
+            }
+        case .sequence(let items):
+            return items.map(jsonObject)
+        case .mapping(let pairs):
+            var object: [String: Any] = [:]
+            for pair in pairs {
+                let key: String
+                if case .scalar(let scalar) = pair.key.content { key = scalar.text } else { continue }
+                if object[key] == nil { object[key] = jsonObject(pair.value) }
+            }
+            return object
+        }
+    }
+
+    /// The `main.swift` of a program importing the SDK. It reads the file named by its argument, whose lines are
+    /// `label<TAB>json`, decodes each JSON with the label's type, encodes the value again and compares the two:
+    /// equal up to key order, absent optionals and number spelling. It prints `FAIL label<TAB>why<TAB>json` for each
+    /// failure, then `RESULT label tried passed` for each label, and exits 0.
+    public static func source(for sdk: SwiftSDK) -> String {
+        var lines = [
+            "// Generated by sdkgen: decodes and re-encodes instances of \(sdk.moduleName)'s JSON bodies.",
+            "",
+            "import Foundation",
+            "import \(sdk.moduleName)",
+            "",
+            "func check(_ checker: inout RoundTripChecker, _ label: String, _ json: String) -> Bool {",
+            "    switch label {",
+        ]
+        for target in targets(for: sdk) {
+            lines.append("    case \(SwiftLiteral.string(target.label)): checker.check(label, \(target.swiftType).self, json)")
+        }
+        lines += [
+            "    default: return false",
+            "    }",
+            "    return true",
+            "}",
+            "",
+            "RoundTripChecker.main(check)",
+        ]
+        return lines.joined(separator: "\n") + "\n\n" + checkerSource
+    }
+
+    private static let checkerSource = #"""
+    /// Decodes each instance, encodes it again and compares the JSON.
+    struct RoundTripChecker {
+        private var tried: [String: Int] = [:]
+        private var passed: [String: Int] = [:]
+        private var order: [String] = []
+        private let decoder = JSONCoding.makeDecoder()
+        private let encoder = JSONCoding.makeEncoder()
+
+        static func main(_ check: (inout RoundTripChecker, String, String) -> Bool) -> Never {
+            var checker = RoundTripChecker()
+            guard CommandLine.arguments.count == 2, let data = FileManager.default.contents(atPath: CommandLine.arguments[1]) else {
+                print("usage: \(CommandLine.arguments[0]) INSTANCES-FILE")
+                exit(2)
+            }
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+                guard let tab = line.firstIndex(of: "\t") else { continue }
+                let label = String(line[..<tab])
+                if !check(&checker, label, String(line[line.index(after: tab)...])) {
+                    print("UNKNOWN \(label)")
+                }
+            }
+            for label in checker.order {
+                print("RESULT \(label)\t\(checker.tried[label, default: 0])\t\(checker.passed[label, default: 0])")
+            }
+            exit(0)
+        }
+
+        mutating func check<Value: Codable>(_ label: String, _ type: Value.Type, _ json: String) {
+            if tried[label] == nil { order.append(label) }
+            tried[label, default: 0] += 1
+            do {
+                let value = try decoder.decode(Value.self, from: Data(json.utf8))
+                let encoded = try encoder.encode(value)
+                let original = try JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed])
+                let reencoded = try JSONSerialization.jsonObject(with: encoded, options: [.fragmentsAllowed])
+                if let difference = Self.difference(original, reencoded, at: "$") {
+                    print("FAIL \(label)\tre-encoded JSON differs at \(difference)\t\(json.prefix(300))")
+                } else {
+                    passed[label, default: 0] += 1
+                }
+            } catch {
+                print("FAIL \(label)\t\(String(describing: error).prefix(400).replacingOccurrences(of: "\n", with: " "))\t\(json.prefix(300))")
+            }
+        }
+
+        /// Where two JSON values differ, or `nil` when they are equivalent.
+        private static func difference(_ original: Any, _ reencoded: Any, at path: String) -> String? {
+            switch (original, reencoded) {
+            case let (original as [String: Any], reencoded as [String: Any]):
+                for (key, value) in original {
+                    guard let other = reencoded[key] else {
+                        if value is NSNull { continue }
+                        return "\(path).\(key) (missing)"
+                    }
+                    if let difference = difference(value, other, at: "\(path).\(key)") { return difference }
+                }
+                for key in reencoded.keys where original[key] == nil {
+                    return "\(path).\(key) (added)"
+                }
+                return nil
+            case let (original as [Any], reencoded as [Any]):
+                guard original.count == reencoded.count else { return "\(path) (\(original.count) items, now \(reencoded.count))" }
+                for (offset, pair) in zip(original, reencoded).enumerated() {
+                    if let difference = difference(pair.0, pair.1, at: "\(path)[\(offset)]") { return difference }
+                }
+                return nil
+            case let (original as String, reencoded as String):
+                if original == reencoded { return nil }
+                // A date-time may be re-encoded in another spelling of the same instant.
+                if let first = JSONCoding.date(from: original), let second = JSONCoding.date(from: reencoded) {
+                    if first == second { return nil }
+                    // Named apart: digits past the millisecond, which the SDK does not keep, and a date-time with
+                    // whole milliseconds that comes back a millisecond off.
+                    let digits = original.contains(".") ? original.split(separator: ".").last.map { $0.prefix { $0.isNumber }.count } ?? 0 : 0
+                    if digits > 3, abs(first.timeIntervalSince(second)) < 0.001 {
+                        return "\(path) (\(original) ≠ \(reencoded): a date-time's sub-millisecond digits)"
+                    }
+                    if abs(first.timeIntervalSince(second)) < 0.0015 {
+                        return "\(path) (\(original) ≠ \(reencoded): a date-time re-encoded a millisecond off)"
+                    }
+                }
+                return "\(path) (\(original) ≠ \(reencoded))"
+            case let (original as NSNumber, reencoded as NSNumber):
+                return original.doubleValue == reencoded.doubleValue ? nil : "\(path) (\(original) ≠ \(reencoded))"
+            case (is NSNull, is NSNull):
+                return nil
+            default:
+                return "\(path) (\(type(of: original)) ≠ \(type(of: reencoded)))"
+            }
+        }
+    }
+    """#
+}
