@@ -33,6 +33,23 @@ struct ModelTests {
         #expect(decoded == item)
     }
 
+    @Test("a date-time is written back as it was read, to the millisecond")
+    func dateTimesRoundTrip() throws {
+        // Most milliseconds have no exact binary value (.428 is stored as .42799…); truncating lost one.
+        for text in ["2024-07-16T01:52:42.428Z", "2024-07-16T01:52:42Z", "1555-03-01T00:00:00.999Z", "1969-12-31T23:59:59.500Z"] {
+            let date = try #require(JSONCoding.date(from: text))
+            #expect(JSONCoding.string(from: date) == text)
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let milliseconds = Int64.random(in: -13_000_000_000_000...1_800_000_000_000, using: &generator)
+            let text = JSONCoding.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+            let read = try #require(JSONCoding.date(from: text))
+            #expect((read.timeIntervalSince1970 * 1000).rounded() == Double(milliseconds), "\(text)")
+            #expect(JSONCoding.string(from: read) == text)
+        }
+    }
+
     @Test("ErrorDetail.metadata accepts an object, null, or nothing")
     func optionalMetadata() throws {
         let decoder = JSONDecoder()

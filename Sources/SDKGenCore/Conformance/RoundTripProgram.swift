@@ -47,18 +47,15 @@ public enum RoundTripProgram {
                     case .returns(.json(let type)) where !decidedSuccess:
                         // The first JSON success decides the result type; others are read as it too.
                         decidedSuccess = true
-                        let status = switch responseCase.statuses {
-                        case .code(let code): String(code)
-                        case .range(let range): "\(range.lowerBound / 100)XX"
-                        }
+                        let status = responseCase.statuses.text
                         add(Target(label: "\(name) \(status)", swiftType: type.nonOptional.description,
                                    method: parts[0], path: parts[1], status: status))
-                    case .throwsStatusCase(let code):
-                        guard let statusCase = sdk.error.statusCase(for: code), statusCase.bodyType != .void,
+                    case .throwsStatusCase(let statuses):
+                        guard let statusCase = sdk.error.statusCase(for: statuses), statusCase.bodyType != .void,
                               statusCase.bodyType.nonOptional != .builtin(.string), statusCase.bodyType.nonOptional != .builtin(.data)
                         else { continue }
-                        add(Target(label: "\(name) \(code)", swiftType: statusCase.bodyType.nonOptional.description,
-                                   method: parts[0], path: parts[1], status: String(code)))
+                        add(Target(label: "\(name) \(statuses.text)", swiftType: statusCase.bodyType.nonOptional.description,
+                                   method: parts[0], path: parts[1], status: statuses.text))
                     default:
                         continue
                     }

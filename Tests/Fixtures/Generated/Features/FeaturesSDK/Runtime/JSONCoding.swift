@@ -40,9 +40,13 @@ public enum JSONCoding {
         return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 
-    /// Formats a date as ISO 8601 in UTC.
+    /// Formats a date as ISO 8601 in UTC, to the nearest millisecond.
     public static func string(from date: Date) -> String {
-        let hasFraction = date.timeIntervalSince1970.rounded(.down) != date.timeIntervalSince1970
-        return date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: hasFraction))
+        // The formatter truncates to milliseconds, and most milliseconds have no exact binary value (a decoded
+        // `.428` is `.42799…`): half a millisecond past the nearest one is written as that one.
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
+        let hasFraction = milliseconds.truncatingRemainder(dividingBy: 1000) != 0
+        let nudged = Date(timeIntervalSince1970: (milliseconds + 0.5) / 1000)
+        return nudged.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: hasFraction))
     }
 }
