@@ -24,7 +24,7 @@ public enum ConformanceProgram {
             }
         }
         lines.append("checker.finish()")
-        return lines.joined(separator: "\n") + "\n\n" + checkerSource
+        return lines.joined(separator: "\n") + "\n\n" + checkerSource + "\n" + JSONDifferenceSource.source
     }
 
     private static let checkerSource = #"""
@@ -42,7 +42,7 @@ public enum ConformanceProgram {
                 let encoded = try encoder.encode(value)
                 let original = try JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed])
                 let reencoded = try JSONSerialization.jsonObject(with: encoded, options: [.fragmentsAllowed])
-                if let difference = Self.difference(original, reencoded, at: "$") {
+                if let difference = jsonDifference(original, reencoded, at: "$") {
                     print("FAIL \(label) (\(Value.self)): re-encoded JSON differs at \(difference)")
                 } else {
                     passed += 1
@@ -55,41 +55,6 @@ public enum ConformanceProgram {
         func finish() -> Never {
             print("\(passed) of \(tried) examples decoded and re-encoded to equal JSON")
             exit(passed == tried ? 0 : 1)
-        }
-
-        /// Where two JSON values differ, or `nil` when they are equivalent.
-        private static func difference(_ original: Any, _ reencoded: Any, at path: String) -> String? {
-            switch (original, reencoded) {
-            case let (original as [String: Any], reencoded as [String: Any]):
-                for (key, value) in original {
-                    guard let other = reencoded[key] else {
-                        if value is NSNull { continue }
-                        return "\(path).\(key) (missing)"
-                    }
-                    if let difference = difference(value, other, at: "\(path).\(key)") { return difference }
-                }
-                for key in reencoded.keys where original[key] == nil {
-                    return "\(path).\(key) (added)"
-                }
-                return nil
-            case let (original as [Any], reencoded as [Any]):
-                guard original.count == reencoded.count else { return "\(path) (\(original.count) items, now \(reencoded.count))" }
-                for (offset, pair) in zip(original, reencoded).enumerated() {
-                    if let difference = difference(pair.0, pair.1, at: "\(path)[\(offset)]") { return difference }
-                }
-                return nil
-            case let (original as String, reencoded as String):
-                if original == reencoded { return nil }
-                // A date-time may be re-encoded in another spelling of the same instant.
-                if let first = JSONCoding.date(from: original), let second = JSONCoding.date(from: reencoded), first == second { return nil }
-                return "\(path) (\(original) ≠ \(reencoded))"
-            case let (original as NSNumber, reencoded as NSNumber):
-                return original.doubleValue == reencoded.doubleValue ? nil : "\(path) (\(original) ≠ \(reencoded))"
-            case (is NSNull, is NSNull):
-                return nil
-            default:
-                return "\(path) (\(type(of: original)) ≠ \(type(of: reencoded)))"
-            }
         }
     }
     """#
