@@ -59,7 +59,12 @@ struct IdempotencyRetryTests {
 
     @Test("idempotent methods are retried after a retryable status", arguments: ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"])
     func idempotentRetried(method: String) async throws {
-        try await TestServer.with({ _, attempt in attempt == 1 ? Self.unavailable : Self.ok }) { server in
+        // A response to HEAD has no body: one sent anyway stays on the reused connection and is read as the next
+        // response ("Received HTTP/0.9").
+        let (unavailable, ok) = method == "HEAD"
+            ? (HTTPResponse(statusCode: .serviceUnavailable), HTTPResponse(statusCode: .ok))
+            : (Self.unavailable, Self.ok)
+        try await TestServer.with({ _, attempt in attempt == 1 ? unavailable : ok }) { server in
             let client = Self.client(server.serverURL, retries: .fast())
             let status = try await Self.send(method, with: client)
             #expect(status == 200)
