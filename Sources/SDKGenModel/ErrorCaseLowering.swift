@@ -67,7 +67,8 @@ extension SDKLowering {
         let subject = codes.count == 1 ? "status \(codes[0])" : "statuses \(Self.list(codes, limit: codes.count))"
         diagnostics.append(.init(.note, """
             \(subject) (documented by \(Self.list(operations))) \(codes.count == 1 ? "is" : "are") handled as undocumented: \
-            a redirect is followed by the transport, and any other such status is thrown as apiError
+            a redirect is followed by the transport, and any other such status is thrown as apiError, or as \
+            defaultError where the operation documents `default`
             """, at: first.location))
     }
 

@@ -59,7 +59,7 @@ struct GoldenSDK: Sendable, CustomTestStringConvertible {
             "status 404 has different bodies: Problem (3 operations), LegacyProblem (getReport); the error case carries "
                 + "Problem, and a body that does not decode as one is thrown as apiError",
             "status 304 (documented by upsertItem) is handled as undocumented: a redirect is followed by the transport, "
-                + "and any other such status is thrown as apiError",
+                + "and any other such status is thrown as apiError, or as defaultError where the operation documents `default`",
         ])
     }
 
