@@ -24,14 +24,14 @@ extension SDKLowering {
         let source = node.location.file == document.file
             ? "The policy the spec sets with `\(name)`"
             : "The policy set in \(file)"
-        return policy.describing(source: source)
+        return policy.describing(source: source, at: node.location)
     }
 
     /// The operation's own policy, or `nil` when it sets none.
     package mutating func lowerOperationRetryPolicy(_ operation: Operation, documentPolicy: RetryPolicy) -> RetryPolicy? {
         guard let (name, node) = Self.retryExtension(in: operation.extensions) else { return nil }
         return readRetryPolicy(node, extensionName: name, base: documentPolicy)?
-            .describing(source: "The policy the spec sets for this operation with `\(name)`")
+            .describing(source: "The policy the spec sets for this operation with `\(name)`", at: node.location)
     }
 
     /// The retry extension that wins among those present, with its name.
@@ -132,14 +132,15 @@ extension SDKLowering {
 extension RetryPolicy {
     /// sdkgen's own policy, for a spec that sets none.
     static let sdkgenDefault = RetryPolicy(
-        source: "sdkgen's default policy, as the spec sets none",
+        source: "sdkgen's default policy, as the spec sets none", location: nil,
         initialInterval: 0.5, maxInterval: 60, exponent: 1.5, maxElapsedTime: 3600, jitter: 0.25,
         statusCodes: [408, 429, 500, 502, 503, 504], statusRanges: [], retryConnectionErrors: true)
 
     /// The policy with its documentation saying where it comes from.
-    func describing(source: String) -> RetryPolicy {
+    func describing(source: String, at location: SourceLocation) -> RetryPolicy {
         var policy = self
         policy.source = source
+        policy.location = location
         return policy
     }
 

@@ -80,7 +80,8 @@ public struct SDKLowering {
             client: lowerClient(groups: groups),
             error: error,
             groups: groups,
-            models: RecursionBreaker.breakCycles(in: types.models).sorted { $0.typeName < $1.typeName })
+            models: RecursionBreaker.breakCycles(in: types.models).sorted { $0.typeName < $1.typeName },
+            apiVersion: document.info.version)
     }
 
     // MARK: - Client
@@ -115,6 +116,7 @@ public struct SDKLowering {
             documentation: documentation,
             initDocumentation: [.sentences("Creates a client."), .parameters(initParameters)],
             defaultServerURL: server.url,
+            defaultServerLocation: server.location,
             defaultServerDocumentation: [.text("\(server.description ?? "The default server"): `\(server.url)`.")],
             serverURLFunction: serverURLFunction(),
             credentials: security.credentials,

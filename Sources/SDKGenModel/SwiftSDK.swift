@@ -13,6 +13,8 @@ public struct SwiftSDK: Sendable {
     public var error: ErrorDeclaration
     public var groups: [APIGroupDeclaration]
     public var models: [ModelDeclaration]
+    /// The spec's `info.version`, which `sdkgen diff` checks against the changes it finds.
+    public var apiVersion: String
 }
 
 /// The client type users create.
@@ -24,6 +26,8 @@ public struct ClientDeclaration: Sendable {
     /// The initializer's documentation, parameters included.
     public var initDocumentation: Documentation
     public var defaultServerURL: String
+    /// Where the default server is declared: the first server, or the document when it declares none.
+    public var defaultServerLocation: SourceLocation
     public var defaultServerDocumentation: Documentation
     /// A static function building the server URL from the first server's variables, when it has any.
     public var serverURLFunction: ServerURLFunction?
@@ -66,6 +70,8 @@ public struct ServerURLParameter: Sendable {
     public var name: String
     /// The variable's default value.
     public var defaultValue: String
+    /// The server variable, by its name in the URL.
+    public var origin: SpecOrigin
 }
 
 /// A piece of a string built from text and arguments: a path or a server URL.
@@ -130,6 +136,8 @@ public struct GlobalHeaderDeclaration: Sendable {
 public struct RetryPolicy: Sendable, Equatable {
     /// Where the policy comes from, as the start of a sentence: "The policy the spec sets with `x-speakeasy-retries`".
     public var source: String
+    /// Where the spec or the configuration sets the policy; `nil` for sdkgen's default.
+    public var location: SourceLocation?
     public var initialInterval: Double
     public var maxInterval: Double
     public var exponent: Double
