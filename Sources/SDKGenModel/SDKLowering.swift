@@ -102,7 +102,7 @@ public struct SDKLowering {
         initParameters += globalHeaders.map { Documentation.Parameter($0.parameterName, $0.documentation) }
         initParameters += [
             Documentation.Parameter("retries", groups.contains { $0.operations.contains { $0.retries != nil } }
-                ? "When and how often to retry a failed request, for every operation; `nil`, the default, uses the policy the spec sets for the operation, else ``RetryConfig/default``."
+                ? "When and how often to retry a failed request, for every operation.\n`nil`, the default, uses the policy the spec sets for the operation, else ``RetryConfig/default``."
                 : "When and how often to retry a failed request; `nil`, the default, uses ``RetryConfig/default``."),
             Documentation.Parameter("timeout", "The longest a single attempt may take, in seconds; `.infinity` for no limit."),
             Documentation.Parameter("middlewares", "What every attempt of a request passes through, in order, before the transport."),

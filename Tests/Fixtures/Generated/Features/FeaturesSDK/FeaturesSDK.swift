@@ -60,7 +60,8 @@ public struct FeaturesSDK: Sendable {
     ///     With `nil`, no `key` cookie is sent.
     ///   - credentialProvider: Supplies credentials before every attempt of a request, in place of the ones above; `nil` for none.
     ///   - serverURL: The server to call. Defaults to ``defaultServerURL``.
-    ///   - retries: When and how often to retry a failed request, for every operation; `nil`, the default, uses the policy the spec sets for the operation, else ``RetryConfig/default``.
+    ///   - retries: When and how often to retry a failed request, for every operation.
+    ///     `nil`, the default, uses the policy the spec sets for the operation, else ``RetryConfig/default``.
     ///   - timeout: The longest a single attempt may take, in seconds; `.infinity` for no limit.
     ///   - middlewares: What every attempt of a request passes through, in order, before the transport.
     ///   - transport: What sends the requests. Defaults to a ``URLSessionTransport``.
