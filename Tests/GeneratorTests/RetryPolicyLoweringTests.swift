@@ -1,3 +1,4 @@
+import Foundation
 import SDKGenCore
 import SDKGenModel
 import Testing
@@ -135,5 +136,22 @@ import Testing
             "t.yaml:9:39: warning: x-speakeasy-retries: the strategy `linear` is not one sdkgen knows (`backoff`, `none`); the extension is ignored",
         ])
         #expect(operationPolicy(sdk) == nil)
+    }
+
+    static let openRouter = PackagePaths.root.deletingLastPathComponent().appendingPathComponent("shared/specs/real/openrouter.yaml")
+
+    /// The real OpenRouter spec's document-level `x-speakeasy-retries`, `statusCodes: ['5XX']`, was ignored with a
+    /// warning; it is now the client's default.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: openRouter.path),
+                   "needs ../shared/specs/real/openrouter.yaml beside the package (a fresh clone has no ../shared)"))
+    func theOpenRouterSpecsSpeakeasyPolicyIsTheDefault() async throws {
+        let bytes = try Array(Data(contentsOf: Self.openRouter))
+        let lowered = try await offTheCooperativePool {
+            try SDKGenerator.lower(specBytes: bytes, file: "openrouter.yaml", moduleName: "OpenRouter")
+        }
+        #expect(!lowered.diagnostics.contains { $0.message.contains("retries") })
+        let policy = lowered.sdk.client.retryDefaults
+        #expect(policy.statusRanges == [5] && policy.statusCodes.isEmpty && policy.retryConnectionErrors)
+        #expect(policy.source == "The policy the spec sets with `x-speakeasy-retries`")
     }
 }
