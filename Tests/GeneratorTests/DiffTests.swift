@@ -157,6 +157,8 @@ import Testing
         #expect(diff.versionShortfall == "info.version goes from 1.0.0 to 1.1.0, a minor bump, but the changes need a major one")
         let report = APIDiffReport.render(diff, format: .markdown, oldName: "v1.yaml", newName: "v2.yaml")
         #expect(report.contains("> **Warning:** info.version goes from 1.0.0 to 1.1.0, a minor bump, but the changes need a major one"))
+        let json = APIDiffReport.render(diff, format: .json, oldName: "v1.yaml", newName: "v2.yaml")
+        #expect(json.contains(#""versionShortfall" : "info.version goes from 1.0.0 to 1.1.0, a minor bump, but the changes need a major one""#))
         #expect(try Self.diff("unchanged").versionShortfall == nil)
     }
 
