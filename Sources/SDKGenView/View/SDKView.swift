@@ -132,6 +132,7 @@ package struct SDKView {
     private func retryDefaults(_ retries: RetryPolicy) -> TemplateObject {
         [
             "docLines": .documentation([.sentences(retries.summary)]),
+            "summary": .text(retries.summary),
             "literal": .text(SwiftSource.retryConfigLiteral(retries, indent: "    ")),
             // The parts of the literal, for templates written before it.
             "initialInterval": .text(SpecText.decimal(retries.initialInterval)),
