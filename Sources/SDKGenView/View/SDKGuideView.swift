@@ -36,7 +36,7 @@ struct SDKGuideView {
                 let arguments = operation.parameters.filter { !$0.type.isOptional }.map { "\($0.name): <#\($0.type)#>" }
                 return "\(group.propertyName).\(operation.functionName)(\(arguments.joined(separator: ", ")))"
             }),
-            "retryStatusCodes": .text(client.retryDefaults.statusCodes.map(String.init).joined(separator: ", ")),
+            "retryStatusCodes": .text((client.retryDefaults.statusCodes.map(String.init) + client.retryDefaults.statusRanges.map { "\($0)XX" }).joined(separator: ", ")),
             "usesMultipart": .bool(sdk.groups.contains { $0.operations.contains { $0.parameters.contains { $0.type.nonOptional.mentionsMultipartFile } } }),
         ]
     }
