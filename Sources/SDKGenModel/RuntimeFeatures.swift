@@ -28,6 +28,8 @@ public struct RuntimeFeatures: Sendable, Equatable {
         case parameterStyles = "usesParameterStyles"
         /// `JSONValue(encoding:)` and `JSONValue.text(encoding:)`: a request value converted through JSON.
         case jsonEncoding = "usesJSONEncoding"
+        /// OAuth 2.0 client credentials: the client fetches, caches and renews its tokens.
+        case oauth2ClientCredentials = "usesOAuth2ClientCredentials"
 
         /// The field that tells templates whether the SDK uses the feature.
         public var templateFieldName: String { rawValue }
@@ -73,6 +75,8 @@ public struct RuntimeFeatures: Sendable, Equatable {
             used.insert(.jsonEncoding)
         }
         if sdk.models.contains(where: Self.storesIndirectly) { used.insert(.indirect) }
+        // Without an operation, no request would ever need a token.
+        if sdk.client.credentials.contains(where: \.fetchesTokens) && !sdk.groups.isEmpty { used.insert(.oauth2ClientCredentials) }
     }
 
     public func uses(_ feature: Feature) -> Bool {

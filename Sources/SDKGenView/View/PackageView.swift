@@ -14,6 +14,7 @@ struct PackageView {
         let client = sdk.client
         let firstCall = sdk.groups.lazy.compactMap { group in group.operations.first.map { (group, $0) } }.first
         let credentialArguments = client.credentials.flatMap(\.arguments)
+        let secretArguments = client.credentials.filter { !$0.fetchesTokens }.flatMap(\.arguments)
         return [
             "moduleName": .text(sdk.moduleName),
             "clientTypeName": .text(client.typeName),
@@ -35,7 +36,8 @@ struct PackageView {
             "hasCredentials": .bool(!credentialArguments.isEmpty),
             // The smoke test's client: a test credential for every argument, so that no request is refused for want
             // of one, and the recording transport.
-            "testClientArguments": .text((credentialArguments.map { "\($0.name): \"test-\($0.name)\"" } + ["transport: transport"])
+            // OAuth 2.0 client credentials are left out: they would send a token request first.
+            "testClientArguments": .text((secretArguments.map { "\($0.name): \"test-\($0.name)\"" } + ["transport: transport"])
                 .joined(separator: ", ")),
             "quickStartCall": .text(firstCall.map { group, operation in
                 let arguments = operation.parameters.filter { !$0.type.isOptional }.map { "\($0.name): <#\($0.type)#>" }
@@ -135,7 +137,7 @@ struct PackageView {
     /// The public runtime types this SDK has, for the landing page's topics.
     private var runtimeTypes: [String] {
         let candidates = ["RequestOptions", "RetryConfig", "HTTPTransport", "URLSessionTransport", "ResponseMetadata",
-                          "ClientMiddleware", "JSONValue", "MultipartFile", "ServerSentEvents"]
+                          "ClientMiddleware", "JSONValue", "MultipartFile", "ServerSentEvents", "OAuth2ClientCredentials"]
         let paths = Set(files.map(\.path))
         return candidates.filter { paths.contains("\(sdk.moduleName)/Runtime/\($0).swift") }
     }

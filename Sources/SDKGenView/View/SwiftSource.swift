@@ -62,6 +62,7 @@ package enum SwiftSource {
         case .header(let name): ".header(\(SwiftLiteral.string(name)), \(names[0]))"
         case .query(let name): ".query(\(SwiftLiteral.string(name)), \(names[0]))"
         case .cookie(let name): ".cookie(\(SwiftLiteral.string(name)), \(names[0]))"
+        case .oauth2ClientCredentials(let tokenURL): "OAuth2TokenSource(\(names[0]), tokenURL: \(SwiftLiteral.string(tokenURL)))"
         }
     }
 
