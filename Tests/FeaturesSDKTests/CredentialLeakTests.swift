@@ -152,6 +152,12 @@ struct OAuth2LeakTests {
             #expect(requests[1].header("Authorization") == "Bearer at-secret")
             #expect(requests[2].rawQuery.contains("moved"))
             #expect(requests[2].header("Authorization") == nil)
+            // The client holds the token now, and still shows neither it nor the secret.
+            var dumped = ""
+            dump(client, to: &dumped)
+            for text in [dumped, String(describing: client), String(reflecting: client)] {
+                #expect(!text.contains("at-secret") && !text.contains("cs-secret"), "\(text)")
+            }
         }
     }
 }

@@ -9,8 +9,11 @@ import Foundation
 /// The client asks the token endpoint for a token when a request first needs one, sends it as
 /// `Authorization: Bearer <token>`, and reuses it until shortly before it expires; concurrent requests wait for one
 /// fetch. When the server answers a request with 401, the client fetches a new token and sends the request once
-/// more. The ID and secret go to the token endpoint alone, as HTTP basic authentication (RFC 6749 §2.3.1), and, like
-/// the tokens, never into a description, dump or error.
+/// more, through the middlewares again with the same attempt number. The token request itself goes straight to the
+/// client's transport, not through the middlewares or the retry policy, and asks for ``scopes`` whatever scopes the
+/// API's operations name. The ID and secret go to the token endpoint alone, as HTTP basic authentication (RFC 6749
+/// §2.3.1), and, like the tokens, never into a description, dump or error. A call cancelled while a token is being
+/// fetched ends when that fetch does, within the client's timeout.
 public struct OAuth2ClientCredentials: Sendable {
     /// The client identifier the authorization server issued.
     public var clientID: String
