@@ -152,6 +152,37 @@ struct OAuth2ClientCredentialsTests {
         }
     }
 
+    @Test("a call cancelled while its token is fetched ends with .cancelled at once; the abandoned fetch is not kept")
+    func cancelledWhileFetching() async throws {
+        let (tokenRequested, signalTokenRequest) = AsyncStream.makeStream(of: Void.self)
+        let (release, releaseHeldRequest) = AsyncStream.makeStream(of: Void.self)
+        let handler = Self.server(lifetimes: [3600])
+        let firstTokenRequest = Counter()
+        try await TestServer.with({ request in
+            if request.path == "/oauth/token", await firstTokenRequest.next() == 1 {
+                // Holds the first token request until the test has seen the call end.
+                signalTokenRequest.yield()
+                for await _ in release { break }
+            }
+            return try await handler(request)
+        }) { server in
+            let client = Self.client(server)
+            let call = Task { try await client.security.listReports() }
+            for await _ in tokenRequested { break }
+            call.cancel()
+            let outcome = await call.result
+            releaseHeldRequest.yield()
+            guard case .failure(let error) = outcome, case .cancelled? = error as? FeaturesSDKError else {
+                Issue.record("expected .cancelled, got \(outcome)")
+                return
+            }
+            _ = try await client.security.listReports()
+            let requests = await server.requests
+            #expect(requests.filter { $0.path == "/oauth/token" }.count == 2)
+            #expect(requests.filter { $0.path == "/v1/reports" }.map { $0.header("Authorization") } == ["Bearer token-2"])
+        }
+    }
+
     @Test("the credentials' own token URL replaces the one the API describes")
     func tokenURLOverride() async throws {
         try await TestServer.with(Self.server()) { server in

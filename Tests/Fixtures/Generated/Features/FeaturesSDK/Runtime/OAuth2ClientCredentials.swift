@@ -12,8 +12,7 @@ import Foundation
 /// more, through the middlewares again with the same attempt number. The token request itself goes straight to the
 /// client's transport, not through the middlewares or the retry policy, and asks for ``scopes`` whatever scopes the
 /// API's operations name. The ID and secret go to the token endpoint alone, as HTTP basic authentication (RFC 6749
-/// §2.3.1), and, like the tokens, never into a description, dump or error. A call cancelled while a token is being
-/// fetched ends when that fetch does, within the client's timeout.
+/// §2.3.1), and, like the tokens, never into a description, dump or error.
 public struct OAuth2ClientCredentials: Sendable {
     /// The client identifier the authorization server issued.
     public var clientID: String

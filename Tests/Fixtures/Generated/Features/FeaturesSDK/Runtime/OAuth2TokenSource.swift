@@ -46,8 +46,14 @@ actor OAuth2TokenSource {
 
     private var token: Token?
 
-    /// The fetch under way, which every request needing a token waits for.
-    private var fetch: Task<Token, any Error>?
+    /// The fetch under way, which every request needing a token waits for, and its number.
+    private var fetch: (task: Task<Void, Never>, number: Int)?
+
+    /// The requests waiting for the fetch under way, by their number.
+    private var waiters: [Int: CheckedContinuation<String, any Error>] = [:]
+
+    /// The number the next fetch or waiter gets.
+    private var nextNumber = 0
 
     /// The last token dropped after the server rejected it: a request still carrying it is sent again too.
     private var rejectedToken: String?
@@ -70,24 +76,70 @@ actor OAuth2TokenSource {
 
     /// The access token to send: the current one, or a new one if there is none or it is about to expire.
     ///
-    /// - Throws: ``FeaturesSDKError/tokenRequest(_:)`` when the token endpoint refuses, and what a request to it throws
-    ///   when it does not answer.
+    /// A cancelled request stops waiting at once, and the fetch stops when no request waits for it any more.
+    ///
+    /// - Throws: ``FeaturesSDKError/tokenRequest(_:)`` when the token endpoint refuses, ``FeaturesSDKError/cancelled``,
+    ///   and what a request to the token endpoint throws when it does not answer.
     func accessToken() async throws(FeaturesSDKError) -> String {
         if let token, token.renewalTime.map({ ContinuousClock.now < $0 }) ?? true {
             return token.value
         }
-        let fetch = self.fetch ?? Task { try await requestToken() }
-        self.fetch = fetch
-        let result = await fetch.result
-        if self.fetch == fetch {
-            self.fetch = nil
-            token = try? result.get()
-        }
-        switch result {
-        case .success(let token):
-            return token.value
-        case .failure(let error):
+        let waiter = claimNumber()
+        do {
+            return try await withTaskCancellationHandler {
+                try await withCheckedThrowingContinuation { continuation in
+                    guard !Task.isCancelled else {
+                        continuation.resume(throwing: CancellationError())
+                        return
+                    }
+                    waiters[waiter] = continuation
+                    if fetch == nil {
+                        let number = claimNumber()
+                        fetch = (Task { await runFetch(number) }, number)
+                    }
+                }
+            } onCancel: {
+                Task { await self.stopWaiting(waiter) }
+            }
+        } catch {
             throw .transportFailure(error, phase: .awaitingResponse)
+        }
+    }
+
+    private func claimNumber() -> Int {
+        defer { nextNumber += 1 }
+        return nextNumber
+    }
+
+    /// Fetches a token, then keeps it, unless the fetch was abandoned, and hands the outcome to every waiting request.
+    private func runFetch(_ number: Int) async {
+        let result: Result<Token, FeaturesSDKError>
+        do {
+            result = .success(try await requestToken())
+        } catch {
+            result = .failure(error)
+        }
+        guard fetch?.number == number else { return }
+        fetch = nil
+        token = try? result.get()
+        let waiting = waiters.values
+        waiters = [:]
+        for continuation in waiting {
+            switch result {
+            case .success(let token):
+                continuation.resume(returning: token.value)
+            case .failure(let error):
+                continuation.resume(throwing: error)
+            }
+        }
+    }
+
+    /// Ends a cancelled request's wait, and the fetch if no other request waits for it.
+    private func stopWaiting(_ waiter: Int) {
+        waiters.removeValue(forKey: waiter)?.resume(throwing: CancellationError())
+        if waiters.isEmpty, let fetch {
+            fetch.task.cancel()
+            self.fetch = nil
         }
     }
 
