@@ -7,8 +7,12 @@ import SDKGenYAML
 public struct RuntimeFeatures: Sendable, Equatable {
     /// A part of the runtime that only some SDKs need.
     public enum Feature: String, CaseIterable, Sendable {
-        /// Server-sent event streams: an operation streams its response.
+        /// Server-sent event streams: an operation streams its response as events.
         case eventStreams = "usesEventStreams"
+        /// Byte streams: an operation streams its binary response body.
+        case byteStreams = "usesByteStreams"
+        /// Responses read as they arrive, as events or bytes: the transport's streaming path.
+        case streamedResponses = "usesStreamedResponses"
         /// Multipart bodies: an operation sends `multipart/form-data`.
         case multipart = "usesMultipart"
         /// `@Indirect` storage: a type contains itself.
@@ -39,7 +43,10 @@ public struct RuntimeFeatures: Sendable, Equatable {
 
     public init(of sdk: SwiftSDK) {
         for operation in sdk.groups.flatMap(\.operations) {
-            if operation.isStreaming { used.insert(.eventStreams) }
+            if operation.isStreaming {
+                used.insert(operation.returnType == .byteStream ? .byteStreams : .eventStreams)
+                used.insert(.streamedResponses)
+            }
             if operation.path.contains(where: { if case .argument(_, .structured) = $0 { true } else { false } }) {
                 used.insert(.structuredPathParameters)
             }

@@ -397,4 +397,6 @@ public enum ResponseReading: Sendable, Hashable {
     case events(SwiftType)
     /// As server-sent events whose data is text.
     case textEvents
+    /// As the raw bytes, chunk by chunk as they arrive: the runtime's `ByteStream`.
+    case byteStream
 }

@@ -137,7 +137,7 @@ struct PackageView {
     /// The public runtime types this SDK has, for the landing page's topics.
     private var runtimeTypes: [String] {
         let candidates = ["RequestOptions", "RetryConfig", "HTTPTransport", "URLSessionTransport", "ResponseMetadata",
-                          "ClientMiddleware", "JSONValue", "MultipartFile", "ServerSentEvents", "OAuth2ClientCredentials"]
+                          "ClientMiddleware", "JSONValue", "MultipartFile", "ServerSentEvents", "ByteStream", "OAuth2ClientCredentials"]
         let paths = Set(files.map(\.path))
         return candidates.filter { paths.contains("\(sdk.moduleName)/Runtime/\($0).swift") }
     }

@@ -45,7 +45,7 @@ extension SDKView {
             "summary": .text(Markdown.cell(declaration.summary ?? name)),
             "description": .text(Markdown.block(declaration.description ?? declaration.summary)),
             // A complete Swift program calling the operation.
-            "usageExample": .text(usageExample(call: call, returnsValue: declaration.returnType != .void, streams: declaration.isStreaming)),
+            "usageExample": .text(usageExample(call: call, returnType: declaration.returnType, streams: declaration.isStreaming)),
             "callExample": .text(call),
             "parameters": .list(rows.map(TemplateValue.object)),
             "responseType": .text(declaration.returnType.description),
@@ -80,7 +80,7 @@ extension SDKView {
     }
 
     /// A complete program that creates a client and makes the call.
-    private func usageExample(call: String, returnsValue: Bool, streams: Bool) -> String {
+    private func usageExample(call: String, returnType: SwiftType, streams: Bool) -> String {
         let clientTypeName = sdk.client.typeName
         var lines = ["import \(sdk.moduleName)", ""]
         let globalHeaders = sdk.client.globalHeaders.map { SwiftName.unescaped($0.parameterName) }
@@ -94,9 +94,11 @@ extension SDKView {
             lines.append(")")
         }
         lines.append("")
-        if streams {
+        if streams, returnType == .byteStream {
+            lines += ["let byteCount = try await client.\(call).write(to: fileURL)"]
+        } else if streams {
             lines += ["for try await event in try await client.\(call) {", "    print(event)", "}"]
-        } else if returnsValue {
+        } else if returnType != .void {
             lines += ["let response = try await client.\(call)", "print(response)"]
         } else {
             lines.append("try await client.\(call)")

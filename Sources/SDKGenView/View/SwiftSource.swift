@@ -96,6 +96,7 @@ package enum SwiftSource {
         case .data: "response.body"
         case .events(let type): "response.events(of: \(type).self)"
         case .textEvents: "response.textEvents()"
+        case .byteStream: "response.byteStream()"
         }
     }
 
