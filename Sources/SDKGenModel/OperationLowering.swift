@@ -7,7 +7,8 @@ import SDKGenYAML
 /// An operation gets one function, and a second one streaming server-sent events when a success response offers
 /// `text/event-stream` besides another media type: `sendChatCompletionRequest(body:)` returns the decoded JSON,
 /// `sendChatCompletionRequestStream(body:)` returns `ServerSentEvents`. An operation whose success is only an event
-/// stream has just the streaming function, under the plain name.
+/// stream has just the streaming function, under the plain name. An operation whose success is binary gets a second
+/// function too, `downloadStream()`, returning the body as a `ByteStream` as it arrives, to read or write to a file.
 extension SDKLowering {
     package mutating func lowerOperation(_ operation: Operation, pathItem: PathItem, functionNames: inout MemberNames) -> [OperationDeclaration] {
         let baseName = operation.operationID ?? "\(operation.method.rawValue) \(operation.path)"
@@ -38,6 +39,8 @@ extension SDKLowering {
         }
         let labels = arguments.map { SwiftName.unescaped($0.name) + ":" }.joined() + "options:"
         let setsStreamField = body?.hasStreamField == true && streamName != nil
+        let streamsBytes = responses.stream?.returnType == .byteStream
+        let streamedAs = streamsBytes ? "the body as it arrives" : "the response as server-sent events"
 
         var functions: [OperationDeclaration] = []
         for (name, result, isStream) in [(plainName, responses.result, false), (streamName, responses.stream, true)] {
@@ -48,9 +51,11 @@ extension SDKLowering {
                 bodyDeclaration = .json(argument: argument, contentType: contentType, streamField: isStream)
             }
             if isStream {
-                streamNote = "Streams the response as server-sent events" + (setsStreamField ? "; the body's `stream` field is sent as `true`." : ".")
+                streamNote = streamsBytes
+                    ? "Streams the body as it arrives, without holding it whole: iterate its chunks or write it to a file."
+                    : "Streams the response as server-sent events" + (setsStreamField ? "; the body's `stream` field is sent as `true`." : ".")
             } else if let streamName {
-                streamNote = "For the response as server-sent events, call ``\(SwiftName.unescaped(streamName))(\(labels))``"
+                streamNote = "For \(streamedAs), call ``\(SwiftName.unescaped(streamName))(\(labels))``"
                     + (setsStreamField ? "; this function sends the body's `stream` field as `false`." : ".")
             }
             functions.append(OperationDeclaration(

@@ -90,6 +90,12 @@ extension SDKLowering {
         guard let media else { return lowered }
 
         let (type, reading) = resultValue(media, reference: first.reference, typePrefix: typePrefix)
+        if reading == .data, eventStream == nil {
+            lowered.stream = SuccessResult(
+                returnType: .byteStream, acceptContentType: media.contentType,
+                cases: [ResponseCase(statuses: first.pattern, outcome: .returns(.byteStream))],
+                returns: "The body, chunk by chunk as it arrives.")
+        }
         var result = SuccessResult(returnType: type, acceptContentType: media.contentType, cases: [], returns: response.description)
         var optionalStatuses: [String] = []
         for success in successes {
