@@ -34,8 +34,24 @@ public enum ModelKind: Sendable {
 public struct StructModel: Sendable {
     /// Never empty: an object schema without properties is a dictionary or `JSONValue`, not a struct.
     public var properties: [PropertyDeclaration]
+    /// The members the schema's `additionalProperties` schema allows beside its properties, kept in a dictionary.
+    public var additionalProperties: AdditionalPropertiesDeclaration?
     /// The memberwise initializer's documentation.
     public var initDocumentation: Documentation
+}
+
+/// The dictionary a struct keeps the members its properties do not name in, when the schema types them with an
+/// `additionalProperties` schema: decoded from every other key, encoded back beside the properties.
+public struct AdditionalPropertiesDeclaration: Sendable {
+    /// The stored property's name, `additionalProperties` unless a property of the schema has it.
+    public var name: String
+    /// The type of each member's value.
+    public var valueType: SwiftType
+    public var documentation: Documentation
+    /// What the reference page's table says of it.
+    public var description: String
+    /// The `additionalProperties` keyword.
+    public var origin: SpecOrigin
 }
 
 public struct PropertyDeclaration: Sendable {

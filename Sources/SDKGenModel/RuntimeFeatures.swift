@@ -34,6 +34,8 @@ public struct RuntimeFeatures: Sendable, Equatable {
         case jsonEncoding = "usesJSONEncoding"
         /// `Decoder.objectKeys`: a union tries first the members that declare every key of the payload.
         case bestFitUnions = "usesBestFitUnions"
+        /// A struct keeps the members its `additionalProperties` schema allows in a dictionary.
+        case additionalProperties = "usesAdditionalProperties"
         /// OAuth 2.0 client credentials: the client fetches, caches and renews its tokens.
         case oauth2ClientCredentials = "usesOAuth2ClientCredentials"
 
@@ -86,6 +88,9 @@ public struct RuntimeFeatures: Sendable, Equatable {
         if sdk.models.contains(where: Self.storesIndirectly) { used.insert(.indirect) }
         if sdk.models.contains(where: { if case .union(let union) = $0.kind { union.triesBestFitFirst } else { false } }) {
             used.insert(.bestFitUnions)
+        }
+        if sdk.models.contains(where: { if case .structure(let structure) = $0.kind { structure.additionalProperties != nil } else { false } }) {
+            used.insert(.additionalProperties)
         }
         // Without an operation, no request would ever need a token.
         if sdk.client.credentials.contains(where: \.fetchesTokens) && !sdk.groups.isEmpty { used.insert(.oauth2ClientCredentials) }

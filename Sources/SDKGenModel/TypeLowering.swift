@@ -238,7 +238,8 @@ package struct TypeLowering {
         switch kind(of: schema) {
         case .structure?:
             let object = index.flattenedObject(schema) ?? (schema.properties, Set(schema.required.map(\.name)))
-            modelKind = .structure(declareStruct(typeName, properties: object.properties, required: object.required))
+            modelKind = .structure(declareStruct(typeName, properties: object.properties, required: object.required,
+                                                 additionalProperties: additionalPropertiesSchema(of: schema)))
         case .enumeration?:
             let enumModel = declareEnum(schema)
             modelKind = .enumeration(enumModel)
@@ -256,7 +257,23 @@ package struct TypeLowering {
             origin: SpecOrigin(key: typeName, location: schema.location)))
     }
 
-    private mutating func declareStruct(_ typeName: String, properties specProperties: [Named<Schema>], required: Set<String>) -> StructModel {
+    /// The schema `additionalProperties` gives the members an object's properties do not name: its own, else the
+    /// first of its `allOf` members' (following references).
+    private func additionalPropertiesSchema(of schema: Schema) -> Schema? {
+        var visited: Set<String> = []
+        func find(_ schema: Schema) -> Schema? {
+            if let reference = schema.reference {
+                guard visited.insert(reference.target).inserted, let target = index.schema(reference) else { return nil }
+                return find(target)
+            }
+            if case .schema(let values)? = schema.additionalProperties { return values }
+            return schema.allOf.lazy.compactMap(find).first
+        }
+        return find(schema)
+    }
+
+    private mutating func declareStruct(_ typeName: String, properties specProperties: [Named<Schema>], required: Set<String>,
+                                        additionalProperties: Schema? = nil) -> StructModel {
         var members = MemberNames()
         var properties: [PropertyDeclaration] = []
         var initParameters: [Documentation.Parameter] = []
@@ -289,9 +306,20 @@ package struct TypeLowering {
                 origin: SpecOrigin(key: property.name, location: property.location)))
             initParameters.append(Documentation.Parameter(name, docDescription))
         }
+        let extra = additionalProperties.map { values in
+            AdditionalPropertiesDeclaration(
+                name: members.claim("additionalProperties"),
+                valueType: swiftType(for: values, suggestedName: typeName + "AdditionalProperty"),
+                documentation: [.sentences(Self.additionalPropertiesNote, width: Self.propertyNoteWidth)],
+                description: Self.additionalPropertiesNote,
+                origin: SpecOrigin(key: "additionalProperties", location: values.location))
+        }
+        if let extra {
+            initParameters.append(Documentation.Parameter(extra.name, Self.additionalPropertiesNote))
+        }
         var initDocumentation: Documentation = [.sentences("Creates a value from its properties.")]
         if !initParameters.isEmpty { initDocumentation.blocks.append(.parameters(initParameters)) }
-        return StructModel(properties: properties, initDocumentation: initDocumentation)
+        return StructModel(properties: properties, additionalProperties: extra, initDocumentation: initDocumentation)
     }
 
     /// A `prefixItems` tuple: a property per element, named by its `title` or else by its index, then `rest` for the
@@ -446,6 +474,10 @@ package struct TypeLowering {
     /// What documents a required property that an example leaves out.
     private static let omittedRequiredNote =
         "The spec marks this property required, but its own examples leave it out, so it is optional here."
+
+    /// What documents the dictionary of the members an object's properties do not name.
+    private static let additionalPropertiesNote =
+        "The members the properties above do not name, by their keys, as the schema's `additionalProperties` allows them."
 
     /// The note every enum's documentation ends with.
     private static let unknownValueNote =

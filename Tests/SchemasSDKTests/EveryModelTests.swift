@@ -29,6 +29,7 @@ import Testing
         MessageEvent.self,
         MessageEventType.self,
         Notification2.self,
+        Permissions.self,
         Pet.self,
         PetBase.self,
         PresenceEvent.self,

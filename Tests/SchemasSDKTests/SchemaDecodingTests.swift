@@ -116,6 +116,17 @@ import Testing
         #expect(throws: DecodingError.self) { try decode(Content.self, "42") }
     }
 
+    @Test func membersAnAdditionalPropertiesSchemaAllowsAreKeptAndWrittenBack() throws {
+        let payload = #"{"checks":"write","issues":"read","metadata":"read","single_file":"write"}"#
+        let permissions = try decode(Permissions.self, payload)
+        #expect(permissions == Permissions(issues: "read", checks: "write", additionalProperties: ["metadata": "read", "single_file": "write"]))
+        #expect(try json(permissions) == payload)
+        // A member of another type than the schema gives fails to decode, as a property would.
+        #expect(throws: DecodingError.self) { try decode(Permissions.self, #"{"issues":"read","contents":3}"#) }
+        // A key of the dictionary that a property also has is written with the property's value.
+        #expect(try json(Permissions(issues: "read", additionalProperties: ["issues": "admin"])) == #"{"issues":"read"}"#)
+    }
+
     @Test func aUnionWithoutDiscriminatorTakesTheTypeThatDeclaresEveryKey() throws {
         // Both members decode any object (their properties are optional); the one declaring every key is taken, so
         // that re-encoding gives the payload back.

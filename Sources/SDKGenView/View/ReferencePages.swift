@@ -199,7 +199,10 @@ extension SDKView {
     func modelReferencePage(_ model: ModelDeclaration) -> TemplateObject {
         let (tableTitle, rows): (String, [TemplateObject]) = switch model.kind {
         case .structure(let structModel):
-            ("Fields", structModel.properties.map(row))
+            ("Fields", structModel.properties.map(row) + (structModel.additionalProperties.map { extra in
+                [Self.row(name: extra.name, typeCell: typeCell(.dictionary(extra.valueType), modelsFolder: ""), required: "➖",
+                          description: Markdown.cell(extra.description), example: "")]
+            } ?? []))
         case .enumeration(let enumModel):
             ("Values", enumModel.cases.map { enumCase in
                 Self.row(name: enumCase.name, typeCell: enumModel.hasStringValues ? "`String`" : "`Int`", required: "",

@@ -18,6 +18,15 @@ extension SDKView {
         case .structure(let structModel):
             object["structModel"] = .object([
                 "properties": .list(structModel.properties, property),
+                "additionalProperties": .object(structModel.additionalProperties.map { extra in
+                    [
+                        "name": .text(extra.name),
+                        "valueType": .text(extra.valueType.description),
+                        "docLines": .documentation(extra.documentation),
+                        // The keys the properties are coded under, which the dictionary does not take.
+                        "declaredKeysLiteral": .text(SwiftSource.stringsLiteral(structModel.properties.map(\.wireName))),
+                    ]
+                }),
                 "initDocLines": .documentation(structModel.initDocumentation),
             ])
         case .enumeration(let enumModel):
