@@ -101,7 +101,7 @@ extension SDKLowering {
             let suffix = words.map { word -> String in
                 let lowercased = word.lowercased()
                 if let acronym = SwiftName.acronyms[lowercased] { return acronym }
-                return lowercased.count <= 3 ? lowercased.uppercased() : lowercased.prefix(1).uppercased() + lowercased.dropFirst()
+                return lowercased.count <= 4 ? lowercased.uppercased() : lowercased.prefix(1).uppercased() + lowercased.dropFirst()
             }.joined()
             return suffix.isEmpty || type.contains("*") ? "Data" : suffix
         }
