@@ -101,11 +101,18 @@ extension SDKLowering {
             let suffix = words.map { word -> String in
                 let lowercased = word.lowercased()
                 if let acronym = SwiftName.acronyms[lowercased] { return acronym }
-                return lowercased.count <= 4 ? lowercased.uppercased() : lowercased.prefix(1).uppercased() + lowercased.dropFirst()
+                return formatAcronyms.contains(lowercased) ? lowercased.uppercased() : lowercased.prefix(1).uppercased() + lowercased.dropFirst()
             }.joined()
             return suffix.isEmpty || type.contains("*") ? "Data" : suffix
         }
     }
+
+    /// File formats a media type's subtype names, written in capitals in function names; `SwiftName.acronyms` has
+    /// the others (`json`, `xml`, `html`).
+    private static let formatAcronyms: Set<String> = [
+        "csv", "tsv", "pdf", "png", "jpeg", "jpg", "gif", "svg", "bmp", "tiff", "webp", "yaml", "zip", "gzip", "tar",
+        "rtf", "mp3", "mp4", "wav", "ogg", "ndjson", "jsonl", "sarif", "rss", "ics",
+    ]
 
     /// One media type of a request body: its arguments and how the request carries it.
     private mutating func lowerRequestBody(_ media: MediaType, body: RequestBody, reference: Reference?, typePrefix: String,
