@@ -160,7 +160,8 @@ extension SDKLowering {
     private mutating func lowerMultipartBody(_ media: MediaType, body: RequestBody, reference: Reference?, typePrefix: String,
                                              names: inout MemberNames) -> LoweredBody? {
         guard let schema = media.schema.flatMap({ resolvedObject($0) }), !schema.object.properties.isEmpty else {
-            diagnostics.warning("the multipart body's schema has no properties to send as parts; the operation is sent without a body", at: media.location)
+            let outcome = body.content.count > 1 ? "no function sends it" : "the operation is sent without a body"
+            diagnostics.warning("the multipart body's schema has no properties to send as parts; \(outcome)", at: media.location)
             return nil
         }
         var arguments: [OperationParameter] = []

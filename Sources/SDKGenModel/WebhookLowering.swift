@@ -14,6 +14,7 @@ import SDKGenYAML
 /// declares it. Only the first operation of a webhook's or callback's path item is an event (a second method is
 /// warned about), and a later event of an existing name with another payload is left out with a warning.
 extension SDKLowering {
+    /// The enum of the document's webhooks and callbacks; `nil` when it declares none.
     package mutating func lowerWebhooks() -> WebhookDeclaration? {
         var events: [WebhookEvent] = []
         var caseNames = MemberNames(reserving: ["eventNames", "decode", "DecodingFailure"])
