@@ -111,6 +111,8 @@ extension SDKLowering {
                     body: bodyDeclaration,
                     returnType: result.returnType,
                     isStreaming: reading.isStream,
+                    mediaVariant: Self.mediaVariant(body: bodyIndex > 0 ? body?.mediaType : nil,
+                                                    accept: readingIndex > 0 && !reading.isStream ? result.acceptContentType : nil),
                     responseCases: Self.switchOrder(result.cases + responses.errorCases),
                     errorResponses: responses.errorResponses,
                     responseExamples: readingIndex == 0 && !reading.isStream ? responses.examples : [],
@@ -119,6 +121,13 @@ extension SDKLowering {
             }
         }
         return functions
+    }
+
+    /// `body <media type> accept <media type>` for a function sending or asking for other than the plain
+    /// function's media types, with only the parts that differ; `nil` for the plain (and streaming) function.
+    private static func mediaVariant(body: String?, accept: String?) -> String? {
+        let parts = [body.map { "body " + bareMediaType($0) }, accept.map { "accept " + bareMediaType($0) }].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
     /// One of the functions reading an operation's response: the plain one, the streaming one, or one asking for

@@ -245,6 +245,10 @@ public struct OperationDeclaration: Sendable {
     public var returnType: SwiftType
     /// Whether the response is streamed as events as it arrives, rather than read whole.
     public var isStreaming: Bool
+    /// For a function of an operation with several request or response media types other than its plain one, the
+    /// media types it sends and asks for (`body application/x-www-form-urlencoded accept text/csv`): with the
+    /// operation, what tells its functions apart in every version of the spec.
+    public var mediaVariant: String?
     public var responseCases: [ResponseCase]
     /// The documented error responses, in the spec's order, with the media type of each.
     public var errorResponses: [ErrorResponse]

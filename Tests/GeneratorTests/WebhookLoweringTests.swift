@@ -146,3 +146,15 @@ import Testing
         #expect(api.contains("Sends the body as `application/json`; to send it as `image/png`, call"))
     }
 }
+
+/// `sdkgen diff` tells an operation's functions for other media types apart.
+@Suite struct MediaTypeDiffTests {
+    @Test func aResponseMediaTypeAddedIsItsFunctionAdded() throws {
+        let folder = DiffTests.fixtures.appendingPathComponent("response-media-type-added")
+        let diff = try SDKGenerator.diff(old: .init(specPath: folder.appendingPathComponent("old.yaml").path, moduleName: "Pets"),
+                                         new: .init(specPath: folder.appendingPathComponent("new.yaml").path, moduleName: "Pets"))
+        #expect(diff.changes.map(\.kind) == [.operationAdded])
+        #expect(diff.changes.map(\.classification) == [.compatible])
+        #expect(diff.changes.map(\.symbol) == ["Pets.pets.getPetCSV(petID:)"])
+    }
+}
