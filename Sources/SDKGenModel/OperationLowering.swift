@@ -52,11 +52,11 @@ extension SDKLowering {
             }
         }
 
+        let hasStreamFunction = readings.contains { $0.isStream && !$0.nameSuffix.isEmpty }
         var functions: [OperationDeclaration] = []
         for (bodyIndex, body) in bodyVariants.enumerated() {
             let arguments = pathParameters.map(\.argument) + (body?.arguments ?? []) + otherParameters.map(\.argument)
             let labels = arguments.map { SwiftName.unescaped($0.name) + ":" }.joined() + "options:"
-            let hasStreamFunction = readings.contains { $0.isStream && !$0.nameSuffix.isEmpty }
             let setsStreamField = body?.hasStreamField == true && hasStreamFunction
             for (readingIndex, reading) in readings.enumerated() {
                 let name = names[bodyIndex][readingIndex]

@@ -2,8 +2,8 @@ import Foundation
 import SDKGenCore
 import Testing
 
-/// Webhooks and callbacks, and operations with several media types, beyond what the FeaturesSDK fixture shows:
-/// what cannot be typed is said once, where the spec declares it.
+/// Webhooks and callbacks beyond what the FeaturesSDK fixture shows: what cannot be typed is said once, where the
+/// spec declares it.
 @Suite(.serialized) struct WebhookLoweringTests {
     private static func document(_ body: String) -> String {
         """
@@ -110,51 +110,5 @@ import Testing
               /a: {get: {operationId: a, responses: {'204': {description: ok}}}}
             """))
         #expect(!plain.files.keys.contains { $0.hasSuffix("Webhook.swift") })
-    }
-
-    @Test func everyMediaTypeGetsAFunctionNamedAfterIt() async throws {
-        let output = try await generateSample(Self.document("""
-            paths:
-              /images:
-                put:
-                  operationId: putImage
-                  requestBody:
-                    required: true
-                    content:
-                      image/png: {schema: {type: string, format: binary}}
-                      image/jpeg: {schema: {type: string, format: binary}}
-                      application/json: {schema: {$ref: '#/components/schemas/Link'}}
-                      application/vnd.sample+json: {schema: {$ref: '#/components/schemas/Link'}}
-                  responses:
-                    '200':
-                      description: ok
-                      content:
-                        application/xml: {schema: {type: string}}
-                        application/json: {schema: {$ref: '#/components/schemas/Link'}}
-            components:
-              schemas:
-                Link: {type: object, properties: {url: {type: string}}}
-            """))
-        // Legal input: no warning, although the JSON media type repeating the first's schema adds no function.
-        #expect(output.diagnostics.isEmpty)
-        let api = try #require(output.files["Sample/APIs/DefaultAPI.swift"])
-        let functions = api.split(separator: "\n").filter { $0.hasPrefix("    public func ") }.map { $0.dropFirst(16).prefix { $0 != "(" } }
-        #expect(functions == ["putImage", "putImageXML", "putImagePNG", "putImagePNGXML", "putImageJPEG", "putImageJPEGXML"]
-            + ["putImage", "putImageXML", "putImagePNG", "putImagePNGXML", "putImageJPEG", "putImageJPEGXML"])
-        #expect(api.contains(#"request.setBody(body, contentType: "image/jpeg")"#))
-        #expect(api.contains(#"request.addHeader("Accept", "application/xml")"#))
-        #expect(api.contains("Sends the body as `application/json`; to send it as `image/png`, call"))
-    }
-}
-
-/// `sdkgen diff` tells an operation's functions for other media types apart.
-@Suite struct MediaTypeDiffTests {
-    @Test func aResponseMediaTypeAddedIsItsFunctionAdded() throws {
-        let folder = DiffTests.fixtures.appendingPathComponent("response-media-type-added")
-        let diff = try SDKGenerator.diff(old: .init(specPath: folder.appendingPathComponent("old.yaml").path, moduleName: "Pets"),
-                                         new: .init(specPath: folder.appendingPathComponent("new.yaml").path, moduleName: "Pets"))
-        #expect(diff.changes.map(\.kind) == [.operationAdded])
-        #expect(diff.changes.map(\.classification) == [.compatible])
-        #expect(diff.changes.map(\.symbol) == ["Pets.pets.getPetCSV(petID:)"])
     }
 }
