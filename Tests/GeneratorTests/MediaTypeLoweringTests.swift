@@ -5,17 +5,8 @@ import Testing
 /// Operations with several request or response media types beyond what the FeaturesSDK fixture shows: each media
 /// type's function and its name, and how `sdkgen diff` tells them apart.
 @Suite(.serialized) struct MediaTypeLoweringTests {
-    private static func document(_ body: String) -> String {
-        """
-        openapi: 3.1.0
-        info: {title: Sample API, version: '1'}
-        servers: [{url: 'https://sample.example'}]
-        \(body)
-        """
-    }
-
     @Test func everyMediaTypeGetsAFunctionNamedAfterIt() async throws {
-        let output = try await generateSample(Self.document("""
+        let output = try await generateSample(WebhookLoweringTests.document("""
             paths:
               /images:
                 put:

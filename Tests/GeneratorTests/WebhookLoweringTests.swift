@@ -5,7 +5,8 @@ import Testing
 /// Webhooks and callbacks beyond what the FeaturesSDK fixture shows: what cannot be typed is said once, where the
 /// spec declares it.
 @Suite(.serialized) struct WebhookLoweringTests {
-    private static func document(_ body: String) -> String {
+    /// A 3.1 document of the Sample API with a server and `body` (its paths, webhooks and components).
+    static func document(_ body: String) -> String {
         """
         openapi: 3.1.0
         info: {title: Sample API, version: '1'}
