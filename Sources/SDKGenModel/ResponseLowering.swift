@@ -167,7 +167,8 @@ extension SDKLowering {
             lowered.examples += examples(of: media, type: bodyType, label: "\(operationName) \(status.text)")
         }
         lowered.errorCases.append(ResponseCase(statuses: status, outcome: .throwsStatusCase(status)))
-        lowered.errorResponses.append(ErrorResponse(status: status, contentType: response?.content.first?.contentType ?? "*/*"))
+        // Of several media types, the JSON one the case decodes.
+        lowered.errorResponses.append(ErrorResponse(status: status, contentType: media?.contentType ?? response?.content.first?.contentType ?? "*/*"))
     }
 
     /// The cases in the order a status `switch` tests them: codes, then ranges, then `default`, each kind in the
