@@ -112,4 +112,18 @@ import Testing
             """))
         #expect(!plain.files.keys.contains { $0.hasSuffix("Webhook.swift") })
     }
+
+    @Test func aFilterKeepsTheCallbacksOfItsOperationsAndTheWebhooksItNames() async throws {
+        var options = SDKGenerator.Options(specPath: PackagePaths.root.appendingPathComponent("Tests/Fixtures/features.yaml").path,
+                                           templatesPath: PackagePaths.templates, moduleName: "FeaturesSDK")
+        options.filter = OperationFilter(operationIDs: ["createInvoice"])
+        let configured = options
+        let output = try await offTheCooperativePool { try SDKGenerator.generate(configured) }
+        let webhooks = try #require(output.files.first { $0.path == "FeaturesSDK/FeaturesSDKWebhook.swift" }?.contents)
+        #expect(webhooks.contains(#"public static let eventNames: [String] = ["invoiceStatus"]"#))
+        // The callback's payload is reached through the kept operation; the webhooks' own payloads went with them.
+        #expect(output.files.contains { $0.path == "FeaturesSDK/Models/InvoiceStatus.swift" })
+        #expect(!output.files.contains { $0.path == "FeaturesSDK/Models/InvoiceVoidedPayload.swift" })
+        #expect(!output.diagnostics.contains { $0.description.contains("filter") })
+    }
 }

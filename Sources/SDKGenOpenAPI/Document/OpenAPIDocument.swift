@@ -33,12 +33,6 @@ public struct OpenAPIDocument: Sendable {
 
     /// Every operation, in document order.
     public var operations: [Operation] { paths.flatMap(\.operations) }
-
-    /// Every operation the API sends rather than serves: each webhook's, then each callback's of each operation, in
-    /// document order.
-    public var incomingOperations: [Operation] {
-        webhooks.flatMap(\.value.operations) + operations.flatMap { $0.callbacks.flatMap { $0.value.flatMap(\.operations) } }
-    }
 }
 
 /// A value with the name it is declared under, for the document's ordered maps.

@@ -31,7 +31,7 @@ public struct OperationFilter: Sendable {
     /// no kept operation reaches; a name that matches no operation is a warning, as it is most likely a typo.
     public func apply(to document: inout OpenAPIDocument, diagnostics: inout Diagnostics) {
         guard !isEmpty else { return }
-        let operations = document.operations
+        let operations = document.operations + document.webhooks.flatMap(\.value.operations)
         for tag in tags where !operations.contains(where: { $0.tags.contains(tag) }) {
             diagnostics.warning("the filter's tag '\(tag)' matches no operation", at: location)
         }
