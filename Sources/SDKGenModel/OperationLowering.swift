@@ -32,6 +32,7 @@ extension SDKLowering {
         let operationSecurity = operation.security.map { requirement($0, keys: security.keys) }
         let differingSecurity = operationSecurity.flatMap { $0 == security.documentRequirement ? nil : $0 }
         let path = pathComponents(operation.path, parameters: pathParameters)
+        let retries = lowerOperationRetryPolicy(operation, documentPolicy: documentRetryPolicy)
 
         // The response's functions: the plain one, the streaming one, one per other media type.
         var readings: [ResponseFunction] = []
@@ -99,7 +100,7 @@ extension SDKLowering {
                     description: operation.description,
                     documentation: documentation(of: operation, arguments: arguments, result: result,
                                                  note: notes.isEmpty ? nil : notes.joined(separator: " "),
-                                                 responseCases: result.cases + responses.errorCases),
+                                                 retries: retries, responseCases: result.cases + responses.errorCases),
                     deprecated: operation.deprecated,
                     httpMethod: operation.method.rawValue.uppercased(),
                     path: path,
@@ -115,6 +116,7 @@ extension SDKLowering {
                                                     accept: readingIndex > 0 && !reading.isStream ? result.acceptContentType : nil),
                     responseCases: Self.switchOrder(result.cases + responses.errorCases),
                     errorResponses: responses.errorResponses,
+                    retries: retries,
                     responseExamples: readingIndex == 0 && !reading.isStream ? responses.examples : [],
                     origin: SpecOrigin(key: operation.method.rawValue.uppercased() + " " + operation.path, location: operation.location),
                     securityRequirement: operationSecurity ?? security.documentRequirement))
@@ -139,15 +141,18 @@ extension SDKLowering {
         var isStream: Bool
     }
 
-    /// The summary, description, method and path, notes, parameters, result and errors of a function.
+    /// The summary, description, method and path, notes, own retry policy, parameters, result and errors of a function.
     private func documentation(of operation: Operation, arguments: [OperationParameter], result: SuccessResult, note: String?,
-                               responseCases: [ResponseCase]) -> Documentation {
+                               retries: RetryPolicy?, responseCases: [ResponseCase]) -> Documentation {
         let methodAndPath = "\(operation.method.rawValue.uppercased()) \(operation.path)"
         var documentation: Documentation = [
             .text(operation.summary ?? operation.operationID ?? methodAndPath), .text(operation.description ?? ""), .text("`\(methodAndPath)`"),
         ]
         if let note {
             documentation.blocks.append(.sentences(note))
+        }
+        if let retries {
+            documentation.blocks.append(.sentences(retries.summary + " A policy given to the client or the call replaces it."))
         }
         documentation.blocks += result.notes.map { .listItem("- Note: " + $0) }
         let parameters = arguments.map { Documentation.Parameter($0.name, $0.documentation) }
