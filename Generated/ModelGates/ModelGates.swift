@@ -26,7 +26,7 @@ public struct ModelGates: Sendable {
     /// - Parameters:
     ///   - apiKey: An API key, sent as `Authorization: Bearer <key>`. Analytics calls need a management key.
     ///     Defaults to the `MODELGATES_API_KEY` environment variable; with `nil`, no `Authorization` header is sent.
-    ///   - credentialProvider: Supplies credentials before every attempt of a request, in place of the ones above; `nil` for none.
+    ///   - credentialProvider: Supplies secrets before every attempt of a request: those it gives replace the client's own, those it leaves `nil` fall back to them; `nil` for none.
     ///   - serverURL: The server to call. Defaults to ``defaultServerURL``.
     ///   - httpReferer: The app identifier should be your app's URL and is used as the primary identifier for rankings.
     ///     This is used to track API usage per application.
@@ -77,11 +77,12 @@ public struct ModelGates: Sendable {
 }
 
 extension ModelGates {
-    /// Secrets as the initializer takes them, for a ``CredentialProvider`` to supply. Their descriptions, debug
-    /// descriptions and dumps say which are set, never their values.
+    /// Secrets as the initializer takes them, for a ``CredentialProvider`` to supply: those set replace the client's
+    /// own, those left `nil` fall back to them. Their descriptions, debug descriptions and dumps say which are set,
+    /// never their values.
     public struct Credentials: Sendable {
         /// An API key, sent as `Authorization: Bearer <key>`. Analytics calls need a management key.
-        /// Defaults to the `MODELGATES_API_KEY` environment variable; with `nil`, no `Authorization` header is sent.
+        /// With `nil`, the client's own is sent.
         public var apiKey: String?
 
         /// Creates a set of secrets; those left `nil` fall back to the client's own.

@@ -10,7 +10,8 @@ import SDKGenYAML
 /// stream has just the streaming function, under the plain name. Each other media type of the success response
 /// adds a function asking for it (`getReportCSV`), and each other media type of the request body repeats them all
 /// sending it (`createPetForm`, `createPetFormStream`): every media type the spec documents is reachable, and an
-/// operation with one of each has one function, as before.
+/// operation with one of each has one function, as before. An operation whose success is binary gets a streaming
+/// function too, `downloadStream()`, returning the body as a `ByteStream` as it arrives, to read or write to a file.
 extension SDKLowering {
     package mutating func lowerOperation(_ operation: Operation, pathItem: PathItem, functionNames: inout MemberNames) -> [OperationDeclaration] {
         let baseName = operation.operationID ?? "\(operation.method.rawValue) \(operation.path)"
@@ -52,6 +53,8 @@ extension SDKLowering {
                 return functionNames.claim(suffix.isEmpty ? SwiftName.member(baseName) : SwiftName.unescaped(SwiftName.member(baseName)) + suffix)
             }
         }
+        let streamsBytes = responses.stream?.returnType == .byteStream
+        let streamedAs = streamsBytes ? "the body as it arrives" : "the response as server-sent events"
 
         let hasStreamFunction = readings.contains { $0.isStream && !$0.nameSuffix.isEmpty }
         var functions: [OperationDeclaration] = []
@@ -68,9 +71,11 @@ extension SDKLowering {
                     bodyDeclaration = .json(argument: argument, contentType: contentType, streamField: reading.isStream)
                 }
                 if reading.isStream {
-                    notes.append("Streams the response as server-sent events" + (setsStreamField ? "; the body's `stream` field is sent as `true`." : "."))
+                    notes.append(streamsBytes
+                        ? "Streams the body as it arrives, without holding it whole: iterate its chunks or write it to a file."
+                        : "Streams the response as server-sent events" + (setsStreamField ? "; the body's `stream` field is sent as `true`." : "."))
                 } else if readingIndex == 0, let streamIndex = readings.firstIndex(where: \.isStream) {
-                    notes.append("For the response as server-sent events, call \(call(names[bodyIndex][streamIndex], labels))"
+                    notes.append("For \(streamedAs), call \(call(names[bodyIndex][streamIndex], labels))"
                         + (setsStreamField ? "; this function sends the body's `stream` field as `false`." : "."))
                 }
                 if readingIndex == 0 {

@@ -97,6 +97,12 @@ extension SDKLowering {
         guard let media else { return lowered }
         lowered.result = successResult(media, successes: successes, first: first, response: response, typePrefix: typePrefix,
                                        operationName: operationName, examples: &lowered.examples)
+        if bodyKindOfResponse(media) == .binary, eventStream == nil {
+            lowered.stream = SuccessResult(
+                returnType: .byteStream, acceptContentType: media.contentType,
+                cases: [ResponseCase(statuses: first.pattern, outcome: .returns(.byteStream))],
+                returns: "The body, chunk by chunk as it arrives.")
+        }
         var suffixes: Set<String> = []
         for alternative in others where Self.bareMediaType(alternative.contentType) != Self.bareMediaType(media.contentType) {
             var suffix = Self.mediaTypeSuffix(alternative.contentType)

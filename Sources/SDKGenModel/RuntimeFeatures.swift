@@ -7,8 +7,12 @@ import SDKGenYAML
 public struct RuntimeFeatures: Sendable, Equatable {
     /// A part of the runtime that only some SDKs need.
     public enum Feature: String, CaseIterable, Sendable {
-        /// Server-sent event streams: an operation streams its response.
+        /// Server-sent event streams: an operation streams its response as events.
         case eventStreams = "usesEventStreams"
+        /// Byte streams: an operation streams its binary response body.
+        case byteStreams = "usesByteStreams"
+        /// Responses read as they arrive, as events or bytes: the transport's streaming path.
+        case streamedResponses = "usesStreamedResponses"
         /// Multipart bodies: an operation sends `multipart/form-data`.
         case multipart = "usesMultipart"
         /// `@Indirect` storage: a type contains itself.
@@ -30,6 +34,8 @@ public struct RuntimeFeatures: Sendable, Equatable {
         case jsonEncoding = "usesJSONEncoding"
         /// `Decoder.objectKeys`: a union tries first the members that declare every key of the payload.
         case bestFitUnions = "usesBestFitUnions"
+        /// OAuth 2.0 client credentials: the client fetches, caches and renews its tokens.
+        case oauth2ClientCredentials = "usesOAuth2ClientCredentials"
 
         /// The field that tells templates whether the SDK uses the feature.
         public var templateFieldName: String { rawValue }
@@ -39,7 +45,10 @@ public struct RuntimeFeatures: Sendable, Equatable {
 
     public init(of sdk: SwiftSDK) {
         for operation in sdk.groups.flatMap(\.operations) {
-            if operation.isStreaming { used.insert(.eventStreams) }
+            if operation.isStreaming {
+                used.insert(operation.returnType == .byteStream ? .byteStreams : .eventStreams)
+                used.insert(.streamedResponses)
+            }
             if operation.path.contains(where: { if case .argument(_, .structured) = $0 { true } else { false } }) {
                 used.insert(.structuredPathParameters)
             }
@@ -78,6 +87,8 @@ public struct RuntimeFeatures: Sendable, Equatable {
         if sdk.models.contains(where: { if case .union(let union) = $0.kind { union.triesBestFitFirst } else { false } }) {
             used.insert(.bestFitUnions)
         }
+        // Without an operation, no request would ever need a token.
+        if sdk.client.credentials.contains(where: \.fetchesTokens) && !sdk.groups.isEmpty { used.insert(.oauth2ClientCredentials) }
     }
 
     public func uses(_ feature: Feature) -> Bool {

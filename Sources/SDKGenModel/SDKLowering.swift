@@ -101,9 +101,10 @@ public struct SDKLowering {
 
         let server = defaultServer()
         var initParameters = security.credentials.flatMap(\.arguments).map { Documentation.Parameter($0.name, $0.documentation) }
-        if !security.credentials.isEmpty && !groups.isEmpty {
+        if security.credentials.contains(where: { !$0.fetchesTokens }) && !groups.isEmpty {
             initParameters.append(Documentation.Parameter("credentialProvider",
-                "Supplies credentials before every attempt of a request, in place of the ones above; `nil` for none."))
+                "Supplies secrets before every attempt of a request: those it gives replace the client's own, those it"
+                    + " leaves `nil` fall back to them; `nil` for none."))
         }
         initParameters.append(Documentation.Parameter("serverURL", "The server to call. Defaults to ``defaultServerURL``."))
         initParameters += globalHeaders.map { Documentation.Parameter($0.parameterName, $0.documentation) }

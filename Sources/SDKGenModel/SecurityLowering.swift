@@ -1,3 +1,4 @@
+import Foundation
 import SDKGenBase
 import SDKGenOpenAPI
 import SDKGenYAML
@@ -7,7 +8,9 @@ import SDKGenYAML
 /// Every scheme the document's or an operation's `security` names becomes a credential. Schemes sent the same way
 /// (two bearer schemes, say) share one, under the first one's name. When the document uses a single credential
 /// that is one value (a bearer token, an API key), its argument is `apiKey` and defaults to the `<MODULE>_API_KEY`
-/// environment variable; otherwise arguments are named from the schemes.
+/// environment variable; otherwise arguments are named from the schemes. An OAuth 2.0 scheme with a
+/// client-credentials flow takes the client's ID and secret (named from the scheme) and fetches its tokens; any other
+/// OAuth 2.0 or OpenID Connect scheme takes the token itself, like a bearer scheme.
 extension SDKLowering {
     /// What lowering security decided.
     package struct SecurityPlan {
@@ -27,6 +30,8 @@ extension SDKLowering {
         case bearer
         case basic
         case apiKey(name: String, location: ParameterLocation)
+        /// An OAuth 2.0 client-credentials flow: each scheme fetches its own tokens, so none shares.
+        case oauth2ClientCredentials(scheme: String, tokenURL: String)
     }
 
     package mutating func planSecurity(reservedNames: Set<String>) -> SecurityPlan {
@@ -60,12 +65,31 @@ extension SDKLowering {
                 let password = members.claim("password")
                 let usernameText = (description ?? "The user name for HTTP basic authentication.")
                     + "\nSent with `\(SwiftName.unescaped(password))` as `Authorization: Basic <base64>` when both are given."
+                let pairText = "\nReplaces the client's own user name and password only together with "
                 plan.credentials.append(CredentialDeclaration(
                     arguments: [
-                        CredentialArgument(name: username, environmentVariable: nil, documentation: usernameText),
-                        CredentialArgument(name: password, environmentVariable: nil, documentation: "The password for HTTP basic authentication."),
+                        CredentialArgument(name: username, environmentVariable: nil, documentation: usernameText,
+                                           providerDocumentation: usernameText + pairText + "`\(SwiftName.unescaped(password))`."),
+                        CredentialArgument(name: password, environmentVariable: nil, documentation: "The password for HTTP basic authentication.",
+                                           providerDocumentation: "The password for HTTP basic authentication." + pairText
+                                               + "`\(SwiftName.unescaped(username))`."),
                     ],
                     placement: .basic,
+                    key: scheme,
+                    origin: origin))
+                continue
+            }
+            if case .oauth2ClientCredentials(_, let tokenURL) = placement {
+                let name = members.claim(SwiftName.member(scheme))
+                plan.credentials.append(CredentialDeclaration(
+                    arguments: [CredentialArgument(
+                        name: name,
+                        environmentVariable: nil,
+                        documentation: (description ?? "An OAuth 2.0 client's ID and secret.")
+                            + "\nThe client fetches access tokens with them from `\(tokenURL)` (the client-credentials grant) and"
+                            + " sends them as `Authorization: Bearer <token>`; with `nil`, no token is fetched.",
+                        providerDocumentation: nil)],
+                    placement: .oauth2ClientCredentials(tokenURL: tokenURL),
                     key: scheme,
                     origin: origin))
                 continue
@@ -84,23 +108,26 @@ extension SDKLowering {
             case .apiKey(let wireName, _):
                 plan.apiKeyHeaders.append(wireName)
                 (value, how, absent) = (.header(wireName), "sent as `\(wireName): <key>`", "no `\(wireName)` header is sent")
-            case .basic:
+            case .basic, .oauth2ClientCredentials:
                 continue
             }
             let what = placement == .bearer && !isSingleKey ? "The token" : "The API key"
-            var documentation = description ?? "\(what), \(how)."
-            documentation += isSingleKey
+            let summary = description ?? "\(what), \(how)."
+            let documentation = summary + (isSingleKey
                 ? "\nDefaults to the `\(environmentVariable)` environment variable; with `nil`, \(absent)."
-                : "\nWith `nil`, \(absent)."
+                : "\nWith `nil`, \(absent).")
             plan.credentials.append(CredentialDeclaration(
                 arguments: [CredentialArgument(
                     name: name,
                     environmentVariable: isSingleKey ? environmentVariable : nil,
-                    documentation: documentation)],
+                    documentation: documentation,
+                    providerDocumentation: summary + "\nWith `nil`, the client's own is sent.")],
                 placement: value,
                 key: scheme,
                 origin: origin))
         }
+        // The initializer takes the client credentials after the secrets, which a credential provider can supply too.
+        plan.credentials = plan.credentials.filter { !$0.fetchesTokens } + plan.credentials.filter(\.fetchesTokens)
         plan.documentRequirement = requirement(document.security ?? [], keys: plan.keys)
         return plan
     }
@@ -112,6 +139,13 @@ extension SDKLowering {
             return nil
         }
         switch scheme.kind {
+        case .oauth2(let flow?):
+            guard let url = URL(string: flow.tokenURL), url.scheme.map({ ["http", "https"].contains($0.lowercased()) }) ?? true,
+                  !flow.tokenURL.isEmpty else {
+                diagnostics.warning("the token URL '\(flow.tokenURL)' of scheme '\(use.name)' is not an HTTP URL; the client takes the token itself, like a bearer token", at: flow.location)
+                return .bearer
+            }
+            return .oauth2ClientCredentials(scheme: use.name, tokenURL: url.absoluteString)
         case .http("bearer", _), .oauth2, .openIDConnect:
             return .bearer
         case .http("basic", _):

@@ -138,6 +138,11 @@ public struct CredentialDeclaration: Sendable {
     public var key: String
     /// The security scheme, by its name.
     public var origin: SpecOrigin
+
+    /// Whether the client fetches this credential's tokens itself: OAuth 2.0 client credentials.
+    public var fetchesTokens: Bool {
+        if case .oauth2ClientCredentials = placement { true } else { false }
+    }
 }
 
 /// How a credential travels with a request; its arguments are the credential's, in order.
@@ -148,6 +153,9 @@ public enum CredentialPlacement: Sendable, Hashable {
     case header(String)
     case query(String)
     case cookie(String)
+    /// An OAuth 2.0 client's ID and secret, with which the client fetches a token from the token URL (as the spec
+    /// writes it: absolute, or relative to the server URL) and sends it as a bearer token.
+    case oauth2ClientCredentials(tokenURL: String)
 }
 
 public struct CredentialArgument: Sendable {
@@ -156,6 +164,9 @@ public struct CredentialArgument: Sendable {
     public var environmentVariable: String?
     /// What the initializer's `- Parameters:` entry says of it.
     public var documentation: String?
+    /// What the property of the same name in the secrets a credential provider supplies says of it, where `nil`
+    /// means the client's own; `nil` for an argument no provider supplies (OAuth 2.0 client credentials).
+    public var providerDocumentation: String?
 }
 
 public struct GlobalHeaderDeclaration: Sendable {
@@ -440,4 +451,6 @@ public enum ResponseReading: Sendable, Hashable {
     case events(SwiftType)
     /// As server-sent events whose data is text.
     case textEvents
+    /// As the raw bytes, chunk by chunk as they arrive: the runtime's `ByteStream`.
+    case byteStream
 }

@@ -34,6 +34,8 @@ public enum SwiftType: Sendable, Hashable, CustomStringConvertible {
     }
 
     public static let string = SwiftType.builtin(.string)
+    /// The runtime's `ByteStream`: a body read chunk by chunk as it arrives.
+    public static let byteStream = SwiftType.named("ByteStream")
     public static let int = SwiftType.builtin(.int)
     public static let double = SwiftType.builtin(.double)
     public static let bool = SwiftType.builtin(.bool)

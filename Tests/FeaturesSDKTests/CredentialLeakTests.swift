@@ -90,3 +90,74 @@ struct CredentialLeakTests {
         }
     }
 }
+
+/// OAuth 2.0 client secrets and access tokens stay with the origins they were meant for and out of every message.
+@Suite("OAuth 2.0 credentials")
+struct OAuth2LeakTests {
+    static let credentials = OAuth2ClientCredentials(clientID: "app", clientSecret: "cs-secret")
+
+    @Test("the client secret is in no description or dump of the credentials or the client")
+    func descriptions() throws {
+        let client = FeaturesSDK(clientCredentials: Self.credentials)
+        var texts = [String(describing: Self.credentials), String(reflecting: Self.credentials), String(describing: client)]
+        for value in [Self.credentials as Any, client] {
+            var dumped = ""
+            dump(value, to: &dumped)
+            texts.append(dumped)
+        }
+        for text in texts {
+            #expect(!text.contains("cs-secret"), "\(text)")
+        }
+        #expect(String(describing: Self.credentials).contains("app"))
+    }
+
+    @Test("a redirect of the token request to another origin drops the client authentication")
+    func tokenRedirect() async throws {
+        let handler: TestServer.Handler = { request in
+            guard !request.rawQuery.contains("moved") else {
+                return .json(401, #"{"error":"invalid_client"}"#)
+            }
+            let port = request.header("Host")?.split(separator: ":").last.map(String.init) ?? ""
+            var headers = HTTPHeaders()
+            headers[.location] = "http://localhost:\(port)/oauth/token?moved=1"
+            return HTTPResponse(statusCode: .temporaryRedirect, headers: headers)
+        }
+        try await TestServer.with(handler) { server in
+            let client = FeaturesSDK(clientCredentials: Self.credentials, serverURL: server.serverURL, retries: .disabled)
+            let error = await featuresError { () async throws(FeaturesSDKError) in try await client.security.listReports() }
+            guard case .tokenRequest? = error else {
+                Issue.record("expected .tokenRequest, got \(String(describing: error))")
+                return
+            }
+            let requests = await server.requests
+            try #require(requests.count == 2)
+            #expect(requests[0].header("Authorization")?.hasPrefix("Basic ") == true)
+            #expect(requests[1].path == "/oauth/token")
+            #expect(requests[1].header("Authorization") == nil)
+        }
+    }
+
+    @Test("a redirect of a call to another origin drops the access token")
+    func callRedirect() async throws {
+        let redirect = CredentialLeakTests.redirecting(to: "localhost")
+        let handler: TestServer.Handler = { request in
+            guard request.path == "/oauth/token" else { return try await redirect(request) }
+            return .json(200, #"{"access_token":"at-secret","token_type":"Bearer","expires_in":3600}"#)
+        }
+        try await TestServer.with(handler) { server in
+            let client = FeaturesSDK(clientCredentials: Self.credentials, serverURL: server.serverURL, retries: .disabled)
+            _ = try await client.security.listReports()
+            let requests = await server.requests
+            try #require(requests.count == 3)
+            #expect(requests[1].header("Authorization") == "Bearer at-secret")
+            #expect(requests[2].rawQuery.contains("moved"))
+            #expect(requests[2].header("Authorization") == nil)
+            // The client holds the token now, and still shows neither it nor the secret.
+            var dumped = ""
+            dump(client, to: &dumped)
+            for text in [dumped, String(describing: client), String(reflecting: client)] {
+                #expect(!text.contains("at-secret") && !text.contains("cs-secret"), "\(text)")
+            }
+        }
+    }
+}

@@ -244,7 +244,11 @@ public struct DocumentReader {
             let location = node["in"]?.scalarText.flatMap(ParameterLocation.init(rawValue:)) ?? .header
             kind = .apiKey(name: requiredString(node, "name") ?? "", location: location)
         case "oauth2":
-            kind = .oauth2
+            kind = .oauth2(clientCredentials: node["flows"]?["clientCredentials"].flatMap { flow in
+                requiredString(flow, "tokenUrl").map { tokenURL in
+                    OAuthFlow(tokenURL: tokenURL, location: flow["tokenUrl"]?.location ?? flow.location)
+                }
+            })
         case "openIdConnect":
             kind = .openIDConnect(url: node["openIdConnectUrl"]?.scalarText ?? "")
         case "mutualTLS":

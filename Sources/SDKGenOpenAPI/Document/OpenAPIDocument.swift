@@ -247,13 +247,23 @@ public struct SecurityScheme: Sendable {
         /// `http` with a scheme such as `bearer` or `basic`.
         case http(scheme: String, bearerFormat: String?)
         case apiKey(name: String, location: ParameterLocation)
-        case oauth2
+        /// OAuth 2.0, with the client-credentials flow when the scheme declares one (the other flows involve a user
+        /// and give the SDK nothing it could use: the app obtains the token).
+        case oauth2(clientCredentials: OAuthFlow?)
         case openIDConnect(url: String)
         case mutualTLS
     }
 
     public var kind: Kind
     public var description: String?
+    public var location: SourceLocation
+}
+
+/// An OAuth 2.0 flow that needs no user: where its tokens come from. (Its scopes are the app's to ask for.)
+public struct OAuthFlow: Sendable {
+    /// The flow's `tokenUrl`, as the spec writes it: absolute, or relative to the server URL.
+    public var tokenURL: String
+    /// Where the spec gives the token URL.
     public var location: SourceLocation
 }
 

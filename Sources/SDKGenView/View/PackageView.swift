@@ -13,7 +13,8 @@ struct PackageView {
     var root: TemplateObject {
         let guide = SDKGuideView(sdk: sdk, docsFolder: "docs/")
         var root = guide.root
-        let credentialArguments = sdk.client.credentials.flatMap(\.arguments)
+        // OAuth 2.0 client credentials are left out of the smoke test's client: they would send a token request first.
+        let secretArguments = sdk.client.credentials.filter { !$0.fetchesTokens }.flatMap(\.arguments)
         root["title"] = .text(info.title)
         root["version"] = .text(info.version)
         root["summary"] = .text(info.summary)
@@ -22,7 +23,7 @@ struct PackageView {
         root["hasRuntimeTypes"] = .bool(!runtimeTypes.isEmpty)
         // The smoke test's client: a test credential for every argument, so that no request is refused for want of
         // one, and the recording transport.
-        root["testClientArguments"] = .text((credentialArguments.map { "\($0.name): \"test-\($0.name)\"" } + ["transport: transport"])
+        root["testClientArguments"] = .text((secretArguments.map { "\($0.name): \"test-\($0.name)\"" } + ["transport: transport"])
             .joined(separator: ", "))
         root["groups"] = .list(sdk.groups) { group in
             var object = guide.group(group)

@@ -115,19 +115,27 @@ extension SDKView {
             argument.environmentVariable.map { "// `\(SwiftName.unescaped(argument.name))` is read from the \($0) environment variable." }
         }
         // Credentials without an environment variable to fall back on are given, as the client needs them.
-        let arguments = client.credentials.flatMap(\.arguments).filter { $0.environmentVariable == nil }.map(\.name)
-            + client.globalHeaders.map(\.parameterName)
+        let arguments = client.credentials.flatMap { credential in
+            credential.arguments.filter { $0.environmentVariable == nil }.map { argument in
+                (name: argument.name, value: credential.fetchesTokens
+                    ? "OAuth2ClientCredentials(clientID: \"<client id>\", clientSecret: \"<client secret>\")" : "\"<value>\"")
+            }
+        } + client.globalHeaders.map { (name: $0.parameterName, value: "\"<value>\"") }
         if arguments.isEmpty {
             lines.append("let client = \(client.typeName)()")
         } else {
             lines.append("let client = \(client.typeName)(")
-            for (offset, name) in arguments.enumerated() {
-                lines.append("    \(SwiftName.unescaped(name)): \"<value>\"\(offset == arguments.count - 1 ? "" : ",")")
+            for (offset, argument) in arguments.enumerated() {
+                lines.append("    \(SwiftName.unescaped(argument.name)): \(argument.value)\(offset == arguments.count - 1 ? "" : ",")")
             }
             lines.append(")")
         }
         lines += ["", "do {"]
-        if operation.isStreaming {
+        if operation.isStreaming, operation.returnType == .byteStream {
+            lines = ["import Foundation"] + lines
+            lines += ["    let file = URL(fileURLWithPath: \"download.bin\")",
+                      "    let byteCount = try await client.\(call).write(to: file)", "    print(byteCount)"]
+        } else if operation.isStreaming {
             lines += ["    for try await event in try await client.\(call) {", "        print(event)", "    }"]
         } else if operation.returnType != .void {
             lines += ["    let response = try await client.\(call)", "    print(response)"]

@@ -45,14 +45,23 @@ package struct SDKView {
             "defaultServerURLLiteral": .text(SwiftLiteral.string(client.defaultServerURL)),
             "defaultServerDocLines": .documentation(client.defaultServerDocumentation),
             "serverURLFunction": .object(client.serverURLFunction.map(serverURLFunction)),
-            "credentials": .list(client.credentials, credential),
-            "hasCredentials": .bool(!client.credentials.isEmpty),
-            "credentialArguments": .list(client.credentials.flatMap(\.arguments)) { argument in
+            // The secrets a credential provider can supply too: all but the OAuth 2.0 client credentials, which
+            // `oauth2Credentials` lists.
+            "credentials": .list(secretCredentials, credential),
+            "hasCredentials": .bool(!secretCredentials.isEmpty),
+            "credentialArguments": .list(secretCredentials.flatMap(\.arguments)) { argument in
                 [
                     "name": .text(argument.name),
                     "argumentLabel": .text(SwiftSource.argumentLabel(argument.name)),
                     "nameLiteral": .text(SwiftLiteral.string(SwiftName.unescaped(argument.name))),
-                    "docLines": .documentation(argument.documentation.map { [.text($0)] } ?? []),
+                    "docLines": .documentation(argument.providerDocumentation.map { [.text($0)] } ?? []),
+                ]
+            },
+            "oauth2Credentials": .list(oauth2Credentials) { credential in
+                [
+                    "name": .text(credential.name),
+                    "keyLiteral": .text(SwiftLiteral.string(credential.key)),
+                    "tokenURLLiteral": .text(SwiftLiteral.string(credential.tokenURL)),
                 ]
             },
             "securityLiteral": .text(SwiftSource.securityLiteral(client.securityRequirement)),
@@ -69,10 +78,22 @@ package struct SDKView {
             "retryDefaults": .object(retryDefaults(client.retryDefaults)),
             "timeoutLiteral": .text(SpecText.decimal(client.timeout)),
         ]
-        for feature in RuntimeFeatures.Feature.allCases {
-            object[feature.templateFieldName] = .bool(runtime.uses(feature))
-        }
+        addRuntimeFeatures(to: &object)
         return object
+    }
+
+    /// The credentials given as secrets (tokens, keys, user names and passwords), which a credential provider can
+    /// supply too.
+    private var secretCredentials: [CredentialDeclaration] {
+        sdk.client.credentials.filter { !$0.fetchesTokens }
+    }
+
+    /// The OAuth 2.0 client credentials the initializer takes: the argument, the scheme's key and its token URL.
+    private var oauth2Credentials: [(name: String, key: String, tokenURL: String)] {
+        sdk.client.credentials.compactMap { credential in
+            guard case .oauth2ClientCredentials(let tokenURL) = credential.placement else { return nil }
+            return (credential.arguments[0].name, credential.key, tokenURL)
+        }
     }
 
     /// The client's doc comment: its documentation, then a call of its example operation.
@@ -147,9 +168,10 @@ package struct SDKView {
 
     // MARK: - Errors
 
+    /// The error type, which the runtime's parts the SDK uses add cases to.
     package var error: TemplateObject {
         let error = sdk.error
-        return [
+        var object: TemplateObject = [
             "access": .text(SwiftSource.accessPrefix(error.access)),
             "typeName": .text(error.typeName),
             "clientTypeName": .text(error.clientTypeName),
@@ -157,6 +179,15 @@ package struct SDKView {
             "statusCases": .list(error.statusCases, statusCase),
             "hasStatusCases": .bool(!error.statusCases.isEmpty),
         ]
+        addRuntimeFeatures(to: &object)
+        return object
+    }
+
+    /// Sets the fields that tell templates which parts of the runtime the SDK uses.
+    private func addRuntimeFeatures(to object: inout TemplateObject) {
+        for feature in RuntimeFeatures.Feature.allCases {
+            object[feature.templateFieldName] = .bool(runtime.uses(feature))
+        }
     }
 
     package func statusCase(_ statusCase: ErrorStatusCase) -> TemplateObject {

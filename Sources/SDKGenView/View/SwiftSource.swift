@@ -85,6 +85,7 @@ package enum SwiftSource {
         case .header(let name): ".header(\(SwiftLiteral.string(name)), \(names[0]))"
         case .query(let name): ".query(\(SwiftLiteral.string(name)), \(names[0]))"
         case .cookie(let name): ".cookie(\(SwiftLiteral.string(name)), \(names[0]))"
+        case .oauth2ClientCredentials(let tokenURL): "OAuth2TokenSource(\(names[0]), tokenURL: \(SwiftLiteral.string(tokenURL)))"
         }
     }
 
@@ -118,6 +119,7 @@ package enum SwiftSource {
         case .data: "response.body"
         case .events(let type): "response.events(of: \(type).self)"
         case .textEvents: "response.textEvents()"
+        case .byteStream: "response.byteStream()"
         }
     }
 

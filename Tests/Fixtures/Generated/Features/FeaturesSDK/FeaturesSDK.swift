@@ -61,7 +61,9 @@ public struct FeaturesSDK: Sendable {
     ///     With `nil`, no `api_key` query parameter is sent.
     ///   - cookieKey: The API key, sent as the `key` cookie.
     ///     With `nil`, no `key` cookie is sent.
-    ///   - credentialProvider: Supplies credentials before every attempt of a request, in place of the ones above; `nil` for none.
+    ///   - clientCredentials: An OAuth 2.0 client's ID and secret.
+    ///     The client fetches access tokens with them from `/oauth/token` (the client-credentials grant) and sends them as `Authorization: Bearer <token>`; with `nil`, no token is fetched.
+    ///   - credentialProvider: Supplies secrets before every attempt of a request: those it gives replace the client's own, those it leaves `nil` fall back to them; `nil` for none.
     ///   - serverURL: The server to call. Defaults to ``defaultServerURL``.
     ///   - retries: When and how often to retry a failed request, for every operation.
     ///     `nil`, the default, uses the policy the spec sets for the operation, else ``RetryConfig/default``.
@@ -74,6 +76,7 @@ public struct FeaturesSDK: Sendable {
         password: String? = nil,
         queryKey: String? = nil,
         cookieKey: String? = nil,
+        clientCredentials: OAuth2ClientCredentials? = nil,
         credentialProvider: (any CredentialProvider)? = nil,
         serverURL: URL = FeaturesSDK.defaultServerURL,
         retries: RetryConfig? = nil,
@@ -85,6 +88,11 @@ public struct FeaturesSDK: Sendable {
             serverURL: serverURL,
             credentials: Credentials(bearerAuth: bearerAuth, username: username, password: password, queryKey: queryKey, cookieKey: cookieKey).byScheme,
             credentialProvider: credentialProvider,
+            tokenSources: [
+                "clientCredentials": clientCredentials.map {
+                    OAuth2TokenSource($0, tokenURL: "/oauth/token", serverURL: serverURL, timeout: timeout, transport: transport)
+                },
+            ].compactMapValues { $0 },
             security: [["bearerAuth"]],
             headers: [],
             retries: retries,
@@ -102,26 +110,29 @@ public struct FeaturesSDK: Sendable {
 }
 
 extension FeaturesSDK {
-    /// Secrets as the initializer takes them, for a ``CredentialProvider`` to supply. Their descriptions, debug
-    /// descriptions and dumps say which are set, never their values.
+    /// Secrets as the initializer takes them, for a ``CredentialProvider`` to supply: those set replace the client's
+    /// own, those left `nil` fall back to them. Their descriptions, debug descriptions and dumps say which are set,
+    /// never their values.
     public struct Credentials: Sendable {
         /// The token, sent as `Authorization: Bearer <token>`.
-        /// With `nil`, no `Authorization` header is sent.
+        /// With `nil`, the client's own is sent.
         public var bearerAuth: String?
 
         /// The user name for HTTP basic authentication.
         /// Sent with `password` as `Authorization: Basic <base64>` when both are given.
+        /// Replaces the client's own user name and password only together with `password`.
         public var username: String?
 
         /// The password for HTTP basic authentication.
+        /// Replaces the client's own user name and password only together with `username`.
         public var password: String?
 
         /// The API key, sent as the `api_key` query parameter.
-        /// With `nil`, no `api_key` query parameter is sent.
+        /// With `nil`, the client's own is sent.
         public var queryKey: String?
 
         /// The API key, sent as the `key` cookie.
-        /// With `nil`, no `key` cookie is sent.
+        /// With `nil`, the client's own is sent.
         public var cookieKey: String?
 
         /// Creates a set of secrets; those left `nil` fall back to the client's own.

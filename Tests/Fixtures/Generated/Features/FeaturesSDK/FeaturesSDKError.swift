@@ -45,6 +45,10 @@ public enum FeaturesSDKError: Error, Sendable {
     /// The task making the request was cancelled.
     case cancelled
 
+    /// The token endpoint gave no access token for the client's OAuth 2.0 client credentials, so the request was not
+    /// sent.
+    case tokenRequest(OAuth2TokenError)
+
     /// How far an attempt that timed out had got.
     public enum TimeoutPhase: Sendable, Hashable {
         /// No response head (status line and headers) arrived: the server did not answer in time.
@@ -68,7 +72,7 @@ extension FeaturesSDKError {
         case .apiError(let metadata, _),
              .decoding(_, let metadata, _):
             metadata
-        case .transport, .timedOut, .invalidRequest, .cancelled:
+        case .transport, .timedOut, .invalidRequest, .cancelled, .tokenRequest:
             nil
         }
     }
@@ -104,6 +108,8 @@ extension FeaturesSDKError: CustomStringConvertible {
             "FeaturesSDKError.invalidRequest: \(reason)"
         case .cancelled:
             "FeaturesSDKError.cancelled"
+        case .tokenRequest(let error):
+            "FeaturesSDKError.tokenRequest: \(error)"
         }
     }
 

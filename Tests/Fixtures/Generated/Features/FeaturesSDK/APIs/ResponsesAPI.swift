@@ -77,6 +77,8 @@ public protocol ResponsesAPIProtocol: Sendable {
     ///
     /// `GET /download`
     ///
+    /// For the body as it arrives, call ``downloadStream(options:)``.
+    ///
     /// - Parameters:
     ///   - options: Settings for this call that override the client's.
     /// - Returns: The bytes.
@@ -86,6 +88,22 @@ public protocol ResponsesAPIProtocol: Sendable {
     func download(
         options: RequestOptions
     ) async throws(FeaturesSDKError) -> Data
+
+    /// A binary response
+    ///
+    /// `GET /download`
+    ///
+    /// Streams the body as it arrives, without holding it whole: iterate its chunks or write it to a file.
+    ///
+    /// - Parameters:
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: The body, chunk by chunk as it arrives.
+    /// - Throws: ``FeaturesSDKError/notFound(_:_:)`` for a documented error response,
+    ///   ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid response
+    ///   arrived.
+    func downloadStream(
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> ByteStream
 
     /// Created with a body, or updated without one
     ///
@@ -166,6 +184,12 @@ extension ResponsesAPIProtocol {
     public func download(
     ) async throws(FeaturesSDKError) -> Data {
         try await download(options: RequestOptions())
+    }
+
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func downloadStream(
+    ) async throws(FeaturesSDKError) -> ByteStream {
+        try await downloadStream(options: RequestOptions())
     }
 
     /// Calls the function of the same name with the default ``RequestOptions``.
@@ -356,6 +380,8 @@ public struct ResponsesAPI: ResponsesAPIProtocol {
     ///
     /// `GET /download`
     ///
+    /// For the body as it arrives, call ``downloadStream(options:)``.
+    ///
     /// - Parameters:
     ///   - options: Settings for this call that override the client's.
     /// - Returns: The bytes.
@@ -381,6 +407,44 @@ public struct ResponsesAPI: ResponsesAPIProtocol {
         switch response.statusCode {
         case 200:
             return response.body
+        case 404:
+            throw response.error(FeaturesSDKError.notFound)
+        default:
+            throw .apiError(response.metadata, body: response.body)
+        }
+    }
+
+    /// A binary response
+    ///
+    /// `GET /download`
+    ///
+    /// Streams the body as it arrives, without holding it whole: iterate its chunks or write it to a file.
+    ///
+    /// - Parameters:
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: The body, chunk by chunk as it arrives.
+    /// - Throws: ``FeaturesSDKError/notFound(_:_:)`` for a documented error response,
+    ///   ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid response
+    ///   arrived.
+    public func downloadStream(
+        options: RequestOptions = RequestOptions()
+    ) async throws(FeaturesSDKError) -> ByteStream {
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "download",
+                group: "ResponsesAPI",
+                function: "downloadStream",
+                method: "GET",
+                pathTemplate: "/download"
+            ),
+            path: "/download"
+        )
+        request.addHeader("Accept", "application/octet-stream")
+
+        let response = try await client.stream(request, options: options)
+        switch response.statusCode {
+        case 200:
+            return response.byteStream()
         case 404:
             throw response.error(FeaturesSDKError.notFound)
         default:

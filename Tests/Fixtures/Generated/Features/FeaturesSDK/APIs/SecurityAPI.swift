@@ -57,6 +57,19 @@ public protocol SecurityAPIProtocol: Sendable {
     func getPreferences(
         options: RequestOptions
     ) async throws(FeaturesSDKError) -> Echo
+
+    /// An OAuth 2.0 client-credentials token
+    ///
+    /// `GET /reports`
+    ///
+    /// - Parameters:
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: The request as the server saw it.
+    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
+    ///   response arrived.
+    func listReports(
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> Echo
 }
 
 extension SecurityAPIProtocol {
@@ -82,6 +95,12 @@ extension SecurityAPIProtocol {
     public func getPreferences(
     ) async throws(FeaturesSDKError) -> Echo {
         try await getPreferences(options: RequestOptions())
+    }
+
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func listReports(
+    ) async throws(FeaturesSDKError) -> Echo {
+        try await listReports(options: RequestOptions())
     }
 }
 
@@ -216,6 +235,40 @@ public struct SecurityAPI: SecurityAPIProtocol {
             path: "/preferences"
         )
         request.security = [["cookieKey"]]
+        request.addHeader("Accept", "application/json")
+
+        let response = try await client.send(request, options: options)
+        switch response.statusCode {
+        case 200:
+            return try response.decode(Echo.self)
+        default:
+            throw .apiError(response.metadata, body: response.body)
+        }
+    }
+
+    /// An OAuth 2.0 client-credentials token
+    ///
+    /// `GET /reports`
+    ///
+    /// - Parameters:
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: The request as the server saw it.
+    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
+    ///   response arrived.
+    public func listReports(
+        options: RequestOptions = RequestOptions()
+    ) async throws(FeaturesSDKError) -> Echo {
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "listReports",
+                group: "SecurityAPI",
+                function: "listReports",
+                method: "GET",
+                pathTemplate: "/reports"
+            ),
+            path: "/reports"
+        )
+        request.security = [["clientCredentials"]]
         request.addHeader("Accept", "application/json")
 
         let response = try await client.send(request, options: options)

@@ -17,6 +17,9 @@ struct APIClient: Sendable {
     /// Supplies credentials before every attempt, in place of ``credentials``.
     let credentialProvider: (any CredentialProvider)?
 
+    /// The access tokens of the OAuth 2.0 clients the client was given, by the security scheme they are for.
+    let tokenSources: [String: OAuth2TokenSource]
+
     /// Which credentials requests send unless their operation says otherwise: the first alternative whose
     /// credentials the client has all of.
     let security: [[String]]
@@ -85,8 +88,15 @@ struct APIClient: Sendable {
         while true {
             let urlRequest = try await makeURLRequest(for: request, options: options)
             let context = MiddlewareContext(operation: request.operation, attempt: attempt)
-            let outcome = await attemptOnce {
+            var outcome = await attemptOnce {
                 APIResponse(try await chain.intercept(urlRequest, context: context, exchange: exchange))
+            }
+            if case .success(let response) = outcome, response.statusCode == 401, await rejectAccessToken(of: urlRequest) {
+                // The token was revoked or expired early: send the request once more, with a new one.
+                let urlRequest = try await makeURLRequest(for: request, options: options)
+                outcome = await attemptOnce {
+                    APIResponse(try await chain.intercept(urlRequest, context: context, exchange: exchange))
+                }
             }
             guard
                 let delay = retryDelay(after: outcome, of: request, attempt: attempt, policy: policy),
@@ -174,8 +184,30 @@ struct APIClient: Sendable {
             }
         }
         let requirement = request.security ?? security
-        let alternative = requirement.first { $0.allSatisfy { credentials[$0] != nil } } ?? []
-        return alternative.compactMap { credentials[$0] }
+        let alternative = requirement.first { $0.allSatisfy { credentials[$0] != nil || tokenSources[$0] != nil } } ?? []
+        var sent: [Credential] = []
+        for key in alternative {
+            if let credential = credentials[key] {
+                sent.append(credential)
+            } else if let tokenSource = tokenSources[key] {
+                sent.append(.bearer(try await tokenSource.accessToken()))
+            }
+        }
+        return sent
+    }
+
+    /// Drops the access token a request that the server answered with 401 carried, so that the next request fetches a
+    /// new one; whether it carried one.
+    private func rejectAccessToken(of request: URLRequest) async -> Bool {
+        guard let authorization = request.value(forHTTPHeaderField: "Authorization") else {
+            return false
+        }
+        for tokenSource in tokenSources.values {
+            if await tokenSource.reject(authorization: authorization) {
+                return true
+            }
+        }
+        return false
     }
 
     /// Makes one attempt, turning a failure to get a response into the matching error.
@@ -251,6 +283,7 @@ extension APIClient: CustomReflectable {
                 "serverURL": serverURL,
                 "credentials": credentials.keys.sorted().map { "\($0): \(credentials[$0]!.name) \(credentials[$0]!.location)" },
                 "credentialProvider": credentialProvider.map { type(of: $0) } as Any,
+                "tokenSources": tokenSources.keys.sorted(),
                 "security": security,
                 "headers": headers.map(\.name),
                 "retries": retries as Any,

@@ -87,6 +87,12 @@ struct APIResponse: Sendable {
         }
     }
 
+
+    /// The body as it arrives.
+    func byteStream() -> ByteStream {
+        ByteStream(metadata: metadata, body: chunks)
+    }
+
     /// The body as it arrives, or as one chunk if it was read whole.
     private var chunks: AsyncThrowingStream<Data, any Error> {
         bodyStream ?? AsyncThrowingStream { continuation in

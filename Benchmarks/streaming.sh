@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Moves a binary response body (1 GiB unless --bytes says otherwise) from a loopback HTTP server through an SDK that
+# sdkgen generates, three ways, and prints each one's peak RSS, wall time and throughput as a Markdown table:
+#   streamed  `getBlobStream()`, counting the ByteStream's chunks as they arrive
+#   to file   `getBlobStream().write(to:)` a file in the scratch folder
+#   buffered  `getBlob()`, the whole body as one Data
+# A benchmark, not a test: it asserts nothing but that every byte arrived. Needs python3 (the server) and GNU time.
+#
+#   Benchmarks/streaming.sh [--bytes N] [--runs N]
+set -euo pipefail
+
+bytes=$((1 << 30))
+runs=1
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --bytes) bytes=$2; shift 2 ;;
+        --runs) runs=$2; shift 2 ;;
+        -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "streaming.sh: unknown argument $1" >&2; exit 2 ;;
+    esac
+done
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+server_pid=
+cleanup() {
+    if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+# An API with one binary response, generated with the sdkgen of this working tree.
+cat > "$work/spec.yaml" <<'YAML'
+openapi: 3.1.0
+info: {title: Blob API, version: '1'}
+servers: [{url: 'http://127.0.0.1/'}]
+paths:
+  /blob:
+    get:
+      operationId: getBlob
+      tags: [Blobs]
+      responses:
+        '200':
+          description: The bytes.
+          content:
+            application/octet-stream:
+              schema: {type: string, format: binary}
+YAML
+swift run --package-path "$root" sdkgen generate --no-config --spec "$work/spec.yaml" --output "$work/gen" \
+    --module-name BlobSDK --client-name BlobSDK >/dev/null
+
+mkdir -p "$work/bench"
+cat > "$work/Package.swift" <<'SWIFT'
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "StreamingBenchmark",
+    platforms: [.macOS(.v13)],
+    targets: [
+        .target(name: "BlobSDK", path: "gen/BlobSDK"),
+        .executableTarget(name: "bench", dependencies: ["BlobSDK"], path: "bench"),
+    ]
+)
+SWIFT
+cat > "$work/bench/main.swift" <<'SWIFT'
+import BlobSDK
+import Foundation
+
+// bench MODE SERVER_URL FILE: moves the body one way and prints the number of bytes that arrived.
+let arguments = CommandLine.arguments
+let client = BlobSDK(serverURL: URL(string: arguments[2])!, retries: .disabled, timeout: 600)
+let count: Int
+switch arguments[1] {
+case "streamed":
+    var total = 0
+    for try await chunk in try await client.blobs.getBlobStream() {
+        total += chunk.count
+    }
+    count = total
+case "file":
+    count = try await client.blobs.getBlobStream().write(to: URL(fileURLWithPath: arguments[3]))
+default:
+    count = try await client.blobs.getBlob().count
+}
+print(count)
+SWIFT
+swift build --package-path "$work" -c release --product bench >/dev/null
+bench="$work/.build/release/bench"
+
+# The server: sends the body in 64 KiB writes from one buffer, so it holds no more than that itself.
+cat > "$work/server.py" <<'PY'
+import http.server, sys
+size = int(sys.argv[1])
+block = bytes(range(256)) * 256
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/octet-stream")
+        self.send_header("Content-Length", str(size))
+        self.end_headers()
+        sent = 0
+        while sent < size:
+            n = min(len(block), size - sent)
+            self.wfile.write(block[:n])
+            sent += n
+    def log_message(self, *args):
+        pass
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+print(server.server_address[1], flush=True)
+server.serve_forever()
+PY
+python3 "$work/server.py" "$bytes" > "$work/port" &
+server_pid=$!
+for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+url="http://127.0.0.1:$(cat "$work/port")"
+
+echo "| way | bytes | peak RSS | wall time | throughput |"
+echo "|---|---:|---:|---:|---:|"
+for way in streamed file buffered; do
+    for _ in $(seq "$runs"); do
+        rm -f "$work/body"
+        /usr/bin/time -f '%M %e' -o "$work/time" "$bench" "$way" "$url" "$work/body" > "$work/count"
+        read -r rss_kib seconds < "$work/time"
+        received=$(cat "$work/count")
+        if [ "$received" != "$bytes" ]; then
+            echo "streaming.sh: $way received $received bytes, not $bytes" >&2
+            exit 1
+        fi
+        awk -v way="$way" -v bytes="$bytes" -v rss="$rss_kib" -v s="$seconds" 'BEGIN {
+            printf "| %s | %d | %.0f MiB | %.2f s | %.0f MiB/s |\n", way, bytes, rss / 1024, s, bytes / 1048576 / (s > 0 ? s : 0.01)
+        }'
+    done
+done
