@@ -20,7 +20,8 @@ extension APIComparison {
         package var group: APIGroupDeclaration
         package var declaration: OperationDeclaration
 
-        /// `GET /users/{}`, plus ` stream` for the function streaming events.
+        /// `GET /users/{}`, plus ` stream` for the function streaming events and the media types of a function for
+        /// another request or response media type (`OperationDeclaration.mediaVariant`).
         package var key: String {
             var key = ""
             var inParameter = false
@@ -29,7 +30,7 @@ extension APIComparison {
                 if !inParameter { key.append(character) }
                 if character == "{" { inParameter = true }
             }
-            return key + (declaration.isStreaming ? " stream" : "")
+            return key + (declaration.isStreaming ? " stream" : "") + (declaration.mediaVariant.map { " " + $0 } ?? "")
         }
     }
 

@@ -73,4 +73,9 @@ package struct MemberNames {
         taken.insert(candidate)
         return SwiftName.escaped(candidate)
     }
+
+    /// Takes the names `other` has taken too.
+    package mutating func formUnion(_ other: MemberNames) {
+        taken.formUnion(other.taken)
+    }
 }

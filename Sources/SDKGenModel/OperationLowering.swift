@@ -7,7 +7,10 @@ import SDKGenYAML
 /// An operation gets one function, and a second one streaming server-sent events when a success response offers
 /// `text/event-stream` besides another media type: `sendChatCompletionRequest(body:)` returns the decoded JSON,
 /// `sendChatCompletionRequestStream(body:)` returns `ServerSentEvents`. An operation whose success is only an event
-/// stream has just the streaming function, under the plain name. An operation whose success is binary gets a second
+/// stream has just the streaming function, under the plain name. Each other media type of the success response
+/// adds a function asking for it (`getReportCSV`), and each other media type of the request body repeats them all
+/// sending it (`createPetForm`, `createPetFormStream`): every media type the spec documents is reachable, and an
+/// operation with one of each has one function, as before. An operation whose success is binary gets a streaming
 /// function too, `downloadStream()`, returning the body as a `ByteStream` as it arrives, to read or write to a file.
 extension SDKLowering {
     package mutating func lowerOperation(_ operation: Operation, pathItem: PathItem, functionNames: inout MemberNames) -> [OperationDeclaration] {
@@ -20,11 +23,10 @@ extension SDKLowering {
         let pathParameters = merged.filter { $0.parameter.location == .path }.compactMap {
             lowerParameter($0.parameter, reference: $0.reference, typePrefix: typePrefix, names: &argumentNames)
         }
-        let body = lowerRequestBody(operation, typePrefix: typePrefix, names: &argumentNames)
+        let bodies = lowerRequestBodies(operation, typePrefix: typePrefix, names: &argumentNames)
         let otherParameters = merged.filter { $0.parameter.location != .path }.compactMap {
             lowerParameter($0.parameter, reference: $0.reference, typePrefix: typePrefix, names: &argumentNames)
         }
-        let arguments = pathParameters.map(\.argument) + (body?.arguments ?? []) + otherParameters.map(\.argument)
         let locations: [ParameterLocation] = [.query, .header, .cookie]
         let requestItems = locations.flatMap { location in otherParameters.filter { $0.spec.location == location }.compactMap(\.item) }
         let responses = lowerResponses(operation, typePrefix: typePrefix, operationName: operationName)
@@ -33,57 +35,115 @@ extension SDKLowering {
         let path = pathComponents(operation.path, parameters: pathParameters)
         let retries = lowerOperationRetryPolicy(operation, documentPolicy: documentRetryPolicy)
 
-        let plainName = responses.result.map { _ in functionNames.claim(SwiftName.member(baseName)) }
-        let streamName = responses.stream.map { _ in
-            plainName.map { functionNames.claim(SwiftName.unescaped($0) + "Stream") } ?? functionNames.claim(SwiftName.member(baseName))
+        // The response's functions: the plain one, the streaming one, one per other media type.
+        var readings: [ResponseFunction] = []
+        if let result = responses.result {
+            readings.append(ResponseFunction(nameSuffix: "", result: result, isStream: false))
         }
-        let labels = arguments.map { SwiftName.unescaped($0.name) + ":" }.joined() + "options:"
-        let setsStreamField = body?.hasStreamField == true && streamName != nil
+        if let stream = responses.stream {
+            readings.append(ResponseFunction(nameSuffix: responses.result == nil ? "" : "Stream", result: stream, isStream: true))
+        }
+        readings += responses.alternatives.map { ResponseFunction(nameSuffix: $0.nameSuffix, result: $0.result, isStream: false) }
+        // A function per body media type and response function, all names claimed before any note refers to one.
+        let bodyVariants: [LoweredBody?] = bodies.isEmpty ? [nil] : bodies
+        let names = bodyVariants.map { body in
+            readings.map { reading in
+                let suffix = (body?.nameSuffix ?? "") + reading.nameSuffix
+                // The suffix is appended as it is, so that `CSV` keeps its capitals.
+                return functionNames.claim(suffix.isEmpty ? SwiftName.member(baseName) : SwiftName.unescaped(SwiftName.member(baseName)) + suffix)
+            }
+        }
         let streamsBytes = responses.stream?.returnType == .byteStream
         let streamedAs = streamsBytes ? "the body as it arrives" : "the response as server-sent events"
 
+        let hasStreamFunction = readings.contains { $0.isStream && !$0.nameSuffix.isEmpty }
         var functions: [OperationDeclaration] = []
-        for (name, result, isStream) in [(plainName, responses.result, false), (streamName, responses.stream, true)] {
-            guard let name, let result else { continue }
-            var bodyDeclaration = body?.declaration
-            var streamNote: String?
-            if setsStreamField, case .json(let argument, let contentType, _)? = bodyDeclaration {
-                bodyDeclaration = .json(argument: argument, contentType: contentType, streamField: isStream)
+        for (bodyIndex, body) in bodyVariants.enumerated() {
+            let arguments = pathParameters.map(\.argument) + (body?.arguments ?? []) + otherParameters.map(\.argument)
+            let labels = arguments.map { SwiftName.unescaped($0.name) + ":" }.joined() + "options:"
+            let setsStreamField = body?.hasStreamField == true && hasStreamFunction
+            for (readingIndex, reading) in readings.enumerated() {
+                let name = names[bodyIndex][readingIndex]
+                func call(_ other: String, _ labels: String) -> String { "``\(SwiftName.unescaped(other))(\(labels))``" }
+                var bodyDeclaration = body?.declaration
+                var notes: [String] = []
+                if setsStreamField, case .json(let argument, let contentType, _)? = bodyDeclaration {
+                    bodyDeclaration = .json(argument: argument, contentType: contentType, streamField: reading.isStream)
+                }
+                if reading.isStream {
+                    notes.append(streamsBytes
+                        ? "Streams the body as it arrives, without holding it whole: iterate its chunks or write it to a file."
+                        : "Streams the response as server-sent events" + (setsStreamField ? "; the body's `stream` field is sent as `true`." : "."))
+                } else if readingIndex == 0, let streamIndex = readings.firstIndex(where: \.isStream) {
+                    notes.append("For \(streamedAs), call \(call(names[bodyIndex][streamIndex], labels))"
+                        + (setsStreamField ? "; this function sends the body's `stream` field as `false`." : "."))
+                }
+                if readingIndex == 0 {
+                    for (index, other) in readings.enumerated() where !other.isStream && index > 0 {
+                        notes.append("For the response as `\(other.result.acceptContentType ?? "")`, call \(call(names[bodyIndex][index], labels)).")
+                    }
+                } else if !reading.isStream {
+                    notes.append("Asks for the response as `\(reading.result.acceptContentType ?? "")`.")
+                }
+                if let body, bodies.count > 1 {
+                    if bodyIndex == 0 {
+                        let others = bodies.enumerated().dropFirst().map { index, other in
+                            let otherLabels = (pathParameters.map(\.argument) + other.arguments + otherParameters.map(\.argument))
+                                .map { SwiftName.unescaped($0.name) + ":" }.joined() + "options:"
+                            return "as `\(other.mediaType)`, call \(call(names[index][readingIndex], otherLabels))"
+                        }
+                        notes.append("Sends the body as `\(body.mediaType)`; to send it " + others.joined(separator: "; ") + ".")
+                    } else {
+                        notes.append("Sends the body as `\(body.mediaType)`.")
+                    }
+                }
+                let result = reading.result
+                functions.append(OperationDeclaration(
+                    functionName: name,
+                    operationID: operation.operationID,
+                    summary: operation.summary,
+                    description: operation.description,
+                    documentation: documentation(of: operation, arguments: arguments, result: result,
+                                                 note: notes.isEmpty ? nil : notes.joined(separator: " "),
+                                                 retries: retries, responseCases: result.cases + responses.errorCases),
+                    deprecated: operation.deprecated,
+                    httpMethod: operation.method.rawValue.uppercased(),
+                    path: path,
+                    pathTemplate: operation.path,
+                    parameters: arguments,
+                    security: differingSecurity,
+                    accept: result.acceptContentType,
+                    requestItems: requestItems,
+                    body: bodyDeclaration,
+                    returnType: result.returnType,
+                    isStreaming: reading.isStream,
+                    mediaVariant: Self.mediaVariant(body: bodyIndex > 0 ? body?.mediaType : nil,
+                                                    accept: readingIndex > 0 && !reading.isStream ? result.acceptContentType : nil),
+                    responseCases: Self.switchOrder(result.cases + responses.errorCases),
+                    errorResponses: responses.errorResponses,
+                    retries: retries,
+                    responseExamples: readingIndex == 0 && !reading.isStream ? responses.examples : [],
+                    origin: SpecOrigin(key: operation.method.rawValue.uppercased() + " " + operation.path, location: operation.location),
+                    securityRequirement: operationSecurity ?? security.documentRequirement))
             }
-            if isStream {
-                streamNote = streamsBytes
-                    ? "Streams the body as it arrives, without holding it whole: iterate its chunks or write it to a file."
-                    : "Streams the response as server-sent events" + (setsStreamField ? "; the body's `stream` field is sent as `true`." : ".")
-            } else if let streamName {
-                streamNote = "For \(streamedAs), call ``\(SwiftName.unescaped(streamName))(\(labels))``"
-                    + (setsStreamField ? "; this function sends the body's `stream` field as `false`." : ".")
-            }
-            functions.append(OperationDeclaration(
-                functionName: name,
-                operationID: operation.operationID,
-                summary: operation.summary,
-                description: operation.description,
-                documentation: documentation(of: operation, arguments: arguments, result: result, note: streamNote,
-                                             retries: retries, responseCases: result.cases + responses.errorCases),
-                deprecated: operation.deprecated,
-                httpMethod: operation.method.rawValue.uppercased(),
-                path: path,
-                pathTemplate: operation.path,
-                parameters: arguments,
-                security: differingSecurity,
-                accept: result.acceptContentType,
-                requestItems: requestItems,
-                body: bodyDeclaration,
-                returnType: result.returnType,
-                isStreaming: isStream,
-                responseCases: Self.switchOrder(result.cases + responses.errorCases),
-                errorResponses: responses.errorResponses,
-                retries: retries,
-                responseExamples: isStream ? [] : responses.examples,
-                origin: SpecOrigin(key: operation.method.rawValue.uppercased() + " " + operation.path, location: operation.location),
-                securityRequirement: operationSecurity ?? security.documentRequirement))
         }
         return functions
+    }
+
+    /// `body <media type> accept <media type>` for a function sending or asking for other than the plain
+    /// function's media types, with only the parts that differ; `nil` for the plain (and streaming) function.
+    private static func mediaVariant(body: String?, accept: String?) -> String? {
+        let parts = [body.map { "body " + bareMediaType($0) }, accept.map { "accept " + bareMediaType($0) }].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
+    /// One of the functions reading an operation's response: the plain one, the streaming one, or one asking for
+    /// another media type.
+    private struct ResponseFunction {
+        /// What it adds to the operation's name: nothing, `Stream`, `CSV`.
+        var nameSuffix: String
+        var result: SuccessResult
+        var isStream: Bool
     }
 
     /// The summary, description, method and path, notes, own retry policy, parameters, result and errors of a function.

@@ -7,10 +7,17 @@ import SDKGenYAML
 /// A JSON, form or raw body is one argument named `body`, placed after the path parameters: the name stays the
 /// same whatever the schema is called, and the type says what it holds (`body: ChatRequest`). A multipart body is
 /// one argument per field instead, files as `MultipartFile`, since a file's name and media type travel with it.
-/// An optional body (`required: false`) makes every one of its arguments optional. Of several media types, the
-/// first kind in the order JSON, form, multipart, binary, text is sent.
+/// An optional body (`required: false`) makes every one of its arguments optional. A body offered in several media
+/// types is lowered once per media type, the kinds in the order JSON, form, multipart, binary, text: the operation
+/// gets a function for each (see ``lowerOperation(_:pathItem:functionNames:)``). A further JSON media type with the
+/// same schema as an earlier one would give the same function again, so it is left out.
 extension SDKLowering {
     package struct LoweredBody {
+        /// The media type as the spec writes it.
+        package var mediaType: String
+        /// What the function sending this media type adds to the operation's name, when it is not the first:
+        /// `Form`, `Multipart`, `PNG`.
+        package var nameSuffix: String
         package var arguments: [OperationParameter]
         package var declaration: RequestBodyDeclaration
         /// Whether the body is JSON whose schema has a Boolean `stream` property, which the streaming variant of
@@ -37,22 +44,80 @@ extension SDKLowering {
         }
     }
 
-    package mutating func lowerRequestBody(_ operation: Operation, typePrefix: String, names: inout MemberNames) -> LoweredBody? {
-        guard let item = operation.requestBody else { return nil }
+    /// The body's media types, each lowered to the arguments and request body of a function: the first is the
+    /// operation's plain function's. Each is lowered with its own copy of `names`, and `names` ends up holding
+    /// the names any of them claimed, so that the later parameters' names are the same in every function.
+    package mutating func lowerRequestBodies(_ operation: Operation, typePrefix: String, names: inout MemberNames) -> [LoweredBody] {
+        guard let item = operation.requestBody else { return [] }
         guard let body = index.requestBody(item) else {
             if case .reference(let reference) = item {
                 diagnostics.warning("cannot resolve request body '\(reference.target)'; the operation is sent without a body", at: reference.location)
             }
-            return nil
+            return []
         }
-        let candidates = body.content.sorted { bodyKind($0) < bodyKind($1) }
-        guard let media = candidates.first else { return nil }
-        let reference = Self.reference(of: item)
+        var kept: [MediaType] = []
+        for media in body.content.sorted(by: { bodyKind($0) < bodyKind($1) }) {
+            let sameJSON = kept.contains { other in
+                bodyKind(other) == .json && bodyKind(media) == .json && other.schema?.reference?.target == media.schema?.reference?.target
+            }
+            if !sameJSON { kept.append(media) }
+        }
+        var lowered: [LoweredBody] = []
+        var suffixes: Set<String> = []
+        let namesBefore = names
+        for media in kept {
+            var variantNames = namesBefore
+            guard var variant = lowerRequestBody(media, body: body, reference: Self.reference(of: item), typePrefix: typePrefix,
+                                                 names: &variantNames) else { continue }
+            if !lowered.isEmpty {
+                var suffix = Self.mediaTypeSuffix(media.contentType)
+                var counter = 2
+                while suffixes.contains(suffix) {
+                    suffix = Self.mediaTypeSuffix(media.contentType) + String(counter)
+                    counter += 1
+                }
+                variant.nameSuffix = suffix
+            }
+            suffixes.insert(variant.nameSuffix)
+            names.formUnion(variantNames)
+            lowered.append(variant)
+        }
+        return lowered
+    }
+
+    /// What a function for a media type adds to the operation's name: `Form`, `Multipart`, `Text` for
+    /// `text/plain`, `Data` for `application/octet-stream` and wildcards, else the subtype's words (`CSV`, `PNG`,
+    /// `ProblemJSON`; `x-` and `vnd.` dropped).
+    package static func mediaTypeSuffix(_ contentType: String) -> String {
+        let type = bareMediaType(contentType)
+        switch type {
+        case "application/x-www-form-urlencoded": return "Form"
+        case "multipart/form-data": return "Multipart"
+        case "text/plain": return "Text"
+        case "application/octet-stream": return "Data"
+        default:
+            let subtype = type.split(separator: "/", maxSplits: 1).last.map(String.init) ?? type
+            let words = SwiftName.words(subtype).filter { !["x", "vnd"].contains($0.lowercased()) }
+            let suffix = words.map { word -> String in
+                let lowercased = word.lowercased()
+                if let acronym = SwiftName.acronyms[lowercased] { return acronym }
+                return formatAcronyms.contains(lowercased) ? lowercased.uppercased() : lowercased.prefix(1).uppercased() + lowercased.dropFirst()
+            }.joined()
+            return suffix.isEmpty || type.contains("*") ? "Data" : suffix
+        }
+    }
+
+    /// File formats a media type's subtype names, written in capitals in function names; `SwiftName.acronyms` has
+    /// the others (`json`, `xml`, `html`).
+    private static let formatAcronyms: Set<String> = [
+        "csv", "tsv", "pdf", "png", "jpeg", "jpg", "gif", "svg", "bmp", "tiff", "webp", "yaml", "zip", "gzip", "tar",
+        "rtf", "mp3", "mp4", "wav", "ogg", "ndjson", "jsonl", "sarif", "rss", "ics",
+    ]
+
+    /// One media type of a request body: its arguments and how the request carries it.
+    private mutating func lowerRequestBody(_ media: MediaType, body: RequestBody, reference: Reference?, typePrefix: String,
+                                           names: inout MemberNames) -> LoweredBody? {
         let kind = bodyKind(media)
-        let others = body.content.filter { bodyKind($0) != kind }.map(\.contentType)
-        if !others.isEmpty {
-            diagnostics.warning("the request body can also be \(others.joined(separator: ", ")); the SDK sends \(media.contentType)", at: media.location)
-        }
         let contentType = media.contentType.contains("*") ? (kind == .json ? "application/json" : "application/octet-stream") : media.contentType
 
         let name: String
@@ -86,7 +151,7 @@ extension SDKLowering {
             description: description,
             example: media.example.map(ExampleText.value),
             origin: SpecOrigin(key: "body", location: body.location))
-        return LoweredBody(arguments: [argument], declaration: declaration,
+        return LoweredBody(mediaType: media.contentType, nameSuffix: "", arguments: [argument], declaration: declaration,
                            hasStreamField: kind == .json && media.schema.map(hasStreamProperty) == true)
     }
 
@@ -95,7 +160,8 @@ extension SDKLowering {
     private mutating func lowerMultipartBody(_ media: MediaType, body: RequestBody, reference: Reference?, typePrefix: String,
                                              names: inout MemberNames) -> LoweredBody? {
         guard let schema = media.schema.flatMap({ resolvedObject($0) }), !schema.object.properties.isEmpty else {
-            diagnostics.warning("the multipart body's schema has no properties to send as parts; the operation is sent without a body", at: media.location)
+            let outcome = body.content.count > 1 ? "no function sends it" : "the operation is sent without a body"
+            diagnostics.warning("the multipart body's schema has no properties to send as parts; \(outcome)", at: media.location)
             return nil
         }
         var arguments: [OperationParameter] = []
@@ -129,7 +195,7 @@ extension SDKLowering {
                 origin: SpecOrigin(key: "body field \(property.name)", location: property.location)))
             parts.append(item)
         }
-        return LoweredBody(arguments: arguments, declaration: .multipart(parts: parts),
+        return LoweredBody(mediaType: media.contentType, nameSuffix: "", arguments: arguments, declaration: .multipart(parts: parts),
                            hasStreamField: false)
     }
 

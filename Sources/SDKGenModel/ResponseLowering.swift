@@ -8,7 +8,9 @@ import SDKGenYAML
 /// result.
 ///
 /// The first 2XX response with content decides the result: JSON decodes as the schema's type, `text/*` is a
-/// `String`, anything else is the raw `Data`; with no content anywhere the function returns nothing. Another 2XX
+/// `String`, anything else is the raw `Data`; with no content anywhere the function returns nothing. Of several
+/// media types, the plain function asks (`Accept`) for JSON, else text, else the first; each other media type gets
+/// a function of its own asking for it and returning its type (`getReportCSV`). Another 2XX
 /// without content makes the result optional (`nil` for it); one with other content is decoded the same way, as
 /// its documentation notes. 1XX and 3XX statuses are left to the `default` branch (one note for the document).
 extension SDKLowering {
@@ -17,10 +19,16 @@ extension SDKLowering {
         package var result: SuccessResult?
         /// The result of the function that streams events, when a success is an event stream.
         package var stream: SuccessResult?
+        /// The results of the functions asking for the first success's other media types, each with what its
+        /// function adds to the operation's name (`CSV`, `Text`).
+        package var alternatives: [(nameSuffix: String, result: SuccessResult)] = []
         package var errorCases: [ResponseCase] = []
         package var errorResponses: [ErrorResponse] = []
         package var examples: [ResponseExample] = []
     }
+
+    /// A success status of an operation, with its response.
+    package typealias Success = (status: ResponseStatus, pattern: StatusPattern, response: Response?, reference: Reference?)
 
     package struct SuccessResult {
         package var returnType: SwiftType
@@ -34,7 +42,6 @@ extension SDKLowering {
 
     package mutating func lowerResponses(_ operation: Operation, typePrefix: String, operationName: String) -> LoweredResponses {
         var lowered = LoweredResponses()
-        typealias Success = (status: ResponseStatus, pattern: StatusPattern, response: Response?, reference: Reference?)
         var successes: [Success] = []
         var rangeSuccesses: [Success] = []
         let documentsSuccess = operation.responses.contains { entry in
@@ -88,19 +95,43 @@ extension SDKLowering {
         let media = others.first { Self.isJSON($0.contentType) }
             ?? others.first { Self.bareMediaType($0.contentType).hasPrefix("text/") } ?? others.first
         guard let media else { return lowered }
-
-        let (type, reading) = resultValue(media, reference: first.reference, typePrefix: typePrefix)
-        if reading == .data, eventStream == nil {
+        lowered.result = successResult(media, successes: successes, first: first, response: response, typePrefix: typePrefix,
+                                       operationName: operationName, examples: &lowered.examples)
+        if bodyKindOfResponse(media) == .binary, eventStream == nil {
             lowered.stream = SuccessResult(
                 returnType: .byteStream, acceptContentType: media.contentType,
                 cases: [ResponseCase(statuses: first.pattern, outcome: .returns(.byteStream))],
                 returns: "The body, chunk by chunk as it arrives.")
         }
+        var suffixes: Set<String> = []
+        for alternative in others where Self.bareMediaType(alternative.contentType) != Self.bareMediaType(media.contentType) {
+            var suffix = Self.mediaTypeSuffix(alternative.contentType)
+            let base = suffix
+            var counter = 2
+            while suffixes.contains(suffix) {
+                suffix = base + String(counter)
+                counter += 1
+            }
+            suffixes.insert(suffix)
+            var ignoredExamples: [ResponseExample] = []
+            let result = successResult(alternative, successes: successes, first: first, response: response, typePrefix: typePrefix + suffix,
+                                       operationName: operationName, examples: &ignoredExamples)
+            lowered.alternatives.append((suffix, result))
+        }
+        return lowered
+    }
+
+    /// The result of the function asking for `media`: each success status read as `media` says, from the media
+    /// type of the same name where the status offers it, else from its JSON or first one.
+    private mutating func successResult(_ media: MediaType, successes: [Success], first: Success, response: Response, typePrefix: String,
+                                        operationName: String, examples: inout [ResponseExample]) -> SuccessResult {
+        let (type, reading) = resultValue(media, reference: first.reference, typePrefix: typePrefix)
         var result = SuccessResult(returnType: type, acceptContentType: media.contentType, cases: [], returns: response.description)
         var optionalStatuses: [String] = []
         for success in successes {
             let content = success.response?.content.filter { Self.bareMediaType($0.contentType) != "text/event-stream" } ?? []
-            guard let other = content.first(where: { Self.isJSON($0.contentType) }) ?? content.first else {
+            guard let other = content.first(where: { Self.bareMediaType($0.contentType) == Self.bareMediaType(media.contentType) })
+                ?? content.first(where: { Self.isJSON($0.contentType) }) ?? content.first else {
                 if success.response?.content.isEmpty ?? true {
                     optionalStatuses.append(success.status.text)
                     result.cases.append(ResponseCase(statuses: success.pattern, outcome: .returnsNil))
@@ -114,7 +145,7 @@ extension SDKLowering {
             }
             result.cases.append(ResponseCase(statuses: success.pattern, outcome: .returns(reading)))
             if bodyKindOfResponse(other) == .json, bodyKindOfResponse(media) == .json, sameSchema {
-                lowered.examples += examples(of: other, type: type, label: "\(operationName) \(success.status.text)")
+                examples += self.examples(of: other, type: type, label: "\(operationName) \(success.status.text)")
             }
         }
         if !optionalStatuses.isEmpty {
@@ -123,8 +154,7 @@ extension SDKLowering {
             result.returns = (returns.hasSuffix(".") ? String(returns.dropLast()) : returns)
                 + ", or `nil` for a \(Self.list(optionalStatuses).replacingOccurrences(of: " and ", with: " or ")) response."
         }
-        lowered.result = result
-        return lowered
+        return result
     }
 
     /// Lowers a documented error response: the operation throws the error enum's case for its status, range or
@@ -143,7 +173,8 @@ extension SDKLowering {
             lowered.examples += examples(of: media, type: bodyType, label: "\(operationName) \(status.text)")
         }
         lowered.errorCases.append(ResponseCase(statuses: status, outcome: .throwsStatusCase(status)))
-        lowered.errorResponses.append(ErrorResponse(status: status, contentType: response?.content.first?.contentType ?? "*/*"))
+        // Of several media types, the JSON one the case decodes.
+        lowered.errorResponses.append(ErrorResponse(status: status, contentType: media?.contentType ?? response?.content.first?.contentType ?? "*/*"))
     }
 
     /// The cases in the order a status `switch` tests them: codes, then ranges, then `default`, each kind in the

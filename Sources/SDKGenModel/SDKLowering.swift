@@ -26,6 +26,9 @@ public struct SDKLowering {
     package let options: LoweringOptions
     package let clientTypeName: String
     package let errorTypeName: String
+    /// The name of the enum of webhooks and callbacks, taken whether or not the document declares any, so that
+    /// adding the first does not rename a model.
+    package let webhookTypeName: String
     package var types: TypeLowering
     package var diagnostics = Diagnostics()
     /// The client's global headers, which usage examples also show.
@@ -58,8 +61,10 @@ public struct SDKLowering {
         index = ComponentIndex(document)
         clientTypeName = options.clientName.map(SwiftName.type) ?? SwiftName.type(options.moduleName)
         errorTypeName = clientTypeName + "Error"
+        webhookTypeName = clientTypeName + "Webhook"
         let groupTypeNames = Self.groupTags(document).map { SwiftName.type($0) + "API" }
-        types = TypeLowering(index: index, names: NameRegistry(reserving: [clientTypeName, errorTypeName] + groupTypeNames), access: options.access)
+        types = TypeLowering(index: index, names: NameRegistry(reserving: [clientTypeName, errorTypeName, webhookTypeName] + groupTypeNames),
+                             access: options.access)
     }
 
     private mutating func lower() -> SwiftSDK {
@@ -75,13 +80,15 @@ public struct SDKLowering {
             documentation: [.text("Everything that can go wrong when calling the \(document.info.title).")],
             statusCases: errorCases())
         noteUnhandledStatuses()
+        let webhooks = lowerWebhooks()
         return SwiftSDK(
             moduleName: options.moduleName,
             client: lowerClient(groups: groups),
             error: error,
             groups: groups,
             models: RecursionBreaker.breakCycles(in: types.models).sorted { $0.typeName < $1.typeName },
-            apiVersion: document.info.version)
+            apiVersion: document.info.version,
+            webhooks: webhooks)
     }
 
     // MARK: - Client

@@ -15,6 +15,41 @@ public struct SwiftSDK: Sendable {
     public var models: [ModelDeclaration]
     /// The spec's `info.version`, which `sdkgen diff` checks against the changes it finds.
     public var apiVersion: String
+    /// The enum of the webhooks and callbacks the API sends, when it declares any.
+    public var webhooks: WebhookDeclaration?
+}
+
+/// The enum of the requests the API sends to its users (webhooks and callbacks), such as `FeaturesSDKWebhook`,
+/// with `decode(event:headers:body:)`.
+public struct WebhookDeclaration: Sendable {
+    public var access: AccessModifier
+    public var typeName: String
+    public var documentation: Documentation
+    /// One per event name, in the spec's order: the webhooks, then the callbacks of each operation.
+    public var events: [WebhookEvent]
+}
+
+/// A case of the webhook enum.
+public struct WebhookEvent: Sendable {
+    public var caseName: String
+    /// The name `decode(event:headers:body:)` is given for it: the webhook's or the callback's key.
+    public var eventName: String
+    /// What the request's body decodes as; `nil` when it has none.
+    public var payload: WebhookPayload?
+    public var documentation: Documentation
+    /// The event (`event invoicePaid`), at its first operation.
+    public var origin: SpecOrigin
+}
+
+/// The body of an incoming request, as an event's case carries it.
+public struct WebhookPayload: Sendable, Hashable {
+    /// The case's associated type, optional when the body is not required.
+    public var type: SwiftType
+    /// How the body is read: JSON as a type, text, or the bytes.
+    public var reading: ResponseReading
+    /// The documented media type, lowercased without parameters: a request whose `Content-Type` names another is
+    /// refused.
+    public var mediaType: String
 }
 
 /// The client type users create.
@@ -234,6 +269,10 @@ public struct OperationDeclaration: Sendable {
     public var returnType: SwiftType
     /// Whether the response is streamed as events as it arrives, rather than read whole.
     public var isStreaming: Bool
+    /// For a function of an operation with several request or response media types other than its plain one, the
+    /// media types it sends and asks for (`body application/x-www-form-urlencoded accept text/csv`): with the
+    /// operation, what tells its functions apart in every version of the spec.
+    public var mediaVariant: String?
     public var responseCases: [ResponseCase]
     /// The documented error responses, in the spec's order, with the media type of each.
     public var errorResponses: [ErrorResponse]

@@ -10,6 +10,7 @@ import Synchronization
 /// |---|---|---|
 /// | `client.mustache` | `ClientDeclaration` | `NAME/NAME.swift` |
 /// | `error.mustache` | `ErrorDeclaration` | `NAME/NAMEError.swift` |
+/// | `webhook.mustache` | `WebhookDeclaration`, when the spec declares webhooks or callbacks | `NAME/NAMEWebhook.swift` |
 /// | `api.mustache` | `APIGroupDeclaration` | `NAME/APIs/GROUP.swift` |
 /// | `model.mustache` | `ModelDeclaration` | `NAME/Models/FILE.swift`, FILE being `ModelDeclaration.fileName` |
 /// | `Runtime/*.mustache` | `ClientDeclaration` | `NAME/Runtime/*.swift` |

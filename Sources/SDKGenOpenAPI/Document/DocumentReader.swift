@@ -51,6 +51,11 @@ public struct DocumentReader {
         let servers = sequence(root["servers"]).map { readServer($0) }
         let components = root["components"].map { readComponents($0) } ?? Components()
         let paths = mapping(root["paths"]).map { readPathItem($0.value, path: $0.key.scalarText ?? "", keyLocation: $0.key.location) }
+        let webhooks = mapping(root["webhooks"]).compactMap { pair -> Named<PathItem>? in
+            let name = pair.key.scalarText ?? ""
+            guard let item = readInlinePathItem(pair.value, path: name, keyLocation: pair.key.location, what: "webhook '\(name)'") else { return nil }
+            return Named(name, item, at: pair.key.location)
+        }
         let security = root["security"].map { readSecurity($0) }
         let tags = sequence(root["tags"]).compactMap { node -> Tag? in
             guard let name = requiredString(node, "name") else { return nil }
@@ -58,7 +63,7 @@ public struct DocumentReader {
         }
         let globalParameters = sequence(root["x-sdkgen-globals"]?["parameters"]).map { readReferenceable($0) { $0.readParameter($1) } }
         return OpenAPIDocument(
-            file: file, version: version, info: info, servers: servers, paths: paths,
+            file: file, version: version, info: info, servers: servers, paths: paths, webhooks: webhooks,
             components: components, security: security, tags: tags, globalParameters: globalParameters,
             extensions: readExtensions(root), location: root.location)
     }
@@ -99,6 +104,31 @@ public struct DocumentReader {
                         parameters: parameters, operations: operations, location: keyLocation)
     }
 
+    /// A webhook's or callback's path item; `nil`, after a warning, for a `$ref` to one, which is not followed.
+    private mutating func readInlinePathItem(_ node: YAMLNode, path: String, keyLocation: SourceLocation, what: String) -> PathItem? {
+        if let reference = node["$ref"] {
+            diagnostics.warning("\(what) is a reference ('\(reference.scalarText ?? "")'), which sdkgen does not follow; it gets no payload type", at: reference.location)
+            return nil
+        }
+        return readPathItem(node, path: path, keyLocation: keyLocation)
+    }
+
+    /// An operation's `callbacks`: each callback's path items, by their runtime expressions.
+    private mutating func readCallbacks(_ node: YAMLNode?) -> [Named<[PathItem]>] {
+        mapping(node).compactMap { pair -> Named<[PathItem]>? in
+            let name = pair.key.scalarText ?? ""
+            if let reference = pair.value["$ref"] {
+                diagnostics.warning("callback '\(name)' is a reference ('\(reference.scalarText ?? "")'), which sdkgen does not follow; it gets no payload type", at: reference.location)
+                return nil
+            }
+            let items = mapping(pair.value).filter { $0.key.scalarText?.hasPrefix("x-") != true }.compactMap { expression in
+                readInlinePathItem(expression.value, path: expression.key.scalarText ?? "", keyLocation: expression.key.location,
+                                   what: "callback '\(name)'")
+            }
+            return Named(name, items, at: pair.key.location)
+        }
+    }
+
     private mutating func readOperation(_ node: YAMLNode, method: HTTPMethod, path: String) -> Operation {
         let responses = mapping(node["responses"]).compactMap { pair -> ResponseEntry? in
             guard let status = responseStatus(pair.key) else { return nil }
@@ -113,6 +143,7 @@ public struct DocumentReader {
             parameters: sequence(node["parameters"]).map { readReferenceable($0) { $0.readParameter($1) } },
             requestBody: node["requestBody"].map { readReferenceable($0) { $0.readRequestBody($1) } },
             responses: responses,
+            callbacks: readCallbacks(node["callbacks"]),
             security: node["security"].map { readSecurity($0) },
             deprecated: node["deprecated"]?.bool ?? false,
             extensions: readExtensions(node),

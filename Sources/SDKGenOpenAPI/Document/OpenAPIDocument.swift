@@ -14,6 +14,9 @@ public struct OpenAPIDocument: Sendable {
     public var info: Info
     public var servers: [Server]
     public var paths: [PathItem]
+    /// The 3.1 `webhooks`: requests the API sends to its users, by event name, each path item's `path` being the
+    /// name.
+    public var webhooks: [Named<PathItem>]
     public var components: Components
     /// Document-wide security; `nil` when not declared.
     public var security: [SecurityRequirement]?
@@ -138,6 +141,9 @@ public struct Operation: Sendable {
     public var parameters: [Referenceable<Parameter>]
     public var requestBody: Referenceable<RequestBody>?
     public var responses: [ResponseEntry]
+    /// The requests the API may send back while or after it handles this one, by the callback's name: each path
+    /// item's `path` is its runtime expression (`{$request.body#/callbackURL}`).
+    public var callbacks: [Named<[PathItem]>]
     /// Operation-level security, overriding the document's; `nil` when not declared.
     public var security: [SecurityRequirement]?
     public var deprecated: Bool

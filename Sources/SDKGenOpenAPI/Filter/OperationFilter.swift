@@ -27,11 +27,11 @@ public struct OperationFilter: Sendable {
         operation.tags.contains(where: tags.contains) || operation.operationID.map(operationIDs.contains) == true
     }
 
-    /// Removes the operations the filter does not keep, path items left empty, and the component schemas
+    /// Removes the operations and webhooks the filter does not keep, path items left empty, and the component schemas
     /// no kept operation reaches; a name that matches no operation is a warning, as it is most likely a typo.
     public func apply(to document: inout OpenAPIDocument, diagnostics: inout Diagnostics) {
         guard !isEmpty else { return }
-        let operations = document.operations
+        let operations = document.operations + document.webhooks.flatMap(\.value.operations)
         for tag in tags where !operations.contains(where: { $0.tags.contains(tag) }) {
             diagnostics.warning("the filter's tag '\(tag)' matches no operation", at: location)
         }
@@ -42,6 +42,10 @@ public struct OperationFilter: Sendable {
             document.paths[index].operations.removeAll { !keeps($0) }
         }
         document.paths.removeAll { $0.operations.isEmpty }
+        for index in document.webhooks.indices {
+            document.webhooks[index].value.operations.removeAll { !keeps($0) }
+        }
+        document.webhooks.removeAll { $0.value.operations.isEmpty }
         let reached = ReachableSchemas(document).names
         document.components.schemas.removeAll { !reached.contains($0.name) }
     }

@@ -2,7 +2,8 @@ import SDKGenBase
 import SDKGenJSONPath
 import SDKGenYAML
 
-/// The names of the component schemas a document's operations use, directly or through other components.
+/// The names of the component schemas a document's operations, their callbacks and its webhooks use, directly or
+/// through other components.
 package struct ReachableSchemas {
     private(set) var names: Set<String> = []
     private let components: Components
@@ -16,6 +17,10 @@ package struct ReachableSchemas {
             for parameter in pathItem.parameters { visit(parameter) }
             for operation in pathItem.operations { visit(operation) }
         }
+        for webhook in document.webhooks {
+            for parameter in webhook.value.parameters { visit(parameter) }
+            for operation in webhook.value.operations { visit(operation) }
+        }
         while let name = pending.popLast() {
             if let schema = components.schemas[named: name] { visit(schema) }
         }
@@ -25,6 +30,10 @@ package struct ReachableSchemas {
         for parameter in operation.parameters { visit(parameter) }
         if let body = operation.requestBody { visit(body) }
         for entry in operation.responses { visit(entry.response) }
+        for pathItem in operation.callbacks.flatMap(\.value) {
+            for parameter in pathItem.parameters { visit(parameter) }
+            for operation in pathItem.operations { visit(operation) }
+        }
     }
 
     private mutating func visit(_ parameter: Referenceable<Parameter>) {

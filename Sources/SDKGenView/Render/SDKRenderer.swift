@@ -16,6 +16,10 @@ public enum SDKRenderer {
         let client = view.client
         add("\(module)/\(sdk.client.typeName).swift", client, "client")
         add("\(module)/\(sdk.error.typeName).swift", view.error, "error")
+        // A templates folder from before webhooks were typed has no webhook.mustache; it renders nothing for them.
+        if let webhooks = sdk.webhooks {
+            add("\(module)/\(webhooks.typeName).swift", view.webhooks(webhooks), "webhook", omittedWhenEmpty: true)
+        }
         for group in sdk.groups {
             add("\(module)/APIs/\(group.typeName).swift", view.group(group), "api")
             add("docs/\(SDKView.referencePagePath(group))", view.referencePage(group), "reference")

@@ -46,6 +46,9 @@ public struct FeaturesSDK: Sendable {
     /// The Retries operations.
     public let retries: RetriesAPI
 
+    /// The Media operations.
+    public let media: MediaAPI
+
     /// Creates a client.
     ///
     /// - Parameters:
@@ -102,6 +105,7 @@ public struct FeaturesSDK: Sendable {
         self.responses = ResponsesAPI(client: client)
         self.security = SecurityAPI(client: client)
         self.retries = RetriesAPI(client: client)
+        self.media = MediaAPI(client: client)
     }
 }
 
