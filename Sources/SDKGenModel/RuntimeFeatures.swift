@@ -28,6 +28,9 @@ public struct RuntimeFeatures: Sendable, Equatable {
         case parameterStyles = "usesParameterStyles"
         /// `JSONValue(encoding:)` and `JSONValue.text(encoding:)`: a request value converted through JSON.
         case jsonEncoding = "usesJSONEncoding"
+        /// `Pages` and `PageItems`: an operation is paginated; those following a next page's URL (from the body or
+        /// the `Link` header) use `PageLinks` too.
+        case pagination = "usesPagination", pageLinks = "usesPageLinks"
 
         /// The field that tells templates whether the SDK uses the feature.
         public var templateFieldName: String { rawValue }
@@ -38,6 +41,13 @@ public struct RuntimeFeatures: Sendable, Equatable {
     public init(of sdk: SwiftSDK) {
         for operation in sdk.groups.flatMap(\.operations) {
             if operation.isStreaming { used.insert(.eventStreams) }
+            if let pagination = operation.pagination {
+                used.insert(.pagination)
+                switch pagination.rule {
+                case .nextURL, .linkHeader: used.insert(.pageLinks)
+                case .offset, .page, .cursor: break
+                }
+            }
             if operation.path.contains(where: { if case .argument(_, .structured) = $0 { true } else { false } }) {
                 used.insert(.structuredPathParameters)
             }
