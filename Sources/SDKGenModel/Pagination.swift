@@ -48,10 +48,33 @@ public struct PropertyPath: Sendable, Hashable {
     public var type: SwiftType
 }
 
-/// One property of a ``PropertyPath``.
-public struct PropertyStep: Sendable, Hashable {
-    /// The Swift property name.
-    public var name: String
-    /// Whether the property is optional, so that the chain continues with `?.`.
-    public var isOptional: Bool
+/// One step of a ``PropertyPath``.
+public enum PropertyStep: Sendable, Hashable {
+    /// A property, by its Swift name; an optional one continues the chain with `?.`.
+    case property(name: String, isOptional: Bool)
+    /// The value is a union: the rest of the path is read from each case that has it, and is `nil` for any other
+    /// case. `isExhaustive` when every case of the enum has it.
+    case union(branches: [UnionBranch], isExhaustive: Bool)
+}
+
+/// The rest of a ``PropertyPath`` in one case of a union.
+public struct UnionBranch: Sendable, Hashable {
+    /// The enum case's name.
+    public var caseName: String
+    /// The path in the case's value.
+    public var path: PropertyPath
+}
+
+extension PropertyPath {
+    /// The property names joined with dots, as documentation names the path: `meta.next`.
+    public var text: String {
+        steps.map { step in
+            switch step {
+            case .property(let name, _): SwiftName.unescaped(name)
+            case .union(let branches, _): branches.first?.path.text ?? ""
+            }
+        }
+        .filter { !$0.isEmpty }
+        .joined(separator: ".")
+    }
 }

@@ -44,8 +44,13 @@ extension SDKLowering {
         var resolved: [String: PropertyPath] = [:]
         for (outputName, output) in rule.outputs.sorted(by: { $0.key < $1.key }) {
             switch propertyPath(output.path, in: operation.returnType) {
-            case .success(let path): resolved[outputName] = path
-            case .failure(let problem): return skip("output \(outputName) `\(output.path)`: \(problem.message)", at: output.location)
+            case .success(let path):
+                resolved[outputName] = path
+            case .failure(let problem) where outputName == "results" && rule.kind != .offsetLimit:
+                // The pages can still be followed; only their items have no one type.
+                diagnostics.warning("\(name): output results `\(output.path)`: \(problem.message); the operation gets a function returning its pages but none returning their items", at: output.location)
+            case .failure(let problem):
+                return skip("output \(outputName) `\(output.path)`: \(problem.message)", at: output.location)
             }
         }
         var arguments: [String: String] = [:]
@@ -134,11 +139,11 @@ extension SDKLowering {
         case .page(let argument, let limit, let pageCount):
             "`\(SwiftName.unescaped(argument))` counts up from 1 (or the number given); the last page is the first with "
                 + (limit.map { "fewer results than `\(SwiftName.unescaped($0))` (or none, when it is `nil`)" } ?? "no results")
-                + (pageCount.map { ", or the one numbered `\($0.steps.map(\.name).joined(separator: "."))`." } ?? ".")
+                + (pageCount.map { ", or the one numbered `\($0.text)`." } ?? ".")
         case .cursor(let argument, let next):
-            "Each page after the first is asked for with `\(SwiftName.unescaped(argument))` set to the previous page's `\(next.steps.map(\.name).joined(separator: "."))`; the last page is the one without it (or with it empty)."
+            "Each page after the first is asked for with `\(SwiftName.unescaped(argument))` set to the previous page's `\(next.text)`; the last page is the one without it (or with it empty)."
         case .nextURL(let next):
-            "Each page after the first is read from the URL of the previous page's `\(next.steps.map(\.name).joined(separator: "."))`; the last page is the one without it (or with it empty)."
+            "Each page after the first is read from the URL of the previous page's `\(next.text)`; the last page is the one without it (or with it empty)."
         case .linkHeader:
             "Each page after the first is read from the URL of the previous response's `Link` header with `rel=\"next\"`; the last page is the one without it."
         }
@@ -166,19 +171,41 @@ extension SDKLowering {
         guard names.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } }) else {
             return .failure(PathProblem(message: "sdkgen reads a path of properties such as `$.data` or `$.meta.next`, not filters, indexes or wildcards"))
         }
+        return propertyPath(names[...], in: type)
+    }
+
+    /// The properties `names` name in a type, in turn; through a union, in each of its cases that has them.
+    private func propertyPath(_ names: ArraySlice<String>, in type: SwiftType) -> Result<PropertyPath, PathProblem> {
         var steps: [PropertyStep] = []
         var current = type
-        for name in names {
-            guard let typeName = current.declarationName,
-                  let model = types.models.first(where: { $0.typeName == typeName }),
-                  case .structure(let structModel) = model.kind else {
+        for (offset, name) in zip(names.indices, names) {
+            guard let typeName = current.declarationName, let model = types.models.first(where: { $0.typeName == typeName }) else {
                 return .failure(PathProblem(message: "\(current) has no properties to find '\(name)' in"))
             }
-            guard let property = structModel.properties.first(where: { $0.wireName == name }) else {
-                return .failure(PathProblem(message: "\(typeName) has no property '\(name)'"))
+            switch model.kind {
+            case .structure(let structModel):
+                guard let property = structModel.properties.first(where: { $0.wireName == name }) else {
+                    return .failure(PathProblem(message: "\(typeName) has no property '\(name)'"))
+                }
+                steps.append(.property(name: property.name, isOptional: property.type.isOptional))
+                current = property.type
+            case .union(let union):
+                let branches = union.cases.compactMap { unionCase -> UnionBranch? in
+                    guard case .success(let path) = propertyPath(names[offset...], in: unionCase.type) else { return nil }
+                    return UnionBranch(caseName: unionCase.name, path: path)
+                }
+                guard let first = branches.first else {
+                    return .failure(PathProblem(message: "no case of the union \(typeName) has a property '\(name)'"))
+                }
+                let valueTypes = Set(branches.map { $0.path.type.nonOptional.description }).sorted()
+                guard valueTypes.count == 1 else {
+                    return .failure(PathProblem(message: "the cases of the union \(typeName) have it as different types (\(valueTypes.joined(separator: ", ")))"))
+                }
+                steps.append(.union(branches: branches, isExhaustive: branches.count == union.cases.count && union.discriminator == nil))
+                return .success(PropertyPath(steps: steps, type: first.path.type.optional))
+            case .enumeration, .tuple:
+                return .failure(PathProblem(message: "\(current) has no properties to find '\(name)' in"))
             }
-            steps.append(PropertyStep(name: property.name, isOptional: property.type.isOptional))
-            current = property.type
         }
         return .success(PropertyPath(steps: steps, type: current))
     }

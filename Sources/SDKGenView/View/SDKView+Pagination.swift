@@ -27,7 +27,7 @@ extension SDKView {
             "itemsFunctionName": .text(pagination.itemsFunctionName),
             "itemsDocLines": .documentation(pagination.itemsDocumentation),
             "itemType": .text(pagination.itemType?.description),
-            "itemsExpression": .text(pagination.results.map { Self.arrayExpression($0, of: "$0") }),
+            "itemsExpression": .text(pagination.results.map { "page in " + Self.arrayExpression($0, of: "page") }),
         ]
         let results = pagination.results.map { Self.arrayExpression($0, of: "response") + ".count" } ?? "0"
         func limit(_ argument: String?) -> String { argument ?? "nil" }
@@ -57,7 +57,7 @@ extension SDKView {
                 "next": .text("PageRule.\(isOptional ? "cursor" : "requiredCursor")(\(Self.chain(next, of: "response").text))"),
             ])
         case .nextURL(let next):
-            object["link"] = .object(["nextLink": .text("{ \(Self.chain(next, of: "$0").text) }")])
+            object["link"] = .object(["nextLink": .text("{ page in \(Self.chain(next, of: "page").text) }")])
         case .linkHeader:
             object["link"] = .object(["nextLink": .text("nil")])
         }
@@ -69,8 +69,22 @@ extension SDKView {
         var text = root
         var isOptional = false
         for step in path.steps {
-            text += (isOptional ? "?." : ".") + step.name
-            isOptional = isOptional || step.isOptional
+            switch step {
+            case .property(let name, let optional):
+                text += (isOptional ? "?." : ".") + name
+                isOptional = isOptional || optional
+            case .union(let branches, let isExhaustive):
+                // A closure switching over the union's cases, called at once: a `switch` is an expression only as a
+                // statement's or a closure's value.
+                var cases = branches.map { branch in
+                    "case .\(branch.caseName)(let value)\(isOptional ? "?" : ""): \(chain(branch.path, of: "value").text)"
+                }
+                if !isExhaustive || isOptional {
+                    cases.append("default: nil")
+                }
+                text = "{ () -> \(path.type.optional) in switch \(text) { \(cases.joined(separator: "; ")) } }()"
+                isOptional = true
+            }
         }
         return (text, isOptional)
     }

@@ -308,7 +308,7 @@ extension PaginationAPIProtocol {
         color: String? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageItems<Widget> {
-        PageItems(listWidgetsPages(offset: offset, limit: limit, color: color, options: options)) { $0.data }
+        PageItems(listWidgetsPages(offset: offset, limit: limit, color: color, options: options)) { page in page.data }
     }
 
     /// The pages of ``listWidgetEvents(cursor:options:)``, each fetched when the sequence is iterated to it. Each page
@@ -347,7 +347,7 @@ extension PaginationAPIProtocol {
         cursor: String? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageItems<Widget> {
-        PageItems(listWidgetEventsPages(cursor: cursor, options: options)) { $0.events }
+        PageItems(listWidgetEventsPages(cursor: cursor, options: options)) { page in page.events }
     }
 
     /// The pages of ``listWidgetNotes(options:)``, each fetched when the sequence is iterated to it. Each page after the
@@ -363,7 +363,7 @@ extension PaginationAPIProtocol {
         options: RequestOptions = RequestOptions()
     ) -> Pages<WidgetNotePage> {
         Pages(startingAt: PageRequest.first) { request throws(FeaturesSDKError) in
-            try await request.fetch(options, nextLink: { $0.next }) { options throws(FeaturesSDKError) in
+            try await request.fetch(options, nextLink: { page in page.next }) { options throws(FeaturesSDKError) in
                 try await listWidgetNotes(options: options)
             }
         }
@@ -382,7 +382,7 @@ extension PaginationAPIProtocol {
     public func listWidgetNotesItems(
         options: RequestOptions = RequestOptions()
     ) -> PageItems<String> {
-        PageItems(listWidgetNotesPages(options: options)) { ($0.notes ?? []) }
+        PageItems(listWidgetNotesPages(options: options)) { page in (page.notes ?? []) }
     }
 
     /// The pages of ``listWidgetCommits(perPage:options:)``, each fetched when the sequence is iterated to it. Each page
@@ -422,6 +422,6 @@ extension PaginationAPIProtocol {
         perPage: Int? = nil,
         options: RequestOptions = RequestOptions()
     ) -> PageItems<Widget> {
-        PageItems(listWidgetCommitsPages(perPage: perPage, options: options)) { $0 }
+        PageItems(listWidgetCommitsPages(perPage: perPage, options: options)) { page in page }
     }
 }
