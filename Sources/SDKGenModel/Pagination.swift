@@ -26,19 +26,29 @@ public struct PaginationDeclaration: Sendable {
 
 /// How a paginated operation asks for the next page.
 public enum PagingRule: Sendable, Hashable {
-    /// The argument is an offset, advanced by the number of results; stops on a page with fewer results than
-    /// the `limit` argument (or with none, when there is no limit).
-    case offset(argument: String, limit: String?)
-    /// The argument is a page number, advanced by one, starting at 1; stops as `offset` does, or after the page
-    /// whose number is the page count the response gives.
-    case page(argument: String, limit: String?, pageCount: PropertyPath?)
-    /// The argument is a cursor, replaced by the response's next cursor; stops when that is absent, `null` or empty.
-    case cursor(argument: String, next: PropertyPath)
+    /// The input is an offset, advanced by the number of results; stops on a page with fewer results than the
+    /// `limit` input (or with none, when there is no limit).
+    case offset(PagingInput, limit: PagingInput?)
+    /// The input is a page number, advanced by one, starting at 1; stops as `offset` does, or after the page whose
+    /// number is the page count the response gives.
+    case page(PagingInput, limit: PagingInput?, pageCount: PropertyPath?)
+    /// The input is a cursor, replaced by the response's next cursor; stops when that is absent, `null` or empty.
+    case cursor(PagingInput, next: PropertyPath)
     /// The next page is the URL the response's body gives; stops when it is absent, `null` or empty.
     case nextURL(PropertyPath)
     /// The next page is the URL of the response's RFC 8288 `Link` header with `rel="next"`; stops when there is
     /// none.
     case linkHeader
+}
+
+/// Where a paging rule's input goes: an argument of the function, or a property of its JSON body argument.
+public struct PagingInput: Sendable, Hashable {
+    /// The argument's Swift name.
+    public var argument: String
+    /// The body's property that carries the value, by its Swift name; `nil` when the argument itself does.
+    public var property: String?
+    /// Whether the value may be left out (`nil`).
+    public var isOptional: Bool
 }
 
 /// A chain of properties of a response type, as `$.meta.next` names it.

@@ -53,18 +53,17 @@ extension SDKLowering {
                 return skip("output \(outputName) `\(output.path)`: \(problem.message)", at: output.location)
             }
         }
-        var arguments: [String: String] = [:]
+        var inputs: [String: (input: PagingInput, type: SwiftType)] = [:]
         for input in rule.inputs {
-            guard input.placement == "parameters" else {
-                return skip("input \(input.name) is in the request body, which sdkgen does not page through yet; only parameters", at: input.location)
+            let found: (input: PagingInput, type: SwiftType)
+            switch pagingInput(input, of: operation) {
+            case .success(let value): found = value
+            case .failure(let problem): return skip("input \(input.name): \(problem.message)", at: input.location)
             }
-            guard let argument = operation.parameters.first(where: { Self.isParameter($0, named: input.name) }) else {
-                return skip("input \(input.name) names no parameter of the operation", at: input.location)
+            if input.role != "cursor", found.type.nonOptional != .int {
+                return skip("input \(input.name) (\(input.role)) is a \(found.type.nonOptional), not an integer", at: input.location)
             }
-            if input.role != "cursor", argument.type.nonOptional != .int {
-                return skip("input \(input.name) (\(input.role)) is a \(argument.type.nonOptional), not an integer", at: input.location)
-            }
-            arguments[input.role] = argument.name
+            inputs[input.role] = found
         }
         let results = resolved["results"]
         let itemType: SwiftType?
@@ -78,24 +77,24 @@ extension SDKLowering {
         switch rule.kind {
         case .offsetLimit:
             guard results != nil else { return skip("offsetLimit needs the results output, which tells when a page is the last") }
-            if let offset = arguments["offset"] {
-                pagingRule = .offset(argument: offset, limit: arguments["limit"])
-            } else if let page = arguments["page"] {
+            if let offset = inputs["offset"] {
+                pagingRule = .offset(offset.input, limit: inputs["limit"]?.input)
+            } else if let page = inputs["page"] {
                 if let count = resolved["numPages"], count.type.nonOptional != .int {
                     return skip("output numPages is a \(count.type.nonOptional), not an integer", at: rule.outputs["numPages"]!.location)
                 }
-                pagingRule = .page(argument: page, limit: arguments["limit"], pageCount: resolved["numPages"])
+                pagingRule = .page(page.input, limit: inputs["limit"]?.input, pageCount: resolved["numPages"])
             } else {
                 return skip("offsetLimit needs an input of type offset or page")
             }
         case .cursor:
-            guard let cursor = arguments["cursor"] else { return skip("cursor needs an input of type cursor") }
+            guard let cursor = inputs["cursor"] else { return skip("cursor needs an input of type cursor") }
             guard let next = resolved["nextCursor"] else { return skip("cursor needs the nextCursor output") }
-            let cursorType = operation.parameters.first { $0.name == cursor }!.type.nonOptional
+            let cursorType = cursor.type.nonOptional
             guard next.type.nonOptional == cursorType else {
                 return skip("output nextCursor is a \(next.type.nonOptional) but input \(rule.input("cursor")!.name) a \(cursorType)", at: rule.outputs["nextCursor"]!.location)
             }
-            pagingRule = .cursor(argument: cursor, next: next)
+            pagingRule = .cursor(cursor.input, next: next)
         case .url:
             guard let next = resolved["nextUrl"] else { return skip("url needs the nextUrl output") }
             guard next.type.nonOptional == .string else {
@@ -132,21 +131,48 @@ extension SDKLowering {
 
     /// When the sequence ends, in a sentence.
     private static func stopText(_ rule: PagingRule) -> String {
-        switch rule {
-        case .offset(let argument, let limit):
-            "`\(SwiftName.unescaped(argument))` advances by each page's number of results; the last page is the first with "
-                + (limit.map { "fewer results than `\(SwiftName.unescaped($0))` (or none, when it is `nil`)." } ?? "no results.")
-        case .page(let argument, let limit, let pageCount):
-            "`\(SwiftName.unescaped(argument))` counts up from 1 (or the number given); the last page is the first with "
-                + (limit.map { "fewer results than `\(SwiftName.unescaped($0))` (or none, when it is `nil`)" } ?? "no results")
+        func name(_ input: PagingInput) -> String {
+            SwiftName.unescaped(input.argument) + (input.property.map { "." + SwiftName.unescaped($0) } ?? "")
+        }
+        return switch rule {
+        case .offset(let offset, let limit):
+            "`\(name(offset))` advances by each page's number of results; the last page is the first with "
+                + (limit.map { "fewer results than `\(name($0))` (or none, when it is `nil`)." } ?? "no results.")
+        case .page(let page, let limit, let pageCount):
+            "`\(name(page))` counts up from 1 (or the number given); the last page is the first with "
+                + (limit.map { "fewer results than `\(name($0))` (or none, when it is `nil`)" } ?? "no results")
                 + (pageCount.map { ", or the one numbered `\($0.text)`." } ?? ".")
-        case .cursor(let argument, let next):
-            "Each page after the first is asked for with `\(SwiftName.unescaped(argument))` set to the previous page's `\(next.text)`; the last page is the one without it (or with it empty)."
+        case .cursor(let cursor, let next):
+            "Each page after the first is asked for with `\(name(cursor))` set to the previous page's `\(next.text)`; the last page is the one without it (or with it empty)."
         case .nextURL(let next):
             "Each page after the first is read from the URL of the previous page's `\(next.text)`; the last page is the one without it (or with it empty)."
         case .linkHeader:
             "Each page after the first is read from the URL of the previous response's `Link` header with `rel=\"next\"`; the last page is the one without it."
         }
+    }
+
+    /// The argument, or the property of the JSON body argument, that an input names, with its type.
+    private func pagingInput(_ input: PaginationExtension.Input, of operation: OperationDeclaration)
+        -> Result<(input: PagingInput, type: SwiftType), PathProblem> {
+        if input.placement == "parameters" {
+            guard let argument = operation.parameters.first(where: { Self.isParameter($0, named: input.name) }) else {
+                return .failure(PathProblem(message: "names no parameter of the operation"))
+            }
+            return .success((PagingInput(argument: argument.name, property: nil, isOptional: argument.type.isOptional), argument.type))
+        }
+        guard case .json(let argumentName, _, _)? = operation.body,
+              let argument = operation.parameters.first(where: { $0.name == argumentName }) else {
+            return .failure(PathProblem(message: "the operation has no JSON request body"))
+        }
+        guard !argument.type.isOptional else {
+            return .failure(PathProblem(message: "the request body is optional, so there may be nothing to set the input in"))
+        }
+        guard let typeName = argument.type.declarationName,
+              case .structure(let structModel)? = types.models.first(where: { $0.typeName == typeName })?.kind,
+              let property = structModel.properties.first(where: { $0.wireName == input.name }) else {
+            return .failure(PathProblem(message: "names no property of the request body \(argument.type)"))
+        }
+        return .success((PagingInput(argument: argument.name, property: property.name, isOptional: property.type.isOptional), property.type))
     }
 
     /// Whether an argument sends the query, header, path or cookie parameter of this name.

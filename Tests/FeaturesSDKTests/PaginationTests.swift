@@ -141,6 +141,28 @@ struct PaginationTests {
         }
     }
 
+    @Test("page numbers in the request body: the body's other fields kept, and no request after the page count")
+    func pageNumbersInTheBody() async throws {
+        let handler: TestServer.Handler = { request in
+            let body = try JSONSerialization.jsonObject(with: request.body) as? [String: Any] ?? [:]
+            let page = body["page"] as? Int ?? 1
+            return .json(200, #"{"matches":[{"id":\#(2 * page - 1),"name":"m"},{"id":\#(2 * page),"name":"m"}],"total_pages":3}"#)
+        }
+        try await TestServer.with(handler) { server in
+            var ids: [Int] = []
+            for try await widget in server.client().pagination.searchWidgetsItems(body: WidgetSearch(query: "blue", pageSize: 2)) {
+                ids.append(widget.id)
+            }
+            #expect(ids == [1, 2, 3, 4, 5, 6])
+            let bodies = try await server.requests.map { try JSONSerialization.jsonObject(with: $0.body) as? NSDictionary }
+            #expect(bodies == [
+                ["query": "blue", "page_size": 2],
+                ["query": "blue", "page_size": 2, "page": 2],
+                ["query": "blue", "page_size": 2, "page": 3],
+            ])
+        }
+    }
+
     @Test("cancelling the iterating task after the first page: iterating throws cancelled, and no further page is asked for")
     func cancellation() async throws {
         try await TestServer.with(Self.widgetPages(count: 9)) { server in

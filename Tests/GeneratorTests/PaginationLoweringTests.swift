@@ -60,7 +60,11 @@ import Testing
         #expect(paging.pagesFunctionName == "listPetsPages")
         #expect(paging.itemsFunctionName == "listPetsItems")
         #expect(paging.itemType == .string)
-        #expect(paging.rule == .offset(argument: "offset", limit: nil))
+        guard case .offset(let offset, limit: nil) = paging.rule else {
+            Issue.record("listPets should page by offset, without a limit: \(paging.rule)")
+            return
+        }
+        #expect(offset.argument == "offset" && offset.property == nil && offset.isOptional)
         #expect(pagination(sdk, "listIssues") == nil)
     }
 
@@ -75,12 +79,17 @@ import Testing
                     type: offsetLimit
                     inputs: [{name: skip, in: parameters, type: offset}]
                     outputs: {results: $.data}
-            """, "t.yaml:30:18: warning: x-speakeasy-pagination: input skip names no parameter of the operation; the operation gets no paging functions"),
+            """, "t.yaml:30:18: warning: x-speakeasy-pagination: input skip: names no parameter of the operation; the operation gets no paging functions"),
             ("""
                     type: cursor
                     inputs: [{name: name, in: parameters, type: cursor}]
                     outputs: {nextCursor: $.missing}
             """, "t.yaml:31:31: warning: x-speakeasy-pagination: output nextCursor `$.missing`: ListPetsResponse has no property 'missing'; the operation gets no paging functions"),
+            ("""
+                    type: offsetLimit
+                    inputs: [{name: offset, in: requestBody, type: offset}]
+                    outputs: {results: $.data}
+            """, "t.yaml:30:18: warning: x-speakeasy-pagination: input offset: the operation has no JSON request body; the operation gets no paging functions"),
             ("""
                     type: pages
             """, "t.yaml:29:15: warning: x-speakeasy-pagination: type should be one of offsetLimit, cursor, url, linkHeader, not pages; the operation gets no paging functions"),

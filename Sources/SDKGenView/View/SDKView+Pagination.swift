@@ -30,38 +30,39 @@ extension SDKView {
             "itemsExpression": .text(pagination.results.map { "page in " + Self.arrayExpression($0, of: "page") }),
         ]
         let results = pagination.results.map { Self.arrayExpression($0, of: "response") + ".count" } ?? "0"
-        func limit(_ argument: String?) -> String { argument ?? "nil" }
-        func start(_ argument: String, _ first: Int) -> String {
-            let type = operation.parameters.first { $0.name == argument }?.type
-            return type?.isOptional == true ? "\(argument) ?? \(first)" : argument
+        func limit(_ input: PagingInput?) -> String { input.map(Self.value) ?? "nil" }
+        /// The closure's parameter is the input's argument, which it shadows: the call passes it on unchanged.
+        func position(_ input: PagingInput, first: Int?, next: String) -> TemplateValue {
+            let given = first.map { input.isOptional ? "\(Self.value(input)) ?? \($0)" : Self.value(input) } ?? Self.value(input)
+            // Inside the closure, an argument input is the position itself; a body input is read from the body.
+            let current = input.property == nil ? input.argument : (given == Self.value(input) ? given : "(\(given))")
+            let advanced = next.replacingOccurrences(of: "CURRENT", with: current)
+            return .object([
+                "name": .text(input.argument),
+                "start": .text(input.property == nil ? given : input.argument),
+                // A body input's next position is the body with the property set to the next value.
+                "next": .text(input.property.map { "\(advanced).map { PageRule.setting(\\.\($0), of: \(input.argument), to: $0) }" } ?? advanced),
+            ])
         }
         switch pagination.rule {
-        case .offset(let argument, let limitArgument):
-            object["position"] = .object([
-                "name": .text(argument),
-                "start": .text(start(argument, 0)),
-                "next": .text("PageRule.offset(after: \(argument), count: \(results), limit: \(limit(limitArgument)))"),
-            ])
-        case .page(let argument, let limitArgument, let pageCount):
+        case .offset(let offset, let limitInput):
+            object["position"] = position(offset, first: 0, next: "PageRule.offset(after: CURRENT, count: \(results), limit: \(limit(limitInput)))")
+        case .page(let page, let limitInput, let pageCount):
             let count = pageCount.map { Self.chain($0, of: "response").text } ?? "nil"
-            object["position"] = .object([
-                "name": .text(argument),
-                "start": .text(start(argument, 1)),
-                "next": .text("PageRule.page(after: \(argument), count: \(results), limit: \(limit(limitArgument)), pageCount: \(count))"),
-            ])
-        case .cursor(let argument, let next):
-            let isOptional = operation.parameters.first { $0.name == argument }?.type.isOptional ?? true
-            object["position"] = .object([
-                "name": .text(argument),
-                "start": .text(argument),
-                "next": .text("PageRule.\(isOptional ? "cursor" : "requiredCursor")(\(Self.chain(next, of: "response").text))"),
-            ])
+            object["position"] = position(page, first: 1, next: "PageRule.page(after: CURRENT, count: \(results), limit: \(limit(limitInput)), pageCount: \(count))")
+        case .cursor(let cursor, let next):
+            object["position"] = position(cursor, first: nil, next: "PageRule.\(cursor.isOptional ? "cursor" : "requiredCursor")(\(Self.chain(next, of: "response").text))")
         case .nextURL(let next):
             object["link"] = .object(["nextLink": .text("{ page in \(Self.chain(next, of: "page").text) }")])
         case .linkHeader:
             object["link"] = .object(["nextLink": .text("nil")])
         }
         return object
+    }
+
+    /// The input's value: the argument, or its property.
+    private static func value(_ input: PagingInput) -> String {
+        input.argument + (input.property.map { "." + $0 } ?? "")
     }
 
     /// The property chain from `root`: `response.meta?.next`, and whether its value is optional.

@@ -69,6 +69,21 @@ public protocol PaginationAPIProtocol: Sendable {
         perPage: Int?,
         options: RequestOptions
     ) async throws(FeaturesSDKError) -> [Widget]
+
+    /// Page numbers in the request body, up to the page count the response gives
+    ///
+    /// `POST /widget-searches`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: A page of matches.
+    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
+    ///   response arrived.
+    func searchWidgets(
+        body: WidgetSearch,
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> WidgetSearchPage
 }
 
 extension PaginationAPIProtocol {
@@ -99,6 +114,13 @@ extension PaginationAPIProtocol {
         perPage: Int? = nil
     ) async throws(FeaturesSDKError) -> [Widget] {
         try await listWidgetCommits(perPage: perPage, options: RequestOptions())
+    }
+
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func searchWidgets(
+        body: WidgetSearch
+    ) async throws(FeaturesSDKError) -> WidgetSearchPage {
+        try await searchWidgets(body: body, options: RequestOptions())
     }
 }
 
@@ -255,6 +277,42 @@ public struct PaginationAPI: PaginationAPIProtocol {
         switch response.statusCode {
         case 200:
             return try response.decode([Widget].self)
+        default:
+            throw .apiError(response.metadata, body: response.body)
+        }
+    }
+
+    /// Page numbers in the request body, up to the page count the response gives
+    ///
+    /// `POST /widget-searches`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: A page of matches.
+    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
+    ///   response arrived.
+    public func searchWidgets(
+        body: WidgetSearch,
+        options: RequestOptions = RequestOptions()
+    ) async throws(FeaturesSDKError) -> WidgetSearchPage {
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "searchWidgets",
+                group: "PaginationAPI",
+                function: "searchWidgets",
+                method: "POST",
+                pathTemplate: "/widget-searches"
+            ),
+            path: "/widget-searches"
+        )
+        request.addHeader("Accept", "application/json")
+        try request.setJSONBody(body, contentType: "application/json")
+
+        let response = try await client.send(request, options: options)
+        switch response.statusCode {
+        case 200:
+            return try response.decode(WidgetSearchPage.self)
         default:
             throw .apiError(response.metadata, body: response.body)
         }
@@ -423,5 +481,44 @@ extension PaginationAPIProtocol {
         options: RequestOptions = RequestOptions()
     ) -> PageItems<Widget> {
         PageItems(listWidgetCommitsPages(perPage: perPage, options: options)) { page in page }
+    }
+
+    /// The pages of ``searchWidgets(body:options:)``, each fetched when the sequence is iterated to it. `body.page` counts
+    /// up from 1 (or the number given); the last page is the first with fewer results than `body.pageSize` (or none, when
+    /// it is `nil`), or the one numbered `totalPages`.
+    ///
+    /// Each page is one call of that function, with its retries and `options`; iterating throws what the call throws, and
+    /// ``FeaturesSDKError/cancelled`` once the iterating task is cancelled.
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - options: Settings for each page's call that override the client's.
+    /// - Returns: The pages, in order.
+    public func searchWidgetsPages(
+        body: WidgetSearch,
+        options: RequestOptions = RequestOptions()
+    ) -> Pages<WidgetSearchPage> {
+        Pages(startingAt: body) { body throws(FeaturesSDKError) in
+            let response = try await searchWidgets(body: body, options: options)
+            return (response, PageRule.page(after: (body.page ?? 1), count: response.matches.count, limit: body.pageSize, pageCount: response.totalPages).map { PageRule.setting(\.page, of: body, to: $0) })
+        }
+    }
+
+    /// The results of every page of ``searchWidgets(body:options:)``, in order, each page fetched when the sequence is
+    /// iterated to it. `body.page` counts up from 1 (or the number given); the last page is the first with fewer results
+    /// than `body.pageSize` (or none, when it is `nil`), or the one numbered `totalPages`.
+    ///
+    /// Each page is one call of that function, with its retries and `options`; iterating throws what the call throws, and
+    /// ``FeaturesSDKError/cancelled`` once the iterating task is cancelled.
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - options: Settings for each page's call that override the client's.
+    /// - Returns: The items of the pages, in order.
+    public func searchWidgetsItems(
+        body: WidgetSearch,
+        options: RequestOptions = RequestOptions()
+    ) -> PageItems<Widget> {
+        PageItems(searchWidgetsPages(body: body, options: options)) { page in page.matches }
     }
 }

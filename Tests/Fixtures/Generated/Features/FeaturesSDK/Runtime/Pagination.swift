@@ -194,4 +194,18 @@ enum PageRule {
     static func requiredCursor<Cursor>(_ next: Cursor?) -> Cursor? {
         next
     }
+
+    /// A request body with the property at `keyPath` set to `value`: the next page's body, when an input is in it.
+    static func setting<Body, Value>(_ keyPath: WritableKeyPath<Body, Value?>, of body: Body, to value: Value) -> Body {
+        var body = body
+        body[keyPath: keyPath] = value
+        return body
+    }
+
+    /// A request body with the property at `keyPath` set to `value`: the next page's body, when an input is in it.
+    static func setting<Body, Value>(_ keyPath: WritableKeyPath<Body, Value>, of body: Body, to value: Value) -> Body {
+        var body = body
+        body[keyPath: keyPath] = value
+        return body
+    }
 }
