@@ -112,14 +112,15 @@ extension SDKLowering {
         let parameters = operation.parameters.map { Documentation.Parameter($0.name, $0.documentation) }
             + [Documentation.Parameter("options", "Settings for each page's call that override the client's.")]
         let stop = Self.stopText(pagingRule)
+        let calls = Documentation.Block.sentences("Each page is one call of that function, with its retries and `options`; iterating throws what the call throws, and ``\(errorTypeName)/cancelled`` once the iterating task is cancelled.")
         let pagesDocumentation: Documentation = [
             .sentences("The pages of ``\(base)(\(labels))``, each fetched when the sequence is iterated to it. \(stop)"),
-            .sentences("Each page is one call of that function, with its retries and `options`; iterating throws what the call throws, and ``\(errorTypeName)/cancelled`` once the iterating task is cancelled."),
+            calls,
             .parameters(parameters, returns: "The pages, in order."),
         ]
         let itemsDocumentation: Documentation = [
             .sentences("The results of every page of ``\(base)(\(labels))``, in order, each page fetched when the sequence is iterated to it. \(stop)"),
-            .sentences("Each page is one call of that function, with its retries and `options`; iterating throws what the call throws, and ``\(errorTypeName)/cancelled`` once the iterating task is cancelled."),
+            calls,
             .parameters(parameters, returns: "The items of the pages, in order."),
         ]
         return PaginationDeclaration(
