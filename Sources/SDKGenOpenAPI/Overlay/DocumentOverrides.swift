@@ -37,26 +37,21 @@ public struct DocumentOverrides: Sendable {
     /// Sets `x-sdkgen-pagination` on each operation `pagination` names by its `operationId`.
     private func setPagination(_ pagination: YAMLNode, in root: inout YAMLNode, diagnostics: inout Diagnostics) {
         var unmatched = (pagination.pairs ?? []).compactMap { pair in pair.key.scalarText.map { ($0, pair) } }
-        guard case .mapping(var paths)? = root["paths"]?.content else {
-            for (name, pair) in unmatched {
-                diagnostics.warning("pagination: no operation has the operationId '\(name)'", at: pair.key.location)
+        if case .mapping(var paths)? = root["paths"]?.content, case .mapping(var pairs) = root.content,
+           let pathsIndex = pairs.firstIndex(where: { $0.key.scalarText == "paths" }) {
+            for pathIndex in paths.indices {
+                guard case .mapping(var operations) = paths[pathIndex].value.content else { continue }
+                for operationIndex in operations.indices {
+                    guard case .mapping(var fields) = operations[operationIndex].value.content,
+                          let operationID = operations[operationIndex].value["operationId"]?.scalarText,
+                          let match = unmatched.firstIndex(where: { $0.0 == operationID }) else { continue }
+                    Self.set("x-sdkgen-pagination", to: unmatched[match].1.value, in: &fields)
+                    operations[operationIndex].value.content = .mapping(fields)
+                    unmatched.remove(at: match)
+                }
+                paths[pathIndex].value.content = .mapping(operations)
             }
-            return
-        }
-        for pathIndex in paths.indices {
-            guard case .mapping(var operations) = paths[pathIndex].value.content else { continue }
-            for operationIndex in operations.indices {
-                guard case .mapping(var fields) = operations[operationIndex].value.content,
-                      let operationID = operations[operationIndex].value["operationId"]?.scalarText,
-                      let match = unmatched.firstIndex(where: { $0.0 == operationID }) else { continue }
-                Self.set("x-sdkgen-pagination", to: unmatched[match].1.value, in: &fields)
-                operations[operationIndex].value.content = .mapping(fields)
-                unmatched.remove(at: match)
-            }
-            paths[pathIndex].value.content = .mapping(operations)
-        }
-        if case .mapping(var pairs) = root.content, let index = pairs.firstIndex(where: { $0.key.scalarText == "paths" }) {
-            pairs[index].value.content = .mapping(paths)
+            pairs[pathsIndex].value.content = .mapping(paths)
             root.content = .mapping(pairs)
         }
         for (name, pair) in unmatched {
