@@ -145,8 +145,8 @@ def symbols(code, known):
                 used.setdefault(("initializer", f"{token}({tokens[index + 2]}:)", token), 0)
         elif following == "(":
             used.setdefault(("function", token, token), 0)
-    # Generic parameters: capitalized names between `<` and `>` right after a declared name.
-    for match in re.finditer(r"(?:struct|enum|class|func|actor)\s+\w+\s*<([^>]*)>", code):
+    # Generic parameters: capitalized names between `<` and `>` right after a declared name or `init`.
+    for match in re.finditer(r"(?:(?:struct|enum|class|func|actor)\s+\w+|\binit)\s*<([^>]*)>", code):
         for parameter in re.findall(r"\b([A-Z]\w*)\s*(?::|,|$)", match.group(1)):
             declared.add(parameter)
     result = set()

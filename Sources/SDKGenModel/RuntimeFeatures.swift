@@ -38,6 +38,9 @@ public struct RuntimeFeatures: Sendable, Equatable {
         case additionalProperties = "usesAdditionalProperties"
         /// OAuth 2.0 client credentials: the client fetches, caches and renews its tokens.
         case oauth2ClientCredentials = "usesOAuth2ClientCredentials"
+        /// `Pages` and `PageItems`: an operation is paginated; those following a next page's URL (from the body or
+        /// the `Link` header) use `PageLinks` too.
+        case pagination = "usesPagination", pageLinks = "usesPageLinks"
 
         /// The field that tells templates whether the SDK uses the feature.
         public var templateFieldName: String { rawValue }
@@ -50,6 +53,13 @@ public struct RuntimeFeatures: Sendable, Equatable {
             if operation.isStreaming {
                 used.insert(operation.returnType == .byteStream ? .byteStreams : .eventStreams)
                 used.insert(.streamedResponses)
+            }
+            if let pagination = operation.pagination {
+                used.insert(.pagination)
+                switch pagination.rule {
+                case .nextURL, .linkHeader: used.insert(.pageLinks)
+                case .offset, .page, .cursor: break
+                }
             }
             if operation.path.contains(where: { if case .argument(_, .structured) = $0 { true } else { false } }) {
                 used.insert(.structuredPathParameters)

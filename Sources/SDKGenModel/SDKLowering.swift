@@ -181,11 +181,15 @@ public struct SDKLowering {
         let tagDescription = document.tags.first { $0.name == tag }?.description
         var functionNames = MemberNames()
         var operations: [OperationDeclaration] = []
+        var specOperations: [SDKGenOpenAPI.Operation] = []
         for pathItem in document.paths {
             for operation in pathItem.operations where (operation.tags.first ?? "Default") == tag {
                 operations += lowerOperation(operation, pathItem: pathItem, functionNames: &functionNames)
+                specOperations.append(operation)
             }
         }
+        // After every operation's own function, so that a paging function never takes an operation's name.
+        addPagination(to: &operations, of: specOperations, functionNames: &functionNames)
         return APIGroupDeclaration(
             access: options.access,
             typeName: typeName, protocolName: typeName + "Protocol", propertyName: propertyName, clientTypeName: clientTypeName, errorTypeName: errorTypeName,

@@ -285,6 +285,8 @@ public struct OperationDeclaration: Sendable {
     /// The security schemes the function sends, as alternatives each needing all of its schemes: the operation's
     /// own requirement or else the document's, in credential keys (see `CredentialDeclaration.keyLiteral`).
     public var securityRequirement: [[String]]
+    /// The paging functions, when the operation is paginated.
+    public var pagination: PaginationDeclaration? = nil
 }
 
 /// A JSON example of a response and the Swift type its status documents.

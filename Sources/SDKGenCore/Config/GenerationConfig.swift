@@ -20,6 +20,8 @@ import Foundation
 /// retries:                    # the shape of the x-sdkgen-retries extension, intervals in milliseconds
 ///   statusCodes: [429, 503]
 ///   backoff: {initialInterval: 500, maxInterval: 60000, exponent: 1.5, maxElapsedTime: 3600000}
+/// pagination:                 # per operationId, the shape of the x-sdkgen-pagination extension
+///   listIssues: {type: linkHeader, outputs: {results: $}}
 /// ```
 ///
 /// Paths are relative to the folder holding the file (a command line's, to the current folder). Every key is
@@ -37,6 +39,8 @@ public struct GenerationConfig: Sendable {
     public var server: YAMLNode?
     /// Replaces the document's `x-sdkgen-retries` extension.
     public var retries: YAMLNode?
+    /// Per `operationId`, the `x-sdkgen-pagination` extension the operation gets.
+    public var pagination: YAMLNode?
     /// Folders besides the spec's own whose files `$ref`s may name: the command line's `--allow-ref-root`; the
     /// file has no such setting.
     public var allowedReferenceRoots: [String] = []
@@ -48,7 +52,7 @@ public struct GenerationConfig: Sendable {
     public init() {}
 
     /// The keys the file may have, in the order the documentation lists them.
-    static let keys = ["spec", "output", "moduleName", "clientName", "access", "filter", "overlays", "templates", "server", "retries", "package"]
+    static let keys = ["spec", "output", "moduleName", "clientName", "access", "filter", "overlays", "templates", "server", "retries", "pagination", "package"]
 
     /// Reads an `sdkgen.yaml` file; an unknown key or a value of the wrong kind is an error at its position.
     public static func load(contentsOf path: String) throws(GenerationError) -> GenerationConfig {
@@ -95,6 +99,7 @@ public struct GenerationConfig: Sendable {
                 } else {
                     config.retries = value
                 }
+            case "pagination": config.pagination = reader.pagination(value)
             default:
                 reader.diagnostics.error("unknown setting '\(key)'; the settings are \(keys.joined(separator: ", "))", at: pair.key.location)
             }
@@ -141,6 +146,22 @@ private struct ConfigValueReader {
             return []
         }
         return items.compactMap { string($0, key) }
+    }
+
+    /// A mapping of operationIds to pagination rules shaped like the `x-sdkgen-pagination` extension.
+    mutating func pagination(_ node: YAMLNode) -> YAMLNode? {
+        guard let pairs = node.pairs else {
+            diagnostics.error("pagination must be a mapping of operationIds to pagination rules", at: node.location)
+            return nil
+        }
+        var valid = true
+        for pair in pairs {
+            let name = "pagination." + (pair.key.scalarText ?? "")
+            if PaginationExtension.read(pair.value, name: name, report: { diagnostics.error($0, at: $1) }) == nil {
+                valid = false
+            }
+        }
+        return valid ? node : nil
     }
 
     mutating func filter(_ node: YAMLNode) -> OperationFilter {

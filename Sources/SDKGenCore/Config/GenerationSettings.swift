@@ -50,7 +50,8 @@ public struct GenerationSettings: Sendable {
         generator.clientName = commandLine.clientName ?? file.clientName ?? moduleName.map(SDKGenerator.defaultClientName)
         generator.access = commandLine.access ?? file.access ?? .public
         generator.filter = commandLine.filter.isEmpty ? file.filter : commandLine.filter
-        generator.overrides = DocumentOverrides(server: commandLine.server ?? file.server, retries: commandLine.retries ?? file.retries)
+        generator.overrides = DocumentOverrides(server: commandLine.server ?? file.server, retries: commandLine.retries ?? file.retries,
+                                                pagination: file.pagination)
         generator.layout = commandLine.layout ?? file.layout ?? .perDeclaration
         generator.package = commandLine.package ?? file.package ?? false
         if generator.package, generator.layout != .perDeclaration {

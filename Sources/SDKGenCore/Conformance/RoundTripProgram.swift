@@ -74,7 +74,7 @@ public enum RoundTripProgram {
             let overlay = try Overlay.load(contentsOf: overlayPath, diagnostics: &diagnostics)
             try overlay.apply(to: &loaded.root, diagnostics: &diagnostics)
         }
-        options.overrides.apply(to: &loaded.root)
+        options.overrides.apply(to: &loaded.root, diagnostics: &diagnostics)
         let root = ReferenceBundler.bundle(loaded.root, file: options.specPath, allowedRoots: options.allowedReferenceRoots,
                                            diagnostics: &diagnostics)
         let sdk = try SDKGenerator.generateModel(options).sdk

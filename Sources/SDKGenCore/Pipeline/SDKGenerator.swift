@@ -196,7 +196,7 @@ public enum SDKGenerator {
             let overlay = try Overlay.load(contentsOf: overlayPath, diagnostics: &diagnostics)
             try overlay.apply(to: &loaded.root, diagnostics: &diagnostics)
         }
-        options.overrides.apply(to: &loaded.root)
+        options.overrides.apply(to: &loaded.root, diagnostics: &diagnostics)
         let root = try bundle(loaded.root, file: options.specPath, allowedReferenceRoots: options.allowedReferenceRoots, diagnostics: &diagnostics)
         var document = try DocumentReader.read(root, file: options.specPath, diagnostics: &diagnostics)
         options.filter.apply(to: &document, diagnostics: &diagnostics)

@@ -9,13 +9,20 @@ public struct DocumentOverrides: Sendable {
     public var server: YAMLNode?
     /// Replaces the document's `x-sdkgen-retries`.
     public var retries: YAMLNode?
+    /// The configuration's `pagination`: per `operationId`, the `x-sdkgen-pagination` the operation gets.
+    public var pagination: YAMLNode?
 
-    public init(server: YAMLNode? = nil, retries: YAMLNode? = nil) {
+    public init(server: YAMLNode? = nil, retries: YAMLNode? = nil, pagination: YAMLNode? = nil) {
         self.server = server
         self.retries = retries
+        self.pagination = pagination
     }
 
-    package func apply(to root: inout YAMLNode) {
+    /// Applies the overrides; an `operationId` of `pagination` that names no operation is a warning.
+    package func apply(to root: inout YAMLNode, diagnostics: inout Diagnostics) {
+        if let pagination {
+            setPagination(pagination, in: &root, diagnostics: &diagnostics)
+        }
         guard case .mapping(var pairs) = root.content else { return }
         if let server {
             let entry = YAMLNode(.mapping([YAMLPair(key: Self.key("url", at: server), value: server)]), at: server.location)
@@ -25,6 +32,31 @@ public struct DocumentOverrides: Sendable {
             Self.set("x-sdkgen-retries", to: retries, in: &pairs)
         }
         root.content = .mapping(pairs)
+    }
+
+    /// Sets `x-sdkgen-pagination` on each operation `pagination` names by its `operationId`.
+    private func setPagination(_ pagination: YAMLNode, in root: inout YAMLNode, diagnostics: inout Diagnostics) {
+        var unmatched = (pagination.pairs ?? []).compactMap { pair in pair.key.scalarText.map { ($0, pair) } }
+        if case .mapping(var paths)? = root["paths"]?.content, case .mapping(var pairs) = root.content,
+           let pathsIndex = pairs.firstIndex(where: { $0.key.scalarText == "paths" }) {
+            for pathIndex in paths.indices {
+                guard case .mapping(var operations) = paths[pathIndex].value.content else { continue }
+                for operationIndex in operations.indices {
+                    guard case .mapping(var fields) = operations[operationIndex].value.content,
+                          let operationID = operations[operationIndex].value["operationId"]?.scalarText,
+                          let match = unmatched.firstIndex(where: { $0.0 == operationID }) else { continue }
+                    Self.set("x-sdkgen-pagination", to: unmatched[match].1.value, in: &fields)
+                    operations[operationIndex].value.content = .mapping(fields)
+                    unmatched.remove(at: match)
+                }
+                paths[pathIndex].value.content = .mapping(operations)
+            }
+            pairs[pathsIndex].value.content = .mapping(paths)
+            root.content = .mapping(pairs)
+        }
+        for (name, pair) in unmatched {
+            diagnostics.warning("pagination: no operation has the operationId '\(name)'", at: pair.key.location)
+        }
     }
 
     private static func set(_ key: String, to value: YAMLNode, in pairs: inout [YAMLPair]) {

@@ -15,6 +15,8 @@ extension SDKView {
             "clientTypeName": .text(group.clientTypeName),
             "errorTypeName": .text(group.errorTypeName),
             "operations": .list(group.operations) { operation($0, in: group) },
+            "pagedOperations": .list(pagedOperations(group)),
+            "hasPagedOperations": .bool(group.operations.contains { $0.pagination != nil }),
             "reference": .object(referencePage(group)),
         ]
     }
@@ -53,7 +55,7 @@ extension SDKView {
         ]
     }
 
-    private func parameter(_ parameter: OperationParameter) -> TemplateObject {
+    func parameter(_ parameter: OperationParameter) -> TemplateObject {
         [
             "origin": .object(origin(parameter.origin)),
             "name": .text(parameter.name),

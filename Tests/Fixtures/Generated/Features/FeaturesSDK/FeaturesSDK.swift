@@ -43,6 +43,9 @@ public struct FeaturesSDK: Sendable {
     /// The Security operations.
     public let security: SecurityAPI
 
+    /// The Pagination operations.
+    public let pagination: PaginationAPI
+
     /// The Retries operations.
     public let retries: RetriesAPI
 
@@ -104,6 +107,7 @@ public struct FeaturesSDK: Sendable {
         self.bodies = BodiesAPI(client: client)
         self.responses = ResponsesAPI(client: client)
         self.security = SecurityAPI(client: client)
+        self.pagination = PaginationAPI(client: client)
         self.retries = RetriesAPI(client: client)
         self.media = MediaAPI(client: client)
     }
