@@ -267,7 +267,11 @@ package struct TypeLowering {
                 return find(target)
             }
             if case .schema(let values)? = schema.additionalProperties { return values }
-            return schema.allOf.lazy.compactMap(find).first
+            // A loop, not a lazy `compactMap`, which would call `find` (and so mark references visited) twice.
+            for member in schema.allOf {
+                if let values = find(member) { return values }
+            }
+            return nil
         }
         return find(schema)
     }
