@@ -66,6 +66,20 @@ extension SDKView {
             // A complete Swift program calling the operation.
             "usageExample": .text(usageExample(declaration, call: call)),
             "callExample": .text(call),
+            "pagination": .object(declaration.pagination.map { pagination in
+                let function = pagination.itemsFunctionName ?? pagination.pagesFunctionName
+                let arguments = exampleArguments(declaration).joined(separator: ", ")
+                return [
+                    "pagesFunctionName": .text(pagination.pagesFunctionName),
+                    "itemsFunctionName": .text(pagination.itemsFunctionName),
+                    // A loop over the items (or the pages, without items), as the usage example calls it.
+                    "pagingExample": .text([
+                        "for try await \(pagination.itemsFunctionName == nil ? "page" : "item") in client.\(groupProperty).\(function)(\(arguments)) {",
+                        "    print(\(pagination.itemsFunctionName == nil ? "page" : "item"))",
+                        "}",
+                    ].joined(separator: "\n")),
+                ]
+            }),
             "parameters": .list(rows.map(TemplateValue.object)),
             "responseType": .text(declaration.returnType.description),
             // The response model's page, relative to this page; none for types without one.
@@ -175,7 +189,9 @@ extension SDKView {
         }
     }
 
-    private static func placeholder(for type: SwiftType) -> String? {
+    /// A value for a required argument without an example: a literal, or an editor placeholder (`<#Pet#>`) for a
+    /// value the reader has to build, which Xcode offers to fill in.
+    private static func placeholder(for type: SwiftType) -> String {
         switch type {
         case .string: return "\"<value>\""
         case .int: return "0"
@@ -183,7 +199,7 @@ extension SDKView {
         case .bool: return "false"
         case .data: return "Data()"
         case .multipartFile: return "MultipartFile(filename: \"<name>\", data: Data())"
-        default: return nil
+        default: return "<#\(type)#>"
         }
     }
 }

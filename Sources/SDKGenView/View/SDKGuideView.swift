@@ -26,6 +26,17 @@ struct SDKGuideView {
             "groups": .list(sdk.groups, group),
             "hasGroups": .bool(!sdk.groups.isEmpty),
             "exampleProtocolName": .text(sdk.groups.first?.protocolName),
+            "hasPaginatedOperations": .bool(sdk.groups.contains { $0.operations.contains { $0.pagination != nil } }),
+            "paginatedOperations": .list(sdk.groups.flatMap { group in
+                operations(of: group).enumerated().compactMap { offset, object in
+                    group.operations[offset].pagination.map { pagination in
+                        var object = object
+                        object["pagesFunctionName"] = .text(pagination.pagesFunctionName)
+                        object["itemsFunctionName"] = .text(pagination.itemsFunctionName)
+                        return object
+                    }
+                }
+            }) { $0 },
             "modelGroups": .list(modelGroups) { ["heading": .text($0.heading), "models": .list($0.models, model)] },
             "errorCases": .list(sdk.error.statusCases) { ["caseName": .text($0.caseName), "statuses": .text(Self.statusesText($0.status))] },
             "credentialArguments": .list(credentialArguments) { argument in

@@ -11,7 +11,7 @@ import FoundationNetworking
 ///
 /// ```swift
 /// let featuresSDK = FeaturesSDK()
-/// let response = try await featuresSDK.parameters.listItemTags(itemID: 0, xRequestID: "<value>")
+/// let response = try await featuresSDK.parameters.listItemTags(itemID: 0, kind: <#TagKind#>, xRequestID: "<value>")
 /// ```
 public struct FeaturesSDK: Sendable {
     /// Production: `https://eu.features.example/v1`.
