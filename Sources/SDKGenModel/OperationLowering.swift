@@ -10,8 +10,11 @@ import SDKGenYAML
 /// stream has just the streaming function, under the plain name.
 extension SDKLowering {
     package mutating func lowerOperation(_ operation: Operation, pathItem: PathItem, functionNames: inout MemberNames) -> [OperationDeclaration] {
-        let baseName = operation.operationID ?? "\(operation.method.rawValue) \(operation.path)"
-        let typePrefix = SwiftName.type(baseName)
+        let operationIDName = operation.operationID ?? "\(operation.method.rawValue) \(operation.path)"
+        let typePrefix = SwiftName.type(operationIDName)
+        // Speakeasy's method name replaces the operationId's; types keep names from the operationId.
+        let baseName = SpeakeasyExtension.string(SpeakeasyExtension.nameOverride, in: operation.extensions, diagnostics: &diagnostics)
+            ?? operationIDName
         let operationName = operation.operationID ?? "\(operation.method.rawValue.uppercased()) \(operation.path)"
 
         var argumentNames = MemberNames(reserving: ["options", "request", "response", "client", "form"])
@@ -23,7 +26,11 @@ extension SDKLowering {
         let otherParameters = merged.filter { $0.parameter.location != .path }.compactMap {
             lowerParameter($0.parameter, reference: $0.reference, typePrefix: typePrefix, names: &argumentNames)
         }
-        let arguments = pathParameters.map(\.argument) + (body?.arguments ?? []) + otherParameters.map(\.argument)
+        let flatArguments = pathParameters.map(\.argument) + (body?.arguments ?? []) + otherParameters.map(\.argument)
+        let requestStruct = requestStruct(operation, typePrefix: typePrefix, arguments: flatArguments,
+                                          inputCount: pathParameters.count + otherParameters.count + (body == nil ? 0 : 1),
+                                          isMultipart: body?.declaration.isMultipart == true)
+        let arguments = requestStruct.map { [$0.argument] } ?? flatArguments
         let locations: [ParameterLocation] = [.query, .header, .cookie]
         let requestItems = locations.flatMap { location in otherParameters.filter { $0.spec.location == location }.compactMap(\.item) }
         let responses = lowerResponses(operation, typePrefix: typePrefix, operationName: operationName)
@@ -60,10 +67,12 @@ extension SDKLowering {
                 documentation: documentation(of: operation, arguments: arguments, result: result, note: streamNote,
                                              responseCases: result.cases + responses.errorCases),
                 deprecated: operation.deprecated,
+                deprecationMessage: operation.deprecated ? SpeakeasyExtension.string(SpeakeasyExtension.deprecationMessage, in: operation.extensions, diagnostics: &diagnostics) : nil,
                 httpMethod: operation.method.rawValue.uppercased(),
                 path: path,
                 pathTemplate: operation.path,
                 parameters: arguments,
+                requestStruct: requestStruct?.declaration,
                 security: differingSecurity,
                 accept: result.acceptContentType,
                 requestItems: requestItems,

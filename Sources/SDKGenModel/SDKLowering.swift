@@ -40,6 +40,8 @@ public struct SDKLowering {
     /// The Swift types of schemas inside reusable components (parameters, request bodies, responses), by the
     /// component's reference and the part, so that every operation using a component shares its types.
     package var componentTypes: [String: SwiftType] = [:]
+    /// The document's `x-speakeasy-max-method-params`, for operations that give none.
+    package var maxMethodParameters: Int?
 
     /// Lowers a document; warnings about what could not be mapped go to `diagnostics`.
     public static func lower(_ document: OpenAPIDocument, options: LoweringOptions, diagnostics: inout Diagnostics) -> SwiftSDK {
@@ -62,6 +64,7 @@ public struct SDKLowering {
 
     private mutating func lower() -> SwiftSDK {
         types.declareComponents()
+        maxMethodParameters = SpeakeasyExtension.maxMethodParameters(document.extensions, diagnostics: &diagnostics)
         globalHeaders = lowerGlobalHeaders()
         let initializerNames = ["serverURL", "retries", "timeout", "transport"] + globalHeaders.map { SwiftName.unescaped($0.parameterName) }
         security = planSecurity(reservedNames: Set(initializerNames))
@@ -197,11 +200,16 @@ public struct SDKLowering {
 
     // MARK: - Groups
 
-    /// The tags that become API groups, in the document's `tags` order, then in order of first use.
+    /// The group an operation belongs to: its `x-speakeasy-group`, else its first tag, else `Default`.
+    private static func groupName(_ operation: SDKGenOpenAPI.Operation) -> String {
+        operation.extensions[SpeakeasyExtension.group]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? operation.tags.first ?? "Default"
+    }
+
+    /// The tags and groups that become API groups, in the document's `tags` order, then in order of first use.
     private static func groupTags(_ document: OpenAPIDocument) -> [String] {
         var used: [String] = []
         for operation in document.operations {
-            let tag = operation.tags.first ?? "Default"
+            let tag = groupName(operation)
             if !used.contains(tag) { used.append(tag) }
         }
         let declared = document.tags.map(\.name).filter(used.contains)
@@ -215,7 +223,9 @@ public struct SDKLowering {
         var functionNames = MemberNames()
         var operations: [OperationDeclaration] = []
         for pathItem in document.paths {
-            for operation in pathItem.operations where (operation.tags.first ?? "Default") == tag {
+            for operation in pathItem.operations where Self.groupName(operation) == tag {
+                // Read for its warning: a group that is no string is left for the tag.
+                _ = SpeakeasyExtension.string(SpeakeasyExtension.group, in: operation.extensions, diagnostics: &diagnostics)
                 operations += lowerOperation(operation, pathItem: pathItem, functionNames: &functionNames)
             }
         }

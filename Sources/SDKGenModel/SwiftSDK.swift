@@ -192,14 +192,20 @@ public struct OperationDeclaration: Sendable {
     public var description: String?
     public var documentation: Documentation
     public var deprecated: Bool
+    /// Why the operation is deprecated and what to use instead (`x-speakeasy-deprecation-message`).
+    public var deprecationMessage: String?
     /// `GET`, `POST` and so on.
     public var httpMethod: String
     /// The path, with path parameters interpolated.
     public var path: [InterpolatedText]
     /// The path as the spec writes it, its parameters not filled in: `/users/{id}`.
     public var pathTemplate: String
-    /// The function's arguments, in order: path parameters, the body, then the other parameters.
+    /// The function's arguments, in order: path parameters, the body, then the other parameters; or the one
+    /// `request` argument holding them all when `requestStruct` is set.
     public var parameters: [OperationParameter]
+    /// The struct the function takes its arguments in, when the operation has more of them than
+    /// `x-speakeasy-max-method-params` allows.
+    public var requestStruct: RequestStructDeclaration?
     /// The security requirement in credential keys when it differs from the client's, such as `[]` for none.
     public var security: [[String]]?
     /// The `Accept` header's value, when the success response has a body.
@@ -220,6 +226,15 @@ public struct OperationDeclaration: Sendable {
     /// The security schemes the function sends, as alternatives each needing all of its schemes: the operation's
     /// own requirement or else the document's, in credential keys (see `CredentialDeclaration.keyLiteral`).
     public var securityRequirement: [[String]]
+}
+
+/// The struct holding an operation's arguments, passed as its one `request` argument: `GetSessionCostRequest`.
+public struct RequestStructDeclaration: Sendable {
+    public var typeName: String
+    /// The function's name for the argument inside its body, which differs from every field's name.
+    public var localName: String
+    /// The fields, named as the arguments they stand for, in the arguments' order.
+    public var fieldNames: [String]
 }
 
 /// A JSON example of a response and the Swift type its status documents.

@@ -49,6 +49,16 @@ package struct TypeLowering {
         }
     }
 
+    /// A type name no other declaration has, for a type declared outside the schemas.
+    package mutating func claimTypeName(_ base: String) -> String {
+        names.claim(base)
+    }
+
+    /// Adds a model declared outside the schemas, such as an operation's request struct.
+    package mutating func addModel(_ model: ModelDeclaration) {
+        models.append(model)
+    }
+
     // MARK: - Kinds
 
     private func kind(of schema: Schema) -> DeclarationKind? {

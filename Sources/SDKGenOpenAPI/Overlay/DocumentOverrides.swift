@@ -9,10 +9,13 @@ public struct DocumentOverrides: Sendable {
     public var server: YAMLNode?
     /// Replaces the document's `x-sdkgen-retries`.
     public var retries: YAMLNode?
+    /// Replaces the document's `x-speakeasy-max-method-params`, as Speakeasy's `maxMethodParams` setting does.
+    public var maxMethodParams: YAMLNode?
 
-    public init(server: YAMLNode? = nil, retries: YAMLNode? = nil) {
+    public init(server: YAMLNode? = nil, retries: YAMLNode? = nil, maxMethodParams: YAMLNode? = nil) {
         self.server = server
         self.retries = retries
+        self.maxMethodParams = maxMethodParams
     }
 
     package func apply(to root: inout YAMLNode) {
@@ -23,6 +26,9 @@ public struct DocumentOverrides: Sendable {
         }
         if let retries {
             Self.set("x-sdkgen-retries", to: retries, in: &pairs)
+        }
+        if let maxMethodParams {
+            Self.set("x-speakeasy-max-method-params", to: maxMethodParams, in: &pairs)
         }
         root.content = .mapping(pairs)
     }

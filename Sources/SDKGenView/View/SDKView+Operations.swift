@@ -28,6 +28,7 @@ extension SDKView {
             "functionName": .text(operation.functionName),
             "docLines": .documentation(operation.documentation),
             "deprecated": .bool(operation.deprecated),
+            "deprecatedAttribute": .text(SwiftSource.deprecatedAttribute(message: operation.deprecationMessage)),
             "httpMethodLiteral": .text(SwiftLiteral.string(operation.httpMethod)),
             "operationIDLiteral": .text(operation.operationID.map(SwiftLiteral.string) ?? "nil"),
             "groupLiteral": .text(SwiftLiteral.string(group.typeName)),
@@ -36,7 +37,11 @@ extension SDKView {
             "requestBinding": .text(addsToRequest ? "var" : "let"),
             "pathTry": .text(path.throws ? "try " : ""),
             "pathLiteral": .text(path.literal),
-            "parameters": .list(operation.parameters, parameter),
+            "parameters": .list(operation.parameters) { parameter($0, localName: operation.requestStruct?.localName) },
+            // A request struct's fields as the local constants the rest of the function reads.
+            "requestFields": .list(operation.requestStruct?.fieldNames ?? []) { name in
+                ["name": .text(name), "value": .text("\(operation.requestStruct!.localName).\(name)")]
+            },
             "securityLiteral": .text(operation.security.map(SwiftSource.securityLiteral)),
             "acceptLiteral": .text(operation.accept.map(SwiftLiteral.string)),
             "requestItems": .list(operation.requestItems, requestItem),
@@ -52,10 +57,12 @@ extension SDKView {
         ]
     }
 
-    private func parameter(_ parameter: OperationParameter) -> TemplateObject {
+    /// An argument; `localName` is the name the function's body gives it when that differs from its label.
+    private func parameter(_ parameter: OperationParameter, localName: String?) -> TemplateObject {
         [
             "origin": .object(origin(parameter.origin)),
             "name": .text(parameter.name),
+            "declaredName": .text(localName.map { "\(parameter.name) \($0)" } ?? parameter.name),
             "argumentLabel": .text(SwiftSource.argumentLabel(parameter.name)),
             "type": .text(parameter.type.description),
             "defaultClause": .text(SwiftSource.defaultClause(parameter.type)),
