@@ -128,10 +128,14 @@ extension SDKLowering {
     }
 
     /// The path item's parameters with the operation's, which replace any of the same name and location; each with
-    /// the reference it is given by, if any.
-    private func mergedParameters(_ operation: Operation, pathItem: PathItem) -> [(parameter: Parameter, reference: Reference?)] {
+    /// the reference it is given by, if any. Those marked `x-speakeasy-ignore: true` are left out.
+    private mutating func mergedParameters(_ operation: Operation, pathItem: PathItem) -> [(parameter: Parameter, reference: Reference?)] {
         func resolved(_ items: [Referenceable<Parameter>]) -> [(parameter: Parameter, reference: Reference?)] {
-            items.compactMap { item in index.parameter(item).map { ($0, Self.reference(of: item)) } }
+            items.compactMap { item in
+                guard let parameter = index.parameter(item),
+                      !SpeakeasyExtension.isIgnored(parameter.extensions, diagnostics: &diagnostics) else { return nil }
+                return (parameter, Self.reference(of: item))
+            }
         }
         let own = resolved(operation.parameters)
         let shared = resolved(pathItem.parameters).filter { shared in

@@ -91,3 +91,142 @@ import Testing
         #expect(sdk.client.globalHeaders.map(\.headerName) == ["HTTP-Referer", "X-Title"])
     }
 }
+
+/// Speakeasy's `x-speakeasy-*` extensions mean what sdkgen's own do.
+@Suite struct SpeakeasyExtensionTests {
+    @Test func theModelGatesSpecWithSpeakeasyGlobalsGeneratesTheSameSDK() async throws {
+        let text = try String(contentsOfFile: PackagePaths.spec, encoding: .utf8)
+        #expect(text.contains("\nx-sdkgen-globals:"))
+        let folder = try PackagePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Same file name, so that every mention of the spec in the SDK reads the same.
+        let spec = folder.appendingPathComponent("modelgates.yaml")
+        try text.replacingOccurrences(of: "\nx-sdkgen-globals:", with: "\nx-speakeasy-globals:").write(to: spec, atomically: true, encoding: .utf8)
+        let output = try await offTheCooperativePool {
+            try SDKGenerator.generate(.init(specPath: spec.path, templatesPath: PackagePaths.templates, moduleName: "ModelGates"))
+        }
+        let golden = OutputFolder(root: PackagePaths.generated, ownedFolders: ["ModelGates", "docs"])
+        let differences = golden.differences(from: output.files)
+        #expect(differences.isEmpty, "\(differences.map { "\($0.kind.rawValue) \($0.path)" })")
+        #expect(output.diagnostics.isEmpty)
+    }
+
+    static let surfaceSpec = """
+        openapi: 3.1.0
+        info: {title: Surface, version: 1.0.0}
+        servers: [{url: 'https://example.com'}]
+        x-speakeasy-max-method-params: 2
+        x-speakeasy-globals:
+          parameters: [{name: X-Speakeasy, in: header, schema: {type: string}}]
+        x-sdkgen-globals:
+          parameters: [{name: X-Sdkgen, in: header, schema: {type: string}}]
+        paths:
+          /items/{id}:
+            get:
+              operationId: getItemById
+              tags: [Items]
+              x-speakeasy-name-override: get
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: string}}
+                - {name: input, in: query, schema: {type: string}}
+                - {name: limit, in: query, schema: {type: integer}}
+                - {name: debug, in: query, x-speakeasy-ignore: true, schema: {type: boolean}}
+              responses:
+                '200': {description: OK, content: {application/json: {schema: {$ref: '#/components/schemas/Item'}}}}
+            post:
+              operationId: replaceItem
+              tags: [Items]
+              deprecated: true
+              x-speakeasy-deprecation-message: Use update instead.
+              x-speakeasy-group: things
+              x-speakeasy-name-override: replace
+              x-speakeasy-max-method-params: 0
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: string}}
+              requestBody:
+                required: true
+                content: {application/json: {schema: {$ref: '#/components/schemas/Item'}}}
+              responses:
+                '204': {description: done}
+            delete:
+              operationId: deleteItem
+              tags: [Items]
+              x-speakeasy-ignore: true
+              responses:
+                '204': {description: done}
+          /items:
+            post:
+              operationId: createItem
+              tags: [Items]
+              x-speakeasy-max-method-params: 0
+              x-speakeasy-unknown-key: legal
+              requestBody:
+                content: {application/json: {schema: {$ref: '#/components/schemas/Item'}}}
+              responses:
+                '204': {description: done}
+        components:
+          schemas:
+            Item:
+              type: object
+              properties:
+                name: {type: string}
+                secret: {type: string, x-speakeasy-ignore: true}
+        """
+
+    @Test func theSurfaceExtensionsShapeTheSDK() throws {
+        let (sdk, diagnostics) = try SDKGenerator.lower(specBytes: Array(Self.surfaceSpec.utf8), file: "surface.yaml", moduleName: "Surface")
+        #expect(diagnostics.map(\.description) == [])
+        // x-sdkgen-globals wins over x-speakeasy-globals.
+        #expect(sdk.client.globalHeaders.map(\.headerName) == ["X-Sdkgen"])
+        #expect(sdk.groups.map(\.propertyName) == ["items", "things"])
+        let items = sdk.groups[0].operations, things = sdk.groups[1].operations
+        // The ignored DELETE is left out; names come from x-speakeasy-name-override.
+        #expect(items.map(\.functionName) == ["get", "createItem"])
+        // Three inputs beyond the document's limit of two: one request struct, without the ignored `debug`.
+        let get = items[0]
+        #expect(get.parameters.map(\.name) == ["request"])
+        #expect(get.parameters.map(\.type.description) == ["GetItemByIDRequest"])
+        #expect(get.requestStruct?.fieldNames == ["id", "input", "limit"])
+        #expect(get.requestStruct?.localName == "inputValue")
+        #expect(get.requestItems.map(\.wireName) == ["input", "limit"])
+        let request = try #require(sdk.models.first { $0.typeName == "GetItemByIDRequest" })
+        guard case .structure(let fields) = request.kind else { Issue.record("not a struct"); return }
+        #expect(fields.properties.map { "\($0.name): \($0.type)" } == ["id: String", "input: String?", "limit: Int?"])
+        // An operation's own limit wins; a body alone stays the body, as Speakeasy passes it as the request.
+        #expect(things.map(\.functionName) == ["replace"])
+        #expect(things[0].parameters.map(\.name) == ["request"])
+        #expect(items[1].parameters.map(\.name) == ["body"])
+        #expect(things[0].deprecationMessage == "Use update instead.")
+        let item = try #require(sdk.models.first { $0.typeName == "Item" })
+        guard case .structure(let itemStruct) = item.kind else { Issue.record("not a struct"); return }
+        #expect(itemStruct.properties.map(\.name) == ["name"])
+    }
+
+    @Test func malformedSpeakeasyValuesAreWarnedAboutWhereTheyStand() throws {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: Surface, version: 1.0.0}
+            servers: [{url: 'https://example.com'}]
+            x-speakeasy-max-method-params: many
+            paths:
+              /items:
+                get:
+                  operationId: listItems
+                  x-speakeasy-ignore: sometimes
+                  x-speakeasy-name-override: [list]
+                  x-speakeasy-group: 3
+                  x-speakeasy-max-method-params: -1
+                  responses:
+                    '204': {description: done}
+            """
+        let (sdk, diagnostics) = try SDKGenerator.lower(specBytes: Array(spec.utf8), file: "surface.yaml", moduleName: "Surface")
+        #expect(diagnostics.map(\.description) == [
+            "surface.yaml:4:32: warning: x-speakeasy-max-method-params should be a non-negative integer, found 'many'; it is ignored",
+            "surface.yaml:9:27: warning: x-speakeasy-ignore should be true or false, found 'sometimes'; it is ignored",
+            "surface.yaml:10:34: warning: x-speakeasy-name-override should be a non-empty string, found a list; it is ignored",
+            "surface.yaml:11:26: warning: x-speakeasy-group should be a non-empty string, found '3'; it is ignored",
+            "surface.yaml:12:38: warning: x-speakeasy-max-method-params should be a non-negative integer, found '-1'; it is ignored",
+        ])
+        #expect(sdk.groups.flatMap(\.operations).map(\.functionName) == ["listItems"])
+    }
+}
