@@ -43,21 +43,21 @@ extension SDKLowering {
             plainName.map { functionNames.claim(SwiftName.unescaped($0) + "Stream") } ?? functionNames.claim(SwiftName.member(baseName))
         }
         let labels = arguments.map { SwiftName.unescaped($0.name) + ":" }.joined() + "options:"
-        let setsStreamField = body?.hasStreamField == true && streamName != nil
+        let streamField = streamName == nil ? nil : body?.streamFieldName
 
         var functions: [OperationDeclaration] = []
         for (name, result, isStream) in [(plainName, responses.result, false), (streamName, responses.stream, true)] {
             guard let name, let result else { continue }
             var bodyDeclaration = body?.declaration
             var streamNote: String?
-            if setsStreamField, case .json(let argument, let contentType, _)? = bodyDeclaration {
-                bodyDeclaration = .json(argument: argument, contentType: contentType, streamField: isStream)
+            if let streamField, case .json(let argument, let contentType, _)? = bodyDeclaration {
+                bodyDeclaration = .json(argument: argument, contentType: contentType, streamField: StreamField(name: streamField, value: isStream))
             }
             if isStream {
-                streamNote = "Streams the response as server-sent events" + (setsStreamField ? "; the body's `stream` field is sent as `true`." : ".")
+                streamNote = "Streams the response as server-sent events" + (streamField.map { "; the body's `\($0)` field is sent as `true`." } ?? ".")
             } else if let streamName {
                 streamNote = "For the response as server-sent events, call ``\(SwiftName.unescaped(streamName))(\(labels))``"
-                    + (setsStreamField ? "; this function sends the body's `stream` field as `false`." : ".")
+                    + (streamField.map { "; this function sends the body's `\($0)` field as `false`." } ?? ".")
             }
             functions.append(OperationDeclaration(
                 functionName: name,

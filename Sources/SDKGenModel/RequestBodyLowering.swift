@@ -13,9 +13,9 @@ extension SDKLowering {
     package struct LoweredBody {
         package var arguments: [OperationParameter]
         package var declaration: RequestBodyDeclaration
-        /// Whether the body is JSON whose schema has a Boolean `stream` property, which the streaming variant of
-        /// an operation sets.
-        package var hasStreamField: Bool
+        /// The Boolean property of a JSON body that the streaming variant of an operation sets: `stream`, or the
+        /// operation's `x-speakeasy-stream-request-field`, when the schema has it.
+        package var streamFieldName: String?
     }
 
     /// The kinds of body sdkgen sends, in the order it prefers them.
@@ -86,8 +86,10 @@ extension SDKLowering {
             description: description,
             example: media.example.map(ExampleText.value),
             origin: SpecOrigin(key: "body", location: body.location))
+        let streamFieldName = SpeakeasyExtension.string(SpeakeasyExtension.streamRequestField, in: operation.extensions, diagnostics: &diagnostics)
+            ?? "stream"
         return LoweredBody(arguments: [argument], declaration: declaration,
-                           hasStreamField: kind == .json && media.schema.map(hasStreamProperty) == true)
+                           streamFieldName: kind == .json && media.schema.map { hasBooleanProperty($0, named: streamFieldName) } == true ? streamFieldName : nil)
     }
 
     /// One argument per property of a multipart body's object schema; `nil` (no body is sent) when the schema has
@@ -130,7 +132,7 @@ extension SDKLowering {
             parts.append(item)
         }
         return LoweredBody(arguments: arguments, declaration: .multipart(parts: parts),
-                           hasStreamField: false)
+                           streamFieldName: nil)
     }
 
     // MARK: - Schemas
@@ -165,8 +167,8 @@ extension SDKLowering {
         return model.properties.first { $0.origin.key == wireName }?.type.nonOptional
     }
 
-    private func hasStreamProperty(_ schema: Schema) -> Bool {
-        resolved(schema).properties.first { $0.name == "stream" }.map { resolved($0.value).types == [.boolean] } ?? false
+    private func hasBooleanProperty(_ schema: Schema, named name: String) -> Bool {
+        resolved(schema).properties.first { $0.name == name }.map { resolved($0.value).types == [.boolean] } ?? false
     }
 
     package func schemaDescription(_ schema: Schema) -> String? {

@@ -328,15 +328,23 @@ public enum QueryStyle: String, Sendable, Hashable {
 
 /// How an operation sends its request body.
 public enum RequestBodyDeclaration: Sendable {
-    /// The argument's JSON encoding, with its media type; `streamField` is the Boolean `stream` property set for
-    /// the operation's streaming or non-streaming function, when it has one.
-    case json(argument: String, contentType: String, streamField: Bool?)
+    /// The argument's JSON encoding, with its media type; `streamField` is the Boolean property (`stream`, or the
+    /// operation's `x-speakeasy-stream-request-field`) set for the operation's streaming or non-streaming function,
+    /// when it has one.
+    case json(argument: String, contentType: String, streamField: StreamField?)
     /// An `application/x-www-form-urlencoded` body from the argument.
     case form(argument: String)
     /// A `multipart/form-data` body built from the arguments, one part each.
     case multipart(parts: [RequestItem])
     /// A body sent as it is, `Data` or `String`.
     case raw(argument: String, contentType: String)
+}
+
+/// The Boolean body property that tells the server whether to stream, and the value a function sends.
+public struct StreamField: Sendable, Hashable {
+    /// The property's wire name: `stream`.
+    public var name: String
+    public var value: Bool
 }
 
 /// One `case` of the status `switch` an operation ends with.
@@ -397,8 +405,9 @@ public enum ResponseReading: Sendable, Hashable {
     case text
     /// As the raw bytes.
     case data
-    /// As server-sent events whose data is decoded from JSON as the type.
-    case events(SwiftType)
+    /// As server-sent events whose data is decoded from JSON as the type, ending at an event whose data is
+    /// `sentinel` (`[DONE]` unless `x-speakeasy-sse-sentinel` says otherwise).
+    case events(SwiftType, sentinel: String)
     /// As server-sent events whose data is text.
-    case textEvents
+    case textEvents(sentinel: String)
 }

@@ -185,7 +185,7 @@ public struct DocumentReader {
                 Named(example.key.scalarText ?? "", readReferenceable(example.value) { $0.readExample($1) }, at: example.key.location)
             }
             return MediaType(contentType: pair.key.scalarText ?? "", schema: value["schema"].map { readSchema($0) },
-                             example: value["example"], examples: examples, location: pair.key.location)
+                             example: value["example"], examples: examples, extensions: readExtensions(value), location: pair.key.location)
         }
     }
 

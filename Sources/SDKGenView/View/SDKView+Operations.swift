@@ -88,7 +88,7 @@ extension SDKView {
             ["json": .object([
                 "value": .text(argument),
                 "contentTypeLiteral": .text(SwiftLiteral.string(contentType)),
-                "extraArguments": .text(streamField.map { ", overriding: \"stream\", with: \($0)" } ?? ""),
+                "extraArguments": .text(streamField.map { ", overriding: \(SwiftLiteral.string($0.name)), with: \($0.value)" } ?? ""),
             ])]
         case .form(let argument):
             ["form": .object(["value": .text(argument)])]

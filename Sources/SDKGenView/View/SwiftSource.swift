@@ -98,9 +98,14 @@ package enum SwiftSource {
         case .json(let type): "try response.decode(\(type).self)"
         case .text: "try response.text()"
         case .data: "response.body"
-        case .events(let type): "response.events(of: \(type).self)"
-        case .textEvents: "response.textEvents()"
+        case .events(let type, let sentinel): "response.events(of: \(type).self\(untilClause(sentinel)))"
+        case .textEvents(let sentinel): "response.textEvents(\(untilClause(sentinel).dropFirst(2)))"
         }
+    }
+
+    /// The argument naming the event data that ends a stream; none for the runtime's default, `[DONE]`.
+    private static func untilClause(_ sentinel: String) -> String {
+        sentinel == "[DONE]" ? "" : ", until: \(SwiftLiteral.string(sentinel))"
     }
 
     /// The call adding a request item, in pieces: `{{tryPrefix}}request.{{method}}({{wireNameLiteral}},

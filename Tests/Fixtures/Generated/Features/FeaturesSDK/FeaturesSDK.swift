@@ -43,6 +43,9 @@ public struct FeaturesSDK: Sendable {
     /// The Security operations.
     public let security: SecurityAPI
 
+    /// The Speakeasy operations.
+    public let speakeasy: SpeakeasyAPI
+
     /// Creates a client.
     ///
     /// - Parameters:
@@ -89,6 +92,7 @@ public struct FeaturesSDK: Sendable {
         self.bodies = BodiesAPI(client: client)
         self.responses = ResponsesAPI(client: client)
         self.security = SecurityAPI(client: client)
+        self.speakeasy = SpeakeasyAPI(client: client)
     }
 }
 
