@@ -58,7 +58,7 @@ public struct SDKLowering {
         index = ComponentIndex(document)
         clientTypeName = options.clientName.map(SwiftName.type) ?? SwiftName.type(options.moduleName)
         errorTypeName = clientTypeName + "Error"
-        let groupTypeNames = Self.groupTags(document).map { SwiftName.type($0) + "API" }
+        let groupTypeNames = Self.groupPaths(document).map(Self.groupTypeName)
         types = TypeLowering(index: index, names: NameRegistry(reserving: [clientTypeName, errorTypeName] + groupTypeNames), access: options.access)
     }
 
@@ -68,7 +68,8 @@ public struct SDKLowering {
         globalHeaders = lowerGlobalHeaders()
         let initializerNames = ["serverURL", "retries", "timeout", "transport"] + globalHeaders.map { SwiftName.unescaped($0.parameterName) }
         security = planSecurity(reservedNames: Set(initializerNames))
-        let groups = Self.groupTags(document).map { lowerGroup(tag: $0) }
+        let groupPaths = Self.groupPaths(document)
+        let groups = groupPaths.map { lowerGroup(path: $0, allPaths: groupPaths) }
         let error = ErrorDeclaration(
             access: options.access,
             typeName: errorTypeName, clientTypeName: clientTypeName,
@@ -200,30 +201,61 @@ public struct SDKLowering {
 
     // MARK: - Groups
 
-    /// The group an operation belongs to: its `x-speakeasy-group`, else its first tag, else `Default`.
-    private static func groupName(_ operation: SDKGenOpenAPI.Operation) -> String {
-        operation.extensions[SpeakeasyExtension.group]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? operation.tags.first ?? "Default"
-    }
-
-    /// The tags and groups that become API groups, in the document's `tags` order, then in order of first use.
-    private static func groupTags(_ document: OpenAPIDocument) -> [String] {
-        var used: [String] = []
-        for operation in document.operations {
-            let tag = groupName(operation)
-            if !used.contains(tag) { used.append(tag) }
+    /// The group an operation belongs to, as the path from the client: its `x-speakeasy-group`, whose dotted
+    /// parts nest (`beta.responses` is `client.beta.responses`), else its first tag, else `Default`.
+    private static func groupPath(_ operation: SDKGenOpenAPI.Operation) -> [String] {
+        if let group = operation.extensions[SpeakeasyExtension.group]?.string {
+            let parts = group.split(separator: ".", omittingEmptySubsequences: true).map(String.init)
+            if !parts.isEmpty { return parts }
         }
-        let declared = document.tags.map(\.name).filter(used.contains)
-        return declared + used.filter { !declared.contains($0) }
+        return [operation.tags.first ?? "Default"]
     }
 
-    private mutating func lowerGroup(tag: String) -> APIGroupDeclaration {
-        let typeName = SwiftName.type(tag) + "API"
-        let propertyName = SwiftName.member(tag)
+    /// The groups, in the document's `tags` order, then in order of first use; a nested group's parents come
+    /// before it, declared without operations when none has them. Paths that make the same Swift names are one
+    /// group (`x-speakeasy-group: chat` joins the tag `Chat`), spelled as first met.
+    private static func groupPaths(_ document: OpenAPIDocument) -> [[String]] {
+        var used: [[String]] = []
+        for operation in document.operations {
+            let path = groupPath(operation)
+            if !used.contains(where: { sameGroup($0, path) }) { used.append(path) }
+        }
+        let declared = document.tags.map { [$0.name] }.filter { tag in used.contains { $0 == tag } }
+        var paths: [[String]] = []
+        for path in declared + used.filter({ !declared.contains($0) }) {
+            for length in 1...path.count where !paths.contains(where: { sameGroup($0, Array(path.prefix(length))) }) {
+                paths.append(Array(path.prefix(length)))
+            }
+        }
+        return paths
+    }
+
+    /// Whether two group paths make the same Swift names.
+    private static func sameGroup(_ first: [String], _ second: [String]) -> Bool {
+        first.count == second.count && groupTypeName(first) == groupTypeName(second)
+    }
+
+    /// `BetaResponsesAPI` for `beta.responses`.
+    private static func groupTypeName(_ path: [String]) -> String {
+        path.map(SwiftName.type).joined() + "API"
+    }
+
+    private mutating func lowerGroup(path: [String], allPaths: [[String]]) -> APIGroupDeclaration {
+        let tag = path.joined(separator: ".")
+        let typeName = Self.groupTypeName(path)
+        // The group's own property is its last part; the client reaches it through its parents'.
+        let propertyName = path.map(SwiftName.member).joined(separator: ".")
         let tagDescription = document.tags.first { $0.name == tag }?.description
-        var functionNames = MemberNames()
+        var subgroupNames = MemberNames(reserving: ["client"])
+        let subgroups = allPaths.filter { $0.count == path.count + 1 && Self.sameGroup(Array($0.prefix(path.count)), path) }.map { child in
+            SubgroupDeclaration(propertyName: subgroupNames.claim(SwiftName.member(child.last!)), typeName: Self.groupTypeName(child),
+                                documentation: [.text(document.tags.first { $0.name == child.joined(separator: ".") }?.description
+                                    ?? "The \(child.joined(separator: ".")) operations.")])
+        }
+        var functionNames = MemberNames(reserving: Set(subgroups.map { SwiftName.unescaped($0.propertyName) }))
         var operations: [OperationDeclaration] = []
         for pathItem in document.paths {
-            for operation in pathItem.operations where Self.groupName(operation) == tag {
+            for operation in pathItem.operations where Self.sameGroup(Self.groupPath(operation), path) {
                 // Read for its warning: a group that is no string is left for the tag.
                 _ = SpeakeasyExtension.string(SpeakeasyExtension.group, in: operation.extensions, diagnostics: &diagnostics)
                 operations += lowerOperation(operation, pathItem: pathItem, functionNames: &functionNames)
@@ -233,6 +265,6 @@ public struct SDKLowering {
             access: options.access,
             typeName: typeName, protocolName: typeName + "Protocol", propertyName: propertyName, clientTypeName: clientTypeName, errorTypeName: errorTypeName,
             tag: tag, description: tagDescription, documentation: [.text(tagDescription ?? "The \(tag) operations.")],
-            operations: operations)
+            operations: operations, subgroups: subgroups, isNested: path.count > 1)
     }
 }

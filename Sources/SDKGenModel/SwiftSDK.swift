@@ -181,6 +181,18 @@ public struct APIGroupDeclaration: Sendable {
     public var description: String?
     public var documentation: Documentation
     public var operations: [OperationDeclaration]
+    /// The groups nested in this one by a dotted `x-speakeasy-group` (`beta.responses` in `beta`), each a property.
+    public var subgroups: [SubgroupDeclaration] = []
+    /// Whether the group is reached through another (`client.beta.responses`) rather than from the client;
+    /// `propertyName` is then the whole path from the client.
+    public var isNested = false
+}
+
+/// A group's property holding a group nested in it.
+public struct SubgroupDeclaration: Sendable {
+    public var propertyName: String
+    public var typeName: String
+    public var documentation: Documentation
 }
 
 public struct OperationDeclaration: Sendable {

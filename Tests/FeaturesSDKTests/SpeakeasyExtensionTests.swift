@@ -33,10 +33,10 @@ struct SpeakeasyExtensionTests {
         }
     }
 
-    @Test("a request struct's fields are sent as the parameters they stand for; an ignored parameter is not there")
+    @Test("a request struct's fields are sent as the parameters they stand for, from a nested group; an ignored parameter is not there")
     func requestStruct() async throws {
         try await TestServer.with({ _ in .json(200, "{}") }) { server in
-            _ = try await server.client().speakeasy.findSpeakeasyNotes(request: FindSpeakeasyNotesRequest(id: "a b", q: "x", limit: 3, xTrace: "t1"))
+            _ = try await server.client().speakeasy.notes.find(request: FindSpeakeasyNotesRequest(id: "a b", q: "x", limit: 3, xTrace: "t1"))
             let request = try await server.request
             #expect(request.path == "/v1/speakeasy/notes/a%20b")
             #expect(request.rawQuery == "q=x&limit=3")

@@ -138,7 +138,7 @@ import Testing
               tags: [Items]
               deprecated: true
               x-speakeasy-deprecation-message: Use update instead.
-              x-speakeasy-group: things
+              x-speakeasy-group: things.old
               x-speakeasy-name-override: replace
               x-speakeasy-max-method-params: 0
               parameters:
@@ -178,8 +178,13 @@ import Testing
         #expect(diagnostics.map(\.description) == [])
         // x-sdkgen-globals wins over x-speakeasy-globals.
         #expect(sdk.client.globalHeaders.map(\.headerName) == ["X-Sdkgen"])
-        #expect(sdk.groups.map(\.propertyName) == ["items", "things"])
-        let items = sdk.groups[0].operations, things = sdk.groups[1].operations
+        // A dotted group nests: `client.things.old.replace`, `ThingsOldAPI` a property of `ThingsAPI`.
+        #expect(sdk.groups.map(\.propertyName) == ["items", "things", "things.old"])
+        #expect(sdk.groups.map(\.typeName) == ["ItemsAPI", "ThingsAPI", "ThingsOldAPI"])
+        #expect(sdk.groups.map(\.isNested) == [false, false, true])
+        #expect(sdk.groups[1].subgroups.map { "\($0.propertyName): \($0.typeName)" } == ["old: ThingsOldAPI"])
+        #expect(sdk.groups[1].operations.isEmpty)
+        let items = sdk.groups[0].operations, things = sdk.groups[2].operations
         // The ignored DELETE is left out; names come from x-speakeasy-name-override.
         #expect(items.map(\.functionName) == ["get", "createItem"])
         // Three inputs beyond the document's limit of two: one request struct, without the ignored `debug`.

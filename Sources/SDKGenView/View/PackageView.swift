@@ -57,7 +57,7 @@ struct PackageView {
                     "functionName": .text(operation.functionName),
                     "httpMethod": .text(operation.httpMethod),
                     "pathText": .text(pathText(operation.path)),
-                    "testName": .text("test_\(group.propertyName)_\(SwiftName.unescaped(operation.functionName))"),
+                    "testName": .text("test_\(group.propertyName.replacingOccurrences(of: ".", with: "_"))_\(SwiftName.unescaped(operation.functionName))"),
                     "testArguments": .text(operation.parameters.filter { !$0.type.isOptional }
                         .map { "\($0.name): \(Self.placeholder(for: $0.type))" }.joined(separator: ", ")),
                     // The path's text up to its first parameter, which the request's URL must contain.

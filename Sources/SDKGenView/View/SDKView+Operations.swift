@@ -15,6 +15,9 @@ extension SDKView {
             "clientTypeName": .text(group.clientTypeName),
             "errorTypeName": .text(group.errorTypeName),
             "operations": .list(group.operations) { operation($0, in: group) },
+            "subgroups": .list(group.subgroups) { subgroup in
+                ["propertyName": .text(subgroup.propertyName), "typeName": .text(subgroup.typeName), "docLines": .documentation(subgroup.documentation)]
+            },
             "reference": .object(referencePage(group)),
         ]
     }

@@ -41,21 +41,6 @@ public protocol SpeakeasyAPIProtocol: Sendable {
         body: LiveCompletionRequest,
         options: RequestOptions
     ) async throws(FeaturesSDKError) -> ServerSentEvents<CompletionChunk>
-
-    /// More parameters than x-speakeasy-max-method-params allows, taken as one request struct
-    ///
-    /// `GET /speakeasy/notes/{id}`
-    ///
-    /// - Parameters:
-    ///   - request: The operation's arguments.
-    ///   - options: Settings for this call that override the client's.
-    /// - Returns: The request as the server saw it.
-    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
-    ///   response arrived.
-    func findSpeakeasyNotes(
-        request: FindSpeakeasyNotesRequest,
-        options: RequestOptions
-    ) async throws(FeaturesSDKError) -> Echo
 }
 
 extension SpeakeasyAPIProtocol {
@@ -72,21 +57,18 @@ extension SpeakeasyAPIProtocol {
     ) async throws(FeaturesSDKError) -> ServerSentEvents<CompletionChunk> {
         try await completeStream(body: body, options: RequestOptions())
     }
-
-    /// Calls the function of the same name with the default ``RequestOptions``.
-    public func findSpeakeasyNotes(
-        request: FindSpeakeasyNotesRequest
-    ) async throws(FeaturesSDKError) -> Echo {
-        try await findSpeakeasyNotes(request: request, options: RequestOptions())
-    }
 }
 
 /// The Speakeasy operations.
 public struct SpeakeasyAPI: SpeakeasyAPIProtocol {
     private let client: APIClient
 
+    /// The speakeasy.notes operations.
+    public let notes: SpeakeasyNotesAPI
+
     init(client: APIClient) {
         self.client = client
+        self.notes = SpeakeasyNotesAPI(client: client)
     }
 
     /// A stream ended by `<END>`, chosen by the body's `live` field
@@ -161,48 +143,6 @@ public struct SpeakeasyAPI: SpeakeasyAPIProtocol {
         switch response.statusCode {
         case 200:
             return response.events(of: CompletionChunk.self, until: "<END>")
-        default:
-            throw .apiError(response.metadata, body: response.body)
-        }
-    }
-
-    /// More parameters than x-speakeasy-max-method-params allows, taken as one request struct
-    ///
-    /// `GET /speakeasy/notes/{id}`
-    ///
-    /// - Parameters:
-    ///   - request: The operation's arguments.
-    ///   - options: Settings for this call that override the client's.
-    /// - Returns: The request as the server saw it.
-    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
-    ///   response arrived.
-    public func findSpeakeasyNotes(
-        request input: FindSpeakeasyNotesRequest,
-        options: RequestOptions = RequestOptions()
-    ) async throws(FeaturesSDKError) -> Echo {
-        let id = input.id
-        let q = input.q
-        let limit = input.limit
-        let xTrace = input.xTrace
-        var request = APIRequest(
-            operation: OperationInfo(
-                operationID: "findSpeakeasyNotes",
-                group: "SpeakeasyAPI",
-                function: "findSpeakeasyNotes",
-                method: "GET",
-                pathTemplate: "/speakeasy/notes/{id}"
-            ),
-            path: "/speakeasy/notes/\(id.percentEncoded)"
-        )
-        request.addHeader("Accept", "application/json")
-        request.addQueryItem("q", q)
-        request.addQueryItem("limit", limit)
-        request.addHeader("X-Trace", xTrace)
-
-        let response = try await client.send(request, options: options)
-        switch response.statusCode {
-        case 200:
-            return try response.decode(Echo.self)
         default:
             throw .apiError(response.metadata, body: response.body)
         }
