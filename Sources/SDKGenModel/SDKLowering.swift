@@ -141,7 +141,9 @@ public struct SDKLowering {
                 diagnostics.warning("global parameter '\(parameter.name)' is in \(parameter.location.rawValue); only headers can be global. It is ignored", at: parameter.sourceLocation)
                 continue
             }
-            let name = members.claim(SwiftName.member(parameter.extensions["x-sdkgen-name"]?.scalarText ?? parameter.name))
+            let name = members.claim(SwiftName.member(parameter.extensions["x-sdkgen-name"]?.scalarText
+                ?? SpeakeasyExtension.string(SpeakeasyExtension.nameOverride, in: parameter.extensions, diagnostics: &diagnostics)
+                ?? parameter.name))
             headers.append(GlobalHeaderDeclaration(
                 parameterName: name,
                 headerName: parameter.name,

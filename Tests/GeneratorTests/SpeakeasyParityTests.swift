@@ -129,7 +129,7 @@ import Testing
               parameters:
                 - {name: id, in: path, required: true, schema: {type: string}}
                 - {name: input, in: query, schema: {type: string}}
-                - {name: limit, in: query, schema: {type: integer}}
+                - {name: limit, in: query, x-speakeasy-name-override: maxCount, schema: {type: integer}}
                 - {name: debug, in: query, x-speakeasy-ignore: true, schema: {type: boolean}}
               responses:
                 '200': {description: OK, content: {application/json: {schema: {$ref: '#/components/schemas/Item'}}}}
@@ -169,8 +169,14 @@ import Testing
             Item:
               type: object
               properties:
-                name: {type: string}
+                name: {type: string, x-speakeasy-name-override: title}
                 secret: {type: string, x-speakeasy-ignore: true}
+                kind: {type: string, enum: [a-1, b-2], x-speakeasy-enums: [first, second]}
+                old: {type: string, deprecated: true, x-speakeasy-deprecation-message: Use title.}
+            legacy_thing:
+              x-speakeasy-name-override: Thing
+              type: object
+              properties: {id: {type: string}}
         """
 
     @Test func theSurfaceExtensionsShapeTheSDK() throws {
@@ -191,12 +197,12 @@ import Testing
         let get = items[0]
         #expect(get.parameters.map(\.name) == ["request"])
         #expect(get.parameters.map(\.type.description) == ["GetItemByIDRequest"])
-        #expect(get.requestStruct?.fieldNames == ["id", "input", "limit"])
+        #expect(get.requestStruct?.fieldNames == ["id", "input", "maxCount"])
         #expect(get.requestStruct?.localName == "inputValue")
         #expect(get.requestItems.map(\.wireName) == ["input", "limit"])
         let request = try #require(sdk.models.first { $0.typeName == "GetItemByIDRequest" })
         guard case .structure(let fields) = request.kind else { Issue.record("not a struct"); return }
-        #expect(fields.properties.map { "\($0.name): \($0.type)" } == ["id: String", "input: String?", "limit: Int?"])
+        #expect(fields.properties.map { "\($0.name): \($0.type)" } == ["id: String", "input: String?", "maxCount: Int?"])
         // An operation's own limit wins; a body alone stays the body, as Speakeasy passes it as the request.
         #expect(things.map(\.functionName) == ["replace"])
         #expect(things[0].parameters.map(\.name) == ["request"])
@@ -204,7 +210,13 @@ import Testing
         #expect(things[0].deprecationMessage == "Use update instead.")
         let item = try #require(sdk.models.first { $0.typeName == "Item" })
         guard case .structure(let itemStruct) = item.kind else { Issue.record("not a struct"); return }
-        #expect(itemStruct.properties.map(\.name) == ["name"])
+        // Names from x-speakeasy-name-override (properties, schemas) and x-speakeasy-enums; the wire names stay.
+        #expect(itemStruct.properties.map { "\($0.name) \($0.wireName)" } == ["title name", "kind kind", "old old"])
+        #expect(itemStruct.properties[2].documentation == [.text(""), .deprecated, .text("Use title.")])
+        let kind = try #require(sdk.models.first { $0.typeName == "ItemKind" })
+        guard case .enumeration(let kindEnum) = kind.kind else { Issue.record("not an enum"); return }
+        #expect(kindEnum.cases.map(\.name) == ["first", "second"])
+        #expect(sdk.models.contains { $0.typeName == "Thing" })
     }
 
     @Test func malformedSpeakeasyValuesAreWarnedAboutWhereTheyStand() throws {
@@ -221,8 +233,13 @@ import Testing
                   x-speakeasy-name-override: [list]
                   x-speakeasy-group: 3
                   x-speakeasy-max-method-params: -1
+                  parameters:
+                    - {name: q, in: query, x-speakeasy-name-override: 5, schema: {type: string}}
                   responses:
                     '204': {description: done}
+            components:
+              schemas:
+                Color: {type: string, enum: [red, blue], x-speakeasy-enums: red}
             """
         let (sdk, diagnostics) = try SDKGenerator.lower(specBytes: Array(spec.utf8), file: "surface.yaml", moduleName: "Surface")
         #expect(diagnostics.map(\.description) == [
@@ -231,6 +248,8 @@ import Testing
             "surface.yaml:10:34: warning: x-speakeasy-name-override should be a non-empty string, found a list; it is ignored",
             "surface.yaml:11:26: warning: x-speakeasy-group should be a non-empty string, found '3'; it is ignored",
             "surface.yaml:12:38: warning: x-speakeasy-max-method-params should be a non-negative integer, found '-1'; it is ignored",
+            "surface.yaml:14:59: warning: x-speakeasy-name-override should be a non-empty string, found '5'; it is ignored",
+            "surface.yaml:19:65: warning: x-speakeasy-enums should be a list of names, one per enum value, found 'red'; it is ignored",
         ])
         #expect(sdk.groups.flatMap(\.operations).map(\.functionName) == ["listItems"])
     }
