@@ -40,6 +40,8 @@ public struct SDKLowering {
     /// The Swift types of schemas inside reusable components (parameters, request bodies, responses), by the
     /// component's reference and the part, so that every operation using a component shares its types.
     package var componentTypes: [String: SwiftType] = [:]
+    /// The functions of each operation lowered so far, by method and path, for an operation in several groups.
+    package var loweredOperations: [String: [OperationDeclaration]] = [:]
     /// The document's `x-speakeasy-max-method-params`, for operations that give none.
     package var maxMethodParameters: Int?
 
@@ -203,14 +205,21 @@ public struct SDKLowering {
 
     // MARK: - Groups
 
-    /// The group an operation belongs to, as the path from the client: its `x-speakeasy-group`, whose dotted
-    /// parts nest (`beta.responses` is `client.beta.responses`), else its first tag, else `Default`.
-    private static func groupPath(_ operation: SDKGenOpenAPI.Operation) -> [String] {
-        if let group = operation.extensions[SpeakeasyExtension.group]?.string {
-            let parts = group.split(separator: ".", omittingEmptySubsequences: true).map(String.init)
-            if !parts.isEmpty { return parts }
+    /// The groups an operation is in, as paths from the client: its `x-speakeasy-group`, else each of its tags
+    /// (as Speakeasy and OpenAPI Generator do), else `Default`. Dotted names nest: `beta.responses` is
+    /// `client.beta.responses`.
+    private static func groupPaths(of operation: SDKGenOpenAPI.Operation) -> [[String]] {
+        if let group = operation.extensions[SpeakeasyExtension.group]?.string.flatMap(path) {
+            return [group]
         }
-        return [operation.tags.first ?? "Default"]
+        let tags = operation.tags.compactMap(path)
+        return tags.isEmpty ? [["Default"]] : tags
+    }
+
+    /// A group or tag name's dotted parts; `nil` for a name without any.
+    private static func path(_ name: String) -> [String]? {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: true).map(String.init)
+        return parts.isEmpty ? nil : parts
     }
 
     /// The groups, in the document's `tags` order, then in order of first use; a nested group's parents come
@@ -219,10 +228,11 @@ public struct SDKLowering {
     private static func groupPaths(_ document: OpenAPIDocument) -> [[String]] {
         var used: [[String]] = []
         for operation in document.operations {
-            let path = groupPath(operation)
-            if !used.contains(where: { sameGroup($0, path) }) { used.append(path) }
+            for path in groupPaths(of: operation) where !used.contains(where: { sameGroup($0, path) }) {
+                used.append(path)
+            }
         }
-        let declared = document.tags.map { [$0.name] }.filter { tag in used.contains { $0 == tag } }
+        let declared = document.tags.compactMap { path($0.name) }.filter { tag in used.contains { $0 == tag } }
         var paths: [[String]] = []
         for path in declared + used.filter({ !declared.contains($0) }) {
             for length in 1...path.count where !paths.contains(where: { sameGroup($0, Array(path.prefix(length))) }) {
@@ -257,10 +267,22 @@ public struct SDKLowering {
         var functionNames = MemberNames(reserving: Set(subgroups.map { SwiftName.unescaped($0.propertyName) }))
         var operations: [OperationDeclaration] = []
         for pathItem in document.paths {
-            for operation in pathItem.operations where Self.sameGroup(Self.groupPath(operation), path) {
-                // Read for its warning: a group that is no string is left for the tag.
+            for operation in pathItem.operations where Self.groupPaths(of: operation).contains(where: { Self.sameGroup($0, path) }) {
+                let key = operation.method.rawValue + " " + operation.path
+                // An operation in several groups is lowered once, so that its types are declared once.
+                if let lowered = loweredOperations[key] {
+                    operations += lowered.map { declaration in
+                        var declaration = declaration
+                        declaration.functionName = functionNames.claim(declaration.functionName)
+                        return declaration
+                    }
+                    continue
+                }
+                // Read for its warning: a group that is no string is left for the tags.
                 _ = SpeakeasyExtension.string(SpeakeasyExtension.group, in: operation.extensions, diagnostics: &diagnostics)
-                operations += lowerOperation(operation, pathItem: pathItem, functionNames: &functionNames)
+                let lowered = lowerOperation(operation, pathItem: pathItem, functionNames: &functionNames)
+                loweredOperations[key] = lowered
+                operations += lowered
             }
         }
         return APIGroupDeclaration(
