@@ -10,11 +10,13 @@ import Testing
     static let hasReference = OverlayTests.hasSharedSpecs
         && FileManager.default.fileExists(atPath: reference.appendingPathComponent("openrouter-go-sdk-signatures.txt").path)
 
-    /// A method of the official Go SDK: `APIKeys.Create` and the names of its arguments besides `ctx` and `opts`.
+    /// A method of the official Go SDK: `APIKeys.Create` and the names of its arguments besides `ctx` and `opts`,
+    /// with their types' names (`GetSessionCostRequest` for `*operations.GetSessionCostRequest`).
     struct GoMethod {
         var group: String
         var name: String
         var arguments: [String]
+        var argumentTypes: [String]
     }
 
     static func goMethods() throws -> [GoMethod] {
@@ -25,9 +27,10 @@ import Testing
             let afterReceiver = line.split(separator: ") ", maxSplits: 1)[1]
             let name = afterReceiver.prefix { $0 != "(" }
             let argumentList = afterReceiver.dropFirst(name.count + 1).prefix { $0 != ")" }
-            let arguments = argumentList.split(separator: ", ").map { String($0.prefix { $0 != " " }) }
-                .filter { $0 != "ctx" && $0 != "opts" }
-            return GoMethod(group: String(receiver), name: String(name), arguments: arguments)
+            let pairs = argumentList.split(separator: ", ").map { $0.split(separator: " ", maxSplits: 1).map(String.init) }
+                .filter { $0[0] != "ctx" && $0[0] != "opts" }
+            return GoMethod(group: String(receiver), name: String(name), arguments: pairs.map { $0[0] },
+                            argumentTypes: pairs.map { String($0[1].split(separator: ".").last ?? "") })
         }
     }
 
@@ -44,6 +47,9 @@ import Testing
         }
         let swiftArguments = operation.parameters
         let parameterNames = Set(swiftArguments.filter { $0.origin.key != "body" }.map { $0.name.lowercased() })
+        if let requestStruct = operation.requestStruct, method.argumentTypes != [requestStruct.typeName] {
+            return "request struct \(requestStruct.typeName) where Go takes \(method.argumentTypes)"
+        }
         let matches = swiftArguments.count == method.arguments.count && zip(swiftArguments, method.arguments).allSatisfy { swift, go in
             if swift.origin.key == "body" {
                 // Go names the body by its type (`chatRequest`, `requestBody`), or `request` when it is the only input.
