@@ -14,6 +14,7 @@ extension SDKLowering {
         let typePrefix = SwiftName.type(operationIDName)
         // Speakeasy's method name replaces the operationId's; types keep names from the operationId.
         let baseName = SpeakeasyExtension.string(SpeakeasyExtension.nameOverride, in: operation.extensions, diagnostics: &diagnostics)
+            ?? operation.operationID.flatMap(methodNameOverrides.name(for:))
             ?? operationIDName
         let operationName = operation.operationID ?? "\(operation.method.rawValue.uppercased()) \(operation.path)"
 

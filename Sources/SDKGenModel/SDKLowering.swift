@@ -44,6 +44,8 @@ public struct SDKLowering {
     package var loweredOperations: [String: [OperationDeclaration]] = [:]
     /// The document's `x-speakeasy-max-method-params`, for operations that give none.
     package var maxMethodParameters: Int?
+    /// The document's `x-speakeasy-name-override` rules, for operations that name their function nowhere else.
+    package var methodNameOverrides = MethodNameOverrides()
 
     /// Lowers a document; warnings about what could not be mapped go to `diagnostics`.
     public static func lower(_ document: OpenAPIDocument, options: LoweringOptions, diagnostics: inout Diagnostics) -> SwiftSDK {
@@ -67,6 +69,7 @@ public struct SDKLowering {
     private mutating func lower() -> SwiftSDK {
         types.declareComponents()
         maxMethodParameters = SpeakeasyExtension.maxMethodParameters(document.extensions, diagnostics: &diagnostics)
+        methodNameOverrides = MethodNameOverrides(document, diagnostics: &diagnostics)
         globalHeaders = lowerGlobalHeaders()
         let initializerNames = ["serverURL", "retries", "timeout", "transport"] + globalHeaders.map { SwiftName.unescaped($0.parameterName) }
         security = planSecurity(reservedNames: Set(initializerNames))

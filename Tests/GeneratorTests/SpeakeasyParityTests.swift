@@ -121,6 +121,9 @@ import Testing
         info: {title: Surface, version: 1.0.0}
         servers: [{url: 'https://example.com'}]
         x-speakeasy-max-method-params: 2
+        x-speakeasy-name-override:
+          - {operationId: '^create', methodNameOverride: add}
+          - {operationId: '.*', methodNameOverride: unused}
         x-speakeasy-globals:
           parameters: [{name: X-Speakeasy, in: header, schema: {type: string}}]
         x-sdkgen-globals:
@@ -194,12 +197,13 @@ import Testing
         #expect(sdk.groups.map(\.propertyName) == ["items", "things", "things.old", "legacy", "legacy.items"])
         #expect(sdk.groups.map(\.typeName) == ["ItemsAPI", "ThingsAPI", "ThingsOldAPI", "LegacyAPI", "LegacyItemsAPI"])
         #expect(sdk.groups.map(\.isNested) == [false, false, true, false, true])
-        #expect(sdk.groups[4].operations.map(\.functionName) == ["createItem"])
+        #expect(sdk.groups[4].operations.map(\.functionName) == ["add"])
         #expect(sdk.groups[1].subgroups.map { "\($0.propertyName): \($0.typeName)" } == ["old: ThingsOldAPI"])
         #expect(sdk.groups[1].operations.isEmpty)
         let items = sdk.groups[0].operations, things = sdk.groups[2].operations
-        // The ignored DELETE is left out; names come from x-speakeasy-name-override.
-        #expect(items.map(\.functionName) == ["get", "createItem"])
+        // The ignored DELETE is left out; names come from x-speakeasy-name-override, the operation's own before the
+        // document's first matching rule.
+        #expect(items.map(\.functionName) == ["get", "add"])
         // Three inputs beyond the document's limit of two: one request struct, without the ignored `debug`.
         let get = items[0]
         #expect(get.parameters.map(\.name) == ["request"])
@@ -232,6 +236,7 @@ import Testing
             info: {title: Surface, version: 1.0.0}
             servers: [{url: 'https://example.com'}]
             x-speakeasy-max-method-params: many
+            x-speakeasy-name-override: [{operationId: '(', methodNameOverride: x}, {operationId: a}]
             paths:
               /items:
                 get:
@@ -251,12 +256,14 @@ import Testing
         let (sdk, diagnostics) = try SDKGenerator.lower(specBytes: Array(spec.utf8), file: "surface.yaml", moduleName: "Surface")
         #expect(diagnostics.map(\.description) == [
             "surface.yaml:4:32: warning: x-speakeasy-max-method-params should be a non-negative integer, found 'many'; it is ignored",
-            "surface.yaml:9:27: warning: x-speakeasy-ignore should be true or false, found 'sometimes'; it is ignored",
-            "surface.yaml:10:34: warning: x-speakeasy-name-override should be a non-empty string, found a list; it is ignored",
-            "surface.yaml:11:26: warning: x-speakeasy-group should be a non-empty string, found '3'; it is ignored",
-            "surface.yaml:12:38: warning: x-speakeasy-max-method-params should be a non-negative integer, found '-1'; it is ignored",
-            "surface.yaml:14:59: warning: x-speakeasy-name-override should be a non-empty string, found '5'; it is ignored",
-            "surface.yaml:19:65: warning: x-speakeasy-enums should be a list of names, one per enum value, found 'red'; it is ignored",
+            "surface.yaml:5:43: warning: x-speakeasy-name-override: '(' is not a regular expression; the entry is ignored",
+            "surface.yaml:5:72: warning: x-speakeasy-name-override: an entry needs an `operationId` pattern and a `methodNameOverride` name; it is ignored",
+            "surface.yaml:10:27: warning: x-speakeasy-ignore should be true or false, found 'sometimes'; it is ignored",
+            "surface.yaml:11:34: warning: x-speakeasy-name-override should be a non-empty string, found a list; it is ignored",
+            "surface.yaml:12:26: warning: x-speakeasy-group should be a non-empty string, found '3'; it is ignored",
+            "surface.yaml:13:38: warning: x-speakeasy-max-method-params should be a non-negative integer, found '-1'; it is ignored",
+            "surface.yaml:15:59: warning: x-speakeasy-name-override should be a non-empty string, found '5'; it is ignored",
+            "surface.yaml:20:65: warning: x-speakeasy-enums should be a list of names, one per enum value, found 'red'; it is ignored",
         ])
         #expect(sdk.groups.flatMap(\.operations).map(\.functionName) == ["listItems"])
     }
