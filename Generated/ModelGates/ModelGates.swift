@@ -35,7 +35,7 @@ public struct ModelGates: Sendable {
     ///     Sent as the `X-ModelGates-Title` header of every request.
     ///   - appCategories: Comma-separated list of app categories (e.g. "cli-agent,cloud-agent"). Used for marketplace rankings.
     ///     Sent as the `X-ModelGates-Categories` header of every request.
-    ///   - retries: When and how often to retry a failed request. Defaults to ``RetryConfig/default``.
+    ///   - retries: When and how often to retry a failed request; `nil`, the default, uses ``RetryConfig/default``.
     ///   - timeout: The longest a single attempt may take, in seconds; `.infinity` for no limit.
     ///   - middlewares: What every attempt of a request passes through, in order, before the transport.
     ///   - transport: What sends the requests. Defaults to a ``URLSessionTransport``.
@@ -46,7 +46,7 @@ public struct ModelGates: Sendable {
         httpReferer: String? = nil,
         appTitle: String? = nil,
         appCategories: String? = nil,
-        retries: RetryConfig = .default,
+        retries: RetryConfig? = nil,
         timeout: TimeInterval = 60,
         middlewares: [any ClientMiddleware] = [],
         transport: any HTTPTransport = URLSessionTransport()
@@ -127,14 +127,16 @@ extension ModelGates.Credentials: CustomStringConvertible, CustomDebugStringConv
 }
 
 extension RetryConfig {
-    /// The policy the ModelGates API recommends: wait 0.5 s, then 1.5 times longer after each attempt, up to 60 s between
-    /// attempts and 3600 s in all; retry statuses 408, 429, 500, 502, 503 and 504, and connection errors.
+    /// The policy the spec sets with `x-sdkgen-retries`: wait 0.5 s, then 1.5 times longer after each attempt, up to 60 s
+    /// between attempts and 3600 s in all, each wait shortened at random by up to 25%; retry statuses 408, 429, 500, 502,
+    /// 503 and 504, and connection errors.
     public static let `default` = RetryConfig(
-        backoff: Backoff(
+        backoff: RetryConfig.Backoff(
             initialInterval: 0.5,
             maxInterval: 60,
             exponent: 1.5,
-            maxElapsedTime: 3600
+            maxElapsedTime: 3600,
+            jitter: 0.25
         ),
         statusCodes: [408, 429, 500, 502, 503, 504],
         retryConnectionErrors: true

@@ -17,6 +17,9 @@ public struct APIChange: Sendable, Hashable, Codable {
         case enumValueAdded, enumValueRemoved, enumValueRenamed
         case unionCaseAdded, unionCaseRemoved, unionCaseTypeChanged
         case errorCaseAdded, errorCaseRemoved, errorCaseTypeChanged
+        case serverURLChanged, serverVariableAdded, serverVariableRemoved, serverVariableDefaultChanged
+        case operationDeprecated, modelDeprecated, fieldDeprecated
+        case retryPolicyChanged
     }
 
     /// Whether code written against the old SDK keeps compiling and working with the new one.

@@ -18,12 +18,17 @@ public struct APIDiff: Sendable {
 
     /// Breaking changes first, then by symbol, kind and message: the same order on every run.
     public private(set) var changes: [APIChange]
+    /// The old and the new spec's `info.version`, when known.
+    public var oldVersion: String?
+    public var newVersion: String?
 
-    public init(changes: [APIChange]) {
+    public init(changes: [APIChange], oldVersion: String? = nil, newVersion: String? = nil) {
         self.changes = changes.sorted {
             ($0.classification, $0.symbol, $0.kind.rawValue, $0.message, $0.location)
                 < ($1.classification, $1.symbol, $1.kind.rawValue, $1.message, $1.location)
         }
+        self.oldVersion = oldVersion
+        self.newVersion = newVersion
     }
 
     /// Compares two lowered SDKs.
@@ -34,7 +39,10 @@ public struct APIDiff: Sendable {
         comparison.compareGlobalHeaders()
         comparison.compareModels()
         comparison.compareErrorCases()
-        return APIDiff(changes: comparison.changes)
+        comparison.compareServers()
+        comparison.compareDeprecations()
+        comparison.compareRetryPolicies()
+        return APIDiff(changes: comparison.changes, oldVersion: old.apiVersion, newVersion: new.apiVersion)
     }
 
     public var breaking: [APIChange] { changes.filter { $0.classification == .breaking } }

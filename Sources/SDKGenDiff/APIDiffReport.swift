@@ -28,15 +28,22 @@ public enum APIDiffReport {
     }
 
     private static func text(_ diff: APIDiff, oldName: String, newName: String) -> String {
-        guard !diff.changes.isEmpty else { return "No API changes from \(oldName) to \(newName); suggested version bump: none\n" }
         var lines = diff.changes.map { "\($0.location): \($0.classification.rawValue): \($0.symbol): \($0.message)" }
-        lines.append("\(oldName) → \(newName): \(summary(diff))")
+        lines.append(diff.changes.isEmpty
+            ? "No API changes from \(oldName) to \(newName); suggested version bump: none"
+            : "\(oldName) → \(newName): \(summary(diff))")
+        if let shortfall = diff.versionShortfall {
+            lines.append("\(newName): warning: \(shortfall)")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
     private static func markdown(_ diff: APIDiff, oldName: String, newName: String) -> String {
         var lines = ["## API changes", "", "**Suggested version bump: \(diff.versionBump.rawValue)** "
             + "(\(diff.breaking.count) breaking, \(diff.compatible.count) compatible; from `\(oldName)` to `\(newName)`)"]
+        if let shortfall = diff.versionShortfall {
+            lines += ["", "> **Warning:** \(escapedMarkdown(shortfall))"]
+        }
         for (title, changes) in [("Breaking", diff.breaking), ("Compatible", diff.compatible)] where !changes.isEmpty {
             lines += ["", "### \(title)", ""]
             lines += changes.map { "- `\($0.symbol)`: \(escapedMarkdown($0.message))" }
@@ -64,6 +71,8 @@ public enum APIDiffReport {
         package var versionBump: APIDiff.VersionBump
         package var breaking: Int
         package var compatible: Int
+        /// What is wrong with the new spec's `info.version`, if anything.
+        package var versionShortfall: String?
         package var changes: [APIChange]
     }
 
@@ -71,7 +80,8 @@ public enum APIDiffReport {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let report = JSONReport(old: oldName, new: newName, versionBump: diff.versionBump,
-                                breaking: diff.breaking.count, compatible: diff.compatible.count, changes: diff.changes)
+                                breaking: diff.breaking.count, compatible: diff.compatible.count,
+                                versionShortfall: diff.versionShortfall, changes: diff.changes)
         // Encoding strings, numbers and enums cannot fail.
         let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"

@@ -99,6 +99,13 @@ public struct UnionModel: Sendable {
     public var selectingProperties: [UnionSelectingProperty]
     /// Whether the enum is `indirect`, because a case contains the enum itself.
     public var isIndirect: Bool
+
+    /// Whether, without a discriminator, the cases whose objects declare every key of the payload are tried before
+    /// the others: a member whose properties are all optional decodes any object, and would otherwise take a payload
+    /// meant for a later member and drop its keys.
+    public var triesBestFitFirst: Bool {
+        discriminator == nil && cases.filter { $0.declaredKeys != nil }.count >= 2
+    }
 }
 
 public struct UnionCase: Sendable {
@@ -110,6 +117,10 @@ public struct UnionCase: Sendable {
     /// Per selecting property (by its variable's name), the values under which this case is tried; the case is
     /// tried whatever the value of a property this does not name.
     public var selection: [UnionSelectionCondition]
+    /// The wire names of the properties the member's object declares, when the union tries first the members that
+    /// declare every key of the payload (see `UnionModel.triesBestFitFirst`); `nil` for a member that is no object
+    /// with properties.
+    public var declaredKeys: [String]?
 }
 
 /// A condition under which a union's case is tried: the selecting property has one of the values.

@@ -38,6 +38,7 @@ extension SDKLowering {
         let operationSecurity = operation.security.map { requirement($0, keys: security.keys) }
         let differingSecurity = operationSecurity.flatMap { $0 == security.documentRequirement ? nil : $0 }
         let path = pathComponents(operation.path, parameters: pathParameters)
+        let retries = lowerOperationRetryPolicy(operation, documentPolicy: documentRetryPolicy)
 
         let plainName = responses.result.map { _ in functionNames.claim(SwiftName.member(baseName)) }
         let streamName = responses.stream.map { _ in
@@ -66,7 +67,7 @@ extension SDKLowering {
                 summary: operation.summary,
                 description: operation.description,
                 documentation: documentation(of: operation, arguments: arguments, result: result, note: streamNote,
-                                             responseCases: result.cases + responses.errorCases),
+                                             retries: retries, responseCases: result.cases + responses.errorCases),
                 deprecated: operation.deprecated,
                 deprecationMessage: operation.deprecated ? SpeakeasyExtension.string(SpeakeasyExtension.deprecationMessage, in: operation.extensions, diagnostics: &diagnostics) : nil,
                 httpMethod: operation.method.rawValue.uppercased(),
@@ -82,6 +83,7 @@ extension SDKLowering {
                 isStreaming: isStream,
                 responseCases: Self.switchOrder(result.cases + responses.errorCases),
                 errorResponses: responses.errorResponses,
+                retries: retries,
                 responseExamples: isStream ? [] : responses.examples,
                 origin: SpecOrigin(key: operation.method.rawValue.uppercased() + " " + operation.path, location: operation.location),
                 securityRequirement: operationSecurity ?? security.documentRequirement))
@@ -89,15 +91,18 @@ extension SDKLowering {
         return functions
     }
 
-    /// The summary, description, method and path, notes, parameters, result and errors of a function.
+    /// The summary, description, method and path, notes, own retry policy, parameters, result and errors of a function.
     private func documentation(of operation: Operation, arguments: [OperationParameter], result: SuccessResult, note: String?,
-                               responseCases: [ResponseCase]) -> Documentation {
+                               retries: RetryPolicy?, responseCases: [ResponseCase]) -> Documentation {
         let methodAndPath = "\(operation.method.rawValue.uppercased()) \(operation.path)"
         var documentation: Documentation = [
             .text(operation.summary ?? operation.operationID ?? methodAndPath), .text(operation.description ?? ""), .text("`\(methodAndPath)`"),
         ]
         if let note {
             documentation.blocks.append(.sentences(note))
+        }
+        if let retries {
+            documentation.blocks.append(.sentences(retries.summary + " A policy given to the client or the call replaces it."))
         }
         documentation.blocks += result.notes.map { .listItem("- Note: " + $0) }
         let parameters = arguments.map { Documentation.Parameter($0.name, $0.documentation) }

@@ -28,6 +28,8 @@ public struct RuntimeFeatures: Sendable, Equatable {
         case parameterStyles = "usesParameterStyles"
         /// `JSONValue(encoding:)` and `JSONValue.text(encoding:)`: a request value converted through JSON.
         case jsonEncoding = "usesJSONEncoding"
+        /// `Decoder.objectKeys`: a union tries first the members that declare every key of the payload.
+        case bestFitUnions = "usesBestFitUnions"
 
         /// The field that tells templates whether the SDK uses the feature.
         public var templateFieldName: String { rawValue }
@@ -73,6 +75,9 @@ public struct RuntimeFeatures: Sendable, Equatable {
             used.insert(.jsonEncoding)
         }
         if sdk.models.contains(where: Self.storesIndirectly) { used.insert(.indirect) }
+        if sdk.models.contains(where: { if case .union(let union) = $0.kind { union.triesBestFitFirst } else { false } }) {
+            used.insert(.bestFitUnions)
+        }
     }
 
     public func uses(_ feature: Feature) -> Bool {

@@ -46,6 +46,8 @@ public struct SDKLowering {
     package var maxMethodParameters: Int?
     /// The document's `x-speakeasy-name-override` rules, for operations that name their function nowhere else.
     package var methodNameOverrides = MethodNameOverrides()
+    /// The client's default retry policy, which operations' own policies refine.
+    package var documentRetryPolicy = RetryPolicy.sdkgenDefault
 
     /// Lowers a document; warnings about what could not be mapped go to `diagnostics`.
     public static func lower(_ document: OpenAPIDocument, options: LoweringOptions, diagnostics: inout Diagnostics) -> SwiftSDK {
@@ -73,6 +75,7 @@ public struct SDKLowering {
         globalHeaders = lowerGlobalHeaders()
         let initializerNames = ["serverURL", "retries", "timeout", "transport"] + globalHeaders.map { SwiftName.unescaped($0.parameterName) }
         security = planSecurity(reservedNames: Set(initializerNames))
+        documentRetryPolicy = lowerDocumentRetryPolicy()
         let groupPaths = Self.groupPaths(document)
         let groups = groupPaths.map { lowerGroup(path: $0, allPaths: groupPaths) }
         let error = ErrorDeclaration(
@@ -86,7 +89,8 @@ public struct SDKLowering {
             client: lowerClient(groups: groups),
             error: error,
             groups: groups,
-            models: RecursionBreaker.breakCycles(in: types.models).sorted { $0.typeName < $1.typeName })
+            models: RecursionBreaker.breakCycles(in: types.models).sorted { $0.typeName < $1.typeName },
+            apiVersion: document.info.version)
     }
 
     // MARK: - Client
@@ -106,7 +110,9 @@ public struct SDKLowering {
         initParameters.append(Documentation.Parameter("serverURL", "The server to call. Defaults to ``defaultServerURL``."))
         initParameters += globalHeaders.map { Documentation.Parameter($0.parameterName, $0.documentation) }
         initParameters += [
-            Documentation.Parameter("retries", "When and how often to retry a failed request. Defaults to ``RetryConfig/default``."),
+            Documentation.Parameter("retries", groups.contains { $0.operations.contains { $0.retries != nil } }
+                ? "When and how often to retry a failed request, for every operation.\n`nil`, the default, uses the policy the spec sets for the operation, else ``RetryConfig/default``."
+                : "When and how often to retry a failed request; `nil`, the default, uses ``RetryConfig/default``."),
             Documentation.Parameter("timeout", "The longest a single attempt may take, in seconds; `.infinity` for no limit."),
             Documentation.Parameter("middlewares", "What every attempt of a request passes through, in order, before the transport."),
             Documentation.Parameter("transport", "What sends the requests. Defaults to a ``URLSessionTransport``."),
@@ -119,6 +125,7 @@ public struct SDKLowering {
             documentation: documentation,
             initDocumentation: [.sentences("Creates a client."), .parameters(initParameters)],
             defaultServerURL: server.url,
+            defaultServerLocation: server.location,
             defaultServerDocumentation: [.text("\(server.description ?? "The default server"): `\(server.url)`.")],
             serverURLFunction: serverURLFunction(),
             credentials: security.credentials,
@@ -126,7 +133,7 @@ public struct SDKLowering {
             credentialHeaderNames: Set((["Authorization", "Cookie", "Proxy-Authorization"] + security.apiKeyHeaders).map { $0.lowercased() }).sorted(),
             credentialQueryNames: Set(security.apiKeyQueryParameters).sorted(),
             globalHeaders: globalHeaders,
-            retryDefaults: lowerRetryDefaults(),
+            retryDefaults: documentRetryPolicy,
             timeout: 60,
             exampleOperation: exampleOperation)
     }
@@ -156,54 +163,6 @@ public struct SDKLowering {
                 origin: SpecOrigin(key: parameter.name.lowercased(), location: parameter.sourceLocation)))
         }
         return headers
-    }
-
-    /// The default retry policy from `x-sdkgen-retries`, whose intervals are milliseconds.
-    private mutating func lowerRetryDefaults() -> RetryDefaults {
-        let retries = document.extensions["x-sdkgen-retries"]
-        let backoff = retries?["backoff"]
-        /// The number under `key`, or `fallback` after a warning when it is not a finite, non-negative one.
-        func number(_ key: String, _ fallback: Double) -> Double {
-            guard let node = backoff?[key] else { return fallback }
-            guard let value = node.double, value.isFinite, value >= 0, value < 1e15 else {
-                diagnostics.warning("x-sdkgen-retries: `\(key)` should be a non-negative number below 10^15, found \(node.scalarText ?? node.kindName); the default, \(SpecText.decimal(fallback)), is used", at: node.location)
-                return fallback
-            }
-            return value
-        }
-        func seconds(_ key: String, _ fallback: Double) -> Double {
-            number(key, fallback) / 1000
-        }
-        var statusCodes = [408, 429, 500, 502, 503, 504]
-        if let list = retries?["statusCodes"]?.items {
-            statusCodes = list.compactMap { node in
-                guard let code = node.int, (100...599).contains(code) else {
-                    diagnostics.warning("x-sdkgen-retries: \(node.scalarText ?? node.kindName) is not an HTTP status code (100 to 599); it is ignored", at: node.location)
-                    return nil
-                }
-                return code
-            }
-        }
-        statusCodes.sort()
-        let retryConnectionErrors = retries?["retryConnectionErrors"]?.bool ?? true
-        let initialInterval = seconds("initialInterval", 500), maxInterval = seconds("maxInterval", 60_000)
-        let exponent = number("exponent", 1.5), maxElapsedTime = seconds("maxElapsedTime", 3_600_000)
-        let statusList = statusCodes.count > 1
-            ? statusCodes.dropLast().map(String.init).joined(separator: ", ") + " and \(statusCodes.last!)"
-            : statusCodes.map(String.init).joined()
-        let what = [statusCodes.isEmpty ? nil : "statuses \(statusList)", retryConnectionErrors ? "connection errors" : nil].compactMap { $0 }
-        return RetryDefaults(
-            documentation: [.sentences("""
-                The policy the \(document.info.title) recommends: wait \(SpecText.decimal(initialInterval)) s, then \
-                \(SpecText.decimal(exponent)) times longer after each attempt, up to \(SpecText.decimal(maxInterval)) s between \
-                attempts and \(SpecText.decimal(maxElapsedTime)) s in all; retry \(what.isEmpty ? "nothing" : what.joined(separator: ", and ")).
-                """)],
-            initialInterval: initialInterval,
-            maxInterval: maxInterval,
-            exponent: exponent,
-            maxElapsedTime: maxElapsedTime,
-            statusCodes: statusCodes,
-            retryConnectionErrors: retryConnectionErrors)
     }
 
     // MARK: - Groups

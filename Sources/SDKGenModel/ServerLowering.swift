@@ -7,10 +7,10 @@ import SDKGenYAML
 /// URL from its variables.
 extension SDKLowering {
     /// The first server, its variables set to their defaults.
-    package mutating func defaultServer() -> (url: String, description: String?) {
+    package mutating func defaultServer() -> (url: String, description: String?, location: SourceLocation) {
         guard let server = document.servers.first else {
             diagnostics.warning("the document declares no server; the client's serverURL must be given", at: document.location)
-            return ("http://localhost", "No server is declared")
+            return ("http://localhost", "No server is declared", document.location)
         }
         var url = server.url
         for variable in server.variables {
@@ -18,9 +18,9 @@ extension SDKLowering {
         }
         guard let parsed = URL(string: url), parsed.scheme == "http" || parsed.scheme == "https", parsed.host != nil else {
             diagnostics.warning("the server URL '\(server.url)' is not an absolute http(s) URL; the client's serverURL must be given", at: server.location)
-            return ("http://localhost", "No usable server is declared")
+            return ("http://localhost", "No usable server is declared", server.location)
         }
-        return (url, server.description)
+        return (url, server.description, server.location)
     }
 
     /// `serverURL(region:)`, when the first server's URL has variables.
@@ -45,7 +45,10 @@ extension SDKLowering {
                 .sentences("The URL of \(server.description.map { "the \($0) server" } ?? "the default server"), `\(server.url)`, with its variables set."),
                 .parameters(parameters, returns: "The URL, or `nil` if the values do not form one."),
             ],
-            parameters: used.map { ServerURLParameter(name: names[$0.name]!, defaultValue: $0.value.defaultValue) },
+            parameters: used.map {
+                ServerURLParameter(name: names[$0.name]!, defaultValue: $0.value.defaultValue,
+                                   origin: SpecOrigin(key: $0.name, location: $0.location))
+            },
             url: InterpolatedText.components(of: server.url) { variable in names[variable].map { ($0, .verbatim) } })
     }
 }

@@ -13,6 +13,8 @@ public struct SwiftSDK: Sendable {
     public var error: ErrorDeclaration
     public var groups: [APIGroupDeclaration]
     public var models: [ModelDeclaration]
+    /// The spec's `info.version`, which `sdkgen diff` checks against the changes it finds.
+    public var apiVersion: String
 }
 
 /// The client type users create.
@@ -24,6 +26,8 @@ public struct ClientDeclaration: Sendable {
     /// The initializer's documentation, parameters included.
     public var initDocumentation: Documentation
     public var defaultServerURL: String
+    /// Where the default server is declared: the first server, or the document when it declares none.
+    public var defaultServerLocation: SourceLocation
     public var defaultServerDocumentation: Documentation
     /// A static function building the server URL from the first server's variables, when it has any.
     public var serverURLFunction: ServerURLFunction?
@@ -41,7 +45,7 @@ public struct ClientDeclaration: Sendable {
     public var credentialQueryNames: [String]
     /// Headers set once on the client and sent with every request.
     public var globalHeaders: [GlobalHeaderDeclaration]
-    public var retryDefaults: RetryDefaults
+    public var retryDefaults: RetryPolicy
     /// `timeout` default, in seconds.
     public var timeout: Double
     /// The operation the client's documentation shows a call of: the first of the first group.
@@ -66,6 +70,8 @@ public struct ServerURLParameter: Sendable {
     public var name: String
     /// The variable's default value.
     public var defaultValue: String
+    /// The server variable, by its name in the URL.
+    public var origin: SpecOrigin
 }
 
 /// A piece of a string built from text and arguments: a path or a server URL.
@@ -126,15 +132,22 @@ public struct GlobalHeaderDeclaration: Sendable {
     public var origin: SpecOrigin
 }
 
-/// The client's default retry policy; intervals in seconds.
-public struct RetryDefaults: Sendable {
-    public var documentation: Documentation
+/// A retry policy: the client's default, or an operation's own; intervals in seconds.
+public struct RetryPolicy: Sendable, Equatable {
+    /// Where the policy comes from, as the start of a sentence: "The policy the spec sets with `x-speakeasy-retries`".
+    public var source: String
+    /// Where the spec or the configuration sets the policy; `nil` for sdkgen's default.
+    public var location: SourceLocation?
     public var initialInterval: Double
     public var maxInterval: Double
     public var exponent: Double
     public var maxElapsedTime: Double
-    /// The statuses that are retried, in increasing order.
+    /// The fraction of each wait left to chance, from 0 to 1.
+    public var jitter: Double
+    /// The single statuses that are retried, in increasing order, none inside one of ``statusRanges``.
     public var statusCodes: [Int]
+    /// The first digits of the status classes that are retried (5 for `5XX`), in increasing order.
+    public var statusRanges: [Int]
     public var retryConnectionErrors: Bool
 }
 
@@ -231,6 +244,8 @@ public struct OperationDeclaration: Sendable {
     public var responseCases: [ResponseCase]
     /// The documented error responses, in the spec's order, with the media type of each.
     public var errorResponses: [ErrorResponse]
+    /// The operation's own retry policy, or `nil` when it has none and uses the client's.
+    public var retries: RetryPolicy?
     /// The JSON examples the spec gives for the responses, for checking the SDK's types against them.
     public var responseExamples: [ResponseExample]
     /// The operation this function calls: `GET /users/{id}`, at the operation's method key.

@@ -409,8 +409,10 @@ package struct TypeLowering {
                 values = discriminatorValues(of: member, componentName: componentName, discriminator: discriminator)
                     .filter { claimedValues.insert($0).inserted }
             }
+            let declaredKeys = discriminator == nil ? index.flattenedObject(member).map { $0.properties.map(\.name) } : nil
             cases.append(UnionCase(name: caseName, type: type, documentation: [.text(description(of: member) ?? "")],
-                                   discriminatorValues: values, selection: selection?.conditions[offset] ?? []))
+                                   discriminatorValues: values, selection: selection?.conditions[offset] ?? [],
+                                   declaredKeys: declaredKeys?.isEmpty == false ? declaredKeys : nil))
         }
         let usesDiscriminator = discriminator != nil && cases.allSatisfy { !$0.discriminatorValues.isEmpty }
         // A value no case claims (a kind a newer server sends) is kept, so the response still decodes.

@@ -15,6 +15,8 @@ import Synchronization
 /// | `Runtime/*.mustache` | `ClientDeclaration` | `NAME/Runtime/*.swift` |
 /// | `reference.mustache` | `ReferencePage` | `docs/sdks/TAG/README.md` |
 /// | `model-reference.mustache` | `ModelReferencePage` | `docs/models/MODEL.md` |
+/// | `docs-readme.mustache` | the SDK's guide | `docs/README.md` |
+/// | `reference-runtime/*.mustache` | `ClientDeclaration` | `docs/runtime/*.md` |
 ///
 /// Values arrive escaped for where they go, so templates print them with `{{name}}` and nothing is
 /// HTML-escaped. Any template may include another as a partial, `{{> name}}`, by its name (`Runtime/APIClient`).

@@ -57,6 +57,9 @@ import Testing
         Expected("global-header-added", .globalHeaderAdded, .compatible, "Pets.init(xRequestSource:)", at: "new.yaml:9:7"),
         Expected("error-case-added", .errorCaseAdded, .breaking, "PetsError.tooManyRequests", at: "new.yaml:51:9"),
         Expected("error-case-removed", .errorCaseRemoved, .breaking, "PetsError.serverError", at: "old.yaml:51:9"),
+        Expected("server-url-changed", .serverURLChanged, .compatible, "Pets.defaultServerURL", at: "new.yaml:6:5"),
+        Expected("operation-deprecated", .operationDeprecated, .compatible, "Pets.pets.listPets(limit:)", at: "new.yaml:12:7"),
+        Expected("security-relaxed", .securityRelaxed, .compatible, "Pets.pets.createPet(body:)", at: "new.yaml:30:7"),
     ]
 
     static func located(_ change: APIChange) -> String {
@@ -103,6 +106,80 @@ import Testing
         ])
     }
 
+    @Test func serverVariablesAreArgumentsAndTheDefaultURLIsWhereCallsGo() throws {
+        let diff = try Self.diff("server-variables")
+        #expect(diff.changes.map { "\($0.classification) \($0.kind) \($0.symbol) \(Self.located($0))" } == [
+            "breaking serverVariableRemoved Pets.serverURL(region:version:) old.yaml:10:7",
+            "compatible serverURLChanged Pets.defaultServerURL new.yaml:6:5",
+            "compatible serverVariableAdded Pets.serverURL(region:stage:) new.yaml:10:7",
+            "compatible serverVariableDefaultChanged Pets.serverURL(region:version:) new.yaml:8:7",
+        ])
+        #expect(diff.changes.map(\.message) == [
+            "the server variable `version` is removed, and the argument `version` with it",
+            "the default server is `https://us.pets.example.com/prod` instead of `https://eu.pets.example.com/v1`: "
+                + "calls from a client created without `serverURL:` go there",
+            "the server variable `stage` is added as the argument `stage: String = \"prod\"`",
+            "the server variable `region` defaults to \"us\" instead of \"eu\"",
+        ])
+    }
+
+    @Test func aTypeOrPropertyNewlyDeprecatedIsCompatibleButReported() throws {
+        let diff = try Self.diff("model-deprecated")
+        #expect(diff.changes.map { "\($0.classification) \($0.kind) \($0.symbol) \(Self.located($0))" } == [
+            "compatible modelDeprecated NewPet new.yaml:62:7",
+            "compatible fieldDeprecated NewPet.tag new.yaml:68:9",
+        ])
+        #expect(diff.versionBump == .minor)
+    }
+
+    @Test func aNewRetryPolicyIsCompatibleAndSaysWhatCallsNowDo() throws {
+        let diff = try Self.diff("retries-changed")
+        #expect(diff.changes.map { "\($0.classification) \($0.kind) \($0.symbol) \(Self.located($0))" } == [
+            "compatible retryPolicyChanged Pets.pets.createPet(body:) new.yaml:33:7",
+            "compatible retryPolicyChanged RetryConfig.default new.yaml:10:3",
+        ])
+        let messages = diff.changes.map(\.message)
+        #expect(messages[0].hasPrefix("the function's own retry policy changes: The policy the spec sets for this operation with `x-sdkgen-retries`"))
+        #expect(messages[0].hasSuffix("retry statuses 503, and connection errors. It was: none; it used the client's."))
+        #expect(messages[1].contains("retry statuses 5XX, and connection errors. It was: sdkgen's default policy"))
+    }
+
+    @Test func addingAnErrorCaseSaysWhyItBreaksExhaustiveSwitches() throws {
+        #expect(try Self.diff("error-case-added").changes.map(\.message) == [
+            "a case is added to the exhaustive error enum for status 429: a `switch` over `PetsError` without `default:` "
+                + "no longer compiles, and those statuses are no longer thrown as the case that caught them",
+        ])
+    }
+
+    @Test func aVersionBelowWhatTheChangesNeedIsFlagged() throws {
+        let diff = try Self.diff("breaking-with-minor-version")
+        #expect(diff.versionBump == .major)
+        #expect(diff.versionShortfall == "info.version goes from 1.0.0 to 1.1.0, a minor bump, but the changes need a major one")
+        let report = APIDiffReport.render(diff, format: .markdown, oldName: "v1.yaml", newName: "v2.yaml")
+        #expect(report.contains("> **Warning:** info.version goes from 1.0.0 to 1.1.0, a minor bump, but the changes need a major one"))
+        let json = APIDiffReport.render(diff, format: .json, oldName: "v1.yaml", newName: "v2.yaml")
+        #expect(json.contains(#""versionShortfall" : "info.version goes from 1.0.0 to 1.1.0, a minor bump, but the changes need a major one""#))
+        #expect(try Self.diff("unchanged").versionShortfall == nil)
+    }
+
+    /// The version rules on their own: the changes' bump against the two `info.version`s.
+    @Test(arguments: [
+        // (changes, old, new, expected shortfall)
+        (APIChange.Classification.breaking, "1.4.2", "2.0.0", nil),
+        (.breaking, "1.4.2", "1.5.0", "info.version goes from 1.4.2 to 1.5.0, a minor bump, but the changes need a major one"),
+        (.breaking, "v1.4.2", "v1.4.2", "info.version stays v1.4.2, but the changes need a major one"),
+        (.breaking, "0.3.1", "0.4.0", nil),
+        (.breaking, "0.3.1", "0.3.2", "info.version goes from 0.3.1 to 0.3.2, a patch bump, but the changes need a minor one"),
+        (.compatible, "1.4", "1.5-beta.1", nil),
+        (.compatible, "1.4.2", "1.4.3", "info.version goes from 1.4.2 to 1.4.3, a patch bump, but the changes need a minor one"),
+        (.compatible, "2.0.0", "1.9.0", "info.version goes down, from 2.0.0 to 1.9.0"),
+        (.compatible, "2024-01-01", "2024-02-01", nil),
+    ] as [(APIChange.Classification, String, String, String?)])
+    func versionShortfall(_ classification: APIChange.Classification, _ old: String, _ new: String, _ expected: String?) {
+        let change = APIChange(.fieldAdded, classification, at: SourceLocation(file: "new.yaml", line: 1, column: 1), symbol: "Pet.age", message: "")
+        #expect(APIDiff(changes: [change], oldVersion: old, newVersion: new).versionShortfall == expected)
+    }
+
     @Test func theMessagesSayWhatChangedInSwift() throws {
         #expect(try Self.diff("parameter-added-required").changes.map(\.message)
             == ["the required argument `owner: String` (query parameter `owner`) is added"])
@@ -120,6 +197,8 @@ import Testing
         #expect(diff.changes.isEmpty)
         #expect(diff.versionBump == .none)
         #expect(diff.exitStatus(failOnBreaking: true) == 0)
+        #expect(APIDiffReport.render(diff, format: .text, oldName: "v1.yaml", newName: "v2.yaml")
+            == "No API changes from v1.yaml to v2.yaml; suggested version bump: none\n")
     }
 
     @Test func failOnBreakingExitsOneOnARemovedFieldAndZeroOnAnAddedOptionalParameter() throws {
@@ -150,6 +229,8 @@ import Testing
 
             **Suggested version bump: major** (1 breaking, 1 compatible; from `v1.yaml` to `v2.yaml`)
 
+            > **Warning:** info.version stays 1.0.0, but the changes need a major one
+
             ### Breaking
 
             - `Pet.name`: the type of `name` changes from `String` to `PetName` (narrowed: string to enum)
@@ -168,6 +249,7 @@ import Testing
         #expect(report == """
             \(location): breaking: PetStatus.sold: the value "sold" is removed, and its case with it
             v1.yaml → v2.yaml: 1 breaking, 0 compatible; suggested version bump: major
+            v2.yaml: warning: info.version stays 1.0.0, but the changes need a major one
 
             """)
     }

@@ -48,7 +48,7 @@ import Testing
             """) == [
                 "t.yaml:9:18: warning: `maxLength` is beyond the 64-bit integer range, found 123456789012345678901234567890; it is ignored",
                 "t.yaml:10:18: warning: `minLength` is beyond the 64-bit integer range, found 18446744073709551616; it is ignored",
-                "t.yaml:12:17: warning: x-sdkgen-retries: 99999999999999999999 is not an HTTP status code (100 to 599); it is ignored",
+                "t.yaml:12:17: warning: x-sdkgen-retries: 99999999999999999999 is neither an HTTP status code (100 to 599) nor a range of them (1XX to 5XX); it is ignored",
             ])
     }
 

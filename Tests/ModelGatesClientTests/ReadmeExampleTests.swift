@@ -29,19 +29,42 @@ private func readmeExample() async {
     // README example end
 }
 
+/// The README's retries recipe, compiled and checked the same way.
+private func readmeRetriesRecipe() async throws {
+    // README retries recipe start
+    let retries = RetryConfig(
+        backoff: RetryConfig.Backoff(initialInterval: 0.2, maxInterval: 10, exponent: 2, maxElapsedTime: 120, jitter: 0.5),
+        statusCodes: [429, .range(5)],
+        retryConnectionErrors: true)
+    let client = ModelGates(retries: retries)
+    let activity = try await client.analytics.getUserActivity(options: RequestOptions(retries: .disabled))
+    // README retries recipe end
+    print(activity)
+}
+
 @Suite struct ReadmeExampleTests {
-    @Test func theREADMEShowsTheCompiledExample() throws {
+    /// README.md, and the lines of this file between `// README <name> start` and `// README <name> end`, unindented.
+    private func readmeAndSnippet(_ name: String) throws -> (readme: String, snippet: String) {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
 
-        let start = try #require(source.range(of: "    // README example start\n"))
-        let end = try #require(source.range(of: "    // README example end\n"))
+        let start = try #require(source.range(of: "    // README \(name) start\n"))
+        let end = try #require(source.range(of: "    // README \(name) end\n"))
         let body = source[start.upperBound..<end.lowerBound]
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasPrefix("    ") ? String($0.dropFirst(4)) : String($0) }
             .joined(separator: "\n")
+        return (readme, body)
+    }
 
+    @Test func theREADMEShowsTheCompiledExample() throws {
+        let (readme, body) = try readmeAndSnippet("example")
         #expect(readme.contains("```swift\nimport ModelGates\n\n" + body + "```\n"), "README.md's SDK example differs from the one compiled in \(#filePath)")
+    }
+
+    @Test func theREADMEShowsTheCompiledRetriesRecipe() throws {
+        let (readme, body) = try readmeAndSnippet("retries recipe")
+        #expect(readme.contains("```swift\n" + body + "```\n"), "README.md's retries recipe differs from the one compiled in \(#filePath)")
     }
 }

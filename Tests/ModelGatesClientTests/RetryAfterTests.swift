@@ -37,10 +37,42 @@ struct RetryAfterTests {
     @Test("the backoff grows by the exponent and is capped at maxInterval")
     func backoffIntervals() {
         let backoff = RetryConfig.default.backoff
-        let intervals = (1...14).map { backoff.interval(afterAttempt: $0) }
+        let intervals = (1...14).map { backoff.interval(afterAttempt: $0, random: 1) }
         #expect(intervals.prefix(4) == [0.5, 0.75, 1.125, 1.6875])
         #expect(intervals.last == 60)
         #expect(intervals == intervals.sorted())
+    }
+
+    @Test("jitter shortens each wait by up to its fraction, picked by the random number")
+    func jitterBounds() {
+        let backoff = RetryConfig.Backoff(initialInterval: 1, maxInterval: 10, exponent: 2, maxElapsedTime: 100, jitter: 0.5)
+        #expect(backoff.interval(afterAttempt: 1, random: 1) == 1)
+        #expect(backoff.interval(afterAttempt: 1, random: 0.5) == 0.75)
+        #expect(backoff.interval(afterAttempt: 1, random: 0) == 0.5)
+        // 2^4 = 16 s is capped at 10 s before the jitter: never longer than maxInterval.
+        #expect(backoff.interval(afterAttempt: 5, random: 1) == 10)
+        #expect(backoff.interval(afterAttempt: 5, random: 0) == 5)
+        // Out-of-range settings are clamped: no negative waits, no waits beyond the computed one.
+        var wild = backoff
+        wild.jitter = 3
+        #expect(wild.interval(afterAttempt: 1, random: 0) == 0)
+        #expect(wild.interval(afterAttempt: 1, random: 7) == 1)
+        wild.jitter = 0
+        #expect(wild.interval(afterAttempt: 2, random: 0) == 2)
+        #expect(RetryConfig.Backoff(initialInterval: 1, maxInterval: 1, exponent: 1, maxElapsedTime: 1).jitter == 0.25)
+    }
+
+    @Test("status codes match one by one and by class")
+    func statusCodeRanges() {
+        let policy = RetryConfig(backoff: RetryConfig.default.backoff, statusCodes: [429, .range(5)], retryConnectionErrors: false)
+        for status in [429, 500, 503, 507, 599] {
+            #expect(policy.retries(statusCode: status), "\(status)")
+        }
+        for status in [200, 428, 430, 499, 600] {
+            #expect(!policy.retries(statusCode: status), "\(status)")
+        }
+        #expect(RetryConfig.StatusCode.range(4).matches(404))
+        #expect(!RetryConfig.StatusCode.code(404).matches(405))
     }
 
     @Test("the default policy is the spec's x-sdkgen-retries")

@@ -160,13 +160,13 @@ extension HTTPResponse {
 }
 
 extension RetryConfig {
-    /// A policy with tiny intervals, for tests.
+    /// A policy with tiny intervals and no jitter, for tests.
     static func fast(
         initialInterval: TimeInterval = 0.01,
         maxInterval: TimeInterval = 0.1,
         exponent: Double = 2,
         maxElapsedTime: TimeInterval = 5,
-        statusCodes: Set<Int> = [408, 429, 500, 502, 503, 504],
+        statusCodes: Set<StatusCode> = [408, 429, 500, 502, 503, 504],
         retryConnectionErrors: Bool = false
     ) -> RetryConfig {
         RetryConfig(
@@ -174,7 +174,8 @@ extension RetryConfig {
                 initialInterval: initialInterval,
                 maxInterval: maxInterval,
                 exponent: exponent,
-                maxElapsedTime: maxElapsedTime
+                maxElapsedTime: maxElapsedTime,
+                jitter: 0
             ),
             statusCodes: statusCodes,
             retryConnectionErrors: retryConnectionErrors

@@ -116,6 +116,21 @@ import Testing
         #expect(throws: DecodingError.self) { try decode(Content.self, "42") }
     }
 
+    @Test func aUnionWithoutDiscriminatorTakesTheTypeThatDeclaresEveryKey() throws {
+        // Both members decode any object (their properties are optional); the one declaring every key is taken, so
+        // that re-encoding gives the payload back.
+        let enclosures = try decode([Enclosure].self, #"[{"file_id":"f1","title":"Report"},{"url":"link-1"},{"title":"Untitled"}]"#)
+        #expect(enclosures == [
+            .fileEnclosure(FileEnclosure(fileID: "f1", title: "Report")),
+            .linkEnclosure(LinkEnclosure(url: "link-1")),
+            // Keys both declare: the first member, as before.
+            .linkEnclosure(LinkEnclosure(title: "Untitled")),
+        ])
+        #expect(try json(enclosures) == #"[{"file_id":"f1","title":"Report"},{"url":"link-1"},{"title":"Untitled"}]"#)
+        // Keys no member declares all of: the first member that decodes, as before.
+        #expect(try decode(Enclosure.self, #"{"url":"u","file_id":"f"}"#) == .linkEnclosure(LinkEnclosure(url: "u")))
+    }
+
     @Test func aUnionWithoutDiscriminatorSkipsTypesWhoseValuesThePayloadLacks() throws {
         let benchmarks = try decode([Benchmark].self, """
             [{"source": "scores", "model": "a", "score": 1.5},

@@ -24,8 +24,9 @@ struct APIClient: Sendable {
     /// The headers sent with every request, in order.
     let headers: [(name: String, value: String)]
 
-    /// The retry policy, unless a call overrides it.
-    let retries: RetryConfig
+    /// The retry policy for every operation, unless a call overrides it; `nil` uses each operation's own policy from
+    /// the spec, else ``RetryConfig/default``.
+    let retries: RetryConfig?
 
     /// The longest a single attempt may take, in seconds, unless a call overrides it.
     let timeout: TimeInterval
@@ -54,7 +55,7 @@ struct APIClient: Sendable {
         options: RequestOptions,
         exchange: (URLRequest) async throws -> ClientResponse
     ) async throws(ModelGatesError) -> APIResponse {
-        let policy = options.retries ?? retries
+        let policy = options.retries ?? retries ?? request.retries ?? .default
         let chain = middlewares + options.middlewares
         let start = ContinuousClock.now
         var attempt = 1
@@ -179,22 +180,22 @@ struct APIClient: Sendable {
         let mayRepeat = policy.retryNonIdempotent || Self.idempotentMethods.contains(request.method.uppercased())
         switch outcome {
         case .success(let response):
-            guard policy.statusCodes.contains(response.statusCode), mayRepeat else {
+            guard policy.retries(statusCode: response.statusCode), mayRepeat else {
                 return nil
             }
             if let header = response.metadata.value(forHeader: "Retry-After"),
                let retryAfter = RetryAfter.delay(from: header) {
                 return min(retryAfter, policy.backoff.maxInterval)
             }
-            return policy.backoff.interval(afterAttempt: attempt)
+            return policy.backoff.interval(afterAttempt: attempt, random: .random(in: 0...1))
         case .failure(.transport(let error as URLError)) where policy.retryConnectionErrors:
             if Self.notSentErrorCodes.contains(error.code)
                 || (mayRepeat && Self.connectionLostErrorCodes.contains(error.code)) {
-                return policy.backoff.interval(afterAttempt: attempt)
+                return policy.backoff.interval(afterAttempt: attempt, random: .random(in: 0...1))
             }
             return nil
         case .failure(.timedOut) where policy.retryConnectionErrors && mayRepeat:
-            return policy.backoff.interval(afterAttempt: attempt)
+            return policy.backoff.interval(afterAttempt: attempt, random: .random(in: 0...1))
         case .failure:
             return nil
         }
@@ -229,7 +230,7 @@ extension APIClient: CustomReflectable {
                 "credentialProvider": credentialProvider.map { type(of: $0) } as Any,
                 "security": security,
                 "headers": headers.map(\.name),
-                "retries": retries,
+                "retries": retries as Any,
                 "timeout": timeout,
                 "middlewares": middlewares.map { type(of: $0) },
                 "transport": type(of: transport),

@@ -46,7 +46,8 @@ public enum SDKPackage {
             throw GenerationError(missing.map { .error("templates folder '\(templates.directory)' has no \($0).mustache, which a package needs", at: nil) })
         }
         let value = TemplateValue.object(PackageView(sdk: sdk, info: info, files: files).root)
-        var result = files.map { file in
+        // The package's README prints the guide, with links into docs/, in place of docs/README.md.
+        var result = files.filter { $0.path != "docs/README.md" }.map { file in
             file.path.hasPrefix(module + "/") ? GeneratedFile(path: "Sources/" + file.path, contents: file.contents) : file
         }
         var failures: [Diagnostic] = []

@@ -24,6 +24,12 @@ public enum SDKRenderer {
             add("\(module)/Models/\(model.fileName).swift", view.model(model), "model")
             add("docs/\(SDKView.modelReferencePagePath(model))", view.modelReferencePage(model), "model-reference")
         }
+        // The guide and the pages of the runtime types the reference pages link; left out when a custom templates
+        // folder has no template for them.
+        add("docs/README.md", SDKGuideView(sdk: sdk, docsFolder: "").root, "docs-readme", omittedWhenEmpty: true)
+        for name in SDKView.runtimeReferencePageTypes {
+            add("docs/\(SDKView.runtimeReferencePagePath(name))", client, "reference-runtime/\(name)", omittedWhenEmpty: true)
+        }
         // A runtime file for a feature the SDK does not use renders empty and is left out.
         for name in templates.runtimeNames {
             add("\(module)/\(name).swift", client, name, omittedWhenEmpty: true)

@@ -9,6 +9,14 @@ extension SDKView {
         "sdks/\(Markdown.anchor(group.tag))/README.md"
     }
 
+    /// The runtime types with a page of their own, which the operations' parameter tables link.
+    static let runtimeReferencePageTypes = ["RequestOptions", "RetryConfig"]
+
+    /// Where a runtime type's page goes, relative to the docs folder: `runtime/RetryConfig.md`.
+    static func runtimeReferencePagePath(_ typeName: String) -> String {
+        "runtime/\(typeName).md"
+    }
+
     func referencePage(_ group: APIGroupDeclaration) -> TemplateObject {
         [
             "path": .text(Self.referencePagePath(group)),
@@ -21,12 +29,23 @@ extension SDKView {
     private func referenceOperation(_ declaration: OperationDeclaration, groupProperty: String) -> TemplateObject {
         let errorTypeName = sdk.error.typeName
         let name = SwiftName.unescaped(declaration.functionName)
-        var rows = declaration.parameters.map { argument in
-            Self.row(name: argument.name, type: argument.type, required: argument.type.isOptional ? "➖" : "✔️",
+        // The client's headers first, as the official SDKs' pages list them: they are sent with this call too.
+        var rows = sdk.client.globalHeaders.map { header in
+            Self.row(name: header.parameterName, typeCell: "`String?`", required: "➖",
+                     description: Markdown.cell([header.documentation, "Set once on `\(sdk.client.typeName)`."]
+                         .compactMap { $0 }.joined(separator: " ")), example: "")
+        }
+        rows += declaration.parameters.map { argument in
+            Self.row(name: argument.name, typeCell: typeCell(argument.type, modelsFolder: "../../models/"),
+                     required: argument.type.isOptional ? "➖" : "✔️",
                      description: Markdown.cell(argument.description), example: Markdown.cell(argument.example?.text))
         }
-        rows.append(Self.row(name: "options", type: .named("RequestOptions"), required: "➖",
-                             description: "Per-call overrides of the client's retries, timeout and headers.", example: ""))
+        rows.append(Self.row(name: "options", typeCell: "[`RequestOptions`](../../\(Self.runtimeReferencePagePath("RequestOptions")))",
+                             required: "➖", description: "Per-call overrides of the client's retries, timeout, headers and middlewares.",
+                             example: ""))
+        rows.append(Self.row(name: "options.retries", typeCell: "[`RetryConfig?`](../../\(Self.runtimeReferencePagePath("RetryConfig")))",
+                             required: "➖", description: "The retry policy for this call instead of the client's; `.disabled` for none.",
+                             example: ""))
         var errors: [TemplateValue] = declaration.errorResponses.sorted { $0.status < $1.status }.map { response in
             let caseName = sdk.error.statusCase(for: response.status)?.caseName ?? ""
             return .object(Self.errorRow("\(errorTypeName).\(caseName)", statusCode: response.status.text,
@@ -45,7 +64,7 @@ extension SDKView {
             "summary": .text(Markdown.cell(declaration.summary ?? name)),
             "description": .text(Markdown.block(declaration.description ?? declaration.summary)),
             // A complete Swift program calling the operation.
-            "usageExample": .text(usageExample(call: call, returnsValue: declaration.returnType != .void, streams: declaration.isStreaming)),
+            "usageExample": .text(usageExample(declaration, call: call)),
             "callExample": .text(call),
             "parameters": .list(rows.map(TemplateValue.object)),
             "responseType": .text(declaration.returnType.description),
@@ -57,15 +76,23 @@ extension SDKView {
 
     /// A row of a parameters or fields table, every cell Markdown-safe; `✔️` or `➖` in `required`, as the seed
     /// pages mark it.
-    private static func row(name: String, type: SwiftType?, typeText: String? = nil, required: String, description: String,
+    private static func row(name: String, typeCell: String, required: String, description: String,
                             example: String) -> TemplateObject {
         [
             "name": .text("`\(SwiftName.unescaped(name))`"),
-            "type": .text("`\(typeText ?? type?.description ?? "")`"),
+            "type": .text(typeCell),
             "required": .text(required),
             "description": .text(description),
             "example": .text(example),
         ]
+    }
+
+    /// A type for a table cell, linked to the page of the model it names, if any: `[ActivityItem]?` links
+    /// `ActivityItem`'s page in `modelsFolder`.
+    func typeCell(_ type: SwiftType, modelsFolder: String) -> String {
+        let spelling = "`\(type.description)`"
+        guard let model = type.referencedNames.first(where: modelNames.contains) else { return spelling }
+        return "[\(spelling)](\(modelsFolder)\(model).md)"
     }
 
     /// A row of an errors table; the media type's `*`s are escaped, so that `*/*` is not read as emphasis.
@@ -79,28 +106,40 @@ extension SDKView {
         "\(groupProperty).\(SwiftName.unescaped(operation.functionName))(\(exampleArguments(operation).joined(separator: ", ")))"
     }
 
-    /// A complete program that creates a client and makes the call.
-    private func usageExample(call: String, returnsValue: Bool, streams: Bool) -> String {
-        let clientTypeName = sdk.client.typeName
+    /// A complete program that creates a client, makes the call and handles its errors: the first documented one
+    /// by its case, the rest together.
+    private func usageExample(_ operation: OperationDeclaration, call: String) -> String {
+        let client = sdk.client
         var lines = ["import \(sdk.moduleName)", ""]
-        let globalHeaders = sdk.client.globalHeaders.map { SwiftName.unescaped($0.parameterName) }
-        if globalHeaders.isEmpty {
-            lines.append("let client = \(clientTypeName)()")
+        lines += client.credentials.flatMap(\.arguments).compactMap { argument in
+            argument.environmentVariable.map { "// `\(SwiftName.unescaped(argument.name))` is read from the \($0) environment variable." }
+        }
+        // Credentials without an environment variable to fall back on are given, as the client needs them.
+        let arguments = client.credentials.flatMap(\.arguments).filter { $0.environmentVariable == nil }.map(\.name)
+            + client.globalHeaders.map(\.parameterName)
+        if arguments.isEmpty {
+            lines.append("let client = \(client.typeName)()")
         } else {
-            lines.append("let client = \(clientTypeName)(")
-            for (offset, name) in globalHeaders.enumerated() {
-                lines.append("    \(name): \"<value>\"\(offset == globalHeaders.count - 1 ? "" : ",")")
+            lines.append("let client = \(client.typeName)(")
+            for (offset, name) in arguments.enumerated() {
+                lines.append("    \(SwiftName.unescaped(name)): \"<value>\"\(offset == arguments.count - 1 ? "" : ",")")
             }
             lines.append(")")
         }
-        lines.append("")
-        if streams {
-            lines += ["for try await event in try await client.\(call) {", "    print(event)", "}"]
-        } else if returnsValue {
-            lines += ["let response = try await client.\(call)", "print(response)"]
+        lines += ["", "do {"]
+        if operation.isStreaming {
+            lines += ["    for try await event in try await client.\(call) {", "        print(event)", "    }"]
+        } else if operation.returnType != .void {
+            lines += ["    let response = try await client.\(call)", "    print(response)"]
         } else {
-            lines.append("try await client.\(call)")
+            lines.append("    try await client.\(call)")
         }
+        let documented = operation.errorResponses.map(\.status).sorted().first.flatMap(sdk.error.statusCase(for:))
+        if let documented {
+            lines += ["} catch \(sdk.error.typeName).\(documented.caseName)(let body, let metadata) {",
+                      "    print(\"status \\(metadata.statusCode):\", body)"]
+        }
+        lines += ["} catch {", "    print(error)", "}"]
         return lines.joined(separator: "\n")
     }
 
@@ -160,20 +199,22 @@ extension SDKView {
     func modelReferencePage(_ model: ModelDeclaration) -> TemplateObject {
         let (tableTitle, rows): (String, [TemplateObject]) = switch model.kind {
         case .structure(let structModel):
-            ("Fields", structModel.properties.map(Self.row))
+            ("Fields", structModel.properties.map(row))
         case .enumeration(let enumModel):
             ("Values", enumModel.cases.map { enumCase in
-                Self.row(name: enumCase.name, type: nil, typeText: enumModel.hasStringValues ? "String" : "Int", required: "",
+                Self.row(name: enumCase.name, typeCell: enumModel.hasStringValues ? "`String`" : "`Int`", required: "",
                          description: "", example: Markdown.cell(SwiftSource.literal(enumCase.value)))
             })
         case .union(let unionModel):
             // Union case names are printed as declared, keeping any backticks.
             ("One of", unionModel.cases.map {
-                ["name": .text("`\($0.name)`"), "type": .text("`\($0.type)`"), "required": .text(""), "description": .text(""), "example": .text("")]
+                ["name": .text("`\($0.name)`"), "type": .text(typeCell($0.type, modelsFolder: "")), "required": .text(""),
+                 "description": .text(""), "example": .text("")]
             })
         case .tuple(let tupleModel):
-            ("Elements", tupleModel.elements.map(Self.row) + (tupleModel.restType.map {
-                [Self.row(name: "rest", type: .array($0), required: "➖", description: "The elements after the fixed ones.", example: "")]
+            ("Elements", tupleModel.elements.map(row) + (tupleModel.restType.map {
+                [Self.row(name: "rest", typeCell: typeCell(.array($0), modelsFolder: ""), required: "➖",
+                          description: "The elements after the fixed ones.", example: "")]
             } ?? []))
         }
         return [
@@ -186,8 +227,8 @@ extension SDKView {
     }
 
     /// A struct's property or a tuple's element as a row of its model's table.
-    private static func row(_ property: PropertyDeclaration) -> TemplateObject {
-        row(name: property.name, type: property.type, required: property.isRequired ? "✔️" : "➖",
-            description: Markdown.cell(property.description), example: Markdown.cell(property.example?.text))
+    private func row(_ property: PropertyDeclaration) -> TemplateObject {
+        Self.row(name: property.name, typeCell: typeCell(property.type, modelsFolder: ""), required: property.isRequired ? "✔️" : "➖",
+                 description: Markdown.cell(property.description), example: Markdown.cell(property.example?.text))
     }
 }

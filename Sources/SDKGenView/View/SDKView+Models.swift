@@ -103,8 +103,11 @@ extension SDKView {
                     "docLines": .documentation(unionCase.documentation),
                     "discriminatorValueLiterals": .lines(unionCase.discriminatorValues.map(SwiftLiteral.string)),
                     "selectionConditions": .lines(unionCase.selection.map(Self.condition)),
+                    // `["a", "b"]`, the keys a best-fit attempt of the case allows the payload.
+                    "declaredKeysLiteral": .text(union.triesBestFitFirst ? unionCase.declaredKeys.map(SwiftSource.stringsLiteral) : nil),
                 ]
             },
+            "triesBestFitFirst": .bool(union.triesBestFitFirst),
             "discriminator": .object(union.discriminator.map {
                 ["propertyNameLiteral": .text(SwiftLiteral.string($0.propertyName)), "unknownCaseName": .text($0.unknownCaseName)]
             }),

@@ -130,14 +130,18 @@ package struct SDKView {
         ]
     }
 
-    private func retryDefaults(_ retries: RetryDefaults) -> TemplateObject {
+    private func retryDefaults(_ retries: RetryPolicy) -> TemplateObject {
         [
-            "docLines": .documentation(retries.documentation),
+            "docLines": .documentation([.sentences(retries.summary)]),
+            "summary": .text(retries.summary),
+            "literal": .text(SwiftSource.retryConfigLiteral(retries, indent: "    ")),
+            // The parts of the literal, for templates written before it.
             "initialInterval": .text(SpecText.decimal(retries.initialInterval)),
             "maxInterval": .text(SpecText.decimal(retries.maxInterval)),
             "exponent": .text(SpecText.decimal(retries.exponent)),
             "maxElapsedTime": .text(SpecText.decimal(retries.maxElapsedTime)),
-            "statusCodes": .text(retries.statusCodes.map(String.init).joined(separator: ", ")),
+            "jitter": .text(SpecText.decimal(retries.jitter)),
+            "statusCodes": .text(SwiftSource.statusCodesList(retries)),
             "retryConnectionErrors": .text(retries.retryConnectionErrors ? "true" : "false"),
         ]
     }

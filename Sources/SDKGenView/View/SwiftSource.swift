@@ -53,6 +53,29 @@ package enum SwiftSource {
         "[" + requirement.map { "[" + $0.map(SwiftLiteral.string).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
     }
 
+    /// `RetryConfig(backoff: RetryConfig.Backoff(…), statusCodes: [429, .range(5)], retryConnectionErrors: true)` over several
+    /// lines, each after the first starting with `indent`.
+    package static func retryConfigLiteral(_ policy: RetryPolicy, indent: String) -> String {
+        [
+            "RetryConfig(",
+            "    backoff: RetryConfig.Backoff(",
+            "        initialInterval: \(SpecText.decimal(policy.initialInterval)),",
+            "        maxInterval: \(SpecText.decimal(policy.maxInterval)),",
+            "        exponent: \(SpecText.decimal(policy.exponent)),",
+            "        maxElapsedTime: \(SpecText.decimal(policy.maxElapsedTime)),",
+            "        jitter: \(SpecText.decimal(policy.jitter))",
+            "    ),",
+            "    statusCodes: [\(statusCodesList(policy))],",
+            "    retryConnectionErrors: \(policy.retryConnectionErrors)",
+            ")",
+        ].joined(separator: "\n" + indent)
+    }
+
+    /// `429, 503, .range(5)`: a policy's statuses as the elements of a `Set<RetryConfig.StatusCode>` literal.
+    package static func statusCodesList(_ policy: RetryPolicy) -> String {
+        (policy.statusCodes.map(String.init) + policy.statusRanges.map { ".range(\($0))" }).joined(separator: ", ")
+    }
+
     /// `["a", "b"]`: strings as a Swift array or set literal.
     package static func stringsLiteral(_ strings: [String]) -> String {
         "[" + strings.map(SwiftLiteral.string).joined(separator: ", ") + "]"

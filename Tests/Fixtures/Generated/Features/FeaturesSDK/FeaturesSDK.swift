@@ -43,6 +43,9 @@ public struct FeaturesSDK: Sendable {
     /// The Security operations.
     public let security: SecurityAPI
 
+    /// The Retries operations.
+    public let retries: RetriesAPI
+
     /// The Speakeasy operations.
     public let speakeasy: SpeakeasyAPI
 
@@ -60,7 +63,8 @@ public struct FeaturesSDK: Sendable {
     ///     With `nil`, no `key` cookie is sent.
     ///   - credentialProvider: Supplies credentials before every attempt of a request, in place of the ones above; `nil` for none.
     ///   - serverURL: The server to call. Defaults to ``defaultServerURL``.
-    ///   - retries: When and how often to retry a failed request. Defaults to ``RetryConfig/default``.
+    ///   - retries: When and how often to retry a failed request, for every operation.
+    ///     `nil`, the default, uses the policy the spec sets for the operation, else ``RetryConfig/default``.
     ///   - timeout: The longest a single attempt may take, in seconds; `.infinity` for no limit.
     ///   - middlewares: What every attempt of a request passes through, in order, before the transport.
     ///   - transport: What sends the requests. Defaults to a ``URLSessionTransport``.
@@ -72,7 +76,7 @@ public struct FeaturesSDK: Sendable {
         cookieKey: String? = nil,
         credentialProvider: (any CredentialProvider)? = nil,
         serverURL: URL = FeaturesSDK.defaultServerURL,
-        retries: RetryConfig = .default,
+        retries: RetryConfig? = nil,
         timeout: TimeInterval = 60,
         middlewares: [any ClientMiddleware] = [],
         transport: any HTTPTransport = URLSessionTransport()
@@ -92,6 +96,7 @@ public struct FeaturesSDK: Sendable {
         self.bodies = BodiesAPI(client: client)
         self.responses = ResponsesAPI(client: client)
         self.security = SecurityAPI(client: client)
+        self.retries = RetriesAPI(client: client)
         self.speakeasy = SpeakeasyAPI(client: client)
     }
 }
@@ -183,14 +188,16 @@ extension FeaturesSDK.Credentials: CustomStringConvertible, CustomDebugStringCon
 }
 
 extension RetryConfig {
-    /// The policy the Features API recommends: wait 0.5 s, then 1.5 times longer after each attempt, up to 60 s between
-    /// attempts and 3600 s in all; retry statuses 408, 429, 500, 502, 503 and 504, and connection errors.
+    /// sdkgen's default policy, as the spec sets none: wait 0.5 s, then 1.5 times longer after each attempt, up to 60 s
+    /// between attempts and 3600 s in all, each wait shortened at random by up to 25%; retry statuses 408, 429, 500, 502,
+    /// 503 and 504, and connection errors.
     public static let `default` = RetryConfig(
-        backoff: Backoff(
+        backoff: RetryConfig.Backoff(
             initialInterval: 0.5,
             maxInterval: 60,
             exponent: 1.5,
-            maxElapsedTime: 3600
+            maxElapsedTime: 3600,
+            jitter: 0.25
         ),
         statusCodes: [408, 429, 500, 502, 503, 504],
         retryConnectionErrors: true

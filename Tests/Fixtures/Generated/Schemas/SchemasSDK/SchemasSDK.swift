@@ -27,13 +27,13 @@ public struct SchemasSDK: Sendable {
     ///
     /// - Parameters:
     ///   - serverURL: The server to call. Defaults to ``defaultServerURL``.
-    ///   - retries: When and how often to retry a failed request. Defaults to ``RetryConfig/default``.
+    ///   - retries: When and how often to retry a failed request; `nil`, the default, uses ``RetryConfig/default``.
     ///   - timeout: The longest a single attempt may take, in seconds; `.infinity` for no limit.
     ///   - middlewares: What every attempt of a request passes through, in order, before the transport.
     ///   - transport: What sends the requests. Defaults to a ``URLSessionTransport``.
     public init(
         serverURL: URL = SchemasSDK.defaultServerURL,
-        retries: RetryConfig = .default,
+        retries: RetryConfig? = nil,
         timeout: TimeInterval = 60,
         middlewares: [any ClientMiddleware] = [],
         transport: any HTTPTransport = URLSessionTransport()
@@ -54,14 +54,16 @@ public struct SchemasSDK: Sendable {
 }
 
 extension RetryConfig {
-    /// The policy the Schema fixtures recommends: wait 0.5 s, then 1.5 times longer after each attempt, up to 60 s between
-    /// attempts and 3600 s in all; retry statuses 408, 429, 500, 502, 503 and 504, and connection errors.
+    /// sdkgen's default policy, as the spec sets none: wait 0.5 s, then 1.5 times longer after each attempt, up to 60 s
+    /// between attempts and 3600 s in all, each wait shortened at random by up to 25%; retry statuses 408, 429, 500, 502,
+    /// 503 and 504, and connection errors.
     public static let `default` = RetryConfig(
-        backoff: Backoff(
+        backoff: RetryConfig.Backoff(
             initialInterval: 0.5,
             maxInterval: 60,
             exponent: 1.5,
-            maxElapsedTime: 3600
+            maxElapsedTime: 3600,
+            jitter: 0.25
         ),
         statusCodes: [408, 429, 500, 502, 503, 504],
         retryConnectionErrors: true

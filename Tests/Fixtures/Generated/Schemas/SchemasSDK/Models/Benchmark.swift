@@ -12,6 +12,20 @@ public enum Benchmark: Codable, Hashable, Sendable {
         let selecting = try? decoder.container(keyedBy: JSONKey.self)
         let source = try? selecting?.decodeIfPresent(String.self, forKey: "source")
         let benchmarkType = try? selecting?.decodeIfPresent(String.self, forKey: "benchmark_type")
+        // First the types that declare every key of the payload, so that none of its keys is dropped.
+        let keys = decoder.objectKeys
+        if source == "scores", keys.isSubset(of: ["source", "model", "score"]), let value = try? ScoreBenchmark(from: decoder) {
+            self = .scoreBenchmark(value)
+            return
+        }
+        if source == "runs", ["accuracy", "latency"].contains(benchmarkType), keys.isSubset(of: ["source", "benchmark_type", "model", "accuracy"]), let value = try? RunBenchmark(from: decoder) {
+            self = .runBenchmark(value)
+            return
+        }
+        if source == "runs", benchmarkType == "search_web", keys.isSubset(of: ["source", "benchmark_type", "model", "primary_score"]), let value = try? SearchBenchmark(from: decoder) {
+            self = .searchBenchmark(value)
+            return
+        }
         if source == "scores", let value = try? ScoreBenchmark(from: decoder) {
             self = .scoreBenchmark(value)
             return

@@ -36,6 +36,10 @@ struct APIRequest: Sendable {
     /// the client's default requirement says.
     var security: [[String]]?
 
+    /// The operation's own retry policy from the spec, used unless the call or the client sets one; `nil` when the
+    /// spec sets none for the operation.
+    var retries: RetryConfig?
+
     init(operation: OperationInfo, path: String) {
         self.operation = operation
         self.path = path

@@ -27,3 +27,11 @@ struct JSONKey: CodingKey, ExpressibleByStringLiteral {
         self.init(name)
     }
 }
+
+extension Decoder {
+    /// The member names of the JSON object being decoded; none when it is not an object.
+    var objectKeys: Set<String> {
+        guard let container = try? container(keyedBy: JSONKey.self) else { return [] }
+        return Set(container.allKeys.map(\.stringValue))
+    }
+}

@@ -12,6 +12,9 @@ import Foundation
 /// A request whose method is not idempotent (`POST`, `PATCH`) may have been carried out even when it failed, so it is
 /// retried only when it never reached the server (the connection was refused, the host was not found), unless
 /// ``retryNonIdempotent`` is set. To opt in for a single call, pass a policy with it set in ``RequestOptions``.
+///
+/// Status codes are listed one by one or by class: `statusCodes: [429, .range(5)]` retries 429 and every status from
+/// 500 to 599, what OpenAPI writes `5XX`.
 public struct RetryConfig: Sendable, Hashable {
     /// How long to wait between attempts: exponentially longer after each one.
     public struct Backoff: Sendable, Hashable {
@@ -27,6 +30,12 @@ public struct RetryConfig: Sendable, Hashable {
         /// How long after the first attempt the client may still start a retry, in seconds.
         public var maxElapsedTime: TimeInterval
 
+        /// The fraction of each wait, from 0 to 1, that is left to chance: each wait is drawn at random between
+        /// `(1 - jitter)` times the computed wait and the computed wait. Spreading the waits keeps many clients that
+        /// failed together from retrying together. 0 waits exactly; 1 draws anywhere from no wait to the full one.
+        /// A server's `Retry-After` is waited for as it says, without jitter.
+        public var jitter: Double
+
         /// Creates a backoff strategy.
         ///
         /// - Parameters:
@@ -34,30 +43,40 @@ public struct RetryConfig: Sendable, Hashable {
         ///   - maxInterval: The longest wait between two attempts, in seconds. It also caps a server's `Retry-After`.
         ///   - exponent: The factor by which the wait grows after each attempt.
         ///   - maxElapsedTime: How long after the first attempt the client may still start a retry, in seconds.
+        ///   - jitter: The fraction of each wait, from 0 to 1, that is left to chance; 0.25 by default, so each wait
+        ///     is between 75% and 100% of the computed one.
         public init(
             initialInterval: TimeInterval,
             maxInterval: TimeInterval,
             exponent: Double,
-            maxElapsedTime: TimeInterval
+            maxElapsedTime: TimeInterval,
+            jitter: Double = 0.25
         ) {
             self.initialInterval = initialInterval
             self.maxInterval = maxInterval
             self.exponent = exponent
             self.maxElapsedTime = maxElapsedTime
+            self.jitter = jitter
         }
 
-        /// The wait after the given attempt (1 for the first): `initialInterval * exponent^(attempt - 1)`,
-        /// capped at `maxInterval`.
-        func interval(afterAttempt attempt: Int) -> TimeInterval {
-            min(maxInterval, initialInterval * pow(exponent, Double(attempt - 1)))
+        /// The wait after the given attempt (1 for the first): `initialInterval * exponent^(attempt - 1)`, capped at
+        /// `maxInterval`, then shortened by up to ``jitter`` of itself.
+        ///
+        /// - Parameter random: A number from 0 to 1 that picks the wait within the jitter: 0 the shortest, 1 the
+        ///   computed wait. The client draws it at random; a fixed value makes the wait predictable.
+        func interval(afterAttempt attempt: Int, random: Double) -> TimeInterval {
+            let computed = min(maxInterval, initialInterval * pow(exponent, Double(attempt - 1)))
+            let spread = min(max(jitter, 0), 1)
+            return computed * (1 - spread * (1 - min(max(random, 0), 1)))
         }
     }
 
     /// How long to wait between attempts.
     public var backoff: Backoff
 
-    /// The response status codes that are retried.
-    public var statusCodes: Set<Int>
+    /// The response status codes that are retried: single codes, such as `429`, and classes, such as `.range(5)`
+    /// for every status from 500 to 599.
+    public var statusCodes: Set<StatusCode>
 
     /// Whether to retry when no response arrived: the connection was refused or lost, the host was not found, or the
     /// attempt timed out.
@@ -75,14 +94,14 @@ public struct RetryConfig: Sendable, Hashable {
     ///
     /// - Parameters:
     ///   - backoff: How long to wait between attempts.
-    ///   - statusCodes: The response status codes that are retried.
+    ///   - statusCodes: The response status codes that are retried, such as `[429, .range(5)]`.
     ///   - retryConnectionErrors: Whether to retry when no response arrived: the connection was refused or lost, the
     ///     host was not found, or the attempt timed out.
     ///   - retryNonIdempotent: Whether to retry requests that are not idempotent, such as `POST`, after they may have
     ///     reached the server. Off by default.
     public init(
         backoff: Backoff,
-        statusCodes: Set<Int>,
+        statusCodes: Set<StatusCode>,
         retryConnectionErrors: Bool,
         retryNonIdempotent: Bool = false
     ) {
@@ -98,4 +117,37 @@ public struct RetryConfig: Sendable, Hashable {
         statusCodes: [],
         retryConnectionErrors: false
     )
+
+    /// Whether a response with the given status is retried: it is one of ``statusCodes`` or in one of their classes.
+    func retries(statusCode: Int) -> Bool {
+        statusCodes.contains { $0.matches(statusCode) }
+    }
+}
+
+extension RetryConfig {
+    /// A response status a policy retries: one status code, or a class of them such as OpenAPI's `5XX`.
+    ///
+    /// An integer literal is a single code, so a set of them reads `[429, 503]`; a class is `.range(5)`.
+    public enum StatusCode: Sendable, Hashable, ExpressibleByIntegerLiteral {
+        /// One status code, such as 429.
+        case code(Int)
+
+        /// Every status code whose first digit is the given one: `.range(5)` is 500 to 599, what OpenAPI writes `5XX`.
+        case range(Int)
+
+        /// A single status code, from an integer literal.
+        public init(integerLiteral value: Int) {
+            self = .code(value)
+        }
+
+        /// Whether the status code is this one or in this class.
+        func matches(_ statusCode: Int) -> Bool {
+            switch self {
+            case .code(let code):
+                code == statusCode
+            case .range(let firstDigit):
+                (firstDigit * 100..<(firstDigit + 1) * 100).contains(statusCode)
+            }
+        }
+    }
 }
