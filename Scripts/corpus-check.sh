@@ -397,7 +397,9 @@ for spec in "${specs[@]}"; do
         overlay_args=()
         for overlay in "${overlays[@]}"; do overlay_args+=(--overlay "$overlay"); done
         check "$label" "$spec" "$WORK/$module-overlays" "$module" "${overlay_args[@]}"
-        [ -d "$WORK/$module-overlays/Sources/$module/APIs" ] && parity "$label" "$WORK/$module-overlays" "$module"
+        if [ -d "$WORK/$module-overlays/Sources/$module/APIs" ]; then
+            parity "$label" "$WORK/$module-overlays" "$module"
+        fi
     fi
 done
 
