@@ -17,7 +17,8 @@ each SDK that failed. real/openrouter.yaml gets a second row with its overlays a
 order, when sdkgen has the --overlay option. Every SDK that compiles is checked against its spec's JSON
 response examples (`sdkgen conformance`: reported per row and listed, not failed on), and the OpenRouter
 SDK (without overlays), by the program in Scripts/OpenRouterClientCheck, against a loopback server: it
-must stream a chat completion and upload a multipart file.
+must stream a chat completion and upload a multipart file. The overlaid OpenRouter SDK is counted against the official Go
+SDK's methods in ../shared/reference (by group and name; SpeakeasyParityTests also checks their arguments).
 
 Options:
   --report-only       Always exit 0 (to collect figures while the generator is still being fixed).
@@ -59,6 +60,7 @@ done
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 specs_root=../shared/specs
 overlays_dir=$specs_root/real/openrouter-overlays
+reference_methods=$specs_root/../reference/openrouter-go-sdk-methods.txt
 
 if [ ! -d "$specs_root" ]; then
     echo "corpus-check: $specs_root not found (a fresh clone has no spec corpus); nothing to check."
@@ -181,6 +183,7 @@ detail() {
 
 rows=()
 conformance_lines=()
+parity_lines=()
 client_lines=()
 details="$WORK/details.md"
 : >"$details"
@@ -262,6 +265,25 @@ EOF
     conformance_cell="–"
     [ "$result" = "compile failed" ] || conformance "$label" "$spec" "$dir" "$module" "$@"
     rows+=("$row | $build_seconds | $peak_gb | $error_count | $warning_count | $conformance_cell | $result |")
+}
+
+# parity LABEL DIR MODULE: counts the official Go SDK's methods (`APIKeys.Create`) that the SDK in DIR has as
+# `client.apiKeys.create`: a function of that name in the group's file, both compared case-insensitively.
+parity() {
+    local label=$1 dir=$2 module=$3 group method file found=0 total=0 missing=()
+    [ -f "$reference_methods" ] || return 0
+    while IFS=. read -r group method; do
+        [ -n "$group" ] || continue
+        total=$((total + 1))
+        file=$(find "$dir/Sources/$module/APIs" -maxdepth 1 -iname "${group}API.swift" | head -n 1)
+        if [ -n "$file" ] && grep -qiE "^    (public |package )?func ${method}\(" "$file"; then
+            found=$((found + 1))
+        else
+            missing+=("$group.$method")
+        fi
+    done <"$reference_methods"
+    parity_lines+=("- $label: $found of $total methods of the official Go SDK")
+    [ ${#missing[@]} -eq 0 ] || parity_lines+=("  - missing: ${missing[*]}")
 }
 
 # C collation: the same order on every machine, and the overlays' order is part of their meaning.
@@ -375,6 +397,9 @@ for spec in "${specs[@]}"; do
         overlay_args=()
         for overlay in "${overlays[@]}"; do overlay_args+=(--overlay "$overlay"); done
         check "$label" "$spec" "$WORK/$module-overlays" "$module" "${overlay_args[@]}"
+        if [ -d "$WORK/$module-overlays/Sources/$module/APIs" ]; then
+            parity "$label" "$WORK/$module-overlays" "$module"
+        fi
     fi
 done
 
@@ -398,6 +423,12 @@ report="$WORK/report.md"
         echo "## Spec conformance: the spec's JSON response examples, decoded and re-encoded by the generated types"
         echo
         printf '%s\n' "${conformance_lines[@]}"
+    fi
+    if [ ${#parity_lines[@]} -gt 0 ]; then
+        echo
+        echo "## Official SDK parity: the official Go SDK's methods as \`client.group.method\`"
+        echo
+        printf '%s\n' "${parity_lines[@]}"
     fi
     if [ ${#client_lines[@]} -gt 0 ]; then
         echo

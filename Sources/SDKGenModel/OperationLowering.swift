@@ -14,8 +14,12 @@ import SDKGenYAML
 /// function too, `downloadStream()`, returning the body as a `ByteStream` as it arrives, to read or write to a file.
 extension SDKLowering {
     package mutating func lowerOperation(_ operation: Operation, pathItem: PathItem, functionNames: inout MemberNames) -> [OperationDeclaration] {
-        let baseName = operation.operationID ?? "\(operation.method.rawValue) \(operation.path)"
-        let typePrefix = SwiftName.type(baseName)
+        let operationIDName = operation.operationID ?? "\(operation.method.rawValue) \(operation.path)"
+        let typePrefix = SwiftName.type(operationIDName)
+        // Speakeasy's method name replaces the operationId's; types keep names from the operationId.
+        let baseName = SpeakeasyExtension.string(SpeakeasyExtension.nameOverride, in: operation.extensions, diagnostics: &diagnostics)
+            ?? operation.operationID.flatMap(methodNameOverrides.name(for:))
+            ?? operationIDName
         let operationName = operation.operationID ?? "\(operation.method.rawValue.uppercased()) \(operation.path)"
 
         var argumentNames = MemberNames(reserving: ["options", "request", "response", "client", "form"])
@@ -55,28 +59,43 @@ extension SDKLowering {
         }
         let streamsBytes = responses.stream?.returnType == .byteStream
         let streamedAs = streamsBytes ? "the body as it arrives" : "the response as server-sent events"
+        let deprecationMessage = operation.deprecated
+            ? SpeakeasyExtension.string(SpeakeasyExtension.deprecationMessage, in: operation.extensions, diagnostics: &diagnostics) : nil
 
         let hasStreamFunction = readings.contains { $0.isStream && !$0.nameSuffix.isEmpty }
         var functions: [OperationDeclaration] = []
+        // Each body variant's arguments: its own, or one request struct beyond `x-speakeasy-max-method-params`, named
+        // after the variant's media type when it is not the first (`CreateFileMultipartRequest`).
+        let variants = bodyVariants.map { body in
+            let flatArguments = pathParameters.map(\.argument) + (body?.arguments ?? []) + otherParameters.map(\.argument)
+            let requestStruct = requestStruct(operation, typePrefix: typePrefix + (body?.nameSuffix ?? ""), arguments: flatArguments,
+                                              inputCount: pathParameters.count + otherParameters.count + (body == nil ? 0 : 1),
+                                              isMultipart: body?.declaration.isMultipart == true)
+            return (arguments: requestStruct.map { [$0.argument] } ?? flatArguments, requestStruct: requestStruct)
+        }
+        func argumentLabels(_ arguments: [OperationParameter]) -> String {
+            arguments.map { SwiftName.unescaped($0.name) + ":" }.joined() + "options:"
+        }
         for (bodyIndex, body) in bodyVariants.enumerated() {
-            let arguments = pathParameters.map(\.argument) + (body?.arguments ?? []) + otherParameters.map(\.argument)
-            let labels = arguments.map { SwiftName.unescaped($0.name) + ":" }.joined() + "options:"
-            let setsStreamField = body?.hasStreamField == true && hasStreamFunction
+            let (arguments, requestStruct) = variants[bodyIndex]
+            let labels = argumentLabels(arguments)
+            let streamField = hasStreamFunction ? body?.streamFieldName : nil
             for (readingIndex, reading) in readings.enumerated() {
                 let name = names[bodyIndex][readingIndex]
                 func call(_ other: String, _ labels: String) -> String { "``\(SwiftName.unescaped(other))(\(labels))``" }
                 var bodyDeclaration = body?.declaration
                 var notes: [String] = []
-                if setsStreamField, case .json(let argument, let contentType, _)? = bodyDeclaration {
-                    bodyDeclaration = .json(argument: argument, contentType: contentType, streamField: reading.isStream)
+                if let streamField, case .json(let argument, let contentType, _)? = bodyDeclaration {
+                    bodyDeclaration = .json(argument: argument, contentType: contentType,
+                                            streamField: StreamField(name: streamField, value: reading.isStream))
                 }
                 if reading.isStream {
                     notes.append(streamsBytes
                         ? "Streams the body as it arrives, without holding it whole: iterate its chunks or write it to a file."
-                        : "Streams the response as server-sent events" + (setsStreamField ? "; the body's `stream` field is sent as `true`." : "."))
+                        : "Streams the response as server-sent events" + (streamField.map { "; the body's `\($0)` field is sent as `true`." } ?? "."))
                 } else if readingIndex == 0, let streamIndex = readings.firstIndex(where: \.isStream) {
                     notes.append("For \(streamedAs), call \(call(names[bodyIndex][streamIndex], labels))"
-                        + (setsStreamField ? "; this function sends the body's `stream` field as `false`." : "."))
+                        + (streamField.map { "; this function sends the body's `\($0)` field as `false`." } ?? "."))
                 }
                 if readingIndex == 0 {
                     for (index, other) in readings.enumerated() where !other.isStream && index > 0 {
@@ -88,9 +107,7 @@ extension SDKLowering {
                 if let body, bodies.count > 1 {
                     if bodyIndex == 0 {
                         let others = bodies.enumerated().dropFirst().map { index, other in
-                            let otherLabels = (pathParameters.map(\.argument) + other.arguments + otherParameters.map(\.argument))
-                                .map { SwiftName.unescaped($0.name) + ":" }.joined() + "options:"
-                            return "as `\(other.mediaType)`, call \(call(names[index][readingIndex], otherLabels))"
+                            "as `\(other.mediaType)`, call \(call(names[index][readingIndex], argumentLabels(variants[index].arguments)))"
                         }
                         notes.append("Sends the body as `\(body.mediaType)`; to send it " + others.joined(separator: "; ") + ".")
                     } else {
@@ -107,10 +124,12 @@ extension SDKLowering {
                                                  note: notes.isEmpty ? nil : notes.joined(separator: " "),
                                                  retries: retries, responseCases: result.cases + responses.errorCases),
                     deprecated: operation.deprecated,
+                    deprecationMessage: deprecationMessage,
                     httpMethod: operation.method.rawValue.uppercased(),
                     path: path,
                     pathTemplate: operation.path,
                     parameters: arguments,
+                    requestStruct: requestStruct?.declaration,
                     security: differingSecurity,
                     accept: result.acceptContentType,
                     requestItems: requestItems,
@@ -189,10 +208,14 @@ extension SDKLowering {
     }
 
     /// The path item's parameters with the operation's, which replace any of the same name and location; each with
-    /// the reference it is given by, if any.
-    private func mergedParameters(_ operation: Operation, pathItem: PathItem) -> [(parameter: Parameter, reference: Reference?)] {
+    /// the reference it is given by, if any. Those marked `x-speakeasy-ignore: true` are left out.
+    private mutating func mergedParameters(_ operation: Operation, pathItem: PathItem) -> [(parameter: Parameter, reference: Reference?)] {
         func resolved(_ items: [Referenceable<Parameter>]) -> [(parameter: Parameter, reference: Reference?)] {
-            items.compactMap { item in index.parameter(item).map { ($0, Self.reference(of: item)) } }
+            items.compactMap { item in
+                guard let parameter = index.parameter(item),
+                      !SpeakeasyExtension.isIgnored(parameter.extensions, diagnostics: &diagnostics) else { return nil }
+                return (parameter, Self.reference(of: item))
+            }
         }
         let own = resolved(operation.parameters)
         let shared = resolved(pathItem.parameters).filter { shared in

@@ -68,7 +68,8 @@ extension SDKLowering {
             schema = media.schema
             isJSONContent = Self.isJSON(media.contentType)
         }
-        let name = names.claim(SwiftName.member(parameter.name))
+        let name = names.claim(SwiftName.member(
+            SpeakeasyExtension.string(SpeakeasyExtension.nameOverride, in: parameter.extensions, diagnostics: &diagnostics) ?? parameter.name))
         let baseType = schema.map {
             swiftType(for: $0, in: reference, part: "schema", suggestedName: typePrefix + SwiftName.type(parameter.name))
         } ?? .string

@@ -20,9 +20,9 @@ extension SDKLowering {
         package var nameSuffix: String
         package var arguments: [OperationParameter]
         package var declaration: RequestBodyDeclaration
-        /// Whether the body is JSON whose schema has a Boolean `stream` property, which the streaming variant of
-        /// an operation sets.
-        package var hasStreamField: Bool
+        /// The Boolean property of a JSON body that the streaming variant of an operation sets: `stream`, or the
+        /// operation's `x-speakeasy-stream-request-field`, when the schema has it.
+        package var streamFieldName: String?
     }
 
     /// The kinds of body sdkgen sends, in the order it prefers them.
@@ -62,13 +62,15 @@ extension SDKLowering {
             }
             if !sameJSON { kept.append(media) }
         }
+        let streamFieldName = SpeakeasyExtension.string(SpeakeasyExtension.streamRequestField, in: operation.extensions, diagnostics: &diagnostics)
+            ?? "stream"
         var lowered: [LoweredBody] = []
         var suffixes: Set<String> = []
         let namesBefore = names
         for media in kept {
             var variantNames = namesBefore
             guard var variant = lowerRequestBody(media, body: body, reference: Self.reference(of: item), typePrefix: typePrefix,
-                                                 names: &variantNames) else { continue }
+                                                 streamFieldName: streamFieldName, names: &variantNames) else { continue }
             if !lowered.isEmpty {
                 var suffix = Self.mediaTypeSuffix(media.contentType)
                 var counter = 2
@@ -116,7 +118,7 @@ extension SDKLowering {
 
     /// One media type of a request body: its arguments and how the request carries it.
     private mutating func lowerRequestBody(_ media: MediaType, body: RequestBody, reference: Reference?, typePrefix: String,
-                                           names: inout MemberNames) -> LoweredBody? {
+                                           streamFieldName: String, names: inout MemberNames) -> LoweredBody? {
         let kind = bodyKind(media)
         let contentType = media.contentType.contains("*") ? (kind == .json ? "application/json" : "application/octet-stream") : media.contentType
 
@@ -152,7 +154,7 @@ extension SDKLowering {
             example: media.example.map(ExampleText.value),
             origin: SpecOrigin(key: "body", location: body.location))
         return LoweredBody(mediaType: media.contentType, nameSuffix: "", arguments: [argument], declaration: declaration,
-                           hasStreamField: kind == .json && media.schema.map(hasStreamProperty) == true)
+                           streamFieldName: kind == .json && media.schema.map { hasBooleanProperty($0, named: streamFieldName) } == true ? streamFieldName : nil)
     }
 
     /// One argument per property of a multipart body's object schema; `nil` (no body is sent) when the schema has
@@ -196,7 +198,7 @@ extension SDKLowering {
             parts.append(item)
         }
         return LoweredBody(mediaType: media.contentType, nameSuffix: "", arguments: arguments, declaration: .multipart(parts: parts),
-                           hasStreamField: false)
+                           streamFieldName: nil)
     }
 
     // MARK: - Schemas
@@ -231,8 +233,8 @@ extension SDKLowering {
         return model.properties.first { $0.origin.key == wireName }?.type.nonOptional
     }
 
-    private func hasStreamProperty(_ schema: Schema) -> Bool {
-        resolved(schema).properties.first { $0.name == "stream" }.map { resolved($0.value).types == [.boolean] } ?? false
+    private func hasBooleanProperty(_ schema: Schema, named name: String) -> Bool {
+        resolved(schema).properties.first { $0.name == name }.map { resolved($0.value).types == [.boolean] } ?? false
     }
 
     package func schemaDescription(_ schema: Schema) -> String? {

@@ -254,7 +254,8 @@ extension SDKLowering {
                 elementType = swiftType(for: schema, in: reference, part: media.contentType, suggestedName: typePrefix + "Event")
             }
         }
-        let reading = elementType == .string ? ResponseReading.textEvents : .events(elementType)
+        let sentinel = SpeakeasyExtension.string(SpeakeasyExtension.sseSentinel, in: media.extensions, diagnostics: &diagnostics) ?? "[DONE]"
+        let reading = elementType == .string ? ResponseReading.textEvents(sentinel: sentinel) : .events(elementType, sentinel: sentinel)
         let returns = elementType == .string
             ? "The events' data as it arrives."
             : "The events as they arrive, each one's data decoded as `\(elementType)`."

@@ -43,6 +43,12 @@ public struct SDKLowering {
     /// The Swift types of schemas inside reusable components (parameters, request bodies, responses), by the
     /// component's reference and the part, so that every operation using a component shares its types.
     package var componentTypes: [String: SwiftType] = [:]
+    /// The functions of each operation lowered so far, by method and path, for an operation in several groups.
+    package var loweredOperations: [String: [OperationDeclaration]] = [:]
+    /// The document's `x-speakeasy-max-method-params`, for operations that give none.
+    package var maxMethodParameters: Int?
+    /// The document's `x-speakeasy-name-override` rules, for operations that name their function nowhere else.
+    package var methodNameOverrides = MethodNameOverrides()
     /// The client's default retry policy, which operations' own policies refine.
     package var documentRetryPolicy = RetryPolicy.sdkgenDefault
 
@@ -62,18 +68,21 @@ public struct SDKLowering {
         clientTypeName = options.clientName.map(SwiftName.type) ?? SwiftName.type(options.moduleName)
         errorTypeName = clientTypeName + "Error"
         webhookTypeName = clientTypeName + "Webhook"
-        let groupTypeNames = Self.groupTags(document).map { SwiftName.type($0) + "API" }
+        let groupTypeNames = Self.groupPaths(document).map(Self.groupTypeName)
         types = TypeLowering(index: index, names: NameRegistry(reserving: [clientTypeName, errorTypeName, webhookTypeName] + groupTypeNames),
                              access: options.access)
     }
 
     private mutating func lower() -> SwiftSDK {
         types.declareComponents()
+        maxMethodParameters = SpeakeasyExtension.maxMethodParameters(document.extensions, diagnostics: &diagnostics)
+        methodNameOverrides = MethodNameOverrides(document, diagnostics: &diagnostics)
         globalHeaders = lowerGlobalHeaders()
         let initializerNames = ["serverURL", "retries", "timeout", "transport"] + globalHeaders.map { SwiftName.unescaped($0.parameterName) }
         security = planSecurity(reservedNames: Set(initializerNames))
         documentRetryPolicy = lowerDocumentRetryPolicy()
-        let groups = Self.groupTags(document).map { lowerGroup(tag: $0) }
+        let groupPaths = Self.groupPaths(document)
+        let groups = groupPaths.map { lowerGroup(path: $0, allPaths: groupPaths) }
         let error = ErrorDeclaration(
             access: options.access,
             typeName: errorTypeName, clientTypeName: clientTypeName,
@@ -152,7 +161,9 @@ public struct SDKLowering {
                 diagnostics.warning("global parameter '\(parameter.name)' is in \(parameter.location.rawValue); only headers can be global. It is ignored", at: parameter.sourceLocation)
                 continue
             }
-            let name = members.claim(SwiftName.member(parameter.extensions["x-sdkgen-name"]?.scalarText ?? parameter.name))
+            let name = members.claim(SwiftName.member(parameter.extensions["x-sdkgen-name"]?.scalarText
+                ?? SpeakeasyExtension.string(SpeakeasyExtension.nameOverride, in: parameter.extensions, diagnostics: &diagnostics)
+                ?? parameter.name))
             headers.append(GlobalHeaderDeclaration(
                 parameterName: name,
                 headerName: parameter.name,
@@ -164,28 +175,86 @@ public struct SDKLowering {
 
     // MARK: - Groups
 
-    /// The tags that become API groups, in the document's `tags` order, then in order of first use.
-    private static func groupTags(_ document: OpenAPIDocument) -> [String] {
-        var used: [String] = []
-        for operation in document.operations {
-            let tag = operation.tags.first ?? "Default"
-            if !used.contains(tag) { used.append(tag) }
+    /// The groups an operation is in, as paths from the client: its `x-speakeasy-group`, else each of its tags
+    /// (as Speakeasy and OpenAPI Generator do), else `Default`. Dotted names nest: `beta.responses` is
+    /// `client.beta.responses`.
+    private static func groupPaths(of operation: SDKGenOpenAPI.Operation) -> [[String]] {
+        if let group = operation.extensions[SpeakeasyExtension.group]?.string.flatMap(path) {
+            return [group]
         }
-        let declared = document.tags.map(\.name).filter(used.contains)
-        return declared + used.filter { !declared.contains($0) }
+        let tags = operation.tags.compactMap(path)
+        return tags.isEmpty ? [["Default"]] : tags
     }
 
-    private mutating func lowerGroup(tag: String) -> APIGroupDeclaration {
-        let typeName = SwiftName.type(tag) + "API"
-        let propertyName = SwiftName.member(tag)
+    /// A group or tag name's dotted parts; `nil` for a name without any.
+    private static func path(_ name: String) -> [String]? {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: true).map(String.init)
+        return parts.isEmpty ? nil : parts
+    }
+
+    /// The groups, in the document's `tags` order, then in order of first use; a nested group's parents come
+    /// before it, declared without operations when none has them. Paths that make the same Swift names are one
+    /// group (`x-speakeasy-group: chat` joins the tag `Chat`), spelled as first met.
+    private static func groupPaths(_ document: OpenAPIDocument) -> [[String]] {
+        var used: [[String]] = []
+        for operation in document.operations {
+            for path in groupPaths(of: operation) where !used.contains(where: { sameGroup($0, path) }) {
+                used.append(path)
+            }
+        }
+        let declared = document.tags.compactMap { path($0.name) }.filter { tag in used.contains { $0 == tag } }
+        var paths: [[String]] = []
+        for path in declared + used.filter({ !declared.contains($0) }) {
+            for length in 1...path.count where !paths.contains(where: { sameGroup($0, Array(path.prefix(length))) }) {
+                paths.append(Array(path.prefix(length)))
+            }
+        }
+        return paths
+    }
+
+    /// Whether two group paths make the same Swift names.
+    private static func sameGroup(_ first: [String], _ second: [String]) -> Bool {
+        first.count == second.count && groupTypeName(first) == groupTypeName(second)
+    }
+
+    /// `BetaResponsesAPI` for `beta.responses`.
+    private static func groupTypeName(_ path: [String]) -> String {
+        path.map(SwiftName.type).joined() + "API"
+    }
+
+    private mutating func lowerGroup(path: [String], allPaths: [[String]]) -> APIGroupDeclaration {
+        let tag = path.joined(separator: ".")
+        let typeName = Self.groupTypeName(path)
+        // The group's own property is its last part; the client reaches it through its parents'.
+        let propertyName = path.map(SwiftName.member).joined(separator: ".")
         let tagDescription = document.tags.first { $0.name == tag }?.description
-        var functionNames = MemberNames()
+        var subgroupNames = MemberNames(reserving: ["client"])
+        let subgroups = allPaths.filter { $0.count == path.count + 1 && Self.sameGroup(Array($0.prefix(path.count)), path) }.map { child in
+            SubgroupDeclaration(propertyName: subgroupNames.claim(SwiftName.member(child.last!)), typeName: Self.groupTypeName(child),
+                                documentation: [.text(document.tags.first { $0.name == child.joined(separator: ".") }?.description
+                                    ?? "The \(child.joined(separator: ".")) operations.")])
+        }
+        var functionNames = MemberNames(reserving: Set(subgroups.map { SwiftName.unescaped($0.propertyName) }))
         var operations: [OperationDeclaration] = []
         var specOperations: [SDKGenOpenAPI.Operation] = []
         for pathItem in document.paths {
-            for operation in pathItem.operations where (operation.tags.first ?? "Default") == tag {
-                operations += lowerOperation(operation, pathItem: pathItem, functionNames: &functionNames)
+            for operation in pathItem.operations where Self.groupPaths(of: operation).contains(where: { Self.sameGroup($0, path) }) {
                 specOperations.append(operation)
+                let key = operation.method.rawValue + " " + operation.path
+                // An operation in several groups is lowered once, so that its types are declared once.
+                if let lowered = loweredOperations[key] {
+                    operations += lowered.map { declaration in
+                        var declaration = declaration
+                        declaration.functionName = functionNames.claim(declaration.functionName)
+                        return declaration
+                    }
+                    continue
+                }
+                // Read for its warning: a group that is no string is left for the tags.
+                _ = SpeakeasyExtension.string(SpeakeasyExtension.group, in: operation.extensions, diagnostics: &diagnostics)
+                let lowered = lowerOperation(operation, pathItem: pathItem, functionNames: &functionNames)
+                loweredOperations[key] = lowered
+                operations += lowered
             }
         }
         // After every operation's own function, so that a paging function never takes an operation's name.
@@ -194,6 +263,6 @@ public struct SDKLowering {
             access: options.access,
             typeName: typeName, protocolName: typeName + "Protocol", propertyName: propertyName, clientTypeName: clientTypeName, errorTypeName: errorTypeName,
             tag: tag, description: tagDescription, documentation: [.text(tagDescription ?? "The \(tag) operations.")],
-            operations: operations)
+            operations: operations, subgroups: subgroups, isNested: path.count > 1)
     }
 }

@@ -240,6 +240,18 @@ public struct APIGroupDeclaration: Sendable {
     public var description: String?
     public var documentation: Documentation
     public var operations: [OperationDeclaration]
+    /// The groups nested in this one by a dotted `x-speakeasy-group` (`beta.responses` in `beta`), each a property.
+    public var subgroups: [SubgroupDeclaration] = []
+    /// Whether the group is reached through another (`client.beta.responses`) rather than from the client;
+    /// `propertyName` is then the whole path from the client.
+    public var isNested = false
+}
+
+/// A group's property holding a group nested in it.
+public struct SubgroupDeclaration: Sendable {
+    public var propertyName: String
+    public var typeName: String
+    public var documentation: Documentation
 }
 
 public struct OperationDeclaration: Sendable {
@@ -251,14 +263,20 @@ public struct OperationDeclaration: Sendable {
     public var description: String?
     public var documentation: Documentation
     public var deprecated: Bool
+    /// Why the operation is deprecated and what to use instead (`x-speakeasy-deprecation-message`).
+    public var deprecationMessage: String?
     /// `GET`, `POST` and so on.
     public var httpMethod: String
     /// The path, with path parameters interpolated.
     public var path: [InterpolatedText]
     /// The path as the spec writes it, its parameters not filled in: `/users/{id}`.
     public var pathTemplate: String
-    /// The function's arguments, in order: path parameters, the body, then the other parameters.
+    /// The function's arguments, in order: path parameters, the body, then the other parameters; or the one
+    /// `request` argument holding them all when `requestStruct` is set.
     public var parameters: [OperationParameter]
+    /// The struct the function takes its arguments in, when the operation has more of them than
+    /// `x-speakeasy-max-method-params` allows.
+    public var requestStruct: RequestStructDeclaration?
     /// The security requirement in credential keys when it differs from the client's, such as `[]` for none.
     public var security: [[String]]?
     /// The `Accept` header's value, when the success response has a body.
@@ -287,6 +305,15 @@ public struct OperationDeclaration: Sendable {
     public var securityRequirement: [[String]]
     /// The paging functions, when the operation is paginated.
     public var pagination: PaginationDeclaration? = nil
+}
+
+/// The struct holding an operation's arguments, passed as its one `request` argument: `GetSessionCostRequest`.
+public struct RequestStructDeclaration: Sendable {
+    public var typeName: String
+    /// The function's name for the argument inside its body, which differs from every field's name.
+    public var localName: String
+    /// The fields, named as the arguments they stand for, in the arguments' order.
+    public var fieldNames: [String]
 }
 
 /// A JSON example of a response and the Swift type its status documents.
@@ -380,15 +407,23 @@ public enum QueryStyle: String, Sendable, Hashable {
 
 /// How an operation sends its request body.
 public enum RequestBodyDeclaration: Sendable {
-    /// The argument's JSON encoding, with its media type; `streamField` is the Boolean `stream` property set for
-    /// the operation's streaming or non-streaming function, when it has one.
-    case json(argument: String, contentType: String, streamField: Bool?)
+    /// The argument's JSON encoding, with its media type; `streamField` is the Boolean property (`stream`, or the
+    /// operation's `x-speakeasy-stream-request-field`) set for the operation's streaming or non-streaming function,
+    /// when it has one.
+    case json(argument: String, contentType: String, streamField: StreamField?)
     /// An `application/x-www-form-urlencoded` body from the argument.
     case form(argument: String)
     /// A `multipart/form-data` body built from the arguments, one part each.
     case multipart(parts: [RequestItem])
     /// A body sent as it is, `Data` or `String`.
     case raw(argument: String, contentType: String)
+}
+
+/// The Boolean body property that tells the server whether to stream, and the value a function sends.
+public struct StreamField: Sendable, Hashable {
+    /// The property's wire name: `stream`.
+    public var name: String
+    public var value: Bool
 }
 
 /// One `case` of the status `switch` an operation ends with.
@@ -449,10 +484,11 @@ public enum ResponseReading: Sendable, Hashable {
     case text
     /// As the raw bytes.
     case data
-    /// As server-sent events whose data is decoded from JSON as the type.
-    case events(SwiftType)
+    /// As server-sent events whose data is decoded from JSON as the type, ending at an event whose data is
+    /// `sentinel` (`[DONE]` unless `x-speakeasy-sse-sentinel` says otherwise).
+    case events(SwiftType, sentinel: String)
     /// As server-sent events whose data is text.
-    case textEvents
+    case textEvents(sentinel: String)
     /// As the raw bytes, chunk by chunk as they arrive: the runtime's `ByteStream`.
     case byteStream
 }

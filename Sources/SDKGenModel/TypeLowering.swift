@@ -41,12 +41,23 @@ package struct TypeLowering {
     package mutating func declareComponents() {
         let schemas = index.document.components.schemas
         for entry in schemas where kind(of: entry.value) != nil {
-            componentTypes[entry.name] = names.claim(SwiftName.type(entry.name))
+            let name = SpeakeasyExtension.string(SpeakeasyExtension.nameOverride, in: entry.value.extensions, diagnostics: &diagnostics)
+            componentTypes[entry.name] = names.claim(SwiftName.type(name ?? entry.name))
         }
         for entry in schemas {
             guard let typeName = componentTypes[entry.name] else { continue }
             declare(typeName, for: entry.value)
         }
+    }
+
+    /// A type name no other declaration has, for a type declared outside the schemas.
+    package mutating func claimTypeName(_ base: String) -> String {
+        names.claim(base)
+    }
+
+    /// Adds a model declared outside the schemas, such as an operation's request struct.
+    package mutating func addModel(_ model: ModelDeclaration) {
+        models.append(model)
     }
 
     // MARK: - Kinds
@@ -229,6 +240,7 @@ package struct TypeLowering {
         var documentation: Documentation = [.text(schema.description ?? schema.title ?? "")]
         if schema.deprecated {
             documentation.blocks.append(.deprecated)
+            documentation.blocks += deprecationMessage(schema)
         }
         let fileName = enclosingFile ?? typeName
         let outerFile = enclosingFile
@@ -283,7 +295,8 @@ package struct TypeLowering {
         var initParameters: [Documentation.Parameter] = []
         for property in specProperties {
             // A parameter named `self` would hide `self` in the initializer.
-            let memberName = SwiftName.member(property.name)
+            let memberName = SwiftName.member(
+                SpeakeasyExtension.string(SpeakeasyExtension.nameOverride, in: property.value.extensions, diagnostics: &diagnostics) ?? property.name)
             let name = members.claim(memberName == "`self`" ? "selfValue" : memberName)
             let baseType = swiftType(for: property.value, suggestedName: typeName + SwiftName.type(property.name))
             let isRequired = isRequired(property, in: required)
@@ -303,6 +316,7 @@ package struct TypeLowering {
             }
             if property.value.deprecated {
                 documentation.blocks.append(.deprecated)
+                documentation.blocks += deprecationMessage(property.value)
             }
             properties.append(PropertyDeclaration(
                 name: name, type: type, documentation: documentation, wireName: property.name, isRequired: isRequired,
@@ -324,6 +338,11 @@ package struct TypeLowering {
         var initDocumentation: Documentation = [.sentences("Creates a value from its properties.")]
         if !initParameters.isEmpty { initDocumentation.blocks.append(.parameters(initParameters)) }
         return StructModel(properties: properties, additionalProperties: extra, initDocumentation: initDocumentation)
+    }
+
+    /// What `x-speakeasy-deprecation-message` says to use instead, as a block after the deprecation warning.
+    private mutating func deprecationMessage(_ schema: Schema) -> [Documentation.Block] {
+        SpeakeasyExtension.string(SpeakeasyExtension.deprecationMessage, in: schema.extensions, diagnostics: &diagnostics).map { [.text($0)] } ?? []
     }
 
     /// A `prefixItems` tuple: a property per element, named by its `title` or else by its index, then `rest` for the
@@ -363,8 +382,9 @@ package struct TypeLowering {
     private mutating func declareEnum(_ schema: Schema) -> EnumModel {
         var members = MemberNames(reserving: ["unknown", "rawValue", "init", "description"])
         if isIntegerEnum(schema) {
-            // Names from the `x-enum-varnames` extension other generators read, else from the values: `_1`, `_minus1`.
-            let varNames = schema.extensions["x-enum-varnames"]?.items?.map(\.string) ?? []
+            // Names from the `x-enum-varnames` extension other generators read, else Speakeasy's `x-speakeasy-enums`,
+            // else from the values: `_1`, `_minus1`.
+            let varNames = schema.extensions["x-enum-varnames"]?.items?.map(\.string) ?? speakeasyCaseNames(schema)
             let values = (schema.enumValues ?? []).filter(\.isInteger)
             var seen: Set<Int> = []
             let cases = values.enumerated().compactMap { offset, node -> EnumCase? in
@@ -377,13 +397,25 @@ package struct TypeLowering {
             return EnumModel(cases: cases, unknownCaseName: "unknown")
         }
         let values = (schema.enumValues ?? []).compactMap { node in node.string.map { (text: $0, location: node.location) } }
+        let givenNames = Dictionary(zip(values.map(\.text), speakeasyCaseNames(schema)), uniquingKeysWith: { first, _ in first })
         var seen: Set<String> = []
         let cases = values.filter { seen.insert($0.text).inserted }.map { value in
-            EnumCase(name: members.claim(SwiftName.member(value.text.isEmpty ? "empty" : value.text)),
+            EnumCase(name: members.claim(SwiftName.member(givenNames[value.text].flatMap { $0 } ?? (value.text.isEmpty ? "empty" : value.text))),
                      value: .string(value.text), documentation: .none,
                      origin: SpecOrigin(key: value.text, location: value.location))
         }
         return EnumModel(cases: cases, unknownCaseName: "unknown")
+    }
+
+    /// The case names `x-speakeasy-enums` gives, in the order of the values (`nil` where it gives none); a value
+    /// that is no list of strings is warned about and ignored.
+    private mutating func speakeasyCaseNames(_ schema: Schema) -> [String?] {
+        guard let node = schema.extensions[SpeakeasyExtension.enums] else { return [] }
+        guard let items = node.items, items.allSatisfy({ $0.string?.isEmpty == false }) else {
+            diagnostics.warning("\(SpeakeasyExtension.enums) should be a list of names, one per enum value, found \(node.scalarText.map { "'\($0)'" } ?? node.kindName); it is ignored", at: node.location)
+            return []
+        }
+        return items.map(\.string)
     }
 
     private mutating func declareUnion(_ typeName: String, _ schema: Schema) -> UnionModel {

@@ -39,6 +39,7 @@ import Testing
             templates: Templates
             server: https://staging.example.com
             retries: {statusCodes: [503]}
+            maxMethodParams: 4
             """) { path in
             let folder = (path as NSString).deletingLastPathComponent
             let config = try GenerationConfig.load(contentsOf: path)
@@ -53,6 +54,7 @@ import Testing
             #expect(config.templates == folder + "/Templates")
             #expect(config.server?.string == "https://staging.example.com")
             #expect(config.retries?["statusCodes"]?.items?.count == 1)
+            #expect(config.maxMethodParams?.int == 4)
         }
     }
 
@@ -62,14 +64,16 @@ import Testing
             access: open
             clientName: 'Not an identifier'
             overlays: one.yaml
+            maxMethodParams: -1
             """) { path in
             let error = #expect(throws: GenerationError.self) { try GenerationConfig.load(contentsOf: path) }
             let messages = error?.diagnostics.map { $0.description.replacingOccurrences(of: path, with: "sdkgen.yaml") }
             #expect(messages == [
-                "sdkgen.yaml:1:1: error: unknown setting 'modulName'; the settings are spec, output, moduleName, clientName, access, filter, overlays, templates, server, retries, pagination, package",
+                "sdkgen.yaml:1:1: error: unknown setting 'modulName'; the settings are spec, output, moduleName, clientName, access, filter, overlays, templates, server, retries, pagination, maxMethodParams, package",
                 "sdkgen.yaml:2:9: error: access must be one of public, package, internal, not 'open'",
                 "sdkgen.yaml:3:13: error: clientName must be a Swift identifier (letters, digits and underscores, not starting with a digit), not 'Not an identifier'",
                 "sdkgen.yaml:4:11: error: overlays must be a list of strings",
+                "sdkgen.yaml:5:18: error: maxMethodParams is a non-negative integer, not '-1'",
             ])
         }
     }
@@ -112,6 +116,16 @@ import Testing
             #expect(client.contains("statusCodes: [503]"))
             #expect(client.contains("initialInterval: 0.25"))
             #expect(client.contains("retryConnectionErrors: false"))
+        }
+    }
+
+    @Test func theConfigurationsMaxMethodParamsGivesFunctionsARequestStruct() async throws {
+        try await withConfig("maxMethodParams: 1") { path in
+            let config = try GenerationConfig.load(contentsOf: path)
+            let output = try await generate({ $0.overrides = DocumentOverrides(maxMethodParams: config.maxMethodParams) }, spec: PackagePaths.spec)
+            let analytics = try #require(output.files.first { $0.path == "FeaturesSDK/APIs/AnalyticsAPI.swift" }?.contents)
+            #expect(analytics.contains("func getUserActivity(\n        request: GetUserActivityRequest,"))
+            #expect(output.files.contains { $0.path == "FeaturesSDK/Models/GetUserActivityRequest.swift" })
         }
     }
 

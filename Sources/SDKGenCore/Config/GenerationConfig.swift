@@ -22,6 +22,7 @@ import Foundation
 ///   backoff: {initialInterval: 500, maxInterval: 60000, exponent: 1.5, maxElapsedTime: 3600000}
 /// pagination:                 # per operationId, the shape of the x-sdkgen-pagination extension
 ///   listIssues: {type: linkHeader, outputs: {results: $}}
+/// maxMethodParams: 4          # Speakeasy's setting: beyond this many inputs a function takes one request struct
 /// ```
 ///
 /// Paths are relative to the folder holding the file (a command line's, to the current folder). Every key is
@@ -41,6 +42,8 @@ public struct GenerationConfig: Sendable {
     public var retries: YAMLNode?
     /// Per `operationId`, the `x-sdkgen-pagination` extension the operation gets.
     public var pagination: YAMLNode?
+    /// Replaces the document's `x-speakeasy-max-method-params` extension, as Speakeasy's `maxMethodParams` does.
+    public var maxMethodParams: YAMLNode?
     /// Folders besides the spec's own whose files `$ref`s may name: the command line's `--allow-ref-root`; the
     /// file has no such setting.
     public var allowedReferenceRoots: [String] = []
@@ -52,7 +55,7 @@ public struct GenerationConfig: Sendable {
     public init() {}
 
     /// The keys the file may have, in the order the documentation lists them.
-    static let keys = ["spec", "output", "moduleName", "clientName", "access", "filter", "overlays", "templates", "server", "retries", "pagination", "package"]
+    static let keys = ["spec", "output", "moduleName", "clientName", "access", "filter", "overlays", "templates", "server", "retries", "pagination", "maxMethodParams", "package"]
 
     /// Reads an `sdkgen.yaml` file; an unknown key or a value of the wrong kind is an error at its position.
     public static func load(contentsOf path: String) throws(GenerationError) -> GenerationConfig {
@@ -100,6 +103,12 @@ public struct GenerationConfig: Sendable {
                     config.retries = value
                 }
             case "pagination": config.pagination = reader.pagination(value)
+            case "maxMethodParams":
+                if let count = value.int, count >= 0 {
+                    config.maxMethodParams = value
+                } else {
+                    reader.diagnostics.error("maxMethodParams is a non-negative integer, not \(value.scalarText.map { "'\($0)'" } ?? value.kindName)", at: value.location)
+                }
             default:
                 reader.diagnostics.error("unknown setting '\(key)'; the settings are \(keys.joined(separator: ", "))", at: pair.key.location)
             }

@@ -14,7 +14,7 @@ import Foundation
 /// | `filter` | every operation; the command line's tags and operations replace the file's |
 /// | `overlays` | none; the file's are applied first, then the command line's |
 /// | `templates` | sdkgen's own, compiled in |
-/// | `server`, `retries` | the document's |
+/// | `server`, `retries`, `maxMethodParams` | the document's |
 /// | `layout` | `perDeclaration` |
 /// | `package` | `false`: the sources and pages alone, not a package around them |
 public struct GenerationSettings: Sendable {
@@ -51,7 +51,8 @@ public struct GenerationSettings: Sendable {
         generator.access = commandLine.access ?? file.access ?? .public
         generator.filter = commandLine.filter.isEmpty ? file.filter : commandLine.filter
         generator.overrides = DocumentOverrides(server: commandLine.server ?? file.server, retries: commandLine.retries ?? file.retries,
-                                                pagination: file.pagination)
+                                                pagination: file.pagination,
+                                                maxMethodParams: commandLine.maxMethodParams ?? file.maxMethodParams)
         generator.layout = commandLine.layout ?? file.layout ?? .perDeclaration
         generator.package = commandLine.package ?? file.package ?? false
         if generator.package, generator.layout != .perDeclaration {

@@ -149,7 +149,7 @@ public struct ReferenceBundler {
             return visitEntries(value, as: .pathItem, in: file)
         case (.document, "components"):
             return visitComponents(value, in: file)
-        case (.document, "x-sdkgen-globals"):
+        case (.document, "x-sdkgen-globals"), (.document, "x-speakeasy-globals"):
             return visitChildren(value, in: file) { key in key == "parameters" ? .list(.parameter) : nil }
         case (.pathItem, "parameters"), (.operation, "parameters"):
             return visitItems(value, as: .parameter, in: file)

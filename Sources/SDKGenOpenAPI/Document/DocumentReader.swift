@@ -61,7 +61,9 @@ public struct DocumentReader {
             guard let name = requiredString(node, "name") else { return nil }
             return Tag(name: name, description: node["description"]?.string, location: node.location)
         }
-        let globalParameters = sequence(root["x-sdkgen-globals"]?["parameters"]).map { readReferenceable($0) { $0.readParameter($1) } }
+        // sdkgen's own extension wins over Speakeasy's, which means the same.
+        let globals = root["x-sdkgen-globals"] ?? root[SpeakeasyExtension.globals]
+        let globalParameters = sequence(globals?["parameters"]).map { readReferenceable($0) { $0.readParameter($1) } }
         return OpenAPIDocument(
             file: file, version: version, info: info, servers: servers, paths: paths, webhooks: webhooks,
             components: components, security: security, tags: tags, globalParameters: globalParameters,
@@ -98,6 +100,8 @@ public struct DocumentReader {
         var operations: [Operation] = []
         for pair in node.pairs ?? [] {
             guard let key = pair.key.scalarText, let method = HTTPMethod(rawValue: key) else { continue }
+            // Left out on purpose, so without a warning.
+            if SpeakeasyExtension.isIgnored(readExtensions(pair.value), diagnostics: &diagnostics) { continue }
             operations.append(readOperation(pair.value, method: method, path: path))
         }
         return PathItem(path: path, summary: node["summary"]?.string, description: node["description"]?.string,
@@ -212,7 +216,7 @@ public struct DocumentReader {
                 Named(example.key.scalarText ?? "", readReferenceable(example.value) { $0.readExample($1) }, at: example.key.location)
             }
             return MediaType(contentType: pair.key.scalarText ?? "", schema: value["schema"].map { readSchema($0) },
-                             example: value["example"], examples: examples, location: pair.key.location)
+                             example: value["example"], examples: examples, extensions: readExtensions(value), location: pair.key.location)
         }
     }
 
@@ -307,7 +311,9 @@ public struct DocumentReader {
         case "title": schema.title = value.string
         case "description": schema.description = value.string
         case "properties":
-            schema.properties = mapping(value).map { Named($0.key.scalarText ?? "", readSchema($0.value), at: $0.key.location) }
+            schema.properties = mapping(value)
+                .filter { !SpeakeasyExtension.isIgnored(readExtensions($0.value), diagnostics: &diagnostics) }
+                .map { Named($0.key.scalarText ?? "", readSchema($0.value), at: $0.key.location) }
         case "required":
             schema.required = sequence(value).compactMap { item in item.scalarText.map { Named($0, (), at: item.location) } }
         case "additionalProperties":

@@ -184,6 +184,7 @@ public struct MediaType: Sendable {
     public var schema: Schema?
     public var example: YAMLNode?
     public var examples: [Named<Referenceable<Example>>]
+    public var extensions = Extensions()
     public var location: SourceLocation
 }
 

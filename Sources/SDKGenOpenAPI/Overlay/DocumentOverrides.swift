@@ -11,11 +11,14 @@ public struct DocumentOverrides: Sendable {
     public var retries: YAMLNode?
     /// The configuration's `pagination`: per `operationId`, the `x-sdkgen-pagination` the operation gets.
     public var pagination: YAMLNode?
+    /// Replaces the document's `x-speakeasy-max-method-params`, as Speakeasy's `maxMethodParams` setting does.
+    public var maxMethodParams: YAMLNode?
 
-    public init(server: YAMLNode? = nil, retries: YAMLNode? = nil, pagination: YAMLNode? = nil) {
+    public init(server: YAMLNode? = nil, retries: YAMLNode? = nil, pagination: YAMLNode? = nil, maxMethodParams: YAMLNode? = nil) {
         self.server = server
         self.retries = retries
         self.pagination = pagination
+        self.maxMethodParams = maxMethodParams
     }
 
     /// Applies the overrides; an `operationId` of `pagination` that names no operation is a warning.
@@ -30,6 +33,9 @@ public struct DocumentOverrides: Sendable {
         }
         if let retries {
             Self.set("x-sdkgen-retries", to: retries, in: &pairs)
+        }
+        if let maxMethodParams {
+            Self.set("x-speakeasy-max-method-params", to: maxMethodParams, in: &pairs)
         }
         root.content = .mapping(pairs)
     }

@@ -29,7 +29,7 @@ struct PackageView {
             var object = guide.group(group)
             object["operations"] = .list(zip(group.operations, guide.operations(of: group)).map { operation, guideObject in
                 var object = guideObject
-                object["testName"] = .text("test_\(group.propertyName)_\(SwiftName.unescaped(operation.functionName))")
+                object["testName"] = .text("test_\(group.propertyName.replacingOccurrences(of: ".", with: "_"))_\(SwiftName.unescaped(operation.functionName))")
                 object["testArguments"] = .text(operation.parameters.filter { !$0.type.isOptional }
                     .map { "\($0.name): \(Self.placeholder(for: $0.type))" }.joined(separator: ", "))
                 // The path's text up to its first parameter, which the request's URL must contain.

@@ -165,15 +165,23 @@ extension SDKView {
         return lines.joined(separator: "\n")
     }
 
-    /// `name: value` for each parameter with an example, and a placeholder for required ones without.
+    /// `name: value` for each parameter with an example, and a placeholder for required ones without; a request
+    /// struct built the same way from its fields.
     private func exampleArguments(_ operation: OperationDeclaration) -> [String] {
-        operation.parameters.compactMap { argument -> String? in
-            guard let value = argument.example.flatMap({ Self.swiftExample($0, type: argument.type) })
-                ?? (argument.type.isOptional ? nil : Self.placeholder(for: argument.type)) else {
-                return nil
-            }
-            return "\(SwiftName.unescaped(argument.name)): \(value)"
+        if let requestStruct = operation.requestStruct,
+           case .structure(let fields)? = sdk.models.first(where: { $0.typeName == requestStruct.typeName })?.kind {
+            let arguments = fields.properties.compactMap { Self.exampleArgument($0.name, type: $0.type, example: $0.example) }
+            return ["request: \(requestStruct.typeName)(\(arguments.joined(separator: ", ")))"]
         }
+        return operation.parameters.compactMap { Self.exampleArgument($0.name, type: $0.type, example: $0.example) }
+    }
+
+    /// `name: value` from the example, else a placeholder for a required argument; `nil` to leave it out.
+    private static func exampleArgument(_ name: String, type: SwiftType, example: ExampleValue?) -> String? {
+        guard let value = example.flatMap({ swiftExample($0, type: type) }) ?? (type.isOptional ? nil : placeholder(for: type)) else {
+            return nil
+        }
+        return "\(SwiftName.unescaped(name)): \(value)"
     }
 
     /// An example value as a Swift expression of the parameter's type, when it is one.

@@ -17,6 +17,9 @@ extension SDKView {
             "operations": .list(group.operations) { operation($0, in: group) },
             "pagedOperations": .list(pagedOperations(group)),
             "hasPagedOperations": .bool(group.operations.contains { $0.pagination != nil }),
+            "subgroups": .list(group.subgroups) { subgroup in
+                ["propertyName": .text(subgroup.propertyName), "typeName": .text(subgroup.typeName), "docLines": .documentation(subgroup.documentation)]
+            },
             "reference": .object(referencePage(group)),
         ]
     }
@@ -30,6 +33,7 @@ extension SDKView {
             "functionName": .text(operation.functionName),
             "docLines": .documentation(operation.documentation),
             "deprecated": .bool(operation.deprecated),
+            "deprecatedAttribute": .text(SwiftSource.deprecatedAttribute(message: operation.deprecationMessage)),
             "httpMethodLiteral": .text(SwiftLiteral.string(operation.httpMethod)),
             "operationIDLiteral": .text(operation.operationID.map(SwiftLiteral.string) ?? "nil"),
             "groupLiteral": .text(SwiftLiteral.string(group.typeName)),
@@ -38,7 +42,11 @@ extension SDKView {
             "requestBinding": .text(addsToRequest ? "var" : "let"),
             "pathTry": .text(path.throws ? "try " : ""),
             "pathLiteral": .text(path.literal),
-            "parameters": .list(operation.parameters, parameter),
+            "parameters": .list(operation.parameters) { parameter($0, localName: operation.requestStruct?.localName) },
+            // A request struct's fields as the local constants the rest of the function reads.
+            "requestFields": .list(operation.requestStruct?.fieldNames ?? []) { name in
+                ["name": .text(name), "value": .text("\(operation.requestStruct!.localName).\(name)")]
+            },
             "securityLiteral": .text(operation.security.map(SwiftSource.securityLiteral)),
             "retriesLiteral": .text(operation.retries.map { SwiftSource.retryConfigLiteral($0, indent: "        ") }),
             "acceptLiteral": .text(operation.accept.map(SwiftLiteral.string)),
@@ -55,10 +63,12 @@ extension SDKView {
         ]
     }
 
-    func parameter(_ parameter: OperationParameter) -> TemplateObject {
+    /// An argument; `localName` is the name the function's body gives it when that differs from its label.
+    func parameter(_ parameter: OperationParameter, localName: String? = nil) -> TemplateObject {
         [
             "origin": .object(origin(parameter.origin)),
             "name": .text(parameter.name),
+            "declaredName": .text(localName.map { "\(parameter.name) \($0)" } ?? parameter.name),
             "argumentLabel": .text(SwiftSource.argumentLabel(parameter.name)),
             "type": .text(parameter.type.description),
             "defaultClause": .text(SwiftSource.defaultClause(parameter.type)),
@@ -84,7 +94,7 @@ extension SDKView {
             ["json": .object([
                 "value": .text(argument),
                 "contentTypeLiteral": .text(SwiftLiteral.string(contentType)),
-                "extraArguments": .text(streamField.map { ", overriding: \"stream\", with: \($0)" } ?? ""),
+                "extraArguments": .text(streamField.map { ", overriding: \(SwiftLiteral.string($0.name)), with: \($0.value)" } ?? ""),
             ])]
         case .form(let argument):
             ["form": .object(["value": .text(argument)])]

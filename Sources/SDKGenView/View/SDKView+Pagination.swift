@@ -20,7 +20,7 @@ extension SDKView {
             "errorTypeName": .text(group.errorTypeName),
             "functionName": .text(operation.functionName),
             "deprecated": .bool(operation.deprecated),
-            "parameters": .list(operation.parameters, parameter),
+            "parameters": .list(operation.parameters) { parameter($0) },
             "pagesFunctionName": .text(pagination.pagesFunctionName),
             "pagesDocLines": .documentation(pagination.pagesDocumentation),
             "pageType": .text(pagination.pageType.description),

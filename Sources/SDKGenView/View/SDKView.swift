@@ -69,7 +69,8 @@ package struct SDKView {
             "credentialQueryNamesLiteral": .text(SwiftSource.stringsLiteral(client.credentialQueryNames)),
             "globalHeaders": .list(client.globalHeaders, globalHeader),
             "hasGlobalHeaders": .bool(!client.globalHeaders.isEmpty),
-            "groups": .list(sdk.groups) { group in
+            // Nested groups are properties of their parents.
+            "groups": .list(sdk.groups.filter { !$0.isNested }) { group in
                 ["propertyName": .text(group.propertyName), "typeName": .text(group.typeName), "docLines": .documentation(group.documentation)]
             },
             // Without a group (a document with no operations) the client has nothing to set up, and building a

@@ -10,6 +10,11 @@ package enum SwiftSource {
     }
 
     /// A parameter's name as a call's argument label: without backticks, which a label needs only for `inout`.
+    /// `@available(*, deprecated)`, with the spec's message when it gives one.
+    package static func deprecatedAttribute(message: String?) -> String {
+        message.map { "@available(*, deprecated, message: \(SwiftLiteral.string($0)))" } ?? "@available(*, deprecated)"
+    }
+
     package static func argumentLabel(_ name: String) -> String {
         let label = SwiftName.unescaped(name)
         return label == "inout" ? name : label
@@ -117,10 +122,15 @@ package enum SwiftSource {
         case .json(let type): "try response.decode(\(type).self)"
         case .text: "try response.text()"
         case .data: "response.body"
-        case .events(let type): "response.events(of: \(type).self)"
-        case .textEvents: "response.textEvents()"
+        case .events(let type, let sentinel): "response.events(of: \(type).self\(untilClause(sentinel)))"
+        case .textEvents(let sentinel): "response.textEvents(\(untilClause(sentinel).dropFirst(2)))"
         case .byteStream: "response.byteStream()"
         }
+    }
+
+    /// The argument naming the event data that ends a stream; none for the runtime's default, `[DONE]`.
+    private static func untilClause(_ sentinel: String) -> String {
+        sentinel == "[DONE]" ? "" : ", until: \(SwiftLiteral.string(sentinel))"
     }
 
     /// The call adding a request item, in pieces: `{{tryPrefix}}request.{{method}}({{wireNameLiteral}},

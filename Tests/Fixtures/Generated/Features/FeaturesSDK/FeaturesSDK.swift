@@ -52,6 +52,9 @@ public struct FeaturesSDK: Sendable {
     /// The Media operations.
     public let media: MediaAPI
 
+    /// The Speakeasy operations.
+    public let speakeasy: SpeakeasyAPI
+
     /// Creates a client.
     ///
     /// - Parameters:
@@ -110,6 +113,7 @@ public struct FeaturesSDK: Sendable {
         self.pagination = PaginationAPI(client: client)
         self.retries = RetriesAPI(client: client)
         self.media = MediaAPI(client: client)
+        self.speakeasy = SpeakeasyAPI(client: client)
     }
 }
 

@@ -73,16 +73,16 @@ struct APIResponse: Sendable {
         return text
     }
 
-    /// The body's server-sent events, each one's data decoded as JSON.
-    func events<Event: Decodable & Sendable>(of type: Event.Type) -> ServerSentEvents<Event> {
-        ServerSentEvents(metadata: metadata, body: chunks) { data in
+    /// The body's server-sent events, each one's data decoded as JSON, up to the event whose data is `sentinel`.
+    func events<Event: Decodable & Sendable>(of type: Event.Type, until sentinel: String = "[DONE]") -> ServerSentEvents<Event> {
+        ServerSentEvents(metadata: metadata, body: chunks, sentinel: sentinel) { data in
             try JSONCoding.makeDecoder().decode(Event.self, from: Data(data.utf8))
         }
     }
 
-    /// The body's server-sent events, each one's data as it is.
-    func textEvents() -> ServerSentEvents<String> {
-        ServerSentEvents(metadata: metadata, body: chunks) { data in
+    /// The body's server-sent events, each one's data as it is, up to the event whose data is `sentinel`.
+    func textEvents(until sentinel: String = "[DONE]") -> ServerSentEvents<String> {
+        ServerSentEvents(metadata: metadata, body: chunks, sentinel: sentinel) { data in
             data
         }
     }

@@ -11,7 +11,8 @@ import Foundation
 /// }
 /// ```
 ///
-/// The sequence ends with the response, or at an event whose data is `[DONE]`, which OpenAI-style APIs send last.
+/// The sequence ends with the response, or at an event whose data is the operation's sentinel: `[DONE]`, which
+/// OpenAI-style APIs send last, unless the spec names another with `x-speakeasy-sse-sentinel`.
 /// Comments and events without data are skipped. Iterating throws ``FeaturesSDKError``: `decoding` for an event whose
 /// data does not decode (its data is the error's body), `transport` or `timedOut` when the connection fails, and
 /// `cancelled` when the iterating task is cancelled. Breaking out of the loop, or cancelling that task, cancels the
@@ -23,16 +24,20 @@ public struct ServerSentEvents<Element: Sendable>: AsyncSequence, Sendable {
     public let metadata: ResponseMetadata
 
     private let body: AsyncThrowingStream<Data, any Error>
+    /// The data of the event that ends the sequence.
+    private let sentinel: String
     private let decode: @Sendable (String) throws -> Element
 
-    init(metadata: ResponseMetadata, body: AsyncThrowingStream<Data, any Error>, decode: @escaping @Sendable (String) throws -> Element) {
+    init(metadata: ResponseMetadata, body: AsyncThrowingStream<Data, any Error>, sentinel: String,
+         decode: @escaping @Sendable (String) throws -> Element) {
         self.metadata = metadata
         self.body = body
+        self.sentinel = sentinel
         self.decode = decode
     }
 
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(metadata: metadata, body: body.makeAsyncIterator(), decode: decode)
+        AsyncIterator(metadata: metadata, body: body.makeAsyncIterator(), sentinel: sentinel, decode: decode)
     }
 
     /// Reads the events of a ``ServerSentEvents`` one by one.
@@ -41,6 +46,7 @@ public struct ServerSentEvents<Element: Sendable>: AsyncSequence, Sendable {
 
         private let metadata: ResponseMetadata
         private var body: AsyncThrowingStream<Data, any Error>.AsyncIterator
+        private let sentinel: String
         private let decode: @Sendable (String) throws -> Element
         private var parser = ServerSentEventParser()
         private var isFinished = false
@@ -48,10 +54,12 @@ public struct ServerSentEvents<Element: Sendable>: AsyncSequence, Sendable {
         init(
             metadata: ResponseMetadata,
             body: AsyncThrowingStream<Data, any Error>.AsyncIterator,
+            sentinel: String,
             decode: @escaping @Sendable (String) throws -> Element
         ) {
             self.metadata = metadata
             self.body = body
+            self.sentinel = sentinel
             self.decode = decode
         }
 
@@ -60,7 +68,7 @@ public struct ServerSentEvents<Element: Sendable>: AsyncSequence, Sendable {
         public mutating func next() async throws(FeaturesSDKError) -> Element? {
             while !isFinished {
                 if let event = parser.nextEvent() {
-                    if event.data == "[DONE]" {
+                    if event.data == sentinel {
                         isFinished = true
                         return nil
                     }
