@@ -52,7 +52,8 @@ final class TestServer: Sendable {
             return try await handler(received)
         }
         let task = Task { try await server.run() }
-        try await server.waitUntilListening()
+        // FlyingFox waits 5 s by default; a full `swift test` on 2 cores can keep the server from listening longer.
+        try await server.waitUntilListening(timeout: 60)
         guard case .ip4(_, let port)? = await server.listeningAddress else {
             task.cancel()
             throw SocketError.unsupportedAddress
@@ -101,7 +102,7 @@ final class TestServer: Sendable {
         password: String? = nil,
         queryKey: String? = nil,
         cookieKey: String? = nil,
-        timeout: TimeInterval = 5,
+        timeout: TimeInterval = 30,
         transport: any HTTPTransport = URLSessionTransport()
     ) -> FeaturesSDK {
         FeaturesSDK(

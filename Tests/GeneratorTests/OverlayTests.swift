@@ -327,8 +327,9 @@ import Testing
         #expect(diagnostics.all.map(\.description) == [
             "\(overlayPaths[1]):7:13: warning: the target '$..allOf[?@.enum && !@['$ref']]' selects nothing, so the action has no effect",
         ])
-        // A guard against quadratic behaviour, far above the measured time even in a debug build.
-        #expect(elapsed < .seconds(5), "applying the overlays took \(elapsed)")
+        // A guard against quadratic behaviour, not a measurement (BENCHMARKS.md has those): about 1 s in a debug build
+        // on a quiet machine, up to 8 s with other builds running, and minutes when quadratic.
+        #expect(elapsed < .seconds(30), "applying the overlays took \(elapsed)")
 
         // add-headers: the global parameters and the components they refer to.
         #expect(try JSONPath("$['x-speakeasy-globals'].parameters[*]['$ref']").select(in: document).compactMap { document[$0]?.string } == [

@@ -47,7 +47,8 @@ final class TestServer: Sendable {
             return try await handler(request, attempt)
         }
         let task = Task { try await server.run() }
-        try await server.waitUntilListening()
+        // FlyingFox waits 5 s by default; a full `swift test` on 2 cores can keep the server from listening longer.
+        try await server.waitUntilListening(timeout: 60)
         guard case .ip4(_, let port)? = await server.listeningAddress else {
             task.cancel()
             throw SocketError.unsupportedAddress
@@ -98,7 +99,7 @@ final class TestServer: Sendable {
         appTitle: String? = nil,
         appCategories: String? = nil,
         retries: RetryConfig = .disabled,
-        timeout: TimeInterval = 5,
+        timeout: TimeInterval = 30,
         serverURL: URL? = nil
     ) -> ModelGates {
         ModelGates(
@@ -165,7 +166,7 @@ extension RetryConfig {
         initialInterval: TimeInterval = 0.01,
         maxInterval: TimeInterval = 0.1,
         exponent: Double = 2,
-        maxElapsedTime: TimeInterval = 5,
+        maxElapsedTime: TimeInterval = 60,
         statusCodes: Set<StatusCode> = [408, 429, 500, 502, 503, 504],
         retryConnectionErrors: Bool = false
     ) -> RetryConfig {
