@@ -52,24 +52,26 @@ struct ErrorDescriptionTests {
     @Test("no description ever shows the API key")
     func neverShowsTheAPIKey() async throws {
         var errors: [ModelGatesError] = []
-        let handler: TestServer.Handler = { _, attempt in
-            switch attempt {
-            case 1:
+        // Each call names what the server does with it, so that a call the client gave up on before it reached the
+        // server (on a loaded machine) changes nothing for the next.
+        let handler: TestServer.Handler = { request, _ in
+            switch request.headers[HTTPHeader("X-Case")] {
+            case "stall":
                 try await Task.sleep(for: .seconds(5))
                 return .json(200, "{}")
-            case 2:
+            case "missing":
                 return .json(404, #"{"error":{"code":404,"message":"Not found"}}"#)
             default:
                 return .json(200, "{")
             }
         }
         try await TestServer.with(handler) { server in
-            // Only the first call, which the server stalls, has a short timeout: on a loaded machine the
-            // others may take longer than that to be answered.
+            // Only the call the server stalls has a short timeout: on a loaded machine the others may take longer
+            // than that to be answered.
             let client = server.client(apiKey: Self.apiKey, timeout: 10)
-            for timeout in [0.2, 10, 10] {
+            for (name, timeout) in [("stall", 0.2), ("missing", 10), ("broken", 10)] {
                 if let error = await modelGatesError({ () async throws(ModelGatesError) in
-                    try await client.analytics.getUserActivity(options: RequestOptions(timeout: timeout))
+                    try await client.analytics.getUserActivity(options: RequestOptions(timeout: timeout, headers: [("X-Case", name)]))
                 }) {
                     errors.append(error)
                 }

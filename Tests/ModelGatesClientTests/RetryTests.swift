@@ -11,9 +11,9 @@ struct RetryTests {
     /// How much later than asked a wait may end before a test calls it wrong, in seconds.
     ///
     /// A wait never ends early, so lower bounds are exact; an upper bound has to allow for a full `swift test` on a
-    /// 2-core machine, where compilers and other tests keep this one's tasks waiting for a second or more. Each test
+    /// 2-core machine, where compilers and other tests keep this one's tasks waiting for seconds (about 10 s in a fresh-clone CI run). Each test
     /// makes the wrong outcome take far longer than this, so the allowance costs it nothing.
-    static let lateness = 5.0
+    static let lateness = 15.0
 
     /// The gaps between the requests the server received, in seconds.
     static func gaps(_ requests: [ReceivedRequest]) -> [Double] {
@@ -62,8 +62,8 @@ struct RetryTests {
         var testDescription: String { "Retry-After: \(header) with a \(backoff) s backoff and maxInterval \(maxInterval) s" }
     }
 
-    // The wrong waits are 20 s (the backoff, and beyond maxElapsedTime, so no retry), 0.01 s (the backoff, under the
-    // lower bound) and 30 s (uncapped, beyond maxElapsedTime).
+    // The wrong waits are 20 s (the backoff, beyond the upper bound), 0.01 s (the backoff, under the lower bound) and
+    // 30 s (uncapped, beyond maxElapsedTime, so no retry).
     @Test("Retry-After in seconds replaces the backoff, capped at maxInterval", arguments: [
         RetryAfterCase(header: "0", backoff: 20, maxInterval: 20, expected: 0),
         RetryAfterCase(header: "1", backoff: 0.01, maxInterval: 20, expected: 1),
@@ -77,7 +77,7 @@ struct RetryTests {
         )
         try await TestServer.with({ _, attempt in attempt == 1 ? tooMany : Self.ok }) { server in
             let retries = RetryConfig.fast(
-                initialInterval: retryAfter.backoff, maxInterval: retryAfter.maxInterval, maxElapsedTime: 10)
+                initialInterval: retryAfter.backoff, maxInterval: retryAfter.maxInterval, maxElapsedTime: 30)
             _ = try await server.client(retries: retries).analytics.getUserActivity()
             let gaps = Self.gaps(await server.requests)
             #expect(gaps.count == 1)
@@ -96,8 +96,8 @@ struct RetryTests {
         let past = formatter.string(from: Date(timeIntervalSinceNow: -60))
         let unavailable = HTTPResponse.json(503, "{}", headers: ["Retry-After": past])
         try await TestServer.with({ _, attempt in attempt == 1 ? unavailable : Self.ok }) { server in
-            // A date in the past means no wait, although the backoff would have waited 20 s, beyond maxElapsedTime.
-            let retries = RetryConfig.fast(initialInterval: 20, maxInterval: 20, maxElapsedTime: 10)
+            // A date in the past means no wait, although the backoff would have waited 20 s, beyond the upper bound.
+            let retries = RetryConfig.fast(initialInterval: 20, maxInterval: 20, maxElapsedTime: 30)
             _ = try await server.client(retries: retries).analytics.getUserActivity()
             let gap = try #require(Self.gaps(await server.requests).first)
             #expect(gap < Self.lateness)
@@ -156,10 +156,15 @@ struct RetryTests {
             }
             #expect(metadata.statusCode == 503)
             // A retry starts only while the elapsed time plus the next wait (0.5 s, then 1 s) stays within 6 s: at
-            // most 7 attempts.
-            let attempts = await server.requests.count
-            #expect((2...7).contains(attempts), "made \(attempts) attempts")
-            #expect(elapsed < .seconds(6 + Self.lateness), "took \(elapsed)")
+            // most 7 attempts, and at least 2 when the first reached the server early enough to leave room for its
+            // answer and a wait (a full `swift test` can hold it back for seconds).
+            let requests = await server.requests
+            #expect(requests.count <= 7, "made \(requests.count) attempts")
+            if let first = requests.first, start.duration(to: first.receivedAt) < .seconds(3) {
+                #expect(requests.count >= 2, "made \(requests.count) attempts though the first arrived after \(start.duration(to: first.receivedAt))")
+            }
+            // A guard against a retry loop that does not stop, far above the 6 s budget.
+            #expect(elapsed < .seconds(30), "took \(elapsed)")
         }
     }
 
