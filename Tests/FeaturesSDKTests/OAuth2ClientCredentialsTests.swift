@@ -26,7 +26,7 @@ struct OAuth2ClientCredentialsTests {
     }
 
     static func client(_ server: TestServer, credentials: OAuth2ClientCredentials = credentials) -> FeaturesSDK {
-        FeaturesSDK(clientCredentials: credentials, serverURL: server.serverURL, retries: .disabled, timeout: 5)
+        FeaturesSDK(clientCredentials: credentials, serverURL: server.serverURL, retries: .disabled, timeout: 30)
     }
 
     @Test("the token is fetched once, with HTTP basic client authentication, and shared by concurrent calls")

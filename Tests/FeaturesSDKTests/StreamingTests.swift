@@ -189,9 +189,9 @@ struct StreamingTests {
         try await TestServer.with(stalling) { server in
             let start = ContinuousClock.now
             let error = await featuresError { () async throws(FeaturesSDKError) in
-                // 5 s, so that the head arrives within the timeout even when the whole test run starts at once on
-                // two loaded cores (with 0.5 s it once did not, in CI).
-                for try await line in try await server.client(timeout: 5).responses.tailLogs() {
+                // 15 s, so that the head arrives within the timeout even when the whole test run starts at once on
+                // two loaded cores (with 0.5 s, and once with 5 s, it did not, in CI).
+                for try await line in try await server.client(timeout: 15).responses.tailLogs() {
                     Issue.record("received \(line) though the server sends nothing for 60 s")
                 }
             }
@@ -199,8 +199,8 @@ struct StreamingTests {
                 Issue.record("expected .timedOut(.receivingBody), got \(String(describing: error))")
                 return
             }
-            // Far before the server's 60 s, with room for a loaded machine.
-            #expect(start.duration(to: .now) < .seconds(30))
+            // Before the server's 60 s, with room for a loaded machine.
+            #expect(start.duration(to: .now) < .seconds(45))
         }
     }
 

@@ -138,8 +138,9 @@ struct ErrorDescriptionTests {
         try await RawServer.with([.pause(seconds: 30)]) { server in
             await collect(server.serverURL, timeout: 0.2)
         }
-        try await RawServer.with([.send(RawServer.head(contentLength: 100) + "{"), .pause(seconds: 30)]) { server in
-            await collect(server.serverURL, timeout: 1)
+        try await RawServer.with([.send(RawServer.head(contentLength: 100) + "{"), .pause(seconds: 60)]) { server in
+            // Long enough for the head to arrive first even when the whole test run keeps this task waiting.
+            await collect(server.serverURL, timeout: 15)
         }
         try await RawServer.with([.send(RawServer.head(contentLength: 100) + "{")]) { server in
             await collect(server.serverURL)

@@ -11,8 +11,9 @@ struct RetryTests {
     /// How much later than asked a wait may end before a test calls it wrong, in seconds.
     ///
     /// A wait never ends early, so lower bounds are exact; an upper bound has to allow for a full `swift test` on a
-    /// 2-core machine, where compilers and other tests keep this one's tasks waiting for seconds (about 10 s in a fresh-clone CI run). Each test
-    /// makes the wrong outcome take far longer than this, so the allowance costs it nothing.
+    /// 2-core machine, where compilers and other tests keep this one's tasks waiting for seconds (about 10 s in a
+    /// fresh-clone CI run). Each test makes the wrong outcome take far longer than this, so the allowance costs it
+    /// nothing.
     static let lateness = 15.0
 
     /// The gaps between the requests the server received, in seconds.
