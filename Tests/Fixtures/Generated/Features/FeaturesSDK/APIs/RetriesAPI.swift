@@ -12,7 +12,7 @@ public protocol RetriesAPIProtocol: Sendable {
     /// `GET /retries/speakeasy`
     ///
     /// The policy the spec sets for this operation with `x-speakeasy-retries`: wait 0.01 s, then 2 times longer after each
-    /// attempt, up to 0.05 s between attempts and 10 s in all, each wait shortened at random by up to 25%; retry statuses
+    /// attempt, up to 0.05 s between attempts and 60 s in all, each wait shortened at random by up to 25%; retry statuses
     /// 429 and 5XX. A policy given to the client or the call replaces it.
     ///
     /// - Parameters:
@@ -29,7 +29,7 @@ public protocol RetriesAPIProtocol: Sendable {
     /// `GET /retries/both`
     ///
     /// The policy the spec sets for this operation with `x-sdkgen-retries`: wait 0.01 s, then 1.5 times longer after each
-    /// attempt, up to 0.05 s between attempts and 10 s in all; retry statuses 418, and connection errors. A policy given to
+    /// attempt, up to 0.05 s between attempts and 60 s in all; retry statuses 418, and connection errors. A policy given to
     /// the client or the call replaces it.
     ///
     /// - Parameters:
@@ -69,7 +69,7 @@ public struct RetriesAPI: RetriesAPIProtocol {
     /// `GET /retries/speakeasy`
     ///
     /// The policy the spec sets for this operation with `x-speakeasy-retries`: wait 0.01 s, then 2 times longer after each
-    /// attempt, up to 0.05 s between attempts and 10 s in all, each wait shortened at random by up to 25%; retry statuses
+    /// attempt, up to 0.05 s between attempts and 60 s in all, each wait shortened at random by up to 25%; retry statuses
     /// 429 and 5XX. A policy given to the client or the call replaces it.
     ///
     /// - Parameters:
@@ -95,7 +95,7 @@ public struct RetriesAPI: RetriesAPIProtocol {
                 initialInterval: 0.01,
                 maxInterval: 0.05,
                 exponent: 2,
-                maxElapsedTime: 10,
+                maxElapsedTime: 60,
                 jitter: 0.25
             ),
             statusCodes: [429, .range(5)],
@@ -117,7 +117,7 @@ public struct RetriesAPI: RetriesAPIProtocol {
     /// `GET /retries/both`
     ///
     /// The policy the spec sets for this operation with `x-sdkgen-retries`: wait 0.01 s, then 1.5 times longer after each
-    /// attempt, up to 0.05 s between attempts and 10 s in all; retry statuses 418, and connection errors. A policy given to
+    /// attempt, up to 0.05 s between attempts and 60 s in all; retry statuses 418, and connection errors. A policy given to
     /// the client or the call replaces it.
     ///
     /// - Parameters:
@@ -143,7 +143,7 @@ public struct RetriesAPI: RetriesAPIProtocol {
                 initialInterval: 0.01,
                 maxInterval: 0.05,
                 exponent: 1.5,
-                maxElapsedTime: 10,
+                maxElapsedTime: 60,
                 jitter: 0
             ),
             statusCodes: [418],
