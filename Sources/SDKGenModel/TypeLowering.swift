@@ -157,7 +157,9 @@ package struct TypeLowering {
         case .boolean?: return .bool
         case .array?:
             guard let items = schema.items else { return .array(.jsonValue) }
-            return .array(swiftType(for: items, suggestedName: suggestedName() + "Item"))
+            // Items that may be `null` (a `$ref` to a component of `type: [object, "null"]`) are optional elements.
+            let element = swiftType(for: items, suggestedName: suggestedName() + "Item")
+            return .array(allowsNull(items) ? element.optional : element)
         case .object?:
             if case .schema(let values)? = schema.additionalProperties {
                 return .dictionary(swiftType(for: values, suggestedName: suggestedName() + "Value"))
@@ -193,6 +195,10 @@ package struct TypeLowering {
         if schema.enumValues?.contains(where: \.isNull) == true { return true }
         if (schema.oneOf + schema.anyOf).contains(where: isNullOnly) { return true }
         if schema.allOf.contains(where: { isUnconstrained($0) && $0.allowsNull }) { return true }
+        // An `allOf` of a nullable schema and annotations (OpenRouter's `{allOf: [$ref: PercentileStats, {description}]}`,
+        // whose component is `type: [object, "null"]`): `null` satisfies every member.
+        if schema.types.isEmpty, schema.allOf.contains(where: { !isUnconstrained($0) }),
+           schema.allOf.allSatisfy({ isUnconstrained($0) || allowsNull($0) }) { return true }
         if let reference = schema.reference, let target = index.schema(reference), schema.oneOf.isEmpty {
             return target.allowsNull || (target.oneOf + target.anyOf).contains(where: isNullOnly)
         }

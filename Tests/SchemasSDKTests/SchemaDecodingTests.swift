@@ -116,6 +116,15 @@ import Testing
         #expect(throws: DecodingError.self) { try decode(Content.self, "42") }
     }
 
+    @Test func aNullableComponentThroughAllOfOrAsArrayItemsMayBeNull() throws {
+        let payload = #"{"history":[{"p50":1.5},null],"throughput":null}"#
+        let report = try decode(StatsReport.self, payload)
+        #expect(report.throughput == nil)
+        #expect(report.history == [Stats(p50: 1.5), nil])
+        // A nil property is left out, as every optional is; a nil element stays, as the array's place needs it.
+        #expect(try json(report) == #"{"history":[{"p50":1.5},null]}"#)
+    }
+
     @Test func membersAnAdditionalPropertiesSchemaAllowsAreKeptAndWrittenBack() throws {
         let payload = #"{"checks":"write","issues":"read","metadata":"read","single_file":"write"}"#
         let permissions = try decode(Permissions.self, payload)
