@@ -1,7 +1,7 @@
 import Foundation
 import Openrouter
 
-/// `sendChatCompletionRequestStream` (`POST /chat/completions`, `text/event-stream`): the client asks for a stream,
+/// `chat.sendStream` (`POST /chat/completions`, `text/event-stream`): the client asks for a stream,
 /// and yields each `data:` event as a decoded `ChatStreamChunk`, in order, as it arrives, until `data: [DONE]`.
 func checkChatCompletionStream() async throws {
     let firstChunkReceived = Signal()
@@ -37,7 +37,7 @@ func checkChatCompletionStream() async throws {
         let request = ChatRequest(
             messages: [.chatUserMessage(ChatUserMessage(content: .string("What is the capital of France?"), role: .user))],
             model: "openai/gpt-4o")
-        let events = try await client.chat.sendChatCompletionRequestStream(body: request, xOpenRouterMetadata: .enabled)
+        let events = try await client.chat.sendStream(body: request, xOpenRouterMetadata: .enabled)
         try expect(events.metadata.statusCode, 200, "status")
         var received: [ChatStreamChunk] = []
         for try await chunk in events {

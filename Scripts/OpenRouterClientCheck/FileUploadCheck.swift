@@ -1,7 +1,7 @@
 import Foundation
 import Openrouter
 
-/// `uploadFile` (`POST /files`, multipart/form-data with a required binary `file`): the client sends the file as a
+/// `files.upload` (`POST /files`, multipart/form-data with a required binary `file`): the client sends the file as a
 /// part with its name, media type and bytes untouched, puts the query parameters in the URL, and decodes the
 /// documented response.
 func checkFileUpload() async throws {
@@ -11,7 +11,7 @@ func checkFileUpload() async throws {
 
     let uploaded = try await LoopbackServer.with({ _ in .json(documentedFileResponse) }) { server in
         let client = Openrouter(apiKey: "sk-or-test", serverURL: server.serverURL, retries: .disabled, timeout: 30)
-        let uploaded = try await client.files.uploadFile(
+        let uploaded = try await client.files.upload(
             file: MultipartFile(filename: "document.pdf", contentType: "application/pdf", data: pdf),
             workspaceID: workspace,
             provider: .openai
