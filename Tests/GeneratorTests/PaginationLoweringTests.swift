@@ -68,6 +68,25 @@ import Testing
         #expect(pagination(sdk, "listIssues") == nil)
     }
 
+    @Test func theFunctionsPagingADeprecatedOperationAreDeprecatedWithItsMessage() throws {
+        let spec = Self.spec(petsPagination: """
+                    type: offsetLimit
+                    inputs: [{name: offset, in: parameters, type: offset}]
+                    outputs: {results: $.data}
+            """).replacingOccurrences(of: "      operationId: listPets\n",
+                                      with: "      operationId: listPets\n      deprecated: true\n      x-speakeasy-deprecation-message: Use listAnimals.\n")
+        let folder = try PackagePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("paging.yaml").path
+        try spec.write(toFile: path, atomically: true, encoding: .utf8)
+        let files = try SDKGenerator.generate(SDKGenerator.Options(specPath: path, templatesPath: PackagePaths.templates, moduleName: "Paging")).files
+        let api = try #require(files.first { $0.path == "Paging/APIs/DefaultAPI.swift" }).contents
+        let attribute = #"    @available(*, deprecated, message: "Use listAnimals.")"#
+        for function in ["listPets(", "listPetsPages(", "listPetsItems("] {
+            #expect(api.contains(attribute + "\n    public func " + function), "\(function) is not deprecated with the message")
+        }
+    }
+
     @Test func whatCannotBePagedIsAWarningAtItsPlaceAndNoPagingFunction() throws {
         let cases: [(rule: String, warning: String)] = [
             ("""

@@ -20,6 +20,7 @@ extension SDKView {
             "errorTypeName": .text(group.errorTypeName),
             "functionName": .text(operation.functionName),
             "deprecated": .bool(operation.deprecated),
+            "deprecatedAttribute": .text(SwiftSource.deprecatedAttribute(message: operation.deprecationMessage)),
             "parameters": .list(operation.parameters) { parameter($0) },
             "pagesFunctionName": .text(pagination.pagesFunctionName),
             "pagesDocLines": .documentation(pagination.pagesDocumentation),

@@ -9,12 +9,12 @@ package enum SwiftSource {
         access == .internal ? "" : access.rawValue + " "
     }
 
-    /// A parameter's name as a call's argument label: without backticks, which a label needs only for `inout`.
     /// `@available(*, deprecated)`, with the spec's message when it gives one.
     package static func deprecatedAttribute(message: String?) -> String {
         message.map { "@available(*, deprecated, message: \(SwiftLiteral.string($0)))" } ?? "@available(*, deprecated)"
     }
 
+    /// A parameter's name as a call's argument label: without backticks, which a label needs only for `inout`.
     package static func argumentLabel(_ name: String) -> String {
         let label = SwiftName.unescaped(name)
         return label == "inout" ? name : label
