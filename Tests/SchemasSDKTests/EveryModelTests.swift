@@ -48,6 +48,7 @@ import Testing
         SearchBenchmark.self,
         SearchBenchmarkBenchmarkType.self,
         SearchBenchmarkSource.self,
+        Session.self,
         Stats.self,
         StatsReport.self,
         StatsReportThroughput.self,
