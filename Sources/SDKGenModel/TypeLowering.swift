@@ -26,6 +26,16 @@ package struct TypeLowering {
     private var inlineDeclarations: [SourceLocation: String] = [:]
     /// The file of the outermost declaration being built, which the declarations for its inline schemas share.
     private var enclosingFile: String?
+    /// Component name by where its schema is written, for the components that become declarations: a component the
+    /// bundler copied from a subschema of another (`$ref: '#/components/schemas/Pet/properties/owner'`) is written
+    /// where that subschema is, which then is the component's type rather than a second copy of it.
+    private var componentsByLocation: [SourceLocation: String] = [:]
+    /// The types declared for inline schemas reached through a component that declares no type (an array alias
+    /// whose items are an object), by where the schema is written: every reference to the alias, and the component
+    /// the alias was copied from, then use the one type.
+    private var aliasInlineTypes: [SourceLocation: String] = [:]
+    /// The types declared for every other inline schema, by where it is written, for an alias that reaches one.
+    private var inlineTypes: [SourceLocation: String] = [:]
     private(set) var models: [ModelDeclaration] = []
     private(set) var diagnostics = Diagnostics()
 
@@ -43,6 +53,7 @@ package struct TypeLowering {
         for entry in schemas where kind(of: entry.value) != nil {
             let name = SpeakeasyExtension.string(SpeakeasyExtension.nameOverride, in: entry.value.extensions, diagnostics: &diagnostics)
             componentTypes[entry.name] = names.claim(SwiftName.type(name ?? entry.name))
+            componentsByLocation[entry.value.location] = entry.name
         }
         for entry in schemas {
             guard let typeName = componentTypes[entry.name] else { continue }
@@ -121,7 +132,19 @@ package struct TypeLowering {
             if let typeName = inlineDeclarations[schema.location] {
                 return .named(typeName)
             }
+            if let component = componentsByLocation[schema.location], let typeName = componentTypes[component] {
+                return .named(typeName)
+            }
+            let isInAlias = !resolving.isEmpty
+            if let typeName = aliasInlineTypes[schema.location] ?? (isInAlias ? inlineTypes[schema.location] : nil) {
+                return .named(typeName)
+            }
             let typeName = names.claim(SwiftName.type(suggestedName()))
+            if isInAlias {
+                aliasInlineTypes[schema.location] = typeName
+            } else {
+                inlineTypes[schema.location] = typeName
+            }
             inlineDeclarations[schema.location] = typeName
             defer { inlineDeclarations[schema.location] = nil }
             declare(typeName, for: schema)

@@ -20,6 +20,9 @@ import Testing
         FileEnclosure.self,
         FilePage.self,
         GeoPoint.self,
+        Keeper.self,
+        Kennel.self,
+        KennelRowItem.self,
         LinkEnclosure.self,
         LocalFilePage.self,
         LocalFilePageLinks.self,
@@ -59,6 +62,7 @@ import Testing
         Sum.self,
         Thread2.self,
         TreeNode.self,
+        Yard.self,
     ]
 
     @Test func everyModelIsNamedHere() throws {

@@ -232,4 +232,16 @@ import Testing
         // `integer` seconds are rounded down (also before the epoch); `number` seconds keep the microseconds.
         #expect(try json(session) == #"{"created_at":1700000000,"expires_at":-1,"id":"s","refreshed_at":1700000000.987654}"#)
     }
+
+    @Test func aPointerToAnotherSchemasSubschemaAndAnAliasReferencedTwiceAreOneTypeEach() throws {
+        let payload = #"{"back":[{"size":1}],"front":[{"size":2},{"size":3}],"keeper":{"name":"Ann"}}"#
+        let yard = try decode(Yard.self, payload)
+        #expect(try json(yard) == payload)
+        // The keeper `Yard` reaches through `#/components/schemas/Kennel/properties/keeper` is Kennel's own type,
+        // and both rows are arrays of one element type: these assignments compile only so.
+        let kennel = Kennel(keeper: yard.keeper)
+        let rows: [[KennelRowItem]?] = [yard.front, yard.back]
+        #expect(kennel.keeper == Keeper(name: "Ann"))
+        #expect(rows.map { $0?.count } == [2, 1])
+    }
 }
