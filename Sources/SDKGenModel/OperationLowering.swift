@@ -141,7 +141,9 @@ extension SDKLowering {
                     responseCases: Self.switchOrder(result.cases + responses.errorCases),
                     errorResponses: responses.errorResponses,
                     retries: retries,
-                    responseExamples: readingIndex == 0 && !reading.isStream ? responses.examples : [],
+                    // Each example once: the responses' on the plain function, a body's on its first function.
+                    responseExamples: bodyIndex == 0 && readingIndex == 0 && !reading.isStream ? responses.examples : [],
+                    requestExamples: readingIndex == 0 ? body?.examples ?? [] : [],
                     origin: SpecOrigin(key: operation.method.rawValue.uppercased() + " " + operation.path, location: operation.location),
                     securityRequirement: operationSecurity ?? security.documentRequirement))
             }

@@ -23,6 +23,8 @@ extension SDKLowering {
         /// The Boolean property of a JSON body that the streaming variant of an operation sets: `stream`, or the
         /// operation's `x-speakeasy-stream-request-field`, when the schema has it.
         package var streamFieldName: String?
+        /// The JSON examples of a JSON body, labelled `createPet request` (with the media type for a later one).
+        package var examples: [BodyExample] = []
     }
 
     /// The kinds of body sdkgen sends, in the order it prefers them.
@@ -79,6 +81,11 @@ extension SDKLowering {
                     counter += 1
                 }
                 variant.nameSuffix = suffix
+            }
+            if case .json = variant.declaration, let type = variant.arguments.first?.type.nonOptional {
+                let operationName = operation.operationID ?? "\(operation.method.rawValue.uppercased()) \(operation.path)"
+                let label = operationName + " request" + (lowered.isEmpty ? "" : " " + media.contentType)
+                variant.examples = examples(of: media, type: type, label: label)
             }
             suffixes.insert(variant.nameSuffix)
             names.formUnion(variantNames)

@@ -36,6 +36,8 @@ public struct RuntimeFeatures: Sendable, Equatable {
         case bestFitUnions = "usesBestFitUnions"
         /// A struct keeps the members its `additionalProperties` schema allows in a dictionary.
         case additionalProperties = "usesAdditionalProperties"
+        /// `UnixTime`: a struct's property is a date coded as seconds since the epoch (`format: unixtime`).
+        case unixTime = "usesUnixTime"
         /// OAuth 2.0 client credentials: the client fetches, caches and renews its tokens.
         case oauth2ClientCredentials = "usesOAuth2ClientCredentials"
         /// `Pages` and `PageItems`: an operation is paginated; those following a next page's URL (from the body or
@@ -101,6 +103,9 @@ public struct RuntimeFeatures: Sendable, Equatable {
         }
         if sdk.models.contains(where: { if case .structure(let structure) = $0.kind { structure.additionalProperties != nil } else { false } }) {
             used.insert(.additionalProperties)
+        }
+        if sdk.models.contains(where: { if case .structure(let structure) = $0.kind { structure.properties.contains { $0.coding != .standard } } else { false } }) {
+            used.insert(.unixTime)
         }
         // Without an operation, no request would ever need a token.
         if sdk.client.credentials.contains(where: \.fetchesTokens) && !sdk.groups.isEmpty { used.insert(.oauth2ClientCredentials) }

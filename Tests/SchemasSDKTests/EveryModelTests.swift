@@ -21,6 +21,9 @@ import Testing
         FileEnclosure.self,
         FilePage.self,
         GeoPoint.self,
+        Keeper.self,
+        Kennel.self,
+        KennelRowItem.self,
         LinkEnclosure.self,
         LocalFilePage.self,
         LocalFilePageLinks.self,
@@ -49,6 +52,7 @@ import Testing
         SearchBenchmark.self,
         SearchBenchmarkBenchmarkType.self,
         SearchBenchmarkSource.self,
+        Session.self,
         Stats.self,
         StatsReport.self,
         StatsReportThroughput.self,
@@ -59,6 +63,7 @@ import Testing
         Sum.self,
         Thread2.self,
         TreeNode.self,
+        Yard.self,
     ]
 
     @Test func everyModelIsNamedHere() throws {
