@@ -27,7 +27,7 @@ extension SDKLowering {
         let pathParameters = merged.filter { $0.parameter.location == .path }.compactMap {
             lowerParameter($0.parameter, reference: $0.reference, typePrefix: typePrefix, names: &argumentNames)
         }
-        let bodies = lowerRequestBodies(operation, typePrefix: typePrefix, names: &argumentNames)
+        let bodies = lowerRequestBodies(operation, typePrefix: typePrefix, isOnlyInput: merged.isEmpty, names: &argumentNames)
         let otherParameters = merged.filter { $0.parameter.location != .path }.compactMap {
             lowerParameter($0.parameter, reference: $0.reference, typePrefix: typePrefix, names: &argumentNames)
         }
@@ -69,8 +69,7 @@ extension SDKLowering {
         let variants = bodyVariants.map { body in
             let flatArguments = pathParameters.map(\.argument) + (body?.arguments ?? []) + otherParameters.map(\.argument)
             let requestStruct = requestStruct(operation, typePrefix: typePrefix + (body?.nameSuffix ?? ""), arguments: flatArguments,
-                                              inputCount: pathParameters.count + otherParameters.count + (body == nil ? 0 : 1),
-                                              isMultipart: body?.declaration.isMultipart == true)
+                                              inputCount: pathParameters.count + otherParameters.count + (body == nil ? 0 : 1))
             return (arguments: requestStruct.map { [$0.argument] } ?? flatArguments, requestStruct: requestStruct)
         }
         func argumentLabels(_ arguments: [OperationParameter]) -> String {
