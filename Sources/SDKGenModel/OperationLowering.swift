@@ -23,6 +23,7 @@ extension SDKLowering {
         let operationName = operation.operationID ?? "\(operation.method.rawValue.uppercased()) \(operation.path)"
 
         var argumentNames = MemberNames(reserving: ["options", "request", "response", "client", "form"])
+        let securityArgument = ownSecurityArgument(operation, names: &argumentNames)
         let merged = mergedParameters(operation, pathItem: pathItem)
         let pathParameters = merged.filter { $0.parameter.location == .path }.compactMap {
             lowerParameter($0.parameter, reference: $0.reference, typePrefix: typePrefix, names: &argumentNames)
@@ -70,7 +71,8 @@ extension SDKLowering {
             let flatArguments = pathParameters.map(\.argument) + (body?.arguments ?? []) + otherParameters.map(\.argument)
             let requestStruct = requestStruct(operation, typePrefix: typePrefix + (body?.nameSuffix ?? ""), arguments: flatArguments,
                                               inputCount: pathParameters.count + otherParameters.count + (body == nil ? 0 : 1))
-            return (arguments: requestStruct.map { [$0.argument] } ?? flatArguments, requestStruct: requestStruct)
+            let arguments = requestStruct.map { [$0.argument] } ?? flatArguments
+            return (arguments: (securityArgument.map { [$0] } ?? []) + arguments, requestStruct: requestStruct)
         }
         func argumentLabels(_ arguments: [OperationParameter]) -> String {
             arguments.map { SwiftName.unescaped($0.name) + ":" }.joined() + "options:"
@@ -130,6 +132,7 @@ extension SDKLowering {
                     parameters: arguments,
                     requestStruct: requestStruct?.declaration,
                     security: differingSecurity,
+                    callCredentials: securityArgument?.name,
                     accept: result.acceptContentType,
                     requestItems: requestItems,
                     body: bodyDeclaration,
