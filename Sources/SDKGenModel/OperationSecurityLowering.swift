@@ -20,18 +20,15 @@ extension SDKLowering {
         let secretKeys = Set(security.credentials.filter { !$0.fetchesTokens }.map(\.key))
         let alternatives = requirement(own, keys: security.keys).filter { !$0.isEmpty && $0.allSatisfy(secretKeys.contains) }
         guard !alternatives.isEmpty else { return nil }
-        let arguments = alternatives.flatMap { alternative in
+        func unique(_ names: [String]) -> [String] {
+            var kept: [String] = []
+            for name in names where !kept.contains(name) { kept.append(name) }
+            return kept
+        }
+        let uniqueArguments = unique(alternatives.flatMap { alternative in
             alternative.flatMap { key in security.credentials.first { $0.key == key }?.arguments.map(\.name) ?? [] }
-        }
-        var uniqueArguments: [String] = []
-        for argument in arguments where !uniqueArguments.contains(argument) {
-            uniqueArguments.append(argument)
-        }
-        let schemes = own.flatMap { $0.schemes.map(\.name) }
-        var uniqueSchemes: [String] = []
-        for scheme in schemes where !uniqueSchemes.contains(scheme) {
-            uniqueSchemes.append(scheme)
-        }
+        })
+        let uniqueSchemes = unique(own.flatMap { $0.schemes.map(\.name) })
         let listed = { (items: [String]) in items.map { "`\(SwiftName.unescaped($0))`" }.joined(separator: ", ") }
         let documentation = "The secrets for the operation's own security (\(listed(uniqueSchemes))): "
             + "\(listed(uniqueArguments)), sent in place of the client's for this call; a secret left `nil`, "
