@@ -59,6 +59,9 @@ public struct SDKLowering {
     package var componentTypes: [String: SwiftType] = [:]
     /// The functions of each operation lowered so far, by method and path, for an operation in several groups.
     package var loweredOperations: [String: [OperationDeclaration]] = [:]
+    /// The operations (`GET /models`) whose pagination has been lowered, in any group: an operation in several
+    /// groups is warned about once.
+    package var paginatedOperations: Set<String> = []
     /// The document's `x-speakeasy-max-method-params`, for operations that give none.
     package var maxMethodParameters: Int?
     /// The document's `x-speakeasy-name-override` rules, for operations that name their function nowhere else.

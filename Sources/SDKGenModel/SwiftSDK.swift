@@ -279,6 +279,9 @@ public struct OperationDeclaration: Sendable {
     public var requestStruct: RequestStructDeclaration?
     /// The security requirement in credential keys when it differs from the client's, such as `[]` for none.
     public var security: [[String]]?
+    /// The argument holding the client's `Credentials` this call sends in place of the client's own, when the
+    /// XX
+    public var callCredentials: String?
     /// The `Accept` header's value, when the success response has a body.
     public var accept: String?
     /// The query, header and cookie parameters, each added by one call on the request.
