@@ -11,11 +11,14 @@ public struct LoweringOptions: Sendable {
     public var clientName: String?
     /// The access level of every generated declaration.
     public var access: AccessModifier
+    /// The transports to write as modules beside the SDK, each once.
+    public var transports: [TransportKind]
 
-    public init(moduleName: String, clientName: String? = nil, access: AccessModifier = .public) {
+    public init(moduleName: String, clientName: String? = nil, access: AccessModifier = .public, transports: [TransportKind] = []) {
         self.moduleName = moduleName
         self.clientName = clientName
         self.access = access
+        self.transports = transports
     }
 }
 
@@ -97,7 +100,10 @@ public struct SDKLowering {
             groups: groups,
             models: RecursionBreaker.breakCycles(in: types.models).sorted { $0.typeName < $1.typeName },
             apiVersion: document.info.version,
-            webhooks: webhooks)
+            webhooks: webhooks,
+            transports: TransportKind.allCases.filter(options.transports.contains).map {
+                TransportModule(kind: $0, sdkModuleName: options.moduleName, access: options.access)
+            })
     }
 
     // MARK: - Client
