@@ -38,6 +38,8 @@ import Testing
         #expect(manifest.contains(#".package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0")"#))
         #expect(manifest.contains(#"name: "ModelGatesAsyncHTTPClient","#))
         #expect(manifest.contains(#".product(name: "AsyncHTTPClient", package: "async-http-client")"#))
+        #expect(try #require(files["README.md"]).contains("## AsyncHTTPClient transport\n\nThe `ModelGatesAsyncHTTPClient` product"))
+        #expect(plain["README.md"]?.contains("AsyncHTTPClient") == false)
         // Without the transport, the package depends on nothing.
         let plainManifest = try #require(plain["Package.swift"])
         #expect(!plainManifest.contains("dependencies: [\n        .package"))
