@@ -11,15 +11,29 @@ public struct LoweringOptions: Sendable {
     public var clientName: String?
     /// The access level of every generated declaration.
     public var access: AccessModifier
+    /// What a struct does with the members its schema does not declare.
+    public var undeclaredProperties: UndeclaredProperties
     /// The transports to write as modules beside the SDK, each once.
     public var transports: [TransportKind]
 
-    public init(moduleName: String, clientName: String? = nil, access: AccessModifier = .public, transports: [TransportKind] = []) {
+    public init(moduleName: String, clientName: String? = nil, access: AccessModifier = .public,
+                undeclaredProperties: UndeclaredProperties = .keep, transports: [TransportKind] = []) {
         self.moduleName = moduleName
         self.clientName = clientName
         self.access = access
+        self.undeclaredProperties = undeclaredProperties
         self.transports = transports
     }
+}
+
+/// What a struct does with the members of a JSON object that its schema does not declare, where the schema allows
+/// them (no `additionalProperties: false`) without describing them (no `additionalProperties` schema).
+public enum UndeclaredProperties: String, CaseIterable, Sendable {
+    /// Keeps them in `additionalProperties: [String: JSONValue]` and writes them back, so that a value read from the
+    /// server and sent again loses nothing.
+    case keep
+    /// Drops them on decoding: the struct has only the declared properties (and compiles to less code).
+    case drop
 }
 
 /// The Lower stage: decides every Swift name, type and file of the SDK from the document.
@@ -73,7 +87,8 @@ public struct SDKLowering {
         webhookTypeName = clientTypeName + "Webhook"
         let groupTypeNames = Self.groupPaths(document).map(Self.groupTypeName)
         types = TypeLowering(index: index, names: NameRegistry(reserving: [clientTypeName, errorTypeName, webhookTypeName] + groupTypeNames),
-                             access: options.access)
+                             access: options.access,
+                             keepsUndeclaredProperties: options.undeclaredProperties == .keep)
     }
 
     private mutating func lower() -> SwiftSDK {

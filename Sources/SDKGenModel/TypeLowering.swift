@@ -18,6 +18,8 @@ package struct TypeLowering {
     private var names: NameRegistry
     /// The access level every model is declared with.
     private let access: AccessModifier
+    /// Whether a struct keeps, as JSON, the members its schema does not declare (unless the schema forbids them).
+    private let keepsUndeclaredProperties: Bool
     /// Component name → Swift type name, for component schemas that become declarations.
     private var componentTypes: [String: String] = [:]
     /// Component names being resolved, to stop on a reference cycle that declares no type.
@@ -29,12 +31,13 @@ package struct TypeLowering {
     private(set) var models: [ModelDeclaration] = []
     private(set) var diagnostics = Diagnostics()
 
-    package init(index: ComponentIndex, names: NameRegistry, access: AccessModifier) {
+    package init(index: ComponentIndex, names: NameRegistry, access: AccessModifier, keepsUndeclaredProperties: Bool) {
         self.index = index
         exampleOmissions = ExampleOmissions(index: index)
         diagnostics.append(contentsOf: exampleOmissions.diagnostics)
         self.names = names
         self.access = access
+        self.keepsUndeclaredProperties = keepsUndeclaredProperties
     }
 
     /// Names every component schema that becomes a declaration, then declares them in document order.
@@ -257,7 +260,7 @@ package struct TypeLowering {
         case .structure?:
             let object = index.flattenedObject(schema) ?? (schema.properties, Set(schema.required.map(\.name)))
             modelKind = .structure(declareStruct(typeName, properties: object.properties, required: object.required,
-                                                 additionalProperties: additionalPropertiesSchema(of: schema)))
+                                                 otherMembers: otherMembers(of: schema), location: schema.location))
         case .enumeration?:
             let enumModel = declareEnum(schema)
             modelKind = .enumeration(enumModel)
@@ -275,27 +278,44 @@ package struct TypeLowering {
             origin: SpecOrigin(key: typeName, location: schema.location)))
     }
 
+    /// What an object keeps of the members its properties do not name.
+    private enum OtherMembers {
+        /// Those `additionalProperties` describes, decoded as its schema.
+        case typed(Schema)
+        /// Any member, kept as JSON: the schema does not restrict them.
+        case undeclared
+        /// None: `additionalProperties: false`, or the setting drops members no schema declares.
+        case none
+    }
+
     /// The schema `additionalProperties` gives the members an object's properties do not name: its own, else the
-    /// first of its `allOf` members' (following references).
-    private func additionalPropertiesSchema(of schema: Schema) -> Schema? {
+    /// first of its `allOf` members' (following references). Without one, the members are kept as JSON unless the
+    /// schema or one of its `allOf` members forbids others (`additionalProperties: false`).
+    private func otherMembers(of schema: Schema) -> OtherMembers {
         var visited: Set<String> = []
+        var forbidden = false
         func find(_ schema: Schema) -> Schema? {
             if let reference = schema.reference {
                 guard visited.insert(reference.target).inserted, let target = index.schema(reference) else { return nil }
                 return find(target)
             }
-            if case .schema(let values)? = schema.additionalProperties { return values }
+            switch schema.additionalProperties {
+            case .schema(let values)?: return values
+            case .allowed(false)?: forbidden = true
+            case .allowed(true)?, nil: break
+            }
             // A loop, not a lazy `compactMap`, which would call `find` (and so mark references visited) twice.
             for member in schema.allOf {
                 if let values = find(member) { return values }
             }
             return nil
         }
-        return find(schema)
+        if let values = find(schema) { return .typed(values) }
+        return forbidden || !keepsUndeclaredProperties ? .none : .undeclared
     }
 
     private mutating func declareStruct(_ typeName: String, properties specProperties: [Named<Schema>], required: Set<String>,
-                                        additionalProperties: Schema? = nil) -> StructModel {
+                                        otherMembers: OtherMembers, location: SourceLocation) -> StructModel {
         var members = MemberNames()
         var properties: [PropertyDeclaration] = []
         var initParameters: [Documentation.Parameter] = []
@@ -330,16 +350,26 @@ package struct TypeLowering {
                 origin: SpecOrigin(key: property.name, location: property.location)))
             initParameters.append(Documentation.Parameter(name, docDescription))
         }
-        let extra = additionalProperties.map { values in
-            AdditionalPropertiesDeclaration(
+        let extra: AdditionalPropertiesDeclaration?
+        switch otherMembers {
+        case .typed(let values):
+            extra = AdditionalPropertiesDeclaration(
                 name: members.claim("additionalProperties"),
                 valueType: swiftType(for: values, suggestedName: typeName + "AdditionalProperty"),
                 documentation: [.sentences(Self.additionalPropertiesNote, width: Self.propertyNoteWidth)],
                 description: Self.additionalPropertiesNote,
                 origin: SpecOrigin(key: "additionalProperties", location: values.location))
+        case .undeclared:
+            extra = AdditionalPropertiesDeclaration(
+                name: members.claim("additionalProperties"), valueType: .jsonValue,
+                documentation: [.sentences(Self.undeclaredPropertiesNote, width: Self.propertyNoteWidth)],
+                description: Self.undeclaredPropertiesNote,
+                origin: SpecOrigin(key: typeName, location: location))
+        case .none:
+            extra = nil
         }
         if let extra {
-            initParameters.append(Documentation.Parameter(extra.name, Self.additionalPropertiesNote))
+            initParameters.append(Documentation.Parameter(extra.name, extra.description))
         }
         var initDocumentation: Documentation = [.sentences("Creates a value from its properties.")]
         if !initParameters.isEmpty { initDocumentation.blocks.append(.parameters(initParameters)) }
@@ -520,6 +550,8 @@ package struct TypeLowering {
     /// What documents the dictionary of the members an object's properties do not name.
     private static let additionalPropertiesNote =
         "The members the properties above do not name, by their keys, as the schema's `additionalProperties` allows them."
+    private static let undeclaredPropertiesNote =
+        "The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged."
 
     /// The note every enum's documentation ends with.
     private static let unknownValueNote =

@@ -11,6 +11,7 @@ import Testing
         Cat.self,
         Content.self,
         ContentPart.self,
+        Coordinates.self,
         Dog.self,
         Employee.self,
         Enclosure.self,

@@ -136,6 +136,23 @@ import Testing
         #expect(try json(Permissions(issues: "read", additionalProperties: ["issues": "admin"])) == #"{"issues":"read"}"#)
     }
 
+    @Test func membersTheSchemaDoesNotDeclareAreKeptAndWrittenBack() throws {
+        let payload = #"{"kind":"cat","lives":9,"name":"Tom","owner":{"id":7,"tags":["a",null]},"whiskers":true}"#
+        let cat = try decode(Cat.self, payload)
+        #expect(cat.additionalProperties == ["owner": .object(["id": .int(7), "tags": .array([.string("a"), .null])]), "whiskers": .bool(true)])
+        #expect(try json(cat) == payload)
+        // Inside a union too: the case's struct keeps them.
+        #expect(try json(decode(Pet.self, payload)) == payload)
+        // Values made in Swift have none unless given.
+        #expect(try json(Cat(kind: "cat", name: "Tom", lives: 9)) == #"{"kind":"cat","lives":9,"name":"Tom"}"#)
+    }
+
+    @Test func aSchemaThatForbidsOtherMembersKeepsNone() throws {
+        let coordinates = try decode(Coordinates.self, #"{"lat":1.5,"lon":-2,"alt":100}"#)
+        #expect(coordinates == Coordinates(lat: 1.5, lon: -2))
+        #expect(try json(coordinates) == #"{"lat":1.5,"lon":-2}"#)
+    }
+
     @Test func aUnionWithoutDiscriminatorTakesTheTypeThatDeclaresEveryKey() throws {
         // Both members decode any object (their properties are optional); the one declaring every key is taken, so
         // that re-encoding gives the payload back.
@@ -147,8 +164,8 @@ import Testing
             .linkEnclosure(LinkEnclosure(title: "Untitled")),
         ])
         #expect(try json(enclosures) == #"[{"file_id":"f1","title":"Report"},{"url":"link-1"},{"title":"Untitled"}]"#)
-        // Keys no member declares all of: the first member that decodes, as before.
-        #expect(try decode(Enclosure.self, #"{"url":"u","file_id":"f"}"#) == .linkEnclosure(LinkEnclosure(url: "u")))
+        // Keys no member declares all of: the first member that decodes, as before, keeping the key it does not declare.
+        #expect(try decode(Enclosure.self, #"{"url":"u","file_id":"f"}"#) == .linkEnclosure(LinkEnclosure(url: "u", additionalProperties: ["file_id": "f"])))
     }
 
     @Test func aUnionWithoutDiscriminatorSkipsTypesWhoseValuesThePayloadLacks() throws {

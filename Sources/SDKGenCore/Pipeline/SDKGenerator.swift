@@ -25,6 +25,8 @@ public enum SDKGenerator {
         public var clientName: String?
         /// The access level of the generated declarations.
         public var access = AccessModifier.public
+        /// What structs do with the members their schemas do not declare.
+        public var undeclaredProperties = UndeclaredProperties.keep
         /// How the files are arranged.
         public var layout = OutputLayout.perDeclaration
         /// Whether to write a standalone Swift package (`SDKPackage`) around the per-declaration layout's files.
@@ -158,6 +160,7 @@ public enum SDKGenerator {
         }
         guard !diagnostics.hasErrors else { throw GenerationError(diagnostics.sorted) }
         let loweringOptions = LoweringOptions(moduleName: moduleName, clientName: clientName, access: options.access,
+                                              undeclaredProperties: options.undeclaredProperties,
                                               transports: options.transports)
         let info = PackageInfo(title: document.info.title, version: document.info.version,
                                summary: document.info.summary, description: document.info.description)
