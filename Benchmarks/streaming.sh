@@ -4,18 +4,22 @@
 #   streamed  `getBlobStream()`, counting the ByteStream's chunks as they arrive
 #   to file   `getBlobStream().write(to:)` a file in the scratch folder
 #   buffered  `getBlob()`, the whole body as one Data
+# With --async-http-client, the SDK's AsyncHTTPClient transport module too (`--transport async-http-client`), which
+# adds `ahc streamed` and `ahc buffered` (and builds SwiftNIO and AsyncHTTPClient in release: minutes).
 # A benchmark, not a test: it asserts nothing but that every byte arrived. Needs python3 (the server) and GNU time.
 #
-#   Benchmarks/streaming.sh [--bytes N] [--runs N]
+#   Benchmarks/streaming.sh [--bytes N] [--runs N] [--async-http-client]
 set -euo pipefail
 
 bytes=$((1 << 30))
 runs=1
+async_http_client=false
 while [ $# -gt 0 ]; do
     case "$1" in
         --bytes) bytes=$2; shift 2 ;;
         --runs) runs=$2; shift 2 ;;
-        -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --async-http-client) async_http_client=true; shift ;;
+        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "streaming.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -46,11 +50,39 @@ paths:
             application/octet-stream:
               schema: {type: string, format: binary}
 YAML
+transport_options=()
+if $async_http_client; then transport_options=(--transport async-http-client); fi
 swift run --package-path "$root" sdkgen generate --no-config --spec "$work/spec.yaml" --output "$work/gen" \
-    --module-name BlobSDK --client-name BlobSDK >/dev/null
+    --module-name BlobSDK --client-name BlobSDK "${transport_options[@]}" >/dev/null
 
 mkdir -p "$work/bench"
-cat > "$work/Package.swift" <<'SWIFT'
+if $async_http_client; then
+    cat > "$work/Package.swift" <<'SWIFT'
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "StreamingBenchmark",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
+    ],
+    targets: [
+        .target(name: "BlobSDK", path: "gen/BlobSDK"),
+        .target(name: "BlobSDKAsyncHTTPClient", dependencies: [
+            "BlobSDK",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ], path: "gen/BlobSDKAsyncHTTPClient"),
+        .executableTarget(name: "bench", dependencies: ["BlobSDK", "BlobSDKAsyncHTTPClient"], path: "bench",
+                          swiftSettings: [.define("ASYNC_HTTP_CLIENT")]),
+    ]
+)
+SWIFT
+else
+    cat > "$work/Package.swift" <<'SWIFT'
 // swift-tools-version: 6.0
 import PackageDescription
 
@@ -63,15 +95,28 @@ let package = Package(
     ]
 )
 SWIFT
+fi
 cat > "$work/bench/main.swift" <<'SWIFT'
 import BlobSDK
 import Foundation
+#if ASYNC_HTTP_CLIENT
+import BlobSDKAsyncHTTPClient
+#endif
 
-// bench MODE SERVER_URL FILE: moves the body one way and prints the number of bytes that arrived.
+// bench MODE SERVER_URL FILE: moves the body one way and prints the number of bytes that arrived. A mode starting
+// with "ahc-" sends through the AsyncHTTPClient transport.
 let arguments = CommandLine.arguments
-let client = BlobSDK(serverURL: URL(string: arguments[2])!, retries: .disabled, timeout: 600)
+var transport: any HTTPTransport = URLSessionTransport()
+var mode = arguments[1]
+#if ASYNC_HTTP_CLIENT
+if mode.hasPrefix("ahc-") {
+    transport = AsyncHTTPClientTransport()
+    mode.removeFirst(4)
+}
+#endif
+let client = BlobSDK(serverURL: URL(string: arguments[2])!, retries: .disabled, timeout: 600, transport: transport)
 let count: Int
-switch arguments[1] {
+switch mode {
 case "streamed":
     var total = 0
     for try await chunk in try await client.blobs.getBlobStream() {
@@ -118,7 +163,9 @@ url="http://127.0.0.1:$(cat "$work/port")"
 
 echo "| way | bytes | peak RSS | wall time | throughput |"
 echo "|---|---:|---:|---:|---:|"
-for way in streamed file buffered; do
+ways=(streamed file buffered)
+if $async_http_client; then ways+=(ahc-streamed ahc-buffered); fi
+for way in "${ways[@]}"; do
     for _ in $(seq "$runs"); do
         rm -f "$work/body"
         /usr/bin/time -f '%M %e' -o "$work/time" "$bench" "$way" "$url" "$work/body" > "$work/count"

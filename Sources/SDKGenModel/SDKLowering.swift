@@ -13,13 +13,16 @@ public struct LoweringOptions: Sendable {
     public var access: AccessModifier
     /// What a struct does with the members its schema does not declare.
     public var undeclaredProperties: UndeclaredProperties
+    /// The transports to write as modules beside the SDK, each once.
+    public var transports: [TransportKind]
 
     public init(moduleName: String, clientName: String? = nil, access: AccessModifier = .public,
-                undeclaredProperties: UndeclaredProperties = .keep) {
+                undeclaredProperties: UndeclaredProperties = .keep, transports: [TransportKind] = []) {
         self.moduleName = moduleName
         self.clientName = clientName
         self.access = access
         self.undeclaredProperties = undeclaredProperties
+        self.transports = transports
     }
 }
 
@@ -115,7 +118,10 @@ public struct SDKLowering {
             groups: groups,
             models: RecursionBreaker.breakCycles(in: types.models).sorted { $0.typeName < $1.typeName },
             apiVersion: document.info.version,
-            webhooks: webhooks)
+            webhooks: webhooks,
+            transports: TransportKind.allCases.filter(options.transports.contains).map {
+                TransportModule(kind: $0, sdkModuleName: options.moduleName, access: options.access)
+            })
     }
 
     // MARK: - Client

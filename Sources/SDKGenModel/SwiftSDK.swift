@@ -17,6 +17,8 @@ public struct SwiftSDK: Sendable {
     public var apiVersion: String
     /// The enum of the webhooks and callbacks the API sends, when it declares any.
     public var webhooks: WebhookDeclaration?
+    /// The transport modules written beside the SDK, in `TransportKind`'s order.
+    public var transports: [TransportModule]
 }
 
 /// The enum of the requests the API sends to its users (webhooks and callbacks), such as `FeaturesSDKWebhook`,

@@ -116,6 +116,9 @@ struct GenerationOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Write a standalone Swift package into the output folder: Package.swift (the library product and the platforms), README.md, .gitignore, the sources in Sources/MODULE/ with a DocC catalog, the reference pages in docs/, and a smoke test target in Tests/. (default: the configuration's package, else no)")
     var package: Bool?
 
+    @Option(name: .customLong("transport"), help: ArgumentHelp("Also write a transport over another HTTP stack, as a module of its own beside the SDK (MODULE-NAMEAsyncHTTPClient/), and with --package its product in Package.swift; repeatable. The SDK itself keeps depending on Foundation alone. Replaces the configuration's transports. (values: \(TransportKind.allCases.map(\.rawValue).joined(separator: ", ")))", valueName: "name"))
+    var transports: [TransportKind] = []
+
     func validate() throws {
         guard shards >= 1 else { throw ValidationError("--shards must be at least 1") }
     }
@@ -131,12 +134,15 @@ struct GenerationOptions: ParsableArguments {
             commandLine.undeclaredProperties = undeclaredProperties
             commandLine.layout = layout.map { $0 == .sharded ? .sharded(shards: shards) : .perDeclaration }
             commandLine.package = package
+            commandLine.transports = transports.isEmpty ? nil : transports
         }
     }
 }
 
 extension AccessModifier: ExpressibleByArgument {}
 extension UndeclaredProperties: ExpressibleByArgument {}
+
+extension TransportKind: ExpressibleByArgument {}
 
 /// The `--layout` values.
 enum LayoutName: String, ExpressibleByArgument, CaseIterable {

@@ -50,7 +50,8 @@ struct CredentialLeakTests {
             }
         }
         try await TestServer.with(Self.redirecting(to: "localhost")) { server in
-            let client = FeaturesSDK(credentialProvider: Provider(), serverURL: server.serverURL, retries: .disabled)
+            let client = FeaturesSDK(credentialProvider: Provider(), serverURL: server.serverURL, retries: .disabled,
+                                     transport: testTransport())
             _ = try await client.security.searchPublic()
             _ = try await client.security.getPreferences()
             let requests = await server.requests
@@ -73,7 +74,8 @@ struct CredentialLeakTests {
         let client = FeaturesSDK(
             queryKey: "qk-secret",
             serverURL: URL(string: "http://127.0.0.1:\(port)/v1")!,
-            retries: .disabled
+            retries: .disabled,
+            transport: testTransport()
         )
         // The client's key, and a key given to the call as its `security` argument.
         for (call, secret) in [(FeaturesSDK.Credentials?.none, "qk-secret"), (FeaturesSDK.Credentials(queryKey: "qk-call"), "qk-call")] {
@@ -126,7 +128,8 @@ struct OAuth2LeakTests {
             return HTTPResponse(statusCode: .temporaryRedirect, headers: headers)
         }
         try await TestServer.with(handler) { server in
-            let client = FeaturesSDK(clientCredentials: Self.credentials, serverURL: server.serverURL, retries: .disabled)
+            let client = FeaturesSDK(clientCredentials: Self.credentials, serverURL: server.serverURL, retries: .disabled,
+                                     transport: testTransport())
             let error = await featuresError { () async throws(FeaturesSDKError) in try await client.security.listReports() }
             guard case .tokenRequest? = error else {
                 Issue.record("expected .tokenRequest, got \(String(describing: error))")
@@ -148,7 +151,8 @@ struct OAuth2LeakTests {
             return .json(200, #"{"access_token":"at-secret","token_type":"Bearer","expires_in":3600}"#)
         }
         try await TestServer.with(handler) { server in
-            let client = FeaturesSDK(clientCredentials: Self.credentials, serverURL: server.serverURL, retries: .disabled)
+            let client = FeaturesSDK(clientCredentials: Self.credentials, serverURL: server.serverURL, retries: .disabled,
+                                     transport: testTransport())
             _ = try await client.security.listReports()
             let requests = await server.requests
             try #require(requests.count == 3)

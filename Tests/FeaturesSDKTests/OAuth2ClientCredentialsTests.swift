@@ -26,7 +26,8 @@ struct OAuth2ClientCredentialsTests {
     }
 
     static func client(_ server: TestServer, credentials: OAuth2ClientCredentials = credentials) -> FeaturesSDK {
-        FeaturesSDK(clientCredentials: credentials, serverURL: server.serverURL, retries: .disabled, timeout: 30)
+        FeaturesSDK(clientCredentials: credentials, serverURL: server.serverURL, retries: .disabled, timeout: 30,
+                    transport: testTransport())
     }
 
     @Test("the token is fetched once, with HTTP basic client authentication, and shared by concurrent calls")

@@ -21,7 +21,7 @@ struct RetryPolicyTests {
 
     /// A client that uses each operation's own policy: no `retries:` argument.
     static func client(_ server: TestServer) -> FeaturesSDK {
-        FeaturesSDK(bearerAuth: "token", serverURL: server.serverURL, timeout: 30)
+        FeaturesSDK(bearerAuth: "token", serverURL: server.serverURL, timeout: 30, transport: testTransport())
     }
 
     @Test("the operation's x-speakeasy-retries policy retries every status of its 5XX range, and 429")
@@ -67,7 +67,8 @@ struct RetryPolicyTests {
     @Test("a policy given to the client or to the call replaces the operation's")
     func clientAndCallPoliciesWin() async throws {
         try await TestServer.with(Self.failing([503])) { server in
-            let client = FeaturesSDK(bearerAuth: "token", serverURL: server.serverURL, retries: .disabled, timeout: 30)
+            let client = FeaturesSDK(bearerAuth: "token", serverURL: server.serverURL, retries: .disabled, timeout: 30,
+                                     transport: testTransport())
             await #expect(throws: FeaturesSDKError.self) {
                 try await client.retries.getWithSpeakeasyRetries()
             }
@@ -88,7 +89,8 @@ struct RetryPolicyTests {
             statusCodes: [.range(5)],
             retryConnectionErrors: false)
         try await TestServer.with(Self.failing([507, 520])) { server in
-            let client = FeaturesSDK(bearerAuth: "token", serverURL: server.serverURL, retries: policy, timeout: 30)
+            let client = FeaturesSDK(bearerAuth: "token", serverURL: server.serverURL, retries: policy, timeout: 30,
+                                     transport: testTransport())
             let result = try await client.retries.getWithBothRetries()
             #expect(result.attempts == 3)
         }

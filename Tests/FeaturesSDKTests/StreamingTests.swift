@@ -218,7 +218,7 @@ struct StreamingTests {
 
 /// A transport that implements only `send`, as one written before streaming existed would.
 struct WholeBodyTransport: HTTPTransport {
-    private let transport = URLSessionTransport()
+    private let transport = testTransport()
 
     func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
         try await transport.send(request)

@@ -103,7 +103,7 @@ final class TestServer: Sendable {
         queryKey: String? = nil,
         cookieKey: String? = nil,
         timeout: TimeInterval = 30,
-        transport: any HTTPTransport = URLSessionTransport()
+        transport: any HTTPTransport = testTransport()
     ) -> FeaturesSDK {
         FeaturesSDK(
             bearerAuth: bearerAuth,

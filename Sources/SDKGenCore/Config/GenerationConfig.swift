@@ -17,6 +17,7 @@ import Foundation
 /// templates: Templates
 /// server: https://staging.example.com/api/v1
 /// package: true               # write a standalone Swift package (the CLI's --package)
+/// transports: [async-http-client]  # transports written as modules beside the SDK (the CLI's --transport)
 /// retries:                    # the shape of the x-sdkgen-retries extension, intervals in milliseconds
 ///   statusCodes: [429, 503]
 ///   backoff: {initialInterval: 500, maxInterval: 60000, exponent: 1.5, maxElapsedTime: 3600000}
@@ -55,11 +56,14 @@ public struct GenerationConfig: Sendable {
     /// What structs do with the members their schemas do not declare: `undeclaredProperties: keep` or `drop`, or
     /// `--undeclared-properties`.
     public var undeclaredProperties: UndeclaredProperties?
+    /// The transports to write as modules beside the SDK: `transports: [async-http-client]`, or `--transport`; the
+    /// command line's replace the file's.
+    public var transports: [TransportKind]?
 
     public init() {}
 
     /// The keys the file may have, in the order the documentation lists them.
-    static let keys = ["spec", "output", "moduleName", "clientName", "access", "filter", "overlays", "templates", "server", "retries", "pagination", "maxMethodParams", "package", "undeclaredProperties"]
+    static let keys = ["spec", "output", "moduleName", "clientName", "access", "filter", "overlays", "templates", "server", "retries", "pagination", "maxMethodParams", "package", "undeclaredProperties", "transports"]
 
     /// Reads an `sdkgen.yaml` file; an unknown key or a value of the wrong kind is an error at its position.
     public static func load(contentsOf path: String) throws(GenerationError) -> GenerationConfig {
@@ -95,6 +99,7 @@ public struct GenerationConfig: Sendable {
                 if reader.string(value, key) != nil { config.server = value }
             case "package": config.package = reader.bool(value, key)
             case "undeclaredProperties": config.undeclaredProperties = reader.choice(value, key)
+            case "transports": config.transports = reader.transports(value)
             case "retries":
                 if value.pairs == nil {
                     reader.diagnostics.error("retries is a mapping shaped like the x-sdkgen-retries extension", at: value.location)
@@ -164,6 +169,22 @@ private struct ConfigValueReader {
             return []
         }
         return items.compactMap { string($0, key) }
+    }
+
+    /// A list of transport names, such as `[async-http-client]`.
+    mutating func transports(_ node: YAMLNode) -> [TransportKind] {
+        guard let items = node.items else {
+            diagnostics.error("transports must be a list of transport names: \(TransportKind.allCases.map(\.rawValue).joined(separator: ", "))", at: node.location)
+            return []
+        }
+        return items.compactMap { item in
+            guard let name = string(item, "transports") else { return nil }
+            guard let kind = TransportKind(rawValue: name) else {
+                diagnostics.error("unknown transport '\(name)'; the transports are \(TransportKind.allCases.map(\.rawValue).joined(separator: ", "))", at: item.location)
+                return nil
+            }
+            return kind
+        }
     }
 
     /// A mapping of operationIds to pagination rules shaped like the `x-sdkgen-pagination` extension.

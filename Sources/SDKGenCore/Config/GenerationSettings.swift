@@ -18,6 +18,7 @@ import Foundation
 /// | `layout` | `perDeclaration` |
 /// | `package` | `false`: the sources and pages alone, not a package around them |
 /// | `undeclaredProperties` | `keep`: structs keep the members their schemas do not declare |
+/// | `transports` | none: the SDK's `URLSessionTransport` alone |
 public struct GenerationSettings: Sendable {
     /// What to read and generate.
     public var generator: SDKGenerator.Options
@@ -60,6 +61,16 @@ public struct GenerationSettings: Sendable {
         if generator.package, generator.layout != .perDeclaration {
             throw GenerationError([.error("a package is written in the per-declaration layout; --layout sharded and --package (or package: true in \(configurationPath ?? Self.configurationFileName)) exclude each other", at: nil)])
         }
+        generator.transports = TransportKind.allCases.filter((commandLine.transports ?? file.transports ?? []).contains)
+        if !generator.transports.isEmpty {
+            let names = generator.transports.map(\.rawValue).joined(separator: ", ")
+            if generator.layout != .perDeclaration {
+                throw GenerationError([.error("the \(names) transport is a module of its own, which the sharded layout (the build-tool plugin's) cannot hold; generate it with sdkgen generate", at: nil)])
+            }
+            if generator.access == .internal {
+                throw GenerationError([.error("the \(names) transport is a module of its own, which sees only the SDK's public or package declarations; internal access and transports exclude each other", at: nil)])
+            }
+        }
         self.generator = generator
         output = commandLine.output ?? file.output ?? Self.defaultOutput
         self.configurationPath = configurationPath
@@ -86,10 +97,11 @@ public struct GenerationSettings: Sendable {
     /// The output folder for the SDK of `moduleName` (the one `SDKGenerator.Output` names), owning the folders
     /// the layout writes, so that files no longer generated there are removed and nothing else is touched.
     public func outputFolder(moduleName: String) -> OutputFolder {
+        let transportModules = generator.transports.map { TransportModule(kind: $0, sdkModuleName: moduleName, access: generator.access).moduleName }
         if generator.package {
-            return OutputFolder(root: output, ownedFolders: SDKPackage.ownedFolders(moduleName: moduleName))
+            return OutputFolder(root: output, ownedFolders: SDKPackage.ownedFolders(moduleName: moduleName, transportModules: transportModules))
         }
-        return OutputFolder(root: output, ownedFolders: generator.layout == .perDeclaration ? [moduleName, "docs"] : [moduleName])
+        return OutputFolder(root: output, ownedFolders: generator.layout == .perDeclaration ? [moduleName, "docs"] + transportModules : [moduleName])
     }
 
     /// The files a generation with these settings reads, besides the files the spec's `$ref`s name: the spec, the

@@ -31,6 +31,8 @@ public enum SDKGenerator {
         public var layout = OutputLayout.perDeclaration
         /// Whether to write a standalone Swift package (`SDKPackage`) around the per-declaration layout's files.
         public var package = false
+        /// The transports to write as modules beside the SDK's (`TransportModule`).
+        public var transports: [TransportKind] = []
         /// Folders besides the spec's own whose files `$ref`s may name (`--allow-ref-root`).
         public var allowedReferenceRoots: [String] = []
 
@@ -158,7 +160,8 @@ public enum SDKGenerator {
         }
         guard !diagnostics.hasErrors else { throw GenerationError(diagnostics.sorted) }
         let loweringOptions = LoweringOptions(moduleName: moduleName, clientName: clientName, access: options.access,
-                                              undeclaredProperties: options.undeclaredProperties)
+                                              undeclaredProperties: options.undeclaredProperties,
+                                              transports: options.transports)
         let info = PackageInfo(title: document.info.title, version: document.info.version,
                                summary: document.info.summary, description: document.info.description)
         return (SDKLowering.lower(document, options: loweringOptions, diagnostics: &diagnostics), info)

@@ -33,8 +33,9 @@ public enum SDKPackage {
     ]
 
     /// The folders of a package that belong to the generator: files there that are no longer generated are removed.
-    public static func ownedFolders(moduleName: String) -> [String] {
-        ["Sources/\(moduleName)", "Tests/\(moduleName)Tests", "docs"]
+    /// - Parameter transportModules: The names of the transport modules beside the SDK's (`TransportModule`).
+    public static func ownedFolders(moduleName: String, transportModules: [String] = []) -> [String] {
+        ["Sources/\(moduleName)", "Tests/\(moduleName)Tests", "docs"] + transportModules.map { "Sources/\($0)" }
     }
 
     /// The package's files: `files` (the per-declaration layout's) rearranged, and the package's own rendered.
@@ -47,8 +48,9 @@ public enum SDKPackage {
         }
         let value = TemplateValue.object(PackageView(sdk: sdk, info: info, files: files).root)
         // The package's README prints the guide, with links into docs/, in place of docs/README.md.
+        let modules = [module] + sdk.transports.map(\.moduleName)
         var result = files.filter { $0.path != "docs/README.md" }.map { file in
-            file.path.hasPrefix(module + "/") ? GeneratedFile(path: "Sources/" + file.path, contents: file.contents) : file
+            modules.contains { file.path.hasPrefix($0 + "/") } ? GeneratedFile(path: "Sources/" + file.path, contents: file.contents) : file
         }
         var failures: [Diagnostic] = []
         for (name, path) in Self.templates {

@@ -34,6 +34,13 @@ public enum SDKRenderer {
         for name in SDKView.runtimeReferencePageTypes {
             add("docs/\(SDKView.runtimeReferencePagePath(name))", client, "reference-runtime/\(name)", omittedWhenEmpty: true)
         }
+        for transport in sdk.transports {
+            add("\(transport.moduleName)/\(transport.typeName).swift", view.transport(transport), Self.template(of: transport))
+        }
+        let missing = sdk.transports.map(Self.template).filter { templates.templates[$0] == nil }
+        guard missing.isEmpty else {
+            throw GenerationError(missing.map { .error("templates folder '\(templates.directory)' has no \($0).mustache, which the transport module needs", at: nil) })
+        }
         // A runtime file for a feature the SDK does not use renders empty and is left out.
         for name in templates.runtimeNames {
             add("\(module)/\(name).swift", client, name, omittedWhenEmpty: true)
@@ -55,6 +62,11 @@ public enum SDKRenderer {
         }
         guard failures.isEmpty else { throw GenerationError(failures) }
         return combiningModelsOfOneFile(files).sorted { $0.path < $1.path }
+    }
+
+    /// The template a transport module's one file is rendered from.
+    static func template(of transport: TransportModule) -> String {
+        "transports/\(transport.typeName)"
     }
 
     /// The files with the models that share a file joined into one, in the order of `SwiftSDK.models`.

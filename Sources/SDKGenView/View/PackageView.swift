@@ -21,6 +21,8 @@ struct PackageView {
         root["description"] = .text(info.description)
         root["runtimeTypes"] = .lines(runtimeTypes)
         root["hasRuntimeTypes"] = .bool(!runtimeTypes.isEmpty)
+        // The AsyncHTTPClient transport's product, target and dependencies, when it is written.
+        root["asyncHTTPClientTransport"] = .object(sdk.transports.first { $0.kind == .asyncHTTPClient }.map { SDKView(sdk).transport($0) })
         // The smoke test's client: a test credential for every argument, so that no request is refused for want of
         // one, and the recording transport.
         root["testClientArguments"] = .text((secretArguments.map { "\($0.name): \"test-\($0.name)\"" } + ["transport: transport"])

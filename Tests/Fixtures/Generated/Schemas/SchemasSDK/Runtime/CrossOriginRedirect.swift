@@ -9,12 +9,13 @@ import FoundationNetworking
 ///
 /// URLSession follows a redirect with the headers of the request it redirects, so without this a server could send
 /// the API key to any host by answering with a redirect (FoundationNetworking on Linux does send it on). A redirect
-/// within the origin keeps them.
-enum CrossOriginRedirect {
+/// within the origin keeps them. A transport that follows redirects itself, such as one over another HTTP client, sends
+/// each redirect as ``request(_:from:)`` makes it.
+public enum CrossOriginRedirect {
     /// The request to follow a redirect with: `redirect` as it is if it stays on the origin of `original`; otherwise
     /// without the headers in ``Credential/headerNames`` and the query parameters in
     /// ``Credential/queryParameterNames``.
-    static func request(_ redirect: URLRequest, from original: URL?) -> URLRequest {
+    public static func request(_ redirect: URLRequest, from original: URL?) -> URLRequest {
         guard let url = redirect.url, let original, !isSameOrigin(url, original) else {
             return redirect
         }
