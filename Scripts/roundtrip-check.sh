@@ -161,7 +161,7 @@ if [ -d "$specs_root" ]; then
         for overlay in $(printf '%s\n' "$specs_root"/real/openrouter-overlays/*.yaml | LC_ALL=C sort); do
             overlay_args+=(--overlay "$overlay")
         done
-        add_row "real/openrouter.yaml + ${#overlay_args[@]} overlays" "$specs_root/real/openrouter.yaml" OpenrouterOverlays \
+        add_row "real/openrouter.yaml + $(( ${#overlay_args[@]} / 2 )) overlays" "$specs_root/real/openrouter.yaml" OpenrouterOverlays \
             "${overlay_args[@]}"
     fi
 else

@@ -49,9 +49,9 @@ import Testing
         let components = targets.filter { $0["component"] != nil }
         // Name and Names are aliases (String, [String]) and Pet's inline `tag` is no component: no subject.
         #expect(components.map { $0["label"] ?? "" } == ["schema Pet", "schema Kind", "schema a/b"])
-        #expect(components.map { $0["swiftType"] ?? "" } == ["Pet", "Kind", "AB"])
+        #expect(components.map { $0["swiftType"] ?? "" } == ["Pet?", "Kind?", "AB?"])
         #expect(components.map { $0["component"] ?? "" } == ["Pet", "Kind", "a/b"])
-        #expect(program.contains(#"case "schema a/b": checker.check(label, AB.self, json)"#))
+        #expect(program.contains(#"case "schema a/b": checker.check(label, AB?.self, json)"#))
     }
 
     @Test func operationBodiesComeFirstWithTheirOperation() async throws {

@@ -91,8 +91,10 @@ public enum RoundTripProgram {
             modelsByLocation[model.origin.location] = model.typeName
         }
         for component in componentSchemas {
+            // Optional: a reference to a component whose schema allows null is the type's optional (a schema that
+            // does not allow null draws no null, so this accepts nothing more).
             guard let typeName = modelsByLocation[component.location] else { continue }
-            add(Target(label: "schema \(component.name)", swiftType: typeName, subject: .component(name: component.name)))
+            add(Target(label: "schema \(component.name)", swiftType: typeName + "?", subject: .component(name: component.name)))
         }
         return targets
     }
