@@ -19,8 +19,8 @@ subjects; Scripts/roundtrip_instances.py, in a venv under .build/roundtrip-venv,
 hypothesis-jsonschema when missing), runs the program over them, and prints a Markdown table: bodies,
 component types, subjects sampled and drawn from, instances, failures. What is drawn depends only on the
 options, never on the machine's speed. Failures listed in Scripts/roundtrip-known.tsv (a schema construct the
-SDK maps lossily on purpose, see README "Round trips") are counted apart; subjects listed in
-Scripts/roundtrip-skip.tsv are not drawn from, with the reason given there.
+SDK maps lossily on purpose, see README "Round trips") are counted apart; subjects whose JSON Schema is over
+40,000 characters, or listed in Scripts/roundtrip-skip.tsv, are not drawn from (reported with why).
 
 Options:
   --all               Also the large rows CI leaves out: real/github.yaml, OpenRouter with its overlays.
