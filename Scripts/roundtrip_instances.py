@@ -154,7 +154,7 @@ class Converter:
             result["type"] = "object"
 
         # Objects keep only their declared properties (`additionalProperties: true` says what leaving it out does).
-        if result.get("additionalProperties") is True and result.get("properties"):
+        if schema.get("additionalProperties") is True and result.get("properties"):
             del result["additionalProperties"]
         if ("properties" in result or result.get("type") == "object") and "additionalProperties" not in result \
                 and "allOf" not in result and "oneOf" not in result and "anyOf" not in result \
