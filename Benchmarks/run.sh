@@ -2,8 +2,8 @@
 # Benchmarks sdkgen against swift-openapi-generator 1.14.3 on the same specs, side by side: generation time
 # and memory, then the debug build of each generated SDK (clean, after an unchanged regeneration, after a
 # one-line description change). Prints a Markdown table and writes it, with the machine and the method,
-# to BENCHMARKS.md. The method notes written there are at the end of this script: keep them in step with
-# the code. Needs bash 4 or later.
+# to BENCHMARKS.md, keeping the sections written by hand after its marker line. The method notes written
+# there are at the end of this script: keep them in step with the code. Needs bash 4 or later.
 set -euo pipefail
 
 usage() {
@@ -635,11 +635,16 @@ report=$(table)
 echo "$report"
 
 cpu_model=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+# The sections written by hand after this marker line of the old report (other measurements, each with its own
+# date) are kept; the notes on the old run, above the marker, go with the run they describe.
+kept_marker='<!-- Written by hand from here on: Benchmarks/run.sh keeps what follows when it replaces the report above. -->'
+kept_sections=$( [ -f "$markdown" ] && awk -v marker="$kept_marker" '$0 == marker { keep = 1 } keep' "$markdown" || true)
 {
     cat <<EOF
 # Benchmarks: sdkgen and swift-openapi-generator
 
-Written by \`Benchmarks/run.sh\` (run it with \`--help\` for its options); the next run replaces this file.
+Written by \`Benchmarks/run.sh\` (run it with \`--help\` for its options); the next run replaces this report, down to
+the marker line before the sections written by hand, which it keeps.
 
 - **Command:** \`$command_line\`
 - **Date:** $started_at, $((elapsed / 60)) min $((elapsed % 60)) s
@@ -694,5 +699,8 @@ $(notes)
   the run are given above. Figures taken with other builds running are slower and noisier, the wall
   times most.
 EOF
+    if [ -n "$kept_sections" ]; then
+        printf '\n%s\n' "$kept_sections"
+    fi
 } >"$markdown"
 say "wrote $markdown"

@@ -15,10 +15,12 @@ their own): generate the SDK with sdkgen, compile it with `swift build` (debug, 
 and print a Markdown table of the counts, timings and diagnostics, then the first compiler errors of
 each SDK that failed. real/openrouter.yaml gets a second row with its overlays applied, in file-name
 order, when sdkgen has the --overlay option. Every SDK that compiles is checked against its spec's JSON
-response examples (`sdkgen conformance`: reported per row and listed, not failed on), and the OpenRouter
+response and request-body examples (`sdkgen conformance`: reported per row and listed, not failed on), and the OpenRouter
 SDK (without overlays), by the program in Scripts/OpenRouterClientCheck, against a loopback server: it
 must stream a chat completion and upload a multipart file. The overlaid OpenRouter SDK is counted against the official Go
-SDK's methods in ../shared/reference (by group and name; SpeakeasyParityTests also checks their arguments).
+SDK's methods in ../shared/reference (by group and name; SpeakeasyParityTests also checks their arguments). The
+documentation of every SDK that compiles is built with DocC from the compiled module's symbol graph, and its
+warnings (doc-comment links that do not resolve, mostly) are counted: reported, not failed on.
 
 Options:
   --report-only       Always exit 0 (to collect figures while the generator is still being fixed).
@@ -185,6 +187,9 @@ rows=()
 conformance_lines=()
 parity_lines=()
 client_lines=()
+docc_lines=()
+# The symbol graphs of the compiled SDKs are extracted for this machine's target.
+target_triple=$(swiftc -print-target-info | python3 -c 'import json, sys; print(json.load(sys.stdin)["target"]["triple"])')
 details="$WORK/details.md"
 : >"$details"
 failed=false
@@ -212,7 +217,7 @@ check() {
     if [ "$gen_status" -ne 0 ]; then
         failed=true
         log "$label: generation failed"
-        rows+=("$row | – | – | – | – | – | generation failed |")
+        rows+=("$row | – | – | – | – | – | – | – | generation failed |")
         # The generator's errors say why; when it crashed without one, the end of its output does.
         if [ "$gen_errors" -gt 0 ]; then
             detail "$label: generation failed (exit $gen_status)" "$(grep -E '(^|: )error: ' "$dir/generate.err" | head -n 20)"
@@ -263,8 +268,46 @@ EOF
     [ "$result" = ok ] || failed=true
     log "$label: $result"
     conformance_cell="–"
-    [ "$result" = "compile failed" ] || conformance "$label" "$spec" "$dir" "$module" "$@"
-    rows+=("$row | $build_seconds | $peak_gb | $error_count | $warning_count | $conformance_cell | $result |")
+    request_conformance_cell="–"
+    docc_cell="–"
+    if [ "$result" != "compile failed" ]; then
+        documentation "$label" "$dir" "$module"
+        conformance "$label" "$spec" "$dir" "$module" "$@"
+    fi
+    rows+=("$row | $build_seconds | $peak_gb | $error_count | $warning_count | $docc_cell | $conformance_cell | $request_conformance_cell | $result |")
+}
+
+# documentation LABEL DIR MODULE: after `check` compiled the SDK in DIR, extracts its public symbol graph from the
+# compiled module (no second build) and converts it with DocC, without a catalog, as a package's documentation
+# would be built. Sets docc_cell to the number of DocC's warnings and lists the most frequent; a failure of either
+# tool is reported in the cell. Reported, not failed on: package-check.sh holds the ModelGates SDK to zero.
+documentation() {
+    local label=$1 dir=$2 module=$3 count
+    log "$label: building the documentation"
+    mkdir -p "$dir/symbol-graphs"
+    if ! swift-symbolgraph-extract -module-name "$module" -target "$target_triple" -I "$dir/.build/debug/Modules" \
+        -minimum-access-level public -output-dir "$dir/symbol-graphs" >"$dir/docc.log" 2>&1; then
+        docc_cell="no symbol graph"
+        docc_lines+=("- $label: swift-symbolgraph-extract failed: $(grep -m 1 'error:' "$dir/docc.log" || tail -n 1 "$dir/docc.log")")
+        return 0
+    fi
+    if ! docc convert --additional-symbol-graph-dir "$dir/symbol-graphs" --fallback-display-name "$module" \
+        --fallback-bundle-identifier "corpus.$module" --output-path "$dir/$module.doccarchive" \
+        --diagnostics-file "$dir/docc-diagnostics.json" >>"$dir/docc.log" 2>&1; then
+        docc_cell="docc failed"
+        docc_lines+=("- $label: docc failed: $(tail -n 1 "$dir/docc.log")")
+        return 0
+    fi
+    count=$(python3 -c 'import json, sys; print(sum(1 for d in json.load(open(sys.argv[1]))["diagnostics"] if d["severity"] in ("warning", "error")))' "$dir/docc-diagnostics.json")
+    docc_cell=$count
+    if [ "$count" -gt 0 ]; then
+        docc_lines+=("- $label: $count DocC warnings, the most frequent:")
+        while IFS= read -r line; do
+            docc_lines+=("  - $line")
+        done < <(python3 -c 'import collections, json, sys
+for summary, n in collections.Counter(d["summary"] for d in json.load(open(sys.argv[1]))["diagnostics"] if d["severity"] in ("warning", "error")).most_common(5):
+    print(f"{n}× {summary}")' "$dir/docc-diagnostics.json")
+    fi
 }
 
 # parity LABEL DIR MODULE: counts the official Go SDK's methods (`APIKeys.Create`) that the SDK in DIR has as
@@ -289,12 +332,13 @@ parity() {
 # C collation: the same order on every machine, and the overlays' order is part of their meaning.
 sorted() { [ $# -eq 0 ] || printf '%s\n' "$@" | LC_ALL=C sort; }
 # conformance LABEL SPEC DIR MODULE [--overlay FILE]...: after `check` compiled the SDK in DIR, builds and
-# runs the program `sdkgen conformance` writes, which decodes every JSON response example of the spec with the
-# SDK's types and compares the re-encoded JSON. Sets conformance_cell to "passed/tried" ("none" without
-# examples) and adds the summary and failures (or why it could not run) to the report; the examples are the
-# spec's, so a failure does not fail the run: each is listed, to be shown the example's defect or fixed.
+# runs the program `sdkgen conformance` writes, which decodes every JSON response and request-body example of
+# the spec with the SDK's types and compares the re-encoded JSON. Sets conformance_cell (responses) and
+# request_conformance_cell (request bodies) to "passed/tried" ("none" without examples) and adds the summaries
+# and failures (or why it could not run) to the report; the examples are the spec's, so a failure does not fail
+# the run: each is listed, to be shown the example's defect or fixed.
 conformance() {
-    local label=$1 spec=$2 dir=$3 module=$4 summary
+    local label=$1 spec=$2 dir=$3 module=$4 summary request_summary
     shift 4
     [ -d "$dir/Sources/$module" ] || return 0
     log "$label: checking the spec's examples"
@@ -302,11 +346,13 @@ conformance() {
     if ! "$sdkgen" conformance --no-config --spec "$spec" --module-name "$module" --client-name "$module" "$@" \
         --program "$dir/Sources/Conformance/main.swift" 2>"$dir/conformance.err"; then
         conformance_cell="not written"
+        request_conformance_cell="not written"
         conformance_lines+=("- $label: the conformance program could not be written: $(tail -n 1 "$dir/conformance.err")")
         return 0
     fi
     if ! grep -q '^checker.check(' "$dir/Sources/Conformance/main.swift"; then
         conformance_cell="none"
+        request_conformance_cell="none"
         return 0
     fi
     echo "package.targets.append(.executableTarget(name: \"Conformance\", dependencies: [\"$module\"], path: \"Sources/Conformance\"))" \
@@ -314,14 +360,18 @@ conformance() {
     if ! TMPDIR="$dir/tmp" swift build --package-path "$dir" --scratch-path "$dir/.build" --manifest-cache local \
         --product Conformance >"$dir/conformance-build.log" 2>&1; then
         conformance_cell="does not compile"
+        request_conformance_cell="does not compile"
         conformance_lines+=("- $label: the conformance program does not compile: $(grep -m 1 'error:' "$dir/conformance-build.log")")
         return 0
     fi
     "$dir/.build/debug/Conformance" >"$dir/conformance.log" 2>&1 || true
-    summary=$(tail -n 1 "$dir/conformance.log")
-    conformance_cell=$(awk '/ of .* examples decoded/ { print $1 "/" $3 }' <<<"$summary")
+    summary=$(grep ' of .* response examples decoded' "$dir/conformance.log" | tail -n 1 || true)
+    request_summary=$(grep ' of .* request examples decoded' "$dir/conformance.log" | tail -n 1 || true)
+    conformance_cell=$(awk '{ print ($3 == 0 ? "none" : $1 "/" $3) }' <<<"$summary")
+    request_conformance_cell=$(awk '{ print ($3 == 0 ? "none" : $1 "/" $3) }' <<<"$request_summary")
     conformance_cell=${conformance_cell:-"did not finish"}
-    conformance_lines+=("- $label: $summary")
+    request_conformance_cell=${request_conformance_cell:-"did not finish"}
+    conformance_lines+=("- $label: ${summary:-did not finish}; ${request_summary:-did not finish}")
     while IFS= read -r failure; do
         conformance_lines+=("  - ${failure#FAIL }")
     done < <(grep '^FAIL ' "$dir/conformance.log" | head -n 20)
@@ -391,7 +441,7 @@ for spec in "${specs[@]}"; do
         label="$label + ${#overlays[@]} overlays"
         [[ $label == *"$only"* ]] || continue
         if [[ $sdkgen_help != *--overlay* ]]; then
-            rows+=("| $label | – | – | – | – | – | – | – | – | – | – | skipped (no --overlay support) |")
+            rows+=("| $label | – | – | – | – | – | – | – | – | – | – | – | skipped (no --overlay support) |")
             continue
         fi
         overlay_args=()
@@ -410,17 +460,24 @@ fi
 
 report="$WORK/report.md"
 {
-    echo "| spec | operations¹ | schemas¹ | generator warnings | generator errors | generation (s) | compile (s) | peak compile memory (GB)² | compile errors³ | compile warnings³ | examples round-tripped⁴ | result |"
-    echo "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|"
+    echo "| spec | operations¹ | schemas¹ | generator warnings | generator errors | generation (s) | compile (s) | peak compile memory (GB)² | compile errors³ | compile warnings³ | DocC warnings⁵ | examples round-tripped⁴ | request examples round-tripped⁴ | result |"
+    echo "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|"
     printf '%s\n' "${rows[@]}"
     echo
     echo "¹ Counted in $counted_in."
     echo "² Of the largest process of \`swift build\` (debug, Swift 6 language mode); the compile time includes the manifest's."
     echo "³ Unique diagnostics of the compiler (\`file:line:col: error: …\`) and of SwiftPM."
-    echo "⁴ The spec's JSON response examples that decode with the generated type and re-encode to equal JSON, of all (\`sdkgen conformance\`; \"none\": the spec has none)."
+    echo "⁴ The spec's JSON response (request-body) examples that decode with the generated type and re-encode to equal JSON, of all (\`sdkgen conformance\`; \"none\": the spec has none)."
+    echo "⁵ Of \`docc convert\` on the public symbol graph of the compiled module (doc-comment links that do not resolve, mostly)."
+    if [ ${#docc_lines[@]} -gt 0 ]; then
+        echo
+        echo "## Documentation: DocC's warnings"
+        echo
+        printf '%s\n' "${docc_lines[@]}"
+    fi
     if [ ${#conformance_lines[@]} -gt 0 ]; then
         echo
-        echo "## Spec conformance: the spec's JSON response examples, decoded and re-encoded by the generated types"
+        echo "## Spec conformance: the spec's JSON response and request-body examples, decoded and re-encoded by the generated types"
         echo
         printf '%s\n' "${conformance_lines[@]}"
     fi

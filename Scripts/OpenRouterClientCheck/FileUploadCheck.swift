@@ -12,7 +12,7 @@ func checkFileUpload() async throws {
     let uploaded = try await LoopbackServer.with({ _ in .json(documentedFileResponse) }) { server in
         let client = Openrouter(apiKey: "sk-or-test", serverURL: server.serverURL, retries: .disabled, timeout: 30)
         let uploaded = try await client.files.upload(
-            file: MultipartFile(filename: "document.pdf", contentType: "application/pdf", data: pdf),
+            body: UploadFileRequestBody(file: MultipartFile(filename: "document.pdf", contentType: "application/pdf", data: pdf)),
             workspaceID: workspace,
             provider: .openai
         )

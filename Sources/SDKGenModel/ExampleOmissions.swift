@@ -10,6 +10,13 @@ import SDKGenYAML
 /// property would make every response like the example fail to decode, so Lower declares it optional and
 /// warns at the first example that leaves it out; fixing the example (or an overlay that does) restores it.
 ///
+/// The same walk finds the members an example has that its object schema does not declare (GitHub's
+/// `fixed_at` on a code scanning alert instance): legal, since JSON Schema allows any member unless
+/// `additionalProperties: false`. A struct keeps them in its `additionalProperties` dictionary, unless the
+/// setting `undeclaredProperties: drop` says not to: then a value like the example loses them, and each is one
+/// warning at the first example that has it. A member the schema forbids is one warning whatever the setting:
+/// the example is at fault. `sdkgen conformance` fails such an example at that member.
+///
 /// Examples are read where OpenAPI puts them: a schema's `example` (at any depth), and a request body's or
 /// response's media type `example` and `examples` (including `#/components/examples` references). Each is
 /// walked along its schema: properties, `additionalProperties`, items and `prefixItems`, `$ref`s, `allOf`,
@@ -37,13 +44,27 @@ package struct ExampleOmissions {
     /// Omissions by where the property is declared (its key under `properties`), and that order of discovery.
     private var omissions: [SourceLocation: Omission] = [:]
     private var discoveryOrder: [SourceLocation] = []
+    /// A member of an example that its object schema does not declare: the schema (where it is written) and the name.
+    private struct UndeclaredMember: Hashable {
+        var schema: SourceLocation
+        var name: String
+    }
+
+    /// Where the first example with each undeclared member has it (its key), whether the schema forbids it, and
+    /// that order of discovery.
+    private var undeclaredMembers: [UndeclaredMember: (key: SourceLocation, isForbidden: Bool)] = [:]
+    private var undeclaredOrder: [UndeclaredMember] = []
 
     /// Deeper than any real example; stops a walk along `$ref`s that lead back to themselves.
     private static let maximumDepth = 128
 
+    /// Whether the SDK keeps the members a schema does not declare (but allows): then an example's are no loss.
+    private let keepsUndeclaredMembers: Bool
+
     /// Walks every example of the document.
-    package init(index: ComponentIndex) {
+    package init(index: ComponentIndex, keepsUndeclaredMembers: Bool) {
         self.index = index
+        self.keepsUndeclaredMembers = keepsUndeclaredMembers
         let document = index.document
         for entry in document.components.schemas {
             visitExamples(in: entry.value)
@@ -75,7 +96,7 @@ package struct ExampleOmissions {
             if propertiesByExample[omission.example] == nil { examples.append(omission.example) }
             propertiesByExample[omission.example, default: []].append("'\(omission.propertyName)'")
         }
-        return examples.map { example in
+        let omitted: [Diagnostic] = examples.map { example in
             let names = propertiesByExample[example] ?? []
             let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
             let (pronoun, verb) = names.count == 1 ? ("it", "is") : ("they", "are")
@@ -84,6 +105,14 @@ package struct ExampleOmissions {
                     + "values like the example decode",
                 at: example)
         }
+        let undeclared: [Diagnostic] = undeclaredOrder.compactMap { member in
+            guard let found = undeclaredMembers[member], found.isForbidden || !keepsUndeclaredMembers else { return nil }
+            let message = found.isForbidden
+                ? "this example has '\(member.name)', which its schema forbids (`additionalProperties: false`): the example is at fault, and the generated type does not keep it"
+                : "this example has '\(member.name)', which its schema does not declare; with `undeclaredProperties: drop` the generated type does not keep it, so a value like the example loses it when decoded"
+            return .warning(message, at: found.key)
+        }
+        return omitted + undeclared
     }
 
     // MARK: - Finding examples
@@ -126,10 +155,13 @@ package struct ExampleOmissions {
 
     // MARK: - Walking a value along its schema
 
-    private mutating func check(_ value: YAMLNode, against schema: Schema, depth: Int) {
+    /// `isWhole`: whether `schema` describes all of `value`, rather than being one member of a union or an `allOf`
+    /// (or a `$ref` beside other keywords) that describes part of it, so that a member it does not declare is undeclared.
+    private mutating func check(_ value: YAMLNode, against schema: Schema, depth: Int, isWhole: Bool = true) {
         guard depth < Self.maximumDepth, !value.isNull else { return }
         if let reference = schema.reference, let target = index.schema(reference) {
-            check(value, against: target, depth: depth + 1)
+            let isBare = schema.properties.isEmpty && schema.allOf.isEmpty && schema.oneOf.isEmpty && schema.anyOf.isEmpty
+            check(value, against: target, depth: depth + 1, isWhole: isWhole && isBare)
         }
         if let items = value.items {
             for (offset, item) in items.enumerated() {
@@ -143,13 +175,17 @@ package struct ExampleOmissions {
         }
         guard let pairs = value.pairs else { return }
         if let member = unionMember(of: schema, for: value) {
-            check(value, against: member, depth: depth + 1)
+            check(value, against: member, depth: depth + 1, isWhole: false)
         }
         if schema.reference == nil, let object = shape(of: schema) {
             checkObject(value, pairs, object, additionalProperties: schema.additionalProperties, depth: depth)
+            // Only a schema that is a struct and nothing else: a union's members and a dictionary keep other members.
+            if isWhole, !object.properties.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty, !hasAdditionalPropertiesSchema(schema) {
+                recordUndeclared(pairs, of: object, in: schema)
+            }
         } else {
             // An `allOf` with a union among its members (or beside a `$ref`): each member describes the same object.
-            for member in schema.allOf { check(value, against: member, depth: depth + 1) }
+            for member in schema.allOf { check(value, against: member, depth: depth + 1, isWhole: false) }
             let own = ObjectShape(properties: schema.properties, propertyByName: Self.byName(schema.properties),
                                   required: Set(schema.required.map(\.name)))
             checkObject(value, pairs, own, additionalProperties: schema.additionalProperties, depth: depth)
@@ -172,6 +208,28 @@ package struct ExampleOmissions {
                 check(pair.value, against: values, depth: depth + 1)
             }
         }
+    }
+
+    /// Records the members of an example object that `object` does not declare.
+    private mutating func recordUndeclared(_ pairs: [YAMLPair], of object: ObjectShape, in schema: Schema) {
+        for pair in pairs {
+            guard let key = pair.key.string, object.propertyByName[key] == nil else { continue }
+            let member = UndeclaredMember(schema: schema.location, name: key)
+            guard undeclaredMembers[member] == nil else { continue }
+            let isForbidden = if case .allowed(false)? = schema.additionalProperties { true } else { false }
+            undeclaredMembers[member] = (pair.key.location, isForbidden)
+            undeclaredOrder.append(member)
+        }
+    }
+
+    /// Whether the schema, or a member of its `allOf` (following references), types other members with a schema.
+    private func hasAdditionalPropertiesSchema(_ schema: Schema, depth: Int = 0) -> Bool {
+        guard depth < Self.maximumDepth else { return false }
+        if case .schema? = schema.additionalProperties { return true }
+        if let reference = schema.reference, let target = index.schema(reference) {
+            return hasAdditionalPropertiesSchema(target, depth: depth + 1)
+        }
+        return schema.allOf.contains { hasAdditionalPropertiesSchema($0, depth: depth + 1) }
     }
 
     private mutating func shape(of schema: Schema) -> ObjectShape? {

@@ -69,8 +69,19 @@ public struct PropertyDeclaration: Sendable {
     public var example: ExampleValue?
     /// Stored through the runtime's `@Indirect` wrapper, because the type contains itself through it.
     public var isIndirect: Bool
+    /// How the value is written on the wire.
+    public var coding: PropertyCoding = .standard
     /// The schema property, by its wire name.
     public var origin: SpecOrigin
+}
+
+/// How a property's value is decoded and encoded.
+public enum PropertyCoding: Sendable, Hashable {
+    /// By its type's own `Codable` conformance (a `Date` by the decoder's and encoder's date strategies).
+    case standard
+    /// A `Date`, or an array of them, as a JSON number of seconds since 1970-01-01T00:00:00Z (`format: unixtime`)
+    /// through the runtime's `UnixTime`: whole seconds for an `integer` schema, else to the microsecond.
+    case unixTime(wholeSeconds: Bool)
 }
 
 /// A struct with a stored property per `prefixItems` element, coded as a JSON array in that order.

@@ -23,11 +23,12 @@ extension SDKLowering {
         let operationName = operation.operationID ?? "\(operation.method.rawValue.uppercased()) \(operation.path)"
 
         var argumentNames = MemberNames(reserving: ["options", "request", "response", "client", "form"])
+        let securityArgument = ownSecurityArgument(operation, names: &argumentNames)
         let merged = mergedParameters(operation, pathItem: pathItem)
         let pathParameters = merged.filter { $0.parameter.location == .path }.compactMap {
             lowerParameter($0.parameter, reference: $0.reference, typePrefix: typePrefix, names: &argumentNames)
         }
-        let bodies = lowerRequestBodies(operation, typePrefix: typePrefix, names: &argumentNames)
+        let bodies = lowerRequestBodies(operation, typePrefix: typePrefix, isOnlyInput: merged.isEmpty, names: &argumentNames)
         let otherParameters = merged.filter { $0.parameter.location != .path }.compactMap {
             lowerParameter($0.parameter, reference: $0.reference, typePrefix: typePrefix, names: &argumentNames)
         }
@@ -69,9 +70,9 @@ extension SDKLowering {
         let variants = bodyVariants.map { body in
             let flatArguments = pathParameters.map(\.argument) + (body?.arguments ?? []) + otherParameters.map(\.argument)
             let requestStruct = requestStruct(operation, typePrefix: typePrefix + (body?.nameSuffix ?? ""), arguments: flatArguments,
-                                              inputCount: pathParameters.count + otherParameters.count + (body == nil ? 0 : 1),
-                                              isMultipart: body?.declaration.isMultipart == true)
-            return (arguments: requestStruct.map { [$0.argument] } ?? flatArguments, requestStruct: requestStruct)
+                                              inputCount: pathParameters.count + otherParameters.count + (body == nil ? 0 : 1))
+            let arguments = requestStruct.map { [$0.argument] } ?? flatArguments
+            return (arguments: (securityArgument.map { [$0] } ?? []) + arguments, requestStruct: requestStruct)
         }
         func argumentLabels(_ arguments: [OperationParameter]) -> String {
             arguments.map { SwiftName.unescaped($0.name) + ":" }.joined() + "options:"
@@ -131,6 +132,7 @@ extension SDKLowering {
                     parameters: arguments,
                     requestStruct: requestStruct?.declaration,
                     security: differingSecurity,
+                    callCredentials: securityArgument?.name,
                     accept: result.acceptContentType,
                     requestItems: requestItems,
                     body: bodyDeclaration,
@@ -141,7 +143,9 @@ extension SDKLowering {
                     responseCases: Self.switchOrder(result.cases + responses.errorCases),
                     errorResponses: responses.errorResponses,
                     retries: retries,
-                    responseExamples: readingIndex == 0 && !reading.isStream ? responses.examples : [],
+                    // Each example once: the responses' on the plain function, a body's on its first function.
+                    responseExamples: bodyIndex == 0 && readingIndex == 0 && !reading.isStream ? responses.examples : [],
+                    requestExamples: readingIndex == 0 ? body?.examples ?? [] : [],
                     origin: SpecOrigin(key: operation.method.rawValue.uppercased() + " " + operation.path, location: operation.location),
                     securityRequirement: operationSecurity ?? security.documentRequirement))
             }

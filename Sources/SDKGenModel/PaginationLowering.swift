@@ -18,6 +18,9 @@ extension SDKLowering {
             guard let node else { continue }
             let name = operation.extensions["x-sdkgen-pagination"] != nil ? "x-sdkgen-pagination" : "x-speakeasy-pagination"
             let key = operation.method.rawValue.uppercased() + " " + operation.path
+            // An operation in a further group gets the same paging functions, without saying its warnings again.
+            let diagnosticsBefore = diagnostics
+            defer { if !paginatedOperations.insert(key).inserted { diagnostics = diagnosticsBefore } }
             guard let index = operations.firstIndex(where: { $0.origin.key == key && !$0.isStreaming }) else {
                 diagnostics.warning("\(name): the operation has no function returning a decoded response to page through; it is ignored", at: node.location)
                 continue
@@ -152,33 +155,54 @@ extension SDKLowering {
         }
     }
 
-    /// The argument, or the property of the JSON body argument, that an input names, with its type.
+    /// The argument, the field of the request struct, or the property of the JSON body argument, that an input
+    /// names, with its type.
     private func pagingInput(_ input: PaginationExtension.Input, of operation: OperationDeclaration)
         -> Result<(input: PagingInput, type: SwiftType), PathProblem> {
+        // Beyond `x-speakeasy-max-method-params`, the parameters and the body are fields of the `request` argument.
+        let requestStruct = operation.requestStruct.flatMap { requestStruct in
+            operation.parameters.first { $0.origin.key == "request" }.flatMap { argument in
+                fields(of: .named(requestStruct.typeName)).map { (argument: argument.name, fields: $0) }
+            }
+        }
         if input.placement == "parameters" {
-            guard let argument = operation.parameters.first(where: { Self.isParameter($0, named: input.name) }) else {
+            if let requestStruct {
+                guard let field = requestStruct.fields.first(where: { Self.isParameter($0.origin.key, named: input.name) }) else {
+                    return .failure(PathProblem(message: "names no parameter of the operation"))
+                }
+                return .success((PagingInput(argument: requestStruct.argument, property: field.name, isOptional: field.type.isOptional), field.type))
+            }
+            guard let argument = operation.parameters.first(where: { Self.isParameter($0.origin.key, named: input.name) }) else {
                 return .failure(PathProblem(message: "names no parameter of the operation"))
             }
             return .success((PagingInput(argument: argument.name, property: nil, isOptional: argument.type.isOptional), argument.type))
         }
-        guard case .json(let argumentName, _, _)? = operation.body,
-              let argument = operation.parameters.first(where: { $0.name == argumentName }) else {
+        guard case .json(let argumentName, _, _)? = operation.body else {
             return .failure(PathProblem(message: "the operation has no JSON request body"))
+        }
+        guard let argument = operation.parameters.first(where: { $0.name == argumentName }) else {
+            return .failure(PathProblem(message: "the request body is a field of the request struct, where sdkgen sets no paging input"))
         }
         guard !argument.type.isOptional else {
             return .failure(PathProblem(message: "the request body is optional, so there may be nothing to set the input in"))
         }
-        guard let typeName = argument.type.declarationName,
-              case .structure(let structModel)? = types.models.first(where: { $0.typeName == typeName })?.kind,
-              let property = structModel.properties.first(where: { $0.wireName == input.name }) else {
+        guard let property = fields(of: argument.type)?.first(where: { $0.wireName == input.name }) else {
             return .failure(PathProblem(message: "names no property of the request body \(argument.type)"))
         }
         return .success((PagingInput(argument: argument.name, property: property.name, isOptional: property.type.isOptional), property.type))
     }
 
-    /// Whether an argument sends the query, header, path or cookie parameter of this name.
-    private static func isParameter(_ parameter: OperationParameter, named name: String) -> Bool {
-        ["query", "path", "cookie"].contains { parameter.origin.key == "\($0) \(name)" } || parameter.origin.key == "header \(name.lowercased())"
+    /// The properties of a struct model.
+    private func fields(of type: SwiftType) -> [PropertyDeclaration]? {
+        guard let typeName = type.declarationName,
+              case .structure(let structModel)? = types.models.first(where: { $0.typeName == typeName })?.kind else { return nil }
+        return structModel.properties
+    }
+
+    /// Whether an argument or request struct field, by its origin's key, sends the query, header, path or cookie
+    /// parameter of this name.
+    private static func isParameter(_ originKey: String, named name: String) -> Bool {
+        ["query", "path", "cookie"].contains { originKey == "\($0) \(name)" } || originKey == "header \(name.lowercased())"
     }
 
     /// Why a JSONPath does not name a property of the response type.

@@ -6,7 +6,8 @@ import SDKGenYAML
 ///
 /// A JSON, form or raw body is one argument named `body`, placed after the path parameters: the name stays the
 /// same whatever the schema is called, and the type says what it holds (`body: ChatRequest`). A multipart body is
-/// one argument per field instead, files as `MultipartFile`, since a file's name and media type travel with it.
+/// one such argument too, of a struct declared for its fields, files as `MultipartFile` since a file's name and
+/// media type travel with it.
 /// An optional body (`required: false`) makes every one of its arguments optional. A body offered in several media
 /// types is lowered once per media type, the kinds in the order JSON, form, multipart, binary, text: the operation
 /// gets a function for each (see ``lowerOperation(_:pathItem:functionNames:)``). A further JSON media type with the
@@ -23,6 +24,8 @@ extension SDKLowering {
         /// The Boolean property of a JSON body that the streaming variant of an operation sets: `stream`, or the
         /// operation's `x-speakeasy-stream-request-field`, when the schema has it.
         package var streamFieldName: String?
+        /// The JSON examples of a JSON body, labelled `createPet request` (with the media type for a later one).
+        package var examples: [BodyExample] = []
     }
 
     /// The kinds of body sdkgen sends, in the order it prefers them.
@@ -47,7 +50,8 @@ extension SDKLowering {
     /// The body's media types, each lowered to the arguments and request body of a function: the first is the
     /// operation's plain function's. Each is lowered with its own copy of `names`, and `names` ends up holding
     /// the names any of them claimed, so that the later parameters' names are the same in every function.
-    package mutating func lowerRequestBodies(_ operation: Operation, typePrefix: String, names: inout MemberNames) -> [LoweredBody] {
+    /// `isOnlyInput` tells that the operation has no parameters besides the body, which names a multipart body's struct.
+    package mutating func lowerRequestBodies(_ operation: Operation, typePrefix: String, isOnlyInput: Bool, names: inout MemberNames) -> [LoweredBody] {
         guard let item = operation.requestBody else { return [] }
         guard let body = index.requestBody(item) else {
             if case .reference(let reference) = item {
@@ -70,7 +74,7 @@ extension SDKLowering {
         for media in kept {
             var variantNames = namesBefore
             guard var variant = lowerRequestBody(media, body: body, reference: Self.reference(of: item), typePrefix: typePrefix,
-                                                 streamFieldName: streamFieldName, names: &variantNames) else { continue }
+                                                 isOnlyInput: isOnlyInput, streamFieldName: streamFieldName, names: &variantNames) else { continue }
             if !lowered.isEmpty {
                 var suffix = Self.mediaTypeSuffix(media.contentType)
                 var counter = 2
@@ -79,6 +83,11 @@ extension SDKLowering {
                     counter += 1
                 }
                 variant.nameSuffix = suffix
+            }
+            if case .json = variant.declaration, let type = variant.arguments.first?.type.nonOptional {
+                let operationName = operation.operationID ?? "\(operation.method.rawValue.uppercased()) \(operation.path)"
+                let label = operationName + " request" + (lowered.isEmpty ? "" : " " + media.contentType)
+                variant.examples = examples(of: media, type: type, label: label)
             }
             suffixes.insert(variant.nameSuffix)
             names.formUnion(variantNames)
@@ -118,7 +127,7 @@ extension SDKLowering {
 
     /// One media type of a request body: its arguments and how the request carries it.
     private mutating func lowerRequestBody(_ media: MediaType, body: RequestBody, reference: Reference?, typePrefix: String,
-                                           streamFieldName: String, names: inout MemberNames) -> LoweredBody? {
+                                           isOnlyInput: Bool, streamFieldName: String, names: inout MemberNames) -> LoweredBody? {
         let kind = bodyKind(media)
         let contentType = media.contentType.contains("*") ? (kind == .json ? "application/json" : "application/octet-stream") : media.contentType
 
@@ -127,7 +136,7 @@ extension SDKLowering {
         let declaration: RequestBodyDeclaration
         switch kind {
         case .multipart:
-            return lowerMultipartBody(media, body: body, reference: reference, typePrefix: typePrefix, names: &names)
+            return lowerMultipartBody(media, body: body, reference: reference, typePrefix: typePrefix, isOnlyInput: isOnlyInput, names: &names)
         case .json:
             name = names.claim("body")
             baseType = media.schema.map {
@@ -157,47 +166,73 @@ extension SDKLowering {
                            streamFieldName: kind == .json && media.schema.map { hasBooleanProperty($0, named: streamFieldName) } == true ? streamFieldName : nil)
     }
 
-    /// One argument per property of a multipart body's object schema; `nil` (no body is sent) when the schema has
-    /// no properties to make parts of.
+    /// A multipart body is one argument, `body`, of a struct declared for it with a property per property of the
+    /// object schema (files as `MultipartFile`), each sent as a part: the official Speakeasy SDKs take a multipart
+    /// body as one value too (`requestBody operations.UploadFileRequestBody` in Go), and with the struct the body
+    /// counts as one input towards `x-speakeasy-max-method-params`. The struct is named `<OperationID>Request`
+    /// when the body is the operation's only input and `<OperationID>RequestBody` beside parameters, with
+    /// `Multipart` after the operation's name when the body has other media types too, as Speakeasy names them. A
+    /// schema given by `$ref` gets such a struct too, since the component's model holds a file as bare `Data`.
+    /// `nil` (no body is sent) when the schema has no properties to make parts of.
     private mutating func lowerMultipartBody(_ media: MediaType, body: RequestBody, reference: Reference?, typePrefix: String,
-                                             names: inout MemberNames) -> LoweredBody? {
+                                             isOnlyInput: Bool, names: inout MemberNames) -> LoweredBody? {
         guard let schema = media.schema.flatMap({ resolvedObject($0) }), !schema.object.properties.isEmpty else {
             let outcome = body.content.count > 1 ? "no function sends it" : "the operation is sent without a body"
             diagnostics.warning("the multipart body's schema has no properties to send as parts; \(outcome)", at: media.location)
             return nil
         }
-        var arguments: [OperationParameter] = []
+        let argumentName = names.claim("body")
+        // A part reads its property through the argument, which an optional body may leave out whole.
+        let access = SwiftName.unescaped(argumentName) + (body.required ? "." : "?.")
+        var fieldNames = MemberNames()
+        var properties: [PropertyDeclaration] = []
         var parts: [RequestItem] = []
         for property in schema.object.properties {
-            let name = names.claim(SwiftName.member(property.name))
+            let name = fieldNames.claim(SwiftName.member(property.name))
             let type: SwiftType
             let item: RequestItem
             if isBinary(property.value) {
                 type = .multipartFile
-                item = RequestItem(placement: .formFile, wireName: property.name, argument: name, encoding: .text)
+                item = RequestItem(placement: .formFile, wireName: property.name, argument: access + name, encoding: .text)
             } else if let items = resolved(property.value).items, isBinary(items) {
                 type = .array(.multipartFile)
-                item = RequestItem(placement: .formFile, wireName: property.name, argument: name, encoding: .text)
+                item = RequestItem(placement: .formFile, wireName: property.name, argument: access + name, encoding: .text)
             } else {
                 type = declaredPropertyType(schema.typeName, wireName: property.name)
                     ?? swiftType(for: property.value, in: reference, part: media.contentType + " " + property.name,
                                  nameSuffix: SwiftName.type(property.name), suggestedName: typePrefix + SwiftName.type(property.name))
                 let element = if case .array(let element) = type { element } else { type }
-                item = RequestItem(placement: .formField, wireName: property.name, argument: name,
+                item = RequestItem(placement: .formField, wireName: property.name, argument: access + name,
                                    encoding: valueShape(of: element) == .structured ? .json : .text)
             }
-            let required = body.required && types.isRequired(property, in: Set(schema.object.required.map(\.name))) && !types.allowsNull(property.value)
+            let required = types.isRequired(property, in: Set(schema.object.required.map(\.name))) && !types.allowsNull(property.value)
             let description = schemaDescription(property.value)
-            arguments.append(OperationParameter(
-                name: name,
-                type: required ? type : type.optional,
-                documentation: description,
-                description: description,
-                example: property.value.example.map(ExampleText.value),
-                origin: SpecOrigin(key: "body field \(property.name)", location: property.location)))
+            properties.append(PropertyDeclaration(
+                name: name, type: required ? type : type.optional, documentation: [.text(description ?? "")],
+                wireName: property.name, isRequired: required, description: description,
+                example: property.value.example.map(ExampleText.value), isIndirect: false,
+                origin: SpecOrigin(key: property.name, location: property.location)))
             parts.append(item)
         }
-        return LoweredBody(mediaType: media.contentType, nameSuffix: "", arguments: arguments, declaration: .multipart(parts: parts),
+        let typeName = types.claimTypeName(typePrefix + (body.content.count > 1 ? "Multipart" : "") + (isOnlyInput ? "Request" : "RequestBody"))
+        types.addModel(ModelDeclaration(
+            access: options.access, typeName: typeName, fileName: typeName,
+            description: body.description,
+            documentation: [.sentences("A `multipart/form-data` request body, each property sent as the part it is named for.")],
+            kind: .structure(StructModel(
+                properties: properties,
+                initDocumentation: [.sentences("Creates a value from its properties."),
+                                    .parameters(properties.map { Documentation.Parameter($0.name, $0.description ?? "") })])),
+            origin: SpecOrigin(key: typeName, location: media.location)))
+        let description = body.description ?? media.schema.flatMap(schemaDescription)
+        let argument = OperationParameter(
+            name: argumentName,
+            type: body.required ? .named(typeName) : .named(typeName).optional,
+            documentation: description ?? "The form's fields, each sent as a part.",
+            description: description,
+            example: nil,
+            origin: SpecOrigin(key: "body", location: body.location))
+        return LoweredBody(mediaType: media.contentType, nameSuffix: "", arguments: [argument], declaration: .multipart(parts: parts),
                            streamFieldName: nil)
     }
 

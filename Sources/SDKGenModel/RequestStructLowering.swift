@@ -14,14 +14,9 @@ extension SDKLowering {
     }
 
     package mutating func requestStruct(_ operation: Operation, typePrefix: String, arguments: [OperationParameter],
-                                        inputCount: Int, isMultipart: Bool) -> LoweredRequestStruct? {
+                                        inputCount: Int) -> LoweredRequestStruct? {
         let limit = SpeakeasyExtension.maxMethodParameters(operation.extensions, diagnostics: &diagnostics) ?? maxMethodParameters
         guard let limit, inputCount > limit, !arguments.isEmpty, arguments.map(\.origin.key) != ["body"] else { return nil }
-        if isMultipart {
-            // A multipart file is no `Codable` value a model struct could hold.
-            diagnostics.warning("the operation has more than \(limit) inputs (\(SpeakeasyExtension.maxMethodParams)), but its multipart body's fields stay arguments of their own", at: operation.location)
-            return nil
-        }
         let typeName = types.claimTypeName(typePrefix + "Request")
         let properties = arguments.map { argument in
             PropertyDeclaration(
@@ -50,12 +45,5 @@ extension SDKLowering {
                 description: nil, example: nil,
                 origin: SpecOrigin(key: "request", location: operation.location)),
             declaration: RequestStructDeclaration(typeName: typeName, localName: localName, fieldNames: arguments.map(\.name)))
-    }
-}
-
-extension RequestBodyDeclaration {
-    /// Whether the body is a multipart form.
-    package var isMultipart: Bool {
-        if case .multipart = self { true } else { false }
     }
 }

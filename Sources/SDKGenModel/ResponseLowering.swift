@@ -24,7 +24,7 @@ extension SDKLowering {
         package var alternatives: [(nameSuffix: String, result: SuccessResult)] = []
         package var errorCases: [ResponseCase] = []
         package var errorResponses: [ErrorResponse] = []
-        package var examples: [ResponseExample] = []
+        package var examples: [BodyExample] = []
     }
 
     /// A success status of an operation, with its response.
@@ -113,7 +113,7 @@ extension SDKLowering {
                 counter += 1
             }
             suffixes.insert(suffix)
-            var ignoredExamples: [ResponseExample] = []
+            var ignoredExamples: [BodyExample] = []
             let result = successResult(alternative, successes: successes, first: first, response: response, typePrefix: typePrefix + suffix,
                                        operationName: operationName, examples: &ignoredExamples)
             lowered.alternatives.append((suffix, result))
@@ -124,7 +124,7 @@ extension SDKLowering {
     /// The result of the function asking for `media`: each success status read as `media` says, from the media
     /// type of the same name where the status offers it, else from its JSON or first one.
     private mutating func successResult(_ media: MediaType, successes: [Success], first: Success, response: Response, typePrefix: String,
-                                        operationName: String, examples: inout [ResponseExample]) -> SuccessResult {
+                                        operationName: String, examples: inout [BodyExample]) -> SuccessResult {
         let (type, reading) = resultValue(media, reference: first.reference, typePrefix: typePrefix)
         var result = SuccessResult(returnType: type, acceptContentType: media.contentType, cases: [], returns: response.description)
         var optionalStatuses: [String] = []
@@ -191,7 +191,7 @@ extension SDKLowering {
     }
 
     /// The JSON examples of a media type: its `example`, its `examples`, or else its schema's `example`.
-    private func examples(of media: MediaType, type: SwiftType, label: String) -> [ResponseExample] {
+    func examples(of media: MediaType, type: SwiftType, label: String) -> [BodyExample] {
         var found: [(name: String?, value: YAMLNode)] = media.example.map { [(nil, $0)] } ?? []
         for entry in media.examples {
             let example: Example?
@@ -210,7 +210,7 @@ extension SDKLowering {
             found.append((nil, value))
         }
         return found.map { example in
-            ResponseExample(label: example.name.map { "\(label) \($0)" } ?? label, swiftType: type, json: ExampleText.json(example.value))
+            BodyExample(label: example.name.map { "\(label) \($0)" } ?? label, swiftType: type, json: ExampleText.json(example.value))
         }
     }
 

@@ -36,6 +36,10 @@ public struct RuntimeFeatures: Sendable, Equatable {
         case bestFitUnions = "usesBestFitUnions"
         /// A struct keeps the members its `additionalProperties` schema allows in a dictionary.
         case additionalProperties = "usesAdditionalProperties"
+        /// `UnixTime`: a struct's property is a date coded as seconds since the epoch (`format: unixtime`).
+        case unixTime = "usesUnixTime"
+        /// Credentials given to a call, in place of the client's: an operation's own security is an argument.
+        case callCredentials = "usesCallCredentials"
         /// OAuth 2.0 client credentials: the client fetches, caches and renews its tokens.
         case oauth2ClientCredentials = "usesOAuth2ClientCredentials"
         /// `Pages` and `PageItems`: an operation is paginated; those following a next page's URL (from the body or
@@ -61,6 +65,7 @@ public struct RuntimeFeatures: Sendable, Equatable {
                 case .offset, .page, .cursor: break
                 }
             }
+            if operation.callCredentials != nil { used.insert(.callCredentials) }
             if operation.path.contains(where: { if case .argument(_, .structured) = $0 { true } else { false } }) {
                 used.insert(.structuredPathParameters)
             }
@@ -101,6 +106,9 @@ public struct RuntimeFeatures: Sendable, Equatable {
         }
         if sdk.models.contains(where: { if case .structure(let structure) = $0.kind { structure.additionalProperties != nil } else { false } }) {
             used.insert(.additionalProperties)
+        }
+        if sdk.models.contains(where: { if case .structure(let structure) = $0.kind { structure.properties.contains { $0.coding != .standard } } else { false } }) {
+            used.insert(.unixTime)
         }
         // Without an operation, no request would ever need a token.
         if sdk.client.credentials.contains(where: \.fetchesTokens) && !sdk.groups.isEmpty { used.insert(.oauth2ClientCredentials) }

@@ -11,12 +11,26 @@ public struct LoweringOptions: Sendable {
     public var clientName: String?
     /// The access level of every generated declaration.
     public var access: AccessModifier
+    /// What a struct does with the members its schema does not declare.
+    public var undeclaredProperties: UndeclaredProperties
 
-    public init(moduleName: String, clientName: String? = nil, access: AccessModifier = .public) {
+    public init(moduleName: String, clientName: String? = nil, access: AccessModifier = .public,
+                undeclaredProperties: UndeclaredProperties = .keep) {
         self.moduleName = moduleName
         self.clientName = clientName
         self.access = access
+        self.undeclaredProperties = undeclaredProperties
     }
+}
+
+/// What a struct does with the members of a JSON object that its schema does not declare, where the schema allows
+/// them (no `additionalProperties: false`) without describing them (no `additionalProperties` schema).
+public enum UndeclaredProperties: String, CaseIterable, Sendable {
+    /// Keeps them in `additionalProperties: [String: JSONValue]` and writes them back, so that a value read from the
+    /// server and sent again loses nothing.
+    case keep
+    /// Drops them on decoding: the struct has only the declared properties (and compiles to less code).
+    case drop
 }
 
 /// The Lower stage: decides every Swift name, type and file of the SDK from the document.
@@ -45,6 +59,9 @@ public struct SDKLowering {
     package var componentTypes: [String: SwiftType] = [:]
     /// The functions of each operation lowered so far, by method and path, for an operation in several groups.
     package var loweredOperations: [String: [OperationDeclaration]] = [:]
+    /// The operations (`GET /models`) whose pagination has been lowered, in any group: an operation in several
+    /// groups is warned about once.
+    package var paginatedOperations: Set<String> = []
     /// The document's `x-speakeasy-max-method-params`, for operations that give none.
     package var maxMethodParameters: Int?
     /// The document's `x-speakeasy-name-override` rules, for operations that name their function nowhere else.
@@ -70,7 +87,8 @@ public struct SDKLowering {
         webhookTypeName = clientTypeName + "Webhook"
         let groupTypeNames = Self.groupPaths(document).map(Self.groupTypeName)
         types = TypeLowering(index: index, names: NameRegistry(reserving: [clientTypeName, errorTypeName, webhookTypeName] + groupTypeNames),
-                             access: options.access)
+                             access: options.access,
+                             keepsUndeclaredProperties: options.undeclaredProperties == .keep)
     }
 
     private mutating func lower() -> SwiftSDK {

@@ -279,6 +279,9 @@ public struct OperationDeclaration: Sendable {
     public var requestStruct: RequestStructDeclaration?
     /// The security requirement in credential keys when it differs from the client's, such as `[]` for none.
     public var security: [[String]]?
+    /// The argument holding the client's `Credentials` this call sends in place of the client's own, when the
+    /// XX
+    public var callCredentials: String?
     /// The `Accept` header's value, when the success response has a body.
     public var accept: String?
     /// The query, header and cookie parameters, each added by one call on the request.
@@ -297,7 +300,10 @@ public struct OperationDeclaration: Sendable {
     /// The operation's own retry policy, or `nil` when it has none and uses the client's.
     public var retries: RetryPolicy?
     /// The JSON examples the spec gives for the responses, for checking the SDK's types against them.
-    public var responseExamples: [ResponseExample]
+    public var responseExamples: [BodyExample]
+    /// The JSON examples the spec gives for the request body this function sends, for checking the SDK's types
+    /// against them.
+    public var requestExamples: [BodyExample] = []
     /// The operation this function calls: `GET /users/{id}`, at the operation's method key.
     public var origin: SpecOrigin
     /// The security schemes the function sends, as alternatives each needing all of its schemes: the operation's
@@ -316,11 +322,13 @@ public struct RequestStructDeclaration: Sendable {
     public var fieldNames: [String]
 }
 
-/// A JSON example of a response and the Swift type its status documents.
-public struct ResponseExample: Sendable {
-    /// Names the example in reports: `getUserActivity 200`, or `getUserActivity 400 invalidDate` for a named one.
+/// A JSON example of a request or response body and the Swift type the body is: a response's status documents it,
+/// a request's is the function's `body` argument.
+public struct BodyExample: Sendable {
+    /// Names the example in reports: `getUserActivity 200`, or `getUserActivity 400 invalidDate` for a named one;
+    /// `createPet request` for a request body's.
     public var label: String
-    /// The type the response body decodes as.
+    /// The type the body decodes as.
     public var swiftType: SwiftType
     /// The example as compact JSON.
     public var json: String

@@ -18,6 +18,8 @@ package struct TypeLowering {
     private var names: NameRegistry
     /// The access level every model is declared with.
     private let access: AccessModifier
+    /// Whether a struct keeps, as JSON, the members its schema does not declare (unless the schema forbids them).
+    private let keepsUndeclaredProperties: Bool
     /// Component name → Swift type name, for component schemas that become declarations.
     private var componentTypes: [String: String] = [:]
     /// Component names being resolved, to stop on a reference cycle that declares no type.
@@ -26,15 +28,26 @@ package struct TypeLowering {
     private var inlineDeclarations: [SourceLocation: String] = [:]
     /// The file of the outermost declaration being built, which the declarations for its inline schemas share.
     private var enclosingFile: String?
+    /// Component name by where its schema is written, for the components that become declarations: a component the
+    /// bundler copied from a subschema of another (`$ref: '#/components/schemas/Pet/properties/owner'`) is written
+    /// where that subschema is, which then is the component's type rather than a second copy of it.
+    private var componentsByLocation: [SourceLocation: String] = [:]
+    /// The types declared for inline schemas reached through a component that declares no type (an array alias
+    /// whose items are an object), by where the schema is written: every reference to the alias, and the component
+    /// the alias was copied from, then use the one type.
+    private var aliasInlineTypes: [SourceLocation: String] = [:]
+    /// The types declared for every other inline schema, by where it is written, for an alias that reaches one.
+    private var inlineTypes: [SourceLocation: String] = [:]
     private(set) var models: [ModelDeclaration] = []
     private(set) var diagnostics = Diagnostics()
 
-    package init(index: ComponentIndex, names: NameRegistry, access: AccessModifier) {
+    package init(index: ComponentIndex, names: NameRegistry, access: AccessModifier, keepsUndeclaredProperties: Bool) {
         self.index = index
-        exampleOmissions = ExampleOmissions(index: index)
+        exampleOmissions = ExampleOmissions(index: index, keepsUndeclaredMembers: keepsUndeclaredProperties)
         diagnostics.append(contentsOf: exampleOmissions.diagnostics)
         self.names = names
         self.access = access
+        self.keepsUndeclaredProperties = keepsUndeclaredProperties
     }
 
     /// Names every component schema that becomes a declaration, then declares them in document order.
@@ -43,6 +56,7 @@ package struct TypeLowering {
         for entry in schemas where kind(of: entry.value) != nil {
             let name = SpeakeasyExtension.string(SpeakeasyExtension.nameOverride, in: entry.value.extensions, diagnostics: &diagnostics)
             componentTypes[entry.name] = names.claim(SwiftName.type(name ?? entry.name))
+            componentsByLocation[entry.value.location] = entry.name
         }
         for entry in schemas {
             guard let typeName = componentTypes[entry.name] else { continue }
@@ -121,7 +135,19 @@ package struct TypeLowering {
             if let typeName = inlineDeclarations[schema.location] {
                 return .named(typeName)
             }
+            if let component = componentsByLocation[schema.location], let typeName = componentTypes[component] {
+                return .named(typeName)
+            }
+            let isInAlias = !resolving.isEmpty
+            if let typeName = aliasInlineTypes[schema.location] ?? (isInAlias ? inlineTypes[schema.location] : nil) {
+                return .named(typeName)
+            }
             let typeName = names.claim(SwiftName.type(suggestedName()))
+            if isInAlias {
+                aliasInlineTypes[schema.location] = typeName
+            } else {
+                inlineTypes[schema.location] = typeName
+            }
             inlineDeclarations[schema.location] = typeName
             defer { inlineDeclarations[schema.location] = nil }
             declare(typeName, for: schema)
@@ -257,7 +283,7 @@ package struct TypeLowering {
         case .structure?:
             let object = index.flattenedObject(schema) ?? (schema.properties, Set(schema.required.map(\.name)))
             modelKind = .structure(declareStruct(typeName, properties: object.properties, required: object.required,
-                                                 additionalProperties: additionalPropertiesSchema(of: schema)))
+                                                 otherMembers: otherMembers(of: schema), location: schema.location))
         case .enumeration?:
             let enumModel = declareEnum(schema)
             modelKind = .enumeration(enumModel)
@@ -275,27 +301,44 @@ package struct TypeLowering {
             origin: SpecOrigin(key: typeName, location: schema.location)))
     }
 
+    /// What an object keeps of the members its properties do not name.
+    private enum OtherMembers {
+        /// Those `additionalProperties` describes, decoded as its schema.
+        case typed(Schema)
+        /// Any member, kept as JSON: the schema does not restrict them.
+        case undeclared
+        /// None: `additionalProperties: false`, or the setting drops members no schema declares.
+        case none
+    }
+
     /// The schema `additionalProperties` gives the members an object's properties do not name: its own, else the
-    /// first of its `allOf` members' (following references).
-    private func additionalPropertiesSchema(of schema: Schema) -> Schema? {
+    /// first of its `allOf` members' (following references). Without one, the members are kept as JSON unless the
+    /// schema or one of its `allOf` members forbids others (`additionalProperties: false`).
+    private func otherMembers(of schema: Schema) -> OtherMembers {
         var visited: Set<String> = []
+        var forbidden = false
         func find(_ schema: Schema) -> Schema? {
             if let reference = schema.reference {
                 guard visited.insert(reference.target).inserted, let target = index.schema(reference) else { return nil }
                 return find(target)
             }
-            if case .schema(let values)? = schema.additionalProperties { return values }
+            switch schema.additionalProperties {
+            case .schema(let values)?: return values
+            case .allowed(false)?: forbidden = true
+            case .allowed(true)?, nil: break
+            }
             // A loop, not a lazy `compactMap`, which would call `find` (and so mark references visited) twice.
             for member in schema.allOf {
                 if let values = find(member) { return values }
             }
             return nil
         }
-        return find(schema)
+        if let values = find(schema) { return .typed(values) }
+        return forbidden || !keepsUndeclaredProperties ? .none : .undeclared
     }
 
     private mutating func declareStruct(_ typeName: String, properties specProperties: [Named<Schema>], required: Set<String>,
-                                        additionalProperties: Schema? = nil) -> StructModel {
+                                        otherMembers: OtherMembers, location: SourceLocation) -> StructModel {
         var members = MemberNames()
         var properties: [PropertyDeclaration] = []
         var initParameters: [Documentation.Parameter] = []
@@ -304,7 +347,8 @@ package struct TypeLowering {
             let memberName = SwiftName.member(
                 SpeakeasyExtension.string(SpeakeasyExtension.nameOverride, in: property.value.extensions, diagnostics: &diagnostics) ?? property.name)
             let name = members.claim(memberName == "`self`" ? "selfValue" : memberName)
-            let baseType = swiftType(for: property.value, suggestedName: typeName + SwiftName.type(property.name))
+            let unixTime = unixTimeProperty(property.value)
+            let baseType = unixTime?.type ?? swiftType(for: property.value, suggestedName: typeName + SwiftName.type(property.name))
             let isRequired = isRequired(property, in: required)
             let isOptional = !isRequired || allowsNull(property.value)
             let type = isOptional ? baseType.optional : baseType
@@ -317,6 +361,9 @@ package struct TypeLowering {
             if let notes = Self.valueNotes(property.value) {
                 documentation.blocks.append(.sentences(notes, width: Self.propertyNoteWidth))
             }
+            if unixTime != nil {
+                documentation.blocks.append(.sentences(Self.unixTimeNote, width: Self.propertyNoteWidth))
+            }
             if required.contains(property.name) && !isRequired {
                 documentation.blocks.append(.sentences(Self.omittedRequiredNote, width: Self.propertyNoteWidth))
             }
@@ -327,24 +374,76 @@ package struct TypeLowering {
             properties.append(PropertyDeclaration(
                 name: name, type: type, documentation: documentation, wireName: property.name, isRequired: isRequired,
                 description: description, example: property.value.example.map(ExampleText.value), isIndirect: false,
-                origin: SpecOrigin(key: property.name, location: property.location)))
+                coding: unixTime?.coding ?? .standard, origin: SpecOrigin(key: property.name, location: property.location)))
             initParameters.append(Documentation.Parameter(name, docDescription))
         }
-        let extra = additionalProperties.map { values in
-            AdditionalPropertiesDeclaration(
+        let extra: AdditionalPropertiesDeclaration?
+        switch otherMembers {
+        case .typed(let values):
+            extra = AdditionalPropertiesDeclaration(
                 name: members.claim("additionalProperties"),
                 valueType: swiftType(for: values, suggestedName: typeName + "AdditionalProperty"),
                 documentation: [.sentences(Self.additionalPropertiesNote, width: Self.propertyNoteWidth)],
                 description: Self.additionalPropertiesNote,
                 origin: SpecOrigin(key: "additionalProperties", location: values.location))
+        case .undeclared:
+            extra = AdditionalPropertiesDeclaration(
+                name: members.claim("additionalProperties"), valueType: .jsonValue,
+                documentation: [.sentences(Self.undeclaredPropertiesNote, width: Self.propertyNoteWidth)],
+                description: Self.undeclaredPropertiesNote,
+                origin: SpecOrigin(key: typeName, location: location))
+        case .none:
+            extra = nil
         }
         if let extra {
-            initParameters.append(Documentation.Parameter(extra.name, Self.additionalPropertiesNote))
+            initParameters.append(Documentation.Parameter(extra.name, extra.description))
         }
         var initDocumentation: Documentation = [.sentences("Creates a value from its properties.")]
         if !initParameters.isEmpty { initDocumentation.blocks.append(.parameters(initParameters)) }
         return StructModel(properties: properties, additionalProperties: extra, initDocumentation: initDocumentation)
     }
+
+    /// The type and coding of a property whose schema is `format: unixtime` on an `integer` or a `number`, or an array
+    /// of such values: `Date` (`[Date]`) coded as seconds since the epoch; `nil` for any other schema. Seen through a
+    /// `$ref` to a component that declares no type, and a union or `allOf` of one member that is not `null`-only.
+    ///
+    /// Only a struct's property is coded this way, by its written-out `init(from:)`; a `unixtime` value elsewhere (a
+    /// parameter, a body, a dictionary's value) stays the number it is, as `swiftType` types it.
+    private func unixTimeProperty(_ schema: Schema) -> (type: SwiftType, coding: PropertyCoding)? {
+        var visited: Set<String> = []
+        func value(_ schema: Schema) -> Schema? {
+            if let reference = schema.reference, schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty {
+                if let name = reference.componentName(in: "schemas"), componentTypes[name] != nil { return nil }
+                guard visited.insert(reference.target).inserted, let target = index.schema(reference) else { return nil }
+                return value(target)
+            }
+            if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
+                let members = unionMembers(schema)
+                return members.count == 1 ? value(members[0]) : nil
+            }
+            if !schema.allOf.isEmpty {
+                let members = schema.allOf.filter { !isUnconstrained($0) }
+                return members.count == 1 ? value(members[0]) : nil
+            }
+            return schema
+        }
+        func coding(_ schema: Schema) -> PropertyCoding? {
+            guard schema.format == "unixtime", schema.enumValues == nil, schema.constValue == nil else { return nil }
+            switch schema.types.filter({ $0 != .null }) {
+            case [.integer]: return .unixTime(wholeSeconds: true)
+            case [.number]: return .unixTime(wholeSeconds: false)
+            default: return nil
+            }
+        }
+        guard let property = value(schema) else { return nil }
+        if let scalar = coding(property) { return (.date, scalar) }
+        guard property.types.filter({ $0 != .null }) == [.array], let items = property.items, !allowsNull(items),
+              let element = value(items).flatMap(coding) else { return nil }
+        return (.array(.date), element)
+    }
+
+    /// What documents a `Date` property coded as seconds since the epoch.
+    private static let unixTimeNote = "Sent and received as a number of seconds since 1970-01-01T00:00:00Z."
 
     /// What `x-speakeasy-deprecation-message` says to use instead, as a block after the deprecation warning.
     private mutating func deprecationMessage(_ schema: Schema) -> [Documentation.Block] {
@@ -520,6 +619,8 @@ package struct TypeLowering {
     /// What documents the dictionary of the members an object's properties do not name.
     private static let additionalPropertiesNote =
         "The members the properties above do not name, by their keys, as the schema's `additionalProperties` allows them."
+    private static let undeclaredPropertiesNote =
+        "The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged."
 
     /// The note every enum's documentation ends with.
     private static let unknownValueNote =

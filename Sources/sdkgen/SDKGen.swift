@@ -104,6 +104,9 @@ struct GenerationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The access level of the generated declarations: public, package or internal. (default: the configuration's access, else public)", valueName: "level"))
     var access: AccessModifier?
 
+    @Option(help: ArgumentHelp("What structs do with the members of an object that its schema does not declare (where it allows them): keep them in additionalProperties and write them back, or drop them. (default: the configuration's undeclaredProperties, else keep)", valueName: "keep|drop"))
+    var undeclaredProperties: UndeclaredProperties?
+
     @Option(help: ArgumentHelp("per-declaration: a file per schema (with the types of its inline schemas) and reference pages, for checked-in SDKs; sharded: fixed file names (sdkgen-models-N.swift, …) and no pages, as the build-tool plugin writes. (default: per-declaration)", valueName: "layout"))
     var layout: LayoutName?
 
@@ -125,6 +128,7 @@ struct GenerationOptions: ParsableArguments {
             commandLine.moduleName = moduleName
             commandLine.clientName = clientName
             commandLine.access = access
+            commandLine.undeclaredProperties = undeclaredProperties
             commandLine.layout = layout.map { $0 == .sharded ? .sharded(shards: shards) : .perDeclaration }
             commandLine.package = package
         }
@@ -132,6 +136,7 @@ struct GenerationOptions: ParsableArguments {
 }
 
 extension AccessModifier: ExpressibleByArgument {}
+extension UndeclaredProperties: ExpressibleByArgument {}
 
 /// The `--layout` values.
 enum LayoutName: String, ExpressibleByArgument, CaseIterable {
@@ -263,6 +268,7 @@ extension SDKGen {
             add("module-name", options.moduleName)
             add("client-name", options.clientName)
             add("access", options.access?.rawValue)
+            add("undeclared-properties", options.undeclaredProperties?.rawValue)
             add("layout", options.layout?.rawValue)
             if options.layout == .sharded { add("shards", String(options.shards)) }
             return command

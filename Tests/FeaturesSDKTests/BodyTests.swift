@@ -10,13 +10,13 @@ struct BodyTests {
     func multipart() async throws {
         try await TestServer.with({ _ in .json(201, Self.echo) }) { server in
             let pdf = Data([0x25, 0x50, 0x44, 0x46, 0x00, 0xFF, 0x0D, 0x0A])
-            _ = try await server.client().bodies.uploadFile(
+            _ = try await server.client().bodies.uploadFile(body: UploadFileRequest(
                 file: MultipartFile(filename: "report \"final\".pdf", contentType: "application/pdf", data: pdf),
                 purpose: "assistants",
                 labels: ["a", "b"],
                 attachments: [MultipartFile(filename: "1.txt", contentType: "text/plain", data: Data("one".utf8))],
                 metadata: Point(x: 3, y: 4)
-            )
+            ))
             let request = try await server.request
             let parts = try MultipartPart.parse(request.body, contentType: request.header("Content-Type"))
             #expect(parts == [
@@ -33,10 +33,10 @@ struct BodyTests {
     @Test("optional multipart fields that are nil add no part")
     func multipartOptionalFields() async throws {
         try await TestServer.with({ _ in .json(201, Self.echo) }) { server in
-            _ = try await server.client().bodies.uploadFile(
+            _ = try await server.client().bodies.uploadFile(body: UploadFileRequest(
                 file: MultipartFile(filename: "a.bin", data: Data([1, 2, 3])),
                 purpose: "p"
-            )
+            ))
             let request = try await server.request
             let parts = try MultipartPart.parse(request.body, contentType: request.header("Content-Type"))
             #expect(parts.map(\.name) == ["file", "purpose"])

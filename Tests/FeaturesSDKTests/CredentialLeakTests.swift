@@ -75,18 +75,21 @@ struct CredentialLeakTests {
             serverURL: URL(string: "http://127.0.0.1:\(port)/v1")!,
             retries: .disabled
         )
-        do {
-            _ = try await client.security.searchPublic()
-            Issue.record("expected an error")
-        } catch {
-            guard case .transport = error else {
-                Issue.record("expected .transport, got \(error)")
-                return
+        // The client's key, and a key given to the call as its `security` argument.
+        for (call, secret) in [(FeaturesSDK.Credentials?.none, "qk-secret"), (FeaturesSDK.Credentials(queryKey: "qk-call"), "qk-call")] {
+            do {
+                _ = try await client.security.searchPublic(security: call)
+                Issue.record("expected an error")
+            } catch {
+                guard case .transport = error else {
+                    Issue.record("expected .transport, got \(error)")
+                    return
+                }
+                for text in [String(describing: error), String(reflecting: error), error.localizedDescription, String(describing: call)] {
+                    #expect(!text.contains(secret), "\(text)")
+                }
+                #expect(String(describing: error).contains("api_key=redacted"), "\(error)")
             }
-            for text in [String(describing: error), String(reflecting: error), error.localizedDescription] {
-                #expect(!text.contains("qk-secret"), "\(text)")
-            }
-            #expect(String(describing: error).contains("api_key=redacted"), "\(error)")
         }
     }
 }

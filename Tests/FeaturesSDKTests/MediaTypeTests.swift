@@ -81,7 +81,7 @@ struct MediaTypeTests {
             let json = try await media.createInvoice(body: InvoiceDraft(customer: "Json", callbackURL: "https://example.com/hook"))
             let form = try await media.createInvoiceForm(body: InvoiceDraft(customer: "Form"))
             let scan = MultipartFile(filename: "scan.png", contentType: "image/png", data: Data([0x89, 0x50]))
-            let multipart = try await media.createInvoiceMultipart(customer: "Multipart", scan: scan)
+            let multipart = try await media.createInvoiceMultipart(body: CreateInvoiceMultipartRequest(customer: "Multipart", scan: scan))
             #expect([json.customer, form.customer, multipart.customer] == ["Json", "Form", "Multipart"])
 
             let requests = await server.requests

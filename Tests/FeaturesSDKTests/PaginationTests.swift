@@ -29,6 +29,21 @@ struct PaginationTests {
         }
     }
 
+    @Test("offset and limit through a request struct: each page's request is the struct with its offset advanced, its other fields kept")
+    func offsetLimitThroughARequestStruct() async throws {
+        try await TestServer.with(Self.widgetPages(count: 5)) { server in
+            var ids: [Int] = []
+            let request = ListSpeakeasyWidgetsRequest(offset: 1, limit: 2, color: "red")
+            for try await widget in server.client().speakeasy.listSpeakeasyWidgetsItems(request: request) {
+                ids.append(widget.id)
+            }
+            #expect(ids == Array(1..<5))
+            let requests = await server.requests
+            #expect(requests.map { $0.queryValue("offset") } == ["1", "3", "5"])
+            #expect(requests.allSatisfy { $0.queryValue("limit") == "2" && $0.queryValue("color") == "red" })
+        }
+    }
+
     @Test("offset and limit: a last page as full as the limit is followed by one empty page, then the end")
     func offsetLimitExactMultiple() async throws {
         try await TestServer.with(Self.widgetPages(count: 6)) { server in

@@ -42,6 +42,24 @@ struct SecurityTests {
         }
     }
 
+    @Test("an operation's own security is its security argument: the call's secrets replace the client's, one left nil falls back")
+    func callSecurity() async throws {
+        try await TestServer.with({ _ in .json(200, Self.echo) }) { server in
+            let client = server.client(username: "client-user", password: "client-pass", queryKey: "client-key")
+            _ = try await client.security.searchPublic(security: FeaturesSDK.Credentials(queryKey: "call-key"))
+            _ = try await client.security.searchPublic()
+            _ = try await client.security.getAdmin(security: FeaturesSDK.Credentials(username: "call-user", password: "call-pass"))
+            // A user name without its password is no basic credential: the client's pair is sent.
+            _ = try await client.security.getAdmin(security: FeaturesSDK.Credentials(username: "call-user"))
+            _ = try await server.client().security.searchPublic(security: FeaturesSDK.Credentials(queryKey: "only-call"))
+            let requests = await server.requests
+            #expect(requests.map(\.rawQuery) == ["api_key=call-key", "api_key=client-key", "", "", "api_key=only-call"])
+            let basic = { (pair: String) in "Basic " + Data(pair.utf8).base64EncodedString() }
+            #expect(requests[2].header("Authorization") == basic("call-user:call-pass"))
+            #expect(requests[3].header("Authorization") == basic("client-user:client-pass"))
+        }
+    }
+
     @Test("an API key in a cookie is sent in the Cookie header")
     func cookieKey() async throws {
         try await TestServer.with({ _ in .json(200, Self.echo) }) { server in

@@ -40,6 +40,7 @@ import Testing
             server: https://staging.example.com
             retries: {statusCodes: [503]}
             maxMethodParams: 4
+            undeclaredProperties: drop
             """) { path in
             let folder = (path as NSString).deletingLastPathComponent
             let config = try GenerationConfig.load(contentsOf: path)
@@ -55,6 +56,7 @@ import Testing
             #expect(config.server?.string == "https://staging.example.com")
             #expect(config.retries?["statusCodes"]?.items?.count == 1)
             #expect(config.maxMethodParams?.int == 4)
+            #expect(config.undeclaredProperties == .drop)
         }
     }
 
@@ -65,15 +67,17 @@ import Testing
             clientName: 'Not an identifier'
             overlays: one.yaml
             maxMethodParams: -1
+            undeclaredProperties: ignore
             """) { path in
             let error = #expect(throws: GenerationError.self) { try GenerationConfig.load(contentsOf: path) }
             let messages = error?.diagnostics.map { $0.description.replacingOccurrences(of: path, with: "sdkgen.yaml") }
             #expect(messages == [
-                "sdkgen.yaml:1:1: error: unknown setting 'modulName'; the settings are spec, output, moduleName, clientName, access, filter, overlays, templates, server, retries, pagination, maxMethodParams, package",
+                "sdkgen.yaml:1:1: error: unknown setting 'modulName'; the settings are spec, output, moduleName, clientName, access, filter, overlays, templates, server, retries, pagination, maxMethodParams, package, undeclaredProperties",
                 "sdkgen.yaml:2:9: error: access must be one of public, package, internal, not 'open'",
                 "sdkgen.yaml:3:13: error: clientName must be a Swift identifier (letters, digits and underscores, not starting with a digit), not 'Not an identifier'",
                 "sdkgen.yaml:4:11: error: overlays must be a list of strings",
                 "sdkgen.yaml:5:18: error: maxMethodParams is a non-negative integer, not '-1'",
+                "sdkgen.yaml:6:23: error: undeclaredProperties must be one of keep, drop, not 'ignore'",
             ])
         }
     }
@@ -127,6 +131,27 @@ import Testing
             #expect(analytics.contains("func getUserActivity(\n        request: GetUserActivityRequest,"))
             #expect(output.files.contains { $0.path == "FeaturesSDK/Models/GetUserActivityRequest.swift" })
         }
+    }
+
+    @Test func structsKeepTheMembersTheirSchemasDoNotDeclareUnlessToldToDropThem() async throws {
+        let activity = "FeaturesSDK/Models/ActivityItem.swift"
+        let kept = try #require(try await generate({ _ in }, spec: PackagePaths.spec).files.first { $0.path == activity }?.contents)
+        #expect(kept.contains("public var additionalProperties: [String: JSONValue]"))
+        #expect(kept.contains("decodeAdditionalProperties(JSONValue.self, declaredKeys: ["))
+        try await withConfig("undeclaredProperties: drop") { path in
+            let config = try GenerationConfig.load(contentsOf: path)
+            let settings = try GenerationSettings(commandLine: GenerationConfig(), file: configWithSpec(config))
+            #expect(settings.generator.undeclaredProperties == .drop)
+            let dropped = try #require(try await generate({ $0.undeclaredProperties = .drop }, spec: PackagePaths.spec)
+                .files.first { $0.path == activity }?.contents)
+            #expect(!dropped.contains("additionalProperties"))
+        }
+    }
+
+    private func configWithSpec(_ config: GenerationConfig) -> GenerationConfig {
+        var config = config
+        config.spec = PackagePaths.spec
+        return config
     }
 
     @Test func theShardedLayoutWritesTheSameFileNamesWhateverTheSpec() async throws {

@@ -3,13 +3,15 @@ import SDKGenCore
 
 /// Generates an SDK named `Sample` from a document written to a temporary `spec.yaml`, off the cooperative pool;
 /// returns its files by path and its diagnostics, with the file's path shortened to `spec.yaml`.
-func generateSample(_ yaml: String) async throws -> (files: [String: String], diagnostics: [String]) {
+func generateSample(_ yaml: String, undeclaredProperties: UndeclaredProperties = .keep) async throws -> (files: [String: String], diagnostics: [String]) {
     let folder = try PackagePaths.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("spec.yaml")
     try yaml.write(to: file, atomically: true, encoding: .utf8)
     let output = try await offTheCooperativePool {
-        try SDKGenerator.generate(.init(specPath: file.path, templatesPath: PackagePaths.templates, moduleName: "Sample"))
+        var options = SDKGenerator.Options(specPath: file.path, templatesPath: PackagePaths.templates, moduleName: "Sample")
+        options.undeclaredProperties = undeclaredProperties
+        return try SDKGenerator.generate(options)
     }
     let files = Dictionary(uniqueKeysWithValues: output.files.map { ($0.path, $0.contents) })
     return (files, output.diagnostics.map { $0.description.replacingOccurrences(of: file.path, with: "spec.yaml") })

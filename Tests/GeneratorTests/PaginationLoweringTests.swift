@@ -165,6 +165,58 @@ import Testing
         ])
     }
 
+    @Test func aPagedOperationTakingARequestStructPagesThroughItsFieldAndIsWarnedAboutOnceInTwoGroups() throws {
+        let (sdk, diagnostics) = try lower("""
+            openapi: 3.1.0
+            info: {title: Paging, version: '1'}
+            servers: [{url: 'https://paging.example'}]
+            x-speakeasy-max-method-params: 1
+            paths:
+              /pets:
+                get:
+                  operationId: listPets
+                  tags: [pets, animals]
+                  parameters: [{name: offset, in: query, schema: {type: integer}}, {name: name, in: query, schema: {type: string}}]
+                  responses:
+                    '200':
+                      description: Pets.
+                      content: {application/json: {schema: {type: object, required: [data], properties: {data: {type: array, items: {type: string}}}}}}
+                  x-speakeasy-pagination:
+                    type: offsetLimit
+                    inputs: [{name: offset, in: parameters, type: offset}]
+                    outputs: {results: $.data}
+              /toys:
+                get:
+                  operationId: listToys
+                  tags: [pets, animals]
+                  responses:
+                    '200':
+                      description: Toys.
+                      content: {application/json: {schema: {type: object, properties: {data: {type: array, items: {type: string}}}}}}
+                  x-speakeasy-pagination:
+                    type: offsetLimit
+                    inputs: [{name: offset, in: parameters, type: offset}]
+                    outputs: {results: $.data}
+            """)
+        // listToys has no `offset` parameter: one warning, though the operation is in two groups.
+        #expect(diagnostics == [
+            "t.yaml:29:18: warning: x-speakeasy-pagination: input offset: names no parameter of the operation; the operation gets no paging functions",
+        ])
+        #expect(sdk.groups.map(\.propertyName) == ["pets", "animals"])
+        for group in sdk.groups {
+            let listPets = try #require(group.operations.first { $0.operationID == "listPets" })
+            #expect(listPets.parameters.map(\.name) == ["request"])
+            let paging = try #require(listPets.pagination)
+            #expect(paging.itemsFunctionName == "listPetsItems")
+            guard case .offset(let offset, limit: nil) = paging.rule else {
+                Issue.record("listPets should page by offset: \(paging.rule)")
+                return
+            }
+            // `PageRule.setting(\.offset, of: request, to: …)` sets the field of the request struct for each page.
+            #expect(offset.argument == "request" && offset.property == "offset" && offset.isOptional)
+        }
+    }
+
     @Test(.enabled(if: OverlayTests.hasSharedSpecs, OverlayTests.skipMessage))
     func theOpenRouterSDKHasAPagingFunctionForEachPaginatedOperation() async throws {
         let overlays = try OverlayTests.openRouterOverlays()

@@ -70,18 +70,6 @@ import Testing
         }
     }
 
-    /// The methods the Swift SDK cannot match, with what the comparison finds; why is said beside each.
-    static let knownDifferences: [String: String] = [
-        // sdkgen sends a multipart body's fields as arguments of their own; Speakeasy takes one struct.
-        "Files.Upload": "arguments (file, workspaceID, provider) where Go has (requestBody, workspaceID, provider)",
-        // The operation's own security (a bearer token other than the client's) is an argument in Go; in sdkgen
-        // the client's credentials are sent.
-        "Models.ListForUser": "arguments (offset, limit) where Go has (security, offset, limit)",
-        // The multipart body's function exists (a function per request media type), but a multipart body's fields stay
-        // arguments: a file is no `Codable` value a request struct could hold.
-        "STT.CreateTranscriptionMultipart": "arguments (file, language, model, responseFormat, temperature, timestampGranularities) where Go has (request)",
-    ]
-
     @Test(.enabled(if: hasReference, "needs ../shared/reference and ../shared/specs/real beside the package"))
     func theOpenRouterSDKHasTheOfficialSDKsMethods() async throws {
         let sdk = try await Self.openRouterSDK()
@@ -93,7 +81,9 @@ import Testing
                 differences["\(method.group).\(method.name)"] = difference
             }
         }
-        #expect(differences == Self.knownDifferences)
+        // Every method, with the official SDK's arguments: a multipart body as one struct (`Files.Upload`,
+        // `STT.CreateTranscriptionMultipart`) and an operation's own security as `security` (`Models.ListForUser`).
+        #expect(differences == [:])
         #expect(sdk.client.globalHeaders.map(\.headerName) == ["HTTP-Referer", "X-Title"])
     }
 }
@@ -229,6 +219,103 @@ import Testing
         guard case .enumeration(let kindEnum) = kind.kind else { Issue.record("not an enum"); return }
         #expect(kindEnum.cases.map(\.name) == ["first", "second"])
         #expect(sdk.models.contains { $0.typeName == "Thing" })
+    }
+
+    @Test func aMultipartBodyIsOneStructArgumentAndOneInputOfTheRequestStruct() throws {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: Upload, version: 1.0.0}
+            servers: [{url: 'https://example.com'}]
+            paths:
+              /files:
+                post:
+                  operationId: uploadFile
+                  tags: [Files]
+                  x-speakeasy-max-method-params: 1
+                  parameters:
+                    - {name: workspace, in: query, schema: {type: string}}
+                  requestBody:
+                    required: true
+                    content:
+                      multipart/form-data:
+                        schema:
+                          type: object
+                          required: [file]
+                          properties:
+                            file: {type: string, format: binary}
+                            note: {type: string}
+                  responses:
+                    '204': {description: done}
+              /scans:
+                post:
+                  operationId: addScan
+                  tags: [Files]
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: {type: object, properties: {url: {type: string}}}
+                      multipart/form-data:
+                        schema: {type: object, properties: {scan: {type: string, format: binary}}}
+                  responses:
+                    '204': {description: done}
+            """
+        let (sdk, diagnostics) = try SDKGenerator.lower(specBytes: Array(spec.utf8), file: "upload.yaml", moduleName: "Upload")
+        #expect(diagnostics.map(\.description) == [])
+        let functions = sdk.groups[0].operations
+        // Beyond the limit, the body's struct is one field of the request struct, sent from `body.file`.
+        let upload = functions[0]
+        #expect(upload.parameters.map { "\($0.name): \($0.type)" } == ["request: UploadFileRequest"])
+        #expect(upload.requestStruct?.fieldNames == ["body", "workspace"])
+        guard case .multipart(let parts)? = upload.body else { Issue.record("not multipart"); return }
+        #expect(parts.map { "\($0.wireName) \($0.argument)" } == ["file body.file", "note body.note"])
+        let body = try #require(sdk.models.first { $0.typeName == "UploadFileRequestBody" })
+        guard case .structure(let fields) = body.kind else { Issue.record("not a struct"); return }
+        #expect(fields.properties.map { "\($0.name): \($0.type)" } == ["file: MultipartFile", "note: String?"])
+        // The only input, beside a JSON media type: `…MultipartRequest`; an optional body is read through `?.`.
+        #expect(functions.map(\.functionName) == ["uploadFile", "addScan", "addScanMultipart"])
+        #expect(functions[2].parameters.map { "\($0.name): \($0.type)" } == ["body: AddScanMultipartRequest?"])
+        guard case .multipart(let scanParts)? = functions[2].body else { Issue.record("not multipart"); return }
+        #expect(scanParts.map(\.argument) == ["body?.scan"])
+    }
+
+    @Test func anOperationsOwnSecurityIsItsSecurityArgument() throws {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: Keys, version: 1.0.0}
+            servers: [{url: 'https://example.com'}]
+            security: [{apiKey: []}]
+            paths:
+              /mine:
+                get:
+                  operationId: listMine
+                  tags: [Models]
+                  security: [{bearer: []}]
+                  parameters: [{name: limit, in: query, schema: {type: integer}}]
+                  responses: {'204': {description: done}}
+              /public:
+                get:
+                  operationId: listPublic
+                  tags: [Models]
+                  security: []
+                  responses: {'204': {description: done}}
+              /same:
+                get:
+                  operationId: listSame
+                  tags: [Models]
+                  security: [{apiKey: []}]
+                  responses: {'204': {description: done}}
+            components:
+              securitySchemes:
+                apiKey: {type: http, scheme: bearer}
+                bearer: {type: http, scheme: bearer}
+            """
+        let (sdk, diagnostics) = try SDKGenerator.lower(specBytes: Array(spec.utf8), file: "keys.yaml", moduleName: "Keys")
+        #expect(diagnostics.map(\.description) == [])
+        let functions = sdk.groups[0].operations
+        // `bearer` is sent like `apiKey`, with the one credential, but it is another scheme: the call may give it.
+        #expect(functions.map { $0.parameters.map { "\($0.name): \($0.type)" } } == [["security: Keys.Credentials?", "limit: Int?"], [], []])
+        #expect(functions.map(\.callCredentials) == ["security", nil, nil])
+        #expect(functions[0].parameters[0].documentation?.contains("(`bearer`): `apiKey`") == true)
     }
 
     @Test func malformedSpeakeasyValuesAreWarnedAboutWhereTheyStand() throws {

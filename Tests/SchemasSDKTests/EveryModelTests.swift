@@ -11,6 +11,7 @@ import Testing
         Cat.self,
         Content.self,
         ContentPart.self,
+        Coordinates.self,
         Dog.self,
         Employee.self,
         Enclosure.self,
@@ -20,6 +21,9 @@ import Testing
         FileEnclosure.self,
         FilePage.self,
         GeoPoint.self,
+        Keeper.self,
+        Kennel.self,
+        KennelRowItem.self,
         LinkEnclosure.self,
         LocalFilePage.self,
         LocalFilePageLinks.self,
@@ -48,6 +52,7 @@ import Testing
         SearchBenchmark.self,
         SearchBenchmarkBenchmarkType.self,
         SearchBenchmarkSource.self,
+        Session.self,
         Stats.self,
         StatsReport.self,
         StatsReportThroughput.self,
@@ -58,6 +63,7 @@ import Testing
         Sum.self,
         Thread2.self,
         TreeNode.self,
+        Yard.self,
     ]
 
     @Test func everyModelIsNamedHere() throws {

@@ -136,6 +136,23 @@ import Testing
         #expect(try json(Permissions(issues: "read", additionalProperties: ["issues": "admin"])) == #"{"issues":"read"}"#)
     }
 
+    @Test func membersTheSchemaDoesNotDeclareAreKeptAndWrittenBack() throws {
+        let payload = #"{"kind":"cat","lives":9,"name":"Tom","owner":{"id":7,"tags":["a",null]},"whiskers":true}"#
+        let cat = try decode(Cat.self, payload)
+        #expect(cat.additionalProperties == ["owner": .object(["id": .int(7), "tags": .array([.string("a"), .null])]), "whiskers": .bool(true)])
+        #expect(try json(cat) == payload)
+        // Inside a union too: the case's struct keeps them.
+        #expect(try json(decode(Pet.self, payload)) == payload)
+        // Values made in Swift have none unless given.
+        #expect(try json(Cat(kind: "cat", name: "Tom", lives: 9)) == #"{"kind":"cat","lives":9,"name":"Tom"}"#)
+    }
+
+    @Test func aSchemaThatForbidsOtherMembersKeepsNone() throws {
+        let coordinates = try decode(Coordinates.self, #"{"lat":1.5,"lon":-2,"alt":100}"#)
+        #expect(coordinates == Coordinates(lat: 1.5, lon: -2))
+        #expect(try json(coordinates) == #"{"lat":1.5,"lon":-2}"#)
+    }
+
     @Test func aUnionWithoutDiscriminatorTakesTheTypeThatDeclaresEveryKey() throws {
         // Both members decode any object (their properties are optional); the one declaring every key is taken, so
         // that re-encoding gives the payload back.
@@ -147,8 +164,8 @@ import Testing
             .linkEnclosure(LinkEnclosure(title: "Untitled")),
         ])
         #expect(try json(enclosures) == #"[{"file_id":"f1","title":"Report"},{"url":"link-1"},{"title":"Untitled"}]"#)
-        // Keys no member declares all of: the first member that decodes, as before.
-        #expect(try decode(Enclosure.self, #"{"url":"u","file_id":"f"}"#) == .linkEnclosure(LinkEnclosure(url: "u")))
+        // Keys no member declares all of: the first member that decodes, as before, keeping the key it does not declare.
+        #expect(try decode(Enclosure.self, #"{"url":"u","file_id":"f"}"#) == .linkEnclosure(LinkEnclosure(url: "u", additionalProperties: ["file_id": "f"])))
     }
 
     @Test func aUnionWithoutDiscriminatorSkipsTypesWhoseValuesThePayloadLacks() throws {
@@ -194,5 +211,54 @@ import Testing
         #expect(profile.settings == ["x": 1])
         #expect(profile.extra == .object(["any": .array([.int(1), .string("two"), .null])]))
         #expect(profile.mode == .unknown("turbo"))
+    }
+
+    @Test func unixTimePropertiesAreDatesWrittenBackAsTheSameNumbersWhateverTheDateStrategy() throws {
+        let payload = #"{"checkpoints":[1700000000.25,1700000000.123456,1700000001],"counts":{"a":5},"created_at":1700000000,"expires_at":-86400,"id":"s1","logins":[0,1700000000],"refreshed_at":1700000000.5}"#
+        let iso8601Decoder = JSONDecoder()
+        iso8601Decoder.dateDecodingStrategy = .iso8601
+        // The SDK's decoder reads `date-time` text, a plain one reads seconds since 2001, another ISO 8601 text:
+        // none of them decides how these are read.
+        for decoder in [JSONCoding.makeDecoder(), JSONDecoder(), iso8601Decoder] {
+            let session = try decoder.decode(Session.self, from: Data(payload.utf8))
+            #expect(session.createdAt == Date(timeIntervalSince1970: 1_700_000_000))
+            #expect(session.expiresAt == Date(timeIntervalSince1970: -86_400))
+            #expect(session.refreshedAt == Date(timeIntervalSince1970: 1_700_000_000.5))
+            #expect(session.logins == [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: 1_700_000_000)])
+            #expect(session.checkpoints?.first == Date(timeIntervalSince1970: 1_700_000_000.25))
+            // A `unixtime` value that is no property (here a dictionary's) stays the number it is.
+            #expect(session.counts == ["a": 5])
+            #expect(try json(session) == payload)
+            let sdkEncoded = String(decoding: try JSONCoding.makeEncoder().encode(session), as: UTF8.self)
+            #expect(try JSONSerialization.jsonObject(with: Data(sdkEncoded.utf8)) as? NSDictionary
+                == JSONSerialization.jsonObject(with: Data(payload.utf8)) as? NSDictionary)
+        }
+        // An absent optional stays absent; a `null` one decodes as nil.
+        let minimal = try decode(Session.self, #"{"created_at":1,"expires_at":2,"id":"s2","refreshed_at":null}"#)
+        #expect(minimal.refreshedAt == nil && minimal.logins == nil)
+        #expect(try json(minimal) == #"{"created_at":1,"expires_at":2,"id":"s2"}"#)
+        // Text is no timestamp, even where the decoder's strategy would read it as a date.
+        #expect(throws: DecodingError.self) {
+            try JSONCoding.makeDecoder().decode(Session.self, from: Data(#"{"created_at":"2025-08-24T10:00:00Z","expires_at":2,"id":"s3"}"#.utf8))
+        }
+    }
+
+    @Test func aUnixTimeDateWithAFractionIsWrittenAsTheSchemasKindOfNumber() throws {
+        let moment = Date(timeIntervalSince1970: 1_700_000_000.987654)
+        let session = Session(id: "s", createdAt: moment, expiresAt: Date(timeIntervalSince1970: -0.5), refreshedAt: moment)
+        // `integer` seconds are rounded down (also before the epoch); `number` seconds keep the microseconds.
+        #expect(try json(session) == #"{"created_at":1700000000,"expires_at":-1,"id":"s","refreshed_at":1700000000.987654}"#)
+    }
+
+    @Test func aPointerToAnotherSchemasSubschemaAndAnAliasReferencedTwiceAreOneTypeEach() throws {
+        let payload = #"{"back":[{"size":1}],"front":[{"size":2},{"size":3}],"keeper":{"name":"Ann"}}"#
+        let yard = try decode(Yard.self, payload)
+        #expect(try json(yard) == payload)
+        // The keeper `Yard` reaches through `#/components/schemas/Kennel/properties/keeper` is Kennel's own type,
+        // and both rows are arrays of one element type: these assignments compile only so.
+        let kennel = Kennel(keeper: yard.keeper)
+        let rows: [[KennelRowItem]?] = [yard.front, yard.back]
+        #expect(kennel.keeper == Keeper(name: "Ann"))
+        #expect(rows.map { $0?.count } == [2, 1])
     }
 }

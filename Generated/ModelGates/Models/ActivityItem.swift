@@ -37,6 +37,10 @@ public struct ActivityItem: Codable, Hashable, Sendable {
     /// Number of reasoning tokens.
     public var reasoningTokens: Int
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
@@ -51,6 +55,7 @@ public struct ActivityItem: Codable, Hashable, Sendable {
     ///   - promptTokens: Number of prompt tokens.
     ///   - completionTokens: Number of completion tokens.
     ///   - reasoningTokens: Number of reasoning tokens.
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         date: String,
         model: String,
@@ -62,7 +67,8 @@ public struct ActivityItem: Codable, Hashable, Sendable {
         requests: Int,
         promptTokens: Int,
         completionTokens: Int,
-        reasoningTokens: Int
+        reasoningTokens: Int,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.date = date
         self.model = model
@@ -75,6 +81,7 @@ public struct ActivityItem: Codable, Hashable, Sendable {
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens
         self.reasoningTokens = reasoningTokens
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
@@ -90,10 +97,13 @@ public struct ActivityItem: Codable, Hashable, Sendable {
         self.promptTokens = try container.decode(Int.self, forKey: "prompt_tokens")
         self.completionTokens = try container.decode(Int.self, forKey: "completion_tokens")
         self.reasoningTokens = try container.decode(Int.self, forKey: "reasoning_tokens")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["date", "model", "model_permaslug", "endpoint_id", "provider_name", "usage", "byok_usage_inference", "requests", "prompt_tokens", "completion_tokens", "reasoning_tokens"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.date, forKey: "date")
         try container.encode(self.model, forKey: "model")
         try container.encode(self.modelPermaslug, forKey: "model_permaslug")

@@ -7,23 +7,33 @@ public struct ActivityResponse: Codable, Hashable, Sendable {
     /// One item per day, model and endpoint.
     public var data: [ActivityItem]
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - data: One item per day, model and endpoint.
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
-        data: [ActivityItem]
+        data: [ActivityItem],
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.data = data
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.data = try container.decode([ActivityItem].self, forKey: "data")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["data"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.data, forKey: "data")
     }
 }

@@ -25,6 +25,10 @@ public struct CostBreakdown: Codable, Hashable, Sendable {
     /// All of the above together.
     public var totalCost: Double
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
@@ -35,6 +39,7 @@ public struct CostBreakdown: Codable, Hashable, Sendable {
     ///   - imageCost: Image processing by vision models.
     ///   - cachedInputCost: Cached prompt tokens, which some providers charge.
     ///   - totalCost: All of the above together.
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         inputCost: Double,
         outputCost: Double,
@@ -42,7 +47,8 @@ public struct CostBreakdown: Codable, Hashable, Sendable {
         dataStorageCost: Double,
         imageCost: Double,
         cachedInputCost: Double,
-        totalCost: Double
+        totalCost: Double,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.inputCost = inputCost
         self.outputCost = outputCost
@@ -51,6 +57,7 @@ public struct CostBreakdown: Codable, Hashable, Sendable {
         self.imageCost = imageCost
         self.cachedInputCost = cachedInputCost
         self.totalCost = totalCost
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
@@ -62,10 +69,13 @@ public struct CostBreakdown: Codable, Hashable, Sendable {
         self.imageCost = try container.decode(Double.self, forKey: "imageCost")
         self.cachedInputCost = try container.decode(Double.self, forKey: "cachedInputCost")
         self.totalCost = try container.decode(Double.self, forKey: "totalCost")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["inputCost", "outputCost", "requestCost", "dataStorageCost", "imageCost", "cachedInputCost", "totalCost"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.inputCost, forKey: "inputCost")
         try container.encode(self.outputCost, forKey: "outputCost")
         try container.encode(self.requestCost, forKey: "requestCost")

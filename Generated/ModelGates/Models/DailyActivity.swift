@@ -46,6 +46,10 @@ public struct DailyActivity: Codable, Hashable, Sendable {
     /// Statistics per model, to find the most used and the most expensive ones.
     public var modelBreakdown: [ModelActivity]
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
@@ -63,6 +67,7 @@ public struct DailyActivity: Codable, Hashable, Sendable {
     ///   - cacheCount: Number of requests answered from the cache.
     ///   - cacheHitRate: Cached requests as a fraction of all requests, from 0 to 1. Cached responses are free.
     ///   - modelBreakdown: Statistics per model, to find the most used and the most expensive ones.
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         date: String,
         requestCount: Int,
@@ -77,7 +82,8 @@ public struct DailyActivity: Codable, Hashable, Sendable {
         errorRate: Double,
         cacheCount: Int,
         cacheHitRate: Double,
-        modelBreakdown: [ModelActivity]
+        modelBreakdown: [ModelActivity],
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.date = date
         self.requestCount = requestCount
@@ -93,6 +99,7 @@ public struct DailyActivity: Codable, Hashable, Sendable {
         self.cacheCount = cacheCount
         self.cacheHitRate = cacheHitRate
         self.modelBreakdown = modelBreakdown
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
@@ -111,10 +118,13 @@ public struct DailyActivity: Codable, Hashable, Sendable {
         self.cacheCount = try container.decode(Int.self, forKey: "cacheCount")
         self.cacheHitRate = try container.decode(Double.self, forKey: "cacheHitRate")
         self.modelBreakdown = try container.decode([ModelActivity].self, forKey: "modelBreakdown")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["date", "requestCount", "promptTokens", "completionTokens", "totalTokens", "cost", "creditsCost", "apiKeysCost", "discountSavings", "errorCount", "errorRate", "cacheCount", "cacheHitRate", "modelBreakdown"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.date, forKey: "date")
         try container.encode(self.requestCount, forKey: "requestCount")
         try container.encode(self.promptTokens, forKey: "promptTokens")

@@ -13,20 +13,27 @@ public struct ErrorDetail: Codable, Hashable, Sendable {
     /// Details that depend on the error, such as the provider's own error.
     public var metadata: [String: JSONValue]?
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - code: The HTTP status code, repeated.
     ///   - message: A human-readable explanation.
     ///   - metadata: Details that depend on the error, such as the provider's own error.
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         code: Int,
         message: String,
-        metadata: [String: JSONValue]? = nil
+        metadata: [String: JSONValue]? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.code = code
         self.message = message
         self.metadata = metadata
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
@@ -34,10 +41,13 @@ public struct ErrorDetail: Codable, Hashable, Sendable {
         self.code = try container.decode(Int.self, forKey: "code")
         self.message = try container.decode(String.self, forKey: "message")
         self.metadata = try container.decodeIfPresent([String: JSONValue].self, forKey: "metadata")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["code", "message", "metadata"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.code, forKey: "code")
         try container.encode(self.message, forKey: "message")
         try container.encodeIfPresent(self.metadata, forKey: "metadata")

@@ -7,23 +7,33 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
     /// See ``ErrorDetail``.
     public var error: ErrorDetail
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - error: See ``ErrorDetail``.
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
-        error: ErrorDetail
+        error: ErrorDetail,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.error = error
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.error = try container.decode(ErrorDetail.self, forKey: "error")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["error"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.error, forKey: "error")
     }
 }

@@ -22,6 +22,10 @@ public struct ModelActivity: Codable, Hashable, Sendable {
     /// Total cost in USD.
     public var totalCost: Double
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
@@ -31,13 +35,15 @@ public struct ModelActivity: Codable, Hashable, Sendable {
     ///   - promptTokens: Number of prompt tokens.
     ///   - completionTokens: Number of completion tokens.
     ///   - totalCost: Total cost in USD.
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         model: String,
         provider: String,
         requestCount: Int,
         promptTokens: Int,
         completionTokens: Int,
-        totalCost: Double
+        totalCost: Double,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.model = model
         self.provider = provider
@@ -45,6 +51,7 @@ public struct ModelActivity: Codable, Hashable, Sendable {
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens
         self.totalCost = totalCost
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
@@ -55,10 +62,13 @@ public struct ModelActivity: Codable, Hashable, Sendable {
         self.promptTokens = try container.decode(Int.self, forKey: "promptTokens")
         self.completionTokens = try container.decode(Int.self, forKey: "completionTokens")
         self.totalCost = try container.decode(Double.self, forKey: "totalCost")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["model", "provider", "requestCount", "promptTokens", "completionTokens", "totalCost"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.model, forKey: "model")
         try container.encode(self.provider, forKey: "provider")
         try container.encode(self.requestCount, forKey: "requestCount")

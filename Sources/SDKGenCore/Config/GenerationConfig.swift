@@ -23,6 +23,7 @@ import Foundation
 /// pagination:                 # per operationId, the shape of the x-sdkgen-pagination extension
 ///   listIssues: {type: linkHeader, outputs: {results: $}}
 /// maxMethodParams: 4          # Speakeasy's setting: beyond this many inputs a function takes one request struct
+/// undeclaredProperties: keep  # keep (in additionalProperties) or drop the members a schema does not declare
 /// ```
 ///
 /// Paths are relative to the folder holding the file (a command line's, to the current folder). Every key is
@@ -51,11 +52,14 @@ public struct GenerationConfig: Sendable {
     public var layout: OutputLayout?
     /// Whether to write a standalone Swift package around the sources: `package: true`, or `--package`.
     public var package: Bool?
+    /// What structs do with the members their schemas do not declare: `undeclaredProperties: keep` or `drop`, or
+    /// `--undeclared-properties`.
+    public var undeclaredProperties: UndeclaredProperties?
 
     public init() {}
 
     /// The keys the file may have, in the order the documentation lists them.
-    static let keys = ["spec", "output", "moduleName", "clientName", "access", "filter", "overlays", "templates", "server", "retries", "pagination", "maxMethodParams", "package"]
+    static let keys = ["spec", "output", "moduleName", "clientName", "access", "filter", "overlays", "templates", "server", "retries", "pagination", "maxMethodParams", "package", "undeclaredProperties"]
 
     /// Reads an `sdkgen.yaml` file; an unknown key or a value of the wrong kind is an error at its position.
     public static func load(contentsOf path: String) throws(GenerationError) -> GenerationConfig {
@@ -83,19 +87,14 @@ public struct GenerationConfig: Sendable {
             case "output": config.output = reader.string(value, key).map(resolved)
             case "moduleName": config.moduleName = reader.identifier(value, key)
             case "clientName": config.clientName = reader.identifier(value, key)
-            case "access":
-                guard let text = reader.string(value, key) else { break }
-                guard let access = AccessModifier(rawValue: text) else {
-                    reader.diagnostics.error("access must be one of \(AccessModifier.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'", at: value.location)
-                    break
-                }
-                config.access = access
+            case "access": config.access = reader.choice(value, key)
             case "filter": config.filter = reader.filter(value)
             case "overlays": config.overlays = reader.strings(value, key).map(resolved)
             case "templates": config.templates = reader.string(value, key).map(resolved)
             case "server":
                 if reader.string(value, key) != nil { config.server = value }
             case "package": config.package = reader.bool(value, key)
+            case "undeclaredProperties": config.undeclaredProperties = reader.choice(value, key)
             case "retries":
                 if value.pairs == nil {
                     reader.diagnostics.error("retries is a mapping shaped like the x-sdkgen-retries extension", at: value.location)
@@ -128,6 +127,16 @@ private struct ConfigValueReader {
             return nil
         }
         return text
+    }
+
+    /// One of the cases of `Choice`, named by its raw value.
+    mutating func choice<Choice: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ key: String) -> Choice? where Choice.RawValue == String {
+        guard let text = string(node, key) else { return nil }
+        guard let choice = Choice(rawValue: text) else {
+            diagnostics.error("\(key) must be one of \(Choice.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'", at: node.location)
+            return nil
+        }
+        return choice
     }
 
     mutating func bool(_ node: YAMLNode, _ key: String) -> Bool? {

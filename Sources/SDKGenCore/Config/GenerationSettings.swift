@@ -17,6 +17,7 @@ import Foundation
 /// | `server`, `retries`, `maxMethodParams` | the document's |
 /// | `layout` | `perDeclaration` |
 /// | `package` | `false`: the sources and pages alone, not a package around them |
+/// | `undeclaredProperties` | `keep`: structs keep the members their schemas do not declare |
 public struct GenerationSettings: Sendable {
     /// What to read and generate.
     public var generator: SDKGenerator.Options
@@ -49,6 +50,7 @@ public struct GenerationSettings: Sendable {
         // When the module name is left to the title, SDKGenerator applies the same default once it is known.
         generator.clientName = commandLine.clientName ?? file.clientName ?? moduleName.map(SDKGenerator.defaultClientName)
         generator.access = commandLine.access ?? file.access ?? .public
+        generator.undeclaredProperties = commandLine.undeclaredProperties ?? file.undeclaredProperties ?? .keep
         generator.filter = commandLine.filter.isEmpty ? file.filter : commandLine.filter
         generator.overrides = DocumentOverrides(server: commandLine.server ?? file.server, retries: commandLine.retries ?? file.retries,
                                                 pagination: file.pagination,

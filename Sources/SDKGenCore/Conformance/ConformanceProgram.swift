@@ -1,10 +1,11 @@
 /// Writes a Swift program that checks a generated SDK against the examples in its spec.
 ///
-/// For every JSON example of a response (on the media type, in its `examples`, or on the response
-/// schema), the program decodes the example with the SDK's type for that response, encodes the value
-/// again, and compares the two documents: equal up to key order, absent optionals (a `null` in the
-/// example may be left out) and number spelling (`1` and `1.0`). It prints one line per failure and a
-/// summary, and exits 1 when any example fails.
+/// For every JSON example of a response or of a JSON request body (on the media type, in its `examples`,
+/// or on its schema), the program decodes the example with the SDK's type for that body, encodes the
+/// value again, and compares the two documents: equal up to key order, absent optionals (a `null` in the
+/// example may be left out) and number spelling (`1` and `1.0`). It prints one line per failure, then a
+/// summary for the request examples and, last, one for the response examples, and exits 1 when any
+/// example fails.
 public enum ConformanceProgram {
     /// The `main.swift` of a program importing `moduleName`.
     public static func source(for sdk: SwiftSDK) -> String {
@@ -18,8 +19,11 @@ public enum ConformanceProgram {
         ]
         for group in sdk.groups {
             for operation in group.operations {
+                for example in operation.requestExamples {
+                    lines.append("checker.check(.request, \(SwiftLiteral.string(example.label)), \(example.swiftType).self, \(SwiftLiteral.string(example.json)))")
+                }
                 for example in operation.responseExamples {
-                    lines.append("checker.check(\(SwiftLiteral.string(example.label)), \(example.swiftType).self, \(SwiftLiteral.string(example.json)))")
+                    lines.append("checker.check(.response, \(SwiftLiteral.string(example.label)), \(example.swiftType).self, \(SwiftLiteral.string(example.json)))")
                 }
             }
         }
@@ -30,13 +34,18 @@ public enum ConformanceProgram {
     private static let checkerSource = #"""
     /// Decodes each example, encodes it again and compares the JSON.
     struct ExampleChecker {
-        private var tried = 0
-        private var passed = 0
+        /// What an example is of, counted apart.
+        enum Body: String, CaseIterable {
+            case request, response
+        }
+
+        private var tried: [Body: Int] = [:]
+        private var passed: [Body: Int] = [:]
         private let decoder = JSONCoding.makeDecoder()
         private let encoder = JSONCoding.makeEncoder()
 
-        mutating func check<Value: Codable>(_ label: String, _ type: Value.Type, _ json: String) {
-            tried += 1
+        mutating func check<Value: Codable>(_ body: Body, _ label: String, _ type: Value.Type, _ json: String) {
+            tried[body, default: 0] += 1
             do {
                 let value = try decoder.decode(Value.self, from: Data(json.utf8))
                 let encoded = try encoder.encode(value)
@@ -45,15 +54,18 @@ public enum ConformanceProgram {
                 if let difference = jsonDifference(original, reencoded, at: "$") {
                     print("FAIL \(label) (\(Value.self)): re-encoded JSON differs at \(difference)")
                 } else {
-                    passed += 1
+                    passed[body, default: 0] += 1
                 }
             } catch {
                 print("FAIL \(label) (\(Value.self)): \(error)")
             }
         }
 
+        /// Prints a summary per kind of body, the responses' last (the line scripts read), and exits.
         func finish() -> Never {
-            print("\(passed) of \(tried) examples decoded and re-encoded to equal JSON")
+            for body in Body.allCases {
+                print("\(passed[body] ?? 0) of \(tried[body] ?? 0) \(body) examples decoded and re-encoded to equal JSON")
+            }
             exit(passed == tried ? 0 : 1)
         }
     }

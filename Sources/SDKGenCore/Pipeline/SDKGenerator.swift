@@ -25,6 +25,8 @@ public enum SDKGenerator {
         public var clientName: String?
         /// The access level of the generated declarations.
         public var access = AccessModifier.public
+        /// What structs do with the members their schemas do not declare.
+        public var undeclaredProperties = UndeclaredProperties.keep
         /// How the files are arranged.
         public var layout = OutputLayout.perDeclaration
         /// Whether to write a standalone Swift package (`SDKPackage`) around the per-declaration layout's files.
@@ -155,7 +157,8 @@ public enum SDKGenerator {
             moduleName = ""
         }
         guard !diagnostics.hasErrors else { throw GenerationError(diagnostics.sorted) }
-        let loweringOptions = LoweringOptions(moduleName: moduleName, clientName: clientName, access: options.access)
+        let loweringOptions = LoweringOptions(moduleName: moduleName, clientName: clientName, access: options.access,
+                                              undeclaredProperties: options.undeclaredProperties)
         let info = PackageInfo(title: document.info.title, version: document.info.version,
                                summary: document.info.summary, description: document.info.description)
         return (SDKLowering.lower(document, options: loweringOptions, diagnostics: &diagnostics), info)

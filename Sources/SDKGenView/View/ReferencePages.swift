@@ -166,22 +166,38 @@ extension SDKView {
     }
 
     /// `name: value` for each parameter with an example, and a placeholder for required ones without; a request
-    /// struct built the same way from its fields.
+    /// struct and a multipart body's struct built the same way from their fields.
     private func exampleArguments(_ operation: OperationDeclaration) -> [String] {
-        if let requestStruct = operation.requestStruct,
-           case .structure(let fields)? = sdk.models.first(where: { $0.typeName == requestStruct.typeName })?.kind {
-            let arguments = fields.properties.compactMap { Self.exampleArgument($0.name, type: $0.type, example: $0.example) }
+        if let requestStruct = operation.requestStruct, let fields = structFields(requestStruct.typeName) {
+            let arguments = fields.compactMap { exampleArgument($0.name, type: $0.type, example: $0.example, of: operation) }
             return ["request: \(requestStruct.typeName)(\(arguments.joined(separator: ", ")))"]
         }
-        return operation.parameters.compactMap { Self.exampleArgument($0.name, type: $0.type, example: $0.example) }
+        return operation.parameters.compactMap { exampleArgument($0.name, type: $0.type, example: $0.example, of: operation) }
+    }
+
+    private func structFields(_ typeName: String) -> [PropertyDeclaration]? {
+        guard case .structure(let fields)? = sdk.models.first(where: { $0.typeName == typeName })?.kind else { return nil }
+        return fields.properties
     }
 
     /// `name: value` from the example, else a placeholder for a required argument; `nil` to leave it out.
-    private static func exampleArgument(_ name: String, type: SwiftType, example: ExampleValue?) -> String? {
-        guard let value = example.flatMap({ swiftExample($0, type: type) }) ?? (type.isOptional ? nil : placeholder(for: type)) else {
-            return nil
+    private func exampleArgument(_ name: String, type: SwiftType, example: ExampleValue?, of operation: OperationDeclaration) -> String? {
+        let value: String?
+        if !type.isOptional, type == multipartBodyType(operation), case .named(let typeName) = type, let fields = structFields(typeName) {
+            let arguments = fields.compactMap { exampleArgument($0.name, type: $0.type, example: $0.example, of: operation) }
+            value = "\(typeName)(\(arguments.joined(separator: ", ")))"
+        } else {
+            value = example.flatMap({ Self.swiftExample($0, type: type) }) ?? (type.isOptional ? nil : Self.placeholder(for: type))
         }
-        return "\(SwiftName.unescaped(name)): \(value)"
+        return value.map { "\(SwiftName.unescaped(name)): \($0)" }
+    }
+
+    /// The struct of a multipart body's fields, an argument of the function or a field of its request struct.
+    private func multipartBodyType(_ operation: OperationDeclaration) -> SwiftType? {
+        guard case .multipart? = operation.body else { return nil }
+        let arguments = operation.requestStruct.flatMap { structFields($0.typeName) }.map { $0.map { ($0.origin.key, $0.type) } }
+            ?? operation.parameters.map { ($0.origin.key, $0.type) }
+        return arguments.first { $0.0 == "body" }?.1.nonOptional
     }
 
     /// An example value as a Swift expression of the parameter's type, when it is one.

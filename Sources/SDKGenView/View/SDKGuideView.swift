@@ -48,7 +48,6 @@ struct SDKGuideView {
                 return "\(group.propertyName).\(operation.functionName)(\(arguments.joined(separator: ", ")))"
             }),
             "retryStatusCodes": .text((client.retryDefaults.statusCodes.map(String.init) + client.retryDefaults.statusRanges.map { "\($0)XX" }).joined(separator: ", ")),
-            "usesMultipart": .bool(sdk.groups.contains { $0.operations.contains { $0.parameters.contains { $0.type.nonOptional.mentionsMultipartFile } } }),
         ]
     }
 
@@ -122,8 +121,4 @@ extension OperationDeclaration {
             }
         }.joined()
     }
-}
-
-extension SwiftType {
-    var mentionsMultipartFile: Bool { referencedNames.contains("MultipartFile") }
 }

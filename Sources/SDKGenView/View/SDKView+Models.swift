@@ -55,19 +55,38 @@ extension SDKView {
     /// A struct's stored property, coded under its wire name.
     private func property(_ property: PropertyDeclaration) -> TemplateObject {
         let isOptional = property.type.isOptional
-        return [
+        var object: TemplateObject = [
             "origin": .object(origin(property.origin)),
             "name": .text(property.name),
             "type": .text(property.type.description),
             "docLines": .documentation(property.documentation),
             "defaultClause": .text(SwiftSource.defaultClause(property.type)),
             "wireNameLiteral": .text(SwiftLiteral.string(property.wireName)),
-            "valueType": .text(property.type.nonOptional.description),
             // An optional property may be absent: it is read only when present and left out when `nil`.
             "decodeMethod": .text(isOptional ? "decodeIfPresent" : "decode"),
             "encodeMethod": .text(isOptional ? "encodeIfPresent" : "encode"),
             "isIndirect": .bool(property.isIndirect),
+            // The type the value is decoded as, then converted by `decodedConversion`; `encodedValue` is what is encoded.
+            "codedType": .text(property.type.nonOptional.description),
+            "decodedConversion": .text(""),
+            "encodedValue": .text("self." + property.name),
         ]
+        if case .unixTime(let wholeSeconds) = property.coding {
+            // Coded through the runtime's `UnixTime` (`[UnixTime]` for an array), converted to and from `Date`.
+            let coder = wholeSeconds ? "UnixTime" : "FractionalUnixTime"
+            let isArray = property.type.nonOptional != .date
+            let chain = isOptional ? "?." : "."
+            object["codedType"] = .text(isArray ? "[\(coder)]" : coder)
+            object["decodedConversion"] = .text(chain + (isArray ? "map(\\.date)" : "date"))
+            let value = "self." + property.name
+            let encodedValue = switch (isArray, isOptional) {
+            case (false, false): "\(coder)(\(value))"
+            case (false, true), (true, false): "\(value).map(\(coder).init)"
+            case (true, true): "\(value).map { $0.map(\(coder).init) }"
+            }
+            object["encodedValue"] = .text(encodedValue)
+        }
+        return object
     }
 
     /// A tuple's element: always present, a `null` element for an optional one, so it has no default and is coded

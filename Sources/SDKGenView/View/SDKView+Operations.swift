@@ -26,7 +26,7 @@ extension SDKView {
 
     package func operation(_ operation: OperationDeclaration, in group: APIGroupDeclaration) -> TemplateObject {
         let path = SwiftSource.interpolatedLiteral(operation.path)
-        let addsToRequest = operation.security != nil || operation.retries != nil || operation.accept != nil || !operation.requestItems.isEmpty || operation.body != nil
+        let addsToRequest = operation.security != nil || operation.callCredentials != nil || operation.retries != nil || operation.accept != nil || !operation.requestItems.isEmpty || operation.body != nil
         return [
             "origin": .object(origin(operation.origin)),
             "securityRequirement": .list(operation.securityRequirement.map(TemplateValue.lines)),
@@ -48,6 +48,7 @@ extension SDKView {
                 ["name": .text(name), "value": .text("\(operation.requestStruct!.localName).\(name)")]
             },
             "securityLiteral": .text(operation.security.map(SwiftSource.securityLiteral)),
+            "callCredentials": .text(operation.callCredentials.map(SwiftName.unescaped)),
             "retriesLiteral": .text(operation.retries.map { SwiftSource.retryConfigLiteral($0, indent: "        ") }),
             "acceptLiteral": .text(operation.accept.map(SwiftLiteral.string)),
             "requestItems": .list(operation.requestItems, requestItem),

@@ -12,21 +12,13 @@ public protocol BodiesAPIProtocol: Sendable {
     /// `POST /uploads`
     ///
     /// - Parameters:
-    ///   - file: The file to upload.
-    ///   - purpose: What the file is for.
-    ///   - labels:
-    ///   - attachments:
-    ///   - metadata:
+    ///   - body: The form's fields, each sent as a part.
     ///   - options: Settings for this call that override the client's.
     /// - Returns: The stored file.
     /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
     ///   response arrived.
     func uploadFile(
-        file: MultipartFile,
-        purpose: String,
-        labels: [String]?,
-        attachments: [MultipartFile]?,
-        metadata: Point?,
+        body: UploadFileRequest,
         options: RequestOptions
     ) async throws(FeaturesSDKError) -> Echo
 
@@ -77,13 +69,9 @@ public protocol BodiesAPIProtocol: Sendable {
 extension BodiesAPIProtocol {
     /// Calls the function of the same name with the default ``RequestOptions``.
     public func uploadFile(
-        file: MultipartFile,
-        purpose: String,
-        labels: [String]? = nil,
-        attachments: [MultipartFile]? = nil,
-        metadata: Point? = nil
+        body: UploadFileRequest
     ) async throws(FeaturesSDKError) -> Echo {
-        try await uploadFile(file: file, purpose: purpose, labels: labels, attachments: attachments, metadata: metadata, options: RequestOptions())
+        try await uploadFile(body: body, options: RequestOptions())
     }
 
     /// Calls the function of the same name with the default ``RequestOptions``.
@@ -121,21 +109,13 @@ public struct BodiesAPI: BodiesAPIProtocol {
     /// `POST /uploads`
     ///
     /// - Parameters:
-    ///   - file: The file to upload.
-    ///   - purpose: What the file is for.
-    ///   - labels:
-    ///   - attachments:
-    ///   - metadata:
+    ///   - body: The form's fields, each sent as a part.
     ///   - options: Settings for this call that override the client's.
     /// - Returns: The stored file.
     /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
     ///   response arrived.
     public func uploadFile(
-        file: MultipartFile,
-        purpose: String,
-        labels: [String]? = nil,
-        attachments: [MultipartFile]? = nil,
-        metadata: Point? = nil,
+        body: UploadFileRequest,
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> Echo {
         var request = APIRequest(
@@ -150,11 +130,11 @@ public struct BodiesAPI: BodiesAPIProtocol {
         )
         request.addHeader("Accept", "application/json")
         var form = MultipartForm()
-        form.addFile("file", file)
-        form.addField("purpose", purpose)
-        form.addField("labels", labels)
-        form.addFile("attachments", attachments)
-        try form.addJSONField("metadata", metadata)
+        form.addFile("file", body.file)
+        form.addField("purpose", body.purpose)
+        form.addField("labels", body.labels)
+        form.addFile("attachments", body.attachments)
+        try form.addJSONField("metadata", body.metadata)
         request.setMultipartBody(form)
 
         let response = try await client.send(request, options: options)

@@ -12,8 +12,7 @@ public protocol MediaAPIProtocol: Sendable {
     /// `POST /invoices`
     ///
     /// Sends the body as `application/json`; to send it as `application/x-www-form-urlencoded`, call
-    /// ``createInvoiceForm(body:options:)``; as `multipart/form-data`, call
-    /// ``createInvoiceMultipart(customer:scan:options:)``.
+    /// ``createInvoiceForm(body:options:)``; as `multipart/form-data`, call ``createInvoiceMultipart(body:options:)``.
     ///
     /// - Parameters:
     ///   - body: The request body.
@@ -50,15 +49,13 @@ public protocol MediaAPIProtocol: Sendable {
     /// Sends the body as `multipart/form-data`.
     ///
     /// - Parameters:
-    ///   - customer:
-    ///   - scan: A scan of the paper invoice.
+    ///   - body: The form's fields, each sent as a part.
     ///   - options: Settings for this call that override the client's.
     /// - Returns: The stored invoice.
     /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
     ///   response arrived.
     func createInvoiceMultipart(
-        customer: String,
-        scan: MultipartFile?,
+        body: CreateInvoiceMultipartRequest,
         options: RequestOptions
     ) async throws(FeaturesSDKError) -> Invoice
 
@@ -135,10 +132,9 @@ extension MediaAPIProtocol {
 
     /// Calls the function of the same name with the default ``RequestOptions``.
     public func createInvoiceMultipart(
-        customer: String,
-        scan: MultipartFile? = nil
+        body: CreateInvoiceMultipartRequest
     ) async throws(FeaturesSDKError) -> Invoice {
-        try await createInvoiceMultipart(customer: customer, scan: scan, options: RequestOptions())
+        try await createInvoiceMultipart(body: body, options: RequestOptions())
     }
 
     /// Calls the function of the same name with the default ``RequestOptions``.
@@ -176,8 +172,7 @@ public struct MediaAPI: MediaAPIProtocol {
     /// `POST /invoices`
     ///
     /// Sends the body as `application/json`; to send it as `application/x-www-form-urlencoded`, call
-    /// ``createInvoiceForm(body:options:)``; as `multipart/form-data`, call
-    /// ``createInvoiceMultipart(customer:scan:options:)``.
+    /// ``createInvoiceForm(body:options:)``; as `multipart/form-data`, call ``createInvoiceMultipart(body:options:)``.
     ///
     /// - Parameters:
     ///   - body: The request body.
@@ -256,15 +251,13 @@ public struct MediaAPI: MediaAPIProtocol {
     /// Sends the body as `multipart/form-data`.
     ///
     /// - Parameters:
-    ///   - customer:
-    ///   - scan: A scan of the paper invoice.
+    ///   - body: The form's fields, each sent as a part.
     ///   - options: Settings for this call that override the client's.
     /// - Returns: The stored invoice.
     /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
     ///   response arrived.
     public func createInvoiceMultipart(
-        customer: String,
-        scan: MultipartFile? = nil,
+        body: CreateInvoiceMultipartRequest,
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> Invoice {
         var request = APIRequest(
@@ -279,8 +272,8 @@ public struct MediaAPI: MediaAPIProtocol {
         )
         request.addHeader("Accept", "application/json")
         var form = MultipartForm()
-        form.addField("customer", customer)
-        form.addFile("scan", scan)
+        form.addField("customer", body.customer)
+        form.addFile("scan", body.scan)
         request.setMultipartBody(form)
 
         let response = try await client.send(request, options: options)

@@ -12,11 +12,13 @@ public protocol SecurityAPIProtocol: Sendable {
     /// `GET /admin`
     ///
     /// - Parameters:
+    ///   - security: The secrets for the operation's own security (`basicAuth`): `username`, `password`, sent in place of the client's for this call; a secret left `nil`, or `nil` for all, falls back to the client's.
     ///   - options: Settings for this call that override the client's.
     /// - Returns: The request as the server saw it.
     /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
     ///   response arrived.
     func getAdmin(
+        security: FeaturesSDK.Credentials?,
         options: RequestOptions
     ) async throws(FeaturesSDKError) -> Echo
 
@@ -25,11 +27,13 @@ public protocol SecurityAPIProtocol: Sendable {
     /// `GET /search`
     ///
     /// - Parameters:
+    ///   - security: The secrets for the operation's own security (`queryKey`): `queryKey`, sent in place of the client's for this call; a secret left `nil`, or `nil` for all, falls back to the client's.
     ///   - options: Settings for this call that override the client's.
     /// - Returns: The request as the server saw it.
     /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
     ///   response arrived.
     func searchPublic(
+        security: FeaturesSDK.Credentials?,
         options: RequestOptions
     ) async throws(FeaturesSDKError) -> Echo
 
@@ -50,11 +54,13 @@ public protocol SecurityAPIProtocol: Sendable {
     /// `GET /preferences`
     ///
     /// - Parameters:
+    ///   - security: The secrets for the operation's own security (`cookieKey`): `cookieKey`, sent in place of the client's for this call; a secret left `nil`, or `nil` for all, falls back to the client's.
     ///   - options: Settings for this call that override the client's.
     /// - Returns: The request as the server saw it.
     /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
     ///   response arrived.
     func getPreferences(
+        security: FeaturesSDK.Credentials?,
         options: RequestOptions
     ) async throws(FeaturesSDKError) -> Echo
 
@@ -75,14 +81,16 @@ public protocol SecurityAPIProtocol: Sendable {
 extension SecurityAPIProtocol {
     /// Calls the function of the same name with the default ``RequestOptions``.
     public func getAdmin(
+        security: FeaturesSDK.Credentials? = nil
     ) async throws(FeaturesSDKError) -> Echo {
-        try await getAdmin(options: RequestOptions())
+        try await getAdmin(security: security, options: RequestOptions())
     }
 
     /// Calls the function of the same name with the default ``RequestOptions``.
     public func searchPublic(
+        security: FeaturesSDK.Credentials? = nil
     ) async throws(FeaturesSDKError) -> Echo {
-        try await searchPublic(options: RequestOptions())
+        try await searchPublic(security: security, options: RequestOptions())
     }
 
     /// Calls the function of the same name with the default ``RequestOptions``.
@@ -93,8 +101,9 @@ extension SecurityAPIProtocol {
 
     /// Calls the function of the same name with the default ``RequestOptions``.
     public func getPreferences(
+        security: FeaturesSDK.Credentials? = nil
     ) async throws(FeaturesSDKError) -> Echo {
-        try await getPreferences(options: RequestOptions())
+        try await getPreferences(security: security, options: RequestOptions())
     }
 
     /// Calls the function of the same name with the default ``RequestOptions``.
@@ -117,11 +126,13 @@ public struct SecurityAPI: SecurityAPIProtocol {
     /// `GET /admin`
     ///
     /// - Parameters:
+    ///   - security: The secrets for the operation's own security (`basicAuth`): `username`, `password`, sent in place of the client's for this call; a secret left `nil`, or `nil` for all, falls back to the client's.
     ///   - options: Settings for this call that override the client's.
     /// - Returns: The request as the server saw it.
     /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
     ///   response arrived.
     public func getAdmin(
+        security: FeaturesSDK.Credentials? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> Echo {
         var request = APIRequest(
@@ -135,6 +146,7 @@ public struct SecurityAPI: SecurityAPIProtocol {
             path: "/admin"
         )
         request.security = [["basicAuth"]]
+        request.credentials = security?.byScheme
         request.addHeader("Accept", "application/json")
 
         let response = try await client.send(request, options: options)
@@ -151,11 +163,13 @@ public struct SecurityAPI: SecurityAPIProtocol {
     /// `GET /search`
     ///
     /// - Parameters:
+    ///   - security: The secrets for the operation's own security (`queryKey`): `queryKey`, sent in place of the client's for this call; a secret left `nil`, or `nil` for all, falls back to the client's.
     ///   - options: Settings for this call that override the client's.
     /// - Returns: The request as the server saw it.
     /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
     ///   response arrived.
     public func searchPublic(
+        security: FeaturesSDK.Credentials? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> Echo {
         var request = APIRequest(
@@ -169,6 +183,7 @@ public struct SecurityAPI: SecurityAPIProtocol {
             path: "/search"
         )
         request.security = [["queryKey"], []]
+        request.credentials = security?.byScheme
         request.addHeader("Accept", "application/json")
 
         let response = try await client.send(request, options: options)
@@ -217,11 +232,13 @@ public struct SecurityAPI: SecurityAPIProtocol {
     /// `GET /preferences`
     ///
     /// - Parameters:
+    ///   - security: The secrets for the operation's own security (`cookieKey`): `cookieKey`, sent in place of the client's for this call; a secret left `nil`, or `nil` for all, falls back to the client's.
     ///   - options: Settings for this call that override the client's.
     /// - Returns: The request as the server saw it.
     /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
     ///   response arrived.
     public func getPreferences(
+        security: FeaturesSDK.Credentials? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> Echo {
         var request = APIRequest(
@@ -235,6 +252,7 @@ public struct SecurityAPI: SecurityAPIProtocol {
             path: "/preferences"
         )
         request.security = [["cookieKey"]]
+        request.credentials = security?.byScheme
         request.addHeader("Accept", "application/json")
 
         let response = try await client.send(request, options: options)

@@ -41,6 +41,21 @@ public protocol SpeakeasyAPIProtocol: Sendable {
         body: LiveCompletionRequest,
         options: RequestOptions
     ) async throws(FeaturesSDKError) -> ServerSentEvents<CompletionChunk>
+
+    /// Offset and limit pagination through a request struct
+    ///
+    /// `GET /speakeasy/widgets`
+    ///
+    /// - Parameters:
+    ///   - request: The operation's arguments; every one may be left out.
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: A page of widgets.
+    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
+    ///   response arrived.
+    func listSpeakeasyWidgets(
+        request: ListSpeakeasyWidgetsRequest,
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> WidgetPage
 }
 
 extension SpeakeasyAPIProtocol {
@@ -56,6 +71,13 @@ extension SpeakeasyAPIProtocol {
         body: LiveCompletionRequest
     ) async throws(FeaturesSDKError) -> ServerSentEvents<CompletionChunk> {
         try await completeStream(body: body, options: RequestOptions())
+    }
+
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func listSpeakeasyWidgets(
+        request: ListSpeakeasyWidgetsRequest
+    ) async throws(FeaturesSDKError) -> WidgetPage {
+        try await listSpeakeasyWidgets(request: request, options: RequestOptions())
     }
 }
 
@@ -146,5 +168,89 @@ public struct SpeakeasyAPI: SpeakeasyAPIProtocol {
         default:
             throw .apiError(response.metadata, body: response.body)
         }
+    }
+
+    /// Offset and limit pagination through a request struct
+    ///
+    /// `GET /speakeasy/widgets`
+    ///
+    /// - Parameters:
+    ///   - request: The operation's arguments; every one may be left out.
+    ///   - options: Settings for this call that override the client's.
+    /// - Returns: A page of widgets.
+    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
+    ///   response arrived.
+    public func listSpeakeasyWidgets(
+        request input: ListSpeakeasyWidgetsRequest,
+        options: RequestOptions = RequestOptions()
+    ) async throws(FeaturesSDKError) -> WidgetPage {
+        let offset = input.offset
+        let limit = input.limit
+        let color = input.color
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "listSpeakeasyWidgets",
+                group: "SpeakeasyAPI",
+                function: "listSpeakeasyWidgets",
+                method: "GET",
+                pathTemplate: "/speakeasy/widgets"
+            ),
+            path: "/speakeasy/widgets"
+        )
+        request.addHeader("Accept", "application/json")
+        request.addQueryItem("offset", offset)
+        request.addQueryItem("limit", limit)
+        request.addQueryItem("color", color)
+
+        let response = try await client.send(request, options: options)
+        switch response.statusCode {
+        case 200:
+            return try response.decode(WidgetPage.self)
+        default:
+            throw .apiError(response.metadata, body: response.body)
+        }
+    }
+}
+
+// MARK: - Pagination
+
+extension SpeakeasyAPIProtocol {
+    /// The pages of ``listSpeakeasyWidgets(request:options:)``, each fetched when the sequence is iterated to it.
+    /// `request.offset` advances by each page's number of results; the last page is the first with fewer results than
+    /// `request.limit` (or none, when it is `nil`).
+    ///
+    /// Each page is one call of that function, with its retries and `options`; iterating throws what the call throws, and
+    /// ``FeaturesSDKError/cancelled`` once the iterating task is cancelled.
+    ///
+    /// - Parameters:
+    ///   - request: The operation's arguments; every one may be left out.
+    ///   - options: Settings for each page's call that override the client's.
+    /// - Returns: The pages, in order.
+    public func listSpeakeasyWidgetsPages(
+        request: ListSpeakeasyWidgetsRequest,
+        options: RequestOptions = RequestOptions()
+    ) -> Pages<WidgetPage> {
+        Pages(startingAt: request) { request throws(FeaturesSDKError) in
+            let response = try await listSpeakeasyWidgets(request: request, options: options)
+            return (response, PageRule.offset(after: (request.offset ?? 0), count: response.data.count, limit: request.limit).map { PageRule.setting(\.offset, of: request, to: $0) })
+        }
+    }
+
+    /// The results of every page of ``listSpeakeasyWidgets(request:options:)``, in order, each page fetched when the
+    /// sequence is iterated to it. `request.offset` advances by each page's number of results; the last page is the first
+    /// with fewer results than `request.limit` (or none, when it is `nil`).
+    ///
+    /// Each page is one call of that function, with its retries and `options`; iterating throws what the call throws, and
+    /// ``FeaturesSDKError/cancelled`` once the iterating task is cancelled.
+    ///
+    /// - Parameters:
+    ///   - request: The operation's arguments; every one may be left out.
+    ///   - options: Settings for each page's call that override the client's.
+    /// - Returns: The items of the pages, in order.
+    public func listSpeakeasyWidgetsItems(
+        request: ListSpeakeasyWidgetsRequest,
+        options: RequestOptions = RequestOptions()
+    ) -> PageItems<Widget> {
+        PageItems(listSpeakeasyWidgetsPages(request: request, options: options)) { page in page.data }
     }
 }

@@ -6,23 +6,33 @@ public struct AttemptCount: Codable, Hashable, Sendable {
     /// The attempts the server received for this call.
     public var attempts: Int
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - attempts: The attempts the server received for this call.
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
-        attempts: Int
+        attempts: Int,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.attempts = attempts
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.attempts = try container.decode(Int.self, forKey: "attempts")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["attempts"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.attempts, forKey: "attempts")
     }
 }

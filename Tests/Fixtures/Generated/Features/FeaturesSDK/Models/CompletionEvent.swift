@@ -9,27 +9,37 @@ public struct CompletionEvent: Codable, Hashable, Sendable {
 
     public var event: String?
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - data: See ``CompletionChunk``.
     ///   - event:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         data: CompletionChunk,
-        event: String? = nil
+        event: String? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.data = data
         self.event = event
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.data = try container.decode(CompletionChunk.self, forKey: "data")
         self.event = try container.decodeIfPresent(String.self, forKey: "event")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["data", "event"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.data, forKey: "data")
         try container.encodeIfPresent(self.event, forKey: "event")
     }

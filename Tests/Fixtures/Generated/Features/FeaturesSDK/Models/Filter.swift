@@ -7,27 +7,37 @@ public struct Filter: Codable, Hashable, Sendable {
 
     public var size: Int?
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - color:
     ///   - size:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         color: String? = nil,
-        size: Int? = nil
+        size: Int? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.color = color
         self.size = size
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.color = try container.decodeIfPresent(String.self, forKey: "color")
         self.size = try container.decodeIfPresent(Int.self, forKey: "size")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["color", "size"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encodeIfPresent(self.color, forKey: "color")
         try container.encodeIfPresent(self.size, forKey: "size")
     }

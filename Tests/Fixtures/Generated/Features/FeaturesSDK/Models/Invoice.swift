@@ -9,20 +9,27 @@ public struct Invoice: Codable, Hashable, Sendable {
 
     public var total: Int
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - id:
     ///   - customer:
     ///   - total:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         id: String,
         customer: String,
-        total: Int
+        total: Int,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.id = id
         self.customer = customer
         self.total = total
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
@@ -30,10 +37,13 @@ public struct Invoice: Codable, Hashable, Sendable {
         self.id = try container.decode(String.self, forKey: "id")
         self.customer = try container.decode(String.self, forKey: "customer")
         self.total = try container.decode(Int.self, forKey: "total")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["id", "customer", "total"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.customer, forKey: "customer")
         try container.encode(self.total, forKey: "total")

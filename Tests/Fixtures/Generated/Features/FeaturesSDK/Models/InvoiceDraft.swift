@@ -7,27 +7,37 @@ public struct InvoiceDraft: Codable, Hashable, Sendable {
 
     public var callbackURL: String?
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - customer:
     ///   - callbackURL:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         customer: String,
-        callbackURL: String? = nil
+        callbackURL: String? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.customer = customer
         self.callbackURL = callbackURL
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.customer = try container.decode(String.self, forKey: "customer")
         self.callbackURL = try container.decodeIfPresent(String.self, forKey: "callbackURL")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["customer", "callbackURL"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.customer, forKey: "customer")
         try container.encodeIfPresent(self.callbackURL, forKey: "callbackURL")
     }

@@ -7,27 +7,37 @@ public struct InvoiceVoidedPayload: Codable, Hashable, Sendable {
 
     public var reason: String
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - id:
     ///   - reason:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         id: String,
-        reason: String
+        reason: String,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.id = id
         self.reason = reason
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.id = try container.decode(String.self, forKey: "id")
         self.reason = try container.decode(String.self, forKey: "reason")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["id", "reason"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.reason, forKey: "reason")
     }

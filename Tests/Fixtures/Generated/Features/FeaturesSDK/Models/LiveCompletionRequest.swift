@@ -8,27 +8,37 @@ public struct LiveCompletionRequest: Codable, Hashable, Sendable {
     /// Whether to answer with server-sent events.
     public var live: Bool?
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - prompt:
     ///   - live: Whether to answer with server-sent events.
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         prompt: String,
-        live: Bool? = nil
+        live: Bool? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.prompt = prompt
         self.live = live
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.prompt = try container.decode(String.self, forKey: "prompt")
         self.live = try container.decodeIfPresent(Bool.self, forKey: "live")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["prompt", "live"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.prompt, forKey: "prompt")
         try container.encodeIfPresent(self.live, forKey: "live")
     }

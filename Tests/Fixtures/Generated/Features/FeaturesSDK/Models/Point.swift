@@ -7,27 +7,37 @@ public struct Point: Codable, Hashable, Sendable {
 
     public var y: Int
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - x:
     ///   - y:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         x: Int,
-        y: Int
+        y: Int,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.x = x
         self.y = y
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.x = try container.decode(Int.self, forKey: "x")
         self.y = try container.decode(Int.self, forKey: "y")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["x", "y"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.x, forKey: "x")
         try container.encode(self.y, forKey: "y")
     }

@@ -10,20 +10,27 @@ public struct TokenRequest: Codable, Hashable, Sendable {
     /// See ``Filter``.
     public var client: Filter?
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - grantType:
     ///   - scope:
     ///   - client: See ``Filter``.
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         grantType: String,
         scope: [String]? = nil,
-        client: Filter? = nil
+        client: Filter? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.grantType = grantType
         self.scope = scope
         self.client = client
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
@@ -31,10 +38,13 @@ public struct TokenRequest: Codable, Hashable, Sendable {
         self.grantType = try container.decode(String.self, forKey: "grant_type")
         self.scope = try container.decodeIfPresent([String].self, forKey: "scope")
         self.client = try container.decodeIfPresent(Filter.self, forKey: "client")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["grant_type", "scope", "client"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.grantType, forKey: "grant_type")
         try container.encodeIfPresent(self.scope, forKey: "scope")
         try container.encodeIfPresent(self.client, forKey: "client")

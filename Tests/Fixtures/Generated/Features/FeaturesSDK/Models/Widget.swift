@@ -7,27 +7,37 @@ public struct Widget: Codable, Hashable, Sendable {
 
     public var name: String
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - id:
     ///   - name:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         id: Int,
-        name: String
+        name: String,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.id = id
         self.name = name
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.id = try container.decode(Int.self, forKey: "id")
         self.name = try container.decode(String.self, forKey: "name")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["id", "name"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.name, forKey: "name")
     }

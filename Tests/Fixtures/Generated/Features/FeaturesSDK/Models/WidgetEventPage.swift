@@ -7,27 +7,37 @@ public struct WidgetEventPage: Codable, Hashable, Sendable {
 
     public var meta: WidgetEventPageMeta?
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - events:
     ///   - meta:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         events: [Widget],
-        meta: WidgetEventPageMeta? = nil
+        meta: WidgetEventPageMeta? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.events = events
         self.meta = meta
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.events = try container.decode([Widget].self, forKey: "events")
         self.meta = try container.decodeIfPresent(WidgetEventPageMeta.self, forKey: "meta")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["events", "meta"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.events, forKey: "events")
         try container.encodeIfPresent(self.meta, forKey: "meta")
     }
@@ -36,23 +46,33 @@ public struct WidgetEventPage: Codable, Hashable, Sendable {
 public struct WidgetEventPageMeta: Codable, Hashable, Sendable {
     public var next: String?
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - next:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
-        next: String? = nil
+        next: String? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.next = next
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.next = try container.decodeIfPresent(String.self, forKey: "next")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["next"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encodeIfPresent(self.next, forKey: "next")
     }
 }

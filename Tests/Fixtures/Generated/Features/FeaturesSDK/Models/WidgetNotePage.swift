@@ -7,27 +7,37 @@ public struct WidgetNotePage: Codable, Hashable, Sendable {
 
     public var next: String?
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - notes:
     ///   - next:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         notes: [String]? = nil,
-        next: String? = nil
+        next: String? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.notes = notes
         self.next = next
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.notes = try container.decodeIfPresent([String].self, forKey: "notes")
         self.next = try container.decodeIfPresent(String.self, forKey: "next")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["notes", "next"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encodeIfPresent(self.notes, forKey: "notes")
         try container.encodeIfPresent(self.next, forKey: "next")
     }

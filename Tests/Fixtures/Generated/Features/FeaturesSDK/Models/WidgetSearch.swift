@@ -9,20 +9,27 @@ public struct WidgetSearch: Codable, Hashable, Sendable {
 
     public var pageSize: Int?
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - query:
     ///   - page:
     ///   - pageSize:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         query: String,
         page: Int? = nil,
-        pageSize: Int? = nil
+        pageSize: Int? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.query = query
         self.page = page
         self.pageSize = pageSize
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
@@ -30,10 +37,13 @@ public struct WidgetSearch: Codable, Hashable, Sendable {
         self.query = try container.decode(String.self, forKey: "query")
         self.page = try container.decodeIfPresent(Int.self, forKey: "page")
         self.pageSize = try container.decodeIfPresent(Int.self, forKey: "page_size")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["query", "page", "page_size"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.query, forKey: "query")
         try container.encodeIfPresent(self.page, forKey: "page")
         try container.encodeIfPresent(self.pageSize, forKey: "page_size")

@@ -7,27 +7,37 @@ public struct WidgetSearchPage: Codable, Hashable, Sendable {
 
     public var totalPages: Int
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - matches:
     ///   - totalPages:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         matches: [Widget],
-        totalPages: Int
+        totalPages: Int,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.matches = matches
         self.totalPages = totalPages
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.matches = try container.decode([Widget].self, forKey: "matches")
         self.totalPages = try container.decode(Int.self, forKey: "total_pages")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["matches", "total_pages"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.matches, forKey: "matches")
         try container.encode(self.totalPages, forKey: "total_pages")
     }

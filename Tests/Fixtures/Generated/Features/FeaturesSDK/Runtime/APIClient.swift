@@ -174,6 +174,7 @@ struct APIClient: Sendable {
 
     /// The credentials of the first alternative of the request's security requirement that the client has all of;
     /// none when it has no such alternative. The credential provider's, if there is one, replace the client's.
+    /// The call's own, from its `security` argument, replace both.
     private func credentials(for request: APIRequest) async throws(FeaturesSDKError) -> [Credential] {
         var credentials = self.credentials
         if let credentialProvider {
@@ -183,6 +184,8 @@ struct APIClient: Sendable {
                 throw .transportFailure(error, phase: .awaitingResponse)
             }
         }
+        // The call's own, given as its `security` argument, win over the provider's and the client's.
+        credentials.merge(request.credentials ?? [:]) { $1 }
         let requirement = request.security ?? security
         let alternative = requirement.first { $0.allSatisfy { credentials[$0] != nil || tokenSources[$0] != nil } } ?? []
         var sent: [Credential] = []

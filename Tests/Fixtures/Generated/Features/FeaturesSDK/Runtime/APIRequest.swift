@@ -36,6 +36,9 @@ struct APIRequest: Sendable {
     /// the client's default requirement says.
     var security: [[String]]?
 
+    /// The credentials given to the call, by security scheme, sent in place of the client's.
+    var credentials: [String: Credential]?
+
     /// The operation's own retry policy from the spec, used unless the call or the client sets one; `nil` when the
     /// spec sets none for the operation.
     var retries: RetryConfig?

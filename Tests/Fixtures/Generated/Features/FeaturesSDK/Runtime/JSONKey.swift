@@ -27,3 +27,24 @@ struct JSONKey: CodingKey, ExpressibleByStringLiteral {
         self.init(name)
     }
 }
+
+extension KeyedDecodingContainer where Key == JSONKey {
+    /// The members whose keys are not among `declaredKeys`, each decoded as `Value`: those an object schema's
+    /// `additionalProperties` allows beside its properties.
+    func decodeAdditionalProperties<Value: Decodable>(_ type: Value.Type, declaredKeys: Set<String>) throws -> [String: Value] {
+        var values: [String: Value] = [:]
+        for key in allKeys where !declaredKeys.contains(key.stringValue) {
+            values[key.stringValue] = try decode(Value.self, forKey: key)
+        }
+        return values
+    }
+}
+
+extension KeyedEncodingContainer where Key == JSONKey {
+    /// Encodes each member under its key, in the keys' order, so that the output is the same every time.
+    mutating func encodeAdditionalProperties<Value: Encodable>(_ values: [String: Value]) throws {
+        for key in values.keys.sorted() {
+            try encode(values[key], forKey: JSONKey(key))
+        }
+    }
+}

@@ -4,7 +4,10 @@
 import Foundation
 
 /// A file to upload in a `multipart/form-data` request body.
-public struct MultipartFile: Sendable, Hashable {
+///
+/// `Codable` so that the structs holding a multipart body's fields are, like every other model of the SDK; a
+/// request sends it as a part of its form, never as JSON.
+public struct MultipartFile: Codable, Sendable, Hashable {
     /// The file's name, sent as the part's `filename`. Servers often tell the format from its extension.
     public var filename: String
 

@@ -13,6 +13,10 @@ public struct Dog: Codable, Hashable, Sendable {
 
     public var good: Bool?
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
@@ -20,16 +24,19 @@ public struct Dog: Codable, Hashable, Sendable {
     ///   - name: The pet's name.
     ///   - status: See ``Status``.
     ///   - good:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         kind: String,
         name: String,
         status: Status? = nil,
-        good: Bool? = nil
+        good: Bool? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.kind = kind
         self.name = name
         self.status = status
         self.good = good
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
@@ -38,10 +45,13 @@ public struct Dog: Codable, Hashable, Sendable {
         self.name = try container.decode(String.self, forKey: "name")
         self.status = try container.decodeIfPresent(Status.self, forKey: "status")
         self.good = try container.decodeIfPresent(Bool.self, forKey: "good")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["kind", "name", "status", "good"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.kind, forKey: "kind")
         try container.encode(self.name, forKey: "name")
         try container.encodeIfPresent(self.status, forKey: "status")

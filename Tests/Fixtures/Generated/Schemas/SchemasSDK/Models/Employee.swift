@@ -9,27 +9,37 @@ public struct Employee: Codable, Hashable, Sendable {
     @Indirect
     public var manager: Manager?
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - name:
     ///   - manager: See ``Manager``.
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         name: String,
-        manager: Manager? = nil
+        manager: Manager? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.name = name
         self.manager = manager
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.name = try container.decode(String.self, forKey: "name")
         self.manager = try container.decodeIfPresent(Manager.self, forKey: "manager")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["name", "manager"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.name, forKey: "name")
         try container.encodeIfPresent(self.manager, forKey: "manager")
     }

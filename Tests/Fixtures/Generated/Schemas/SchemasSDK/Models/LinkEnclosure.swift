@@ -7,27 +7,37 @@ public struct LinkEnclosure: Codable, Hashable, Sendable {
 
     public var title: String?
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - url:
     ///   - title:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         url: String? = nil,
-        title: String? = nil
+        title: String? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.url = url
         self.title = title
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.url = try container.decodeIfPresent(String.self, forKey: "url")
         self.title = try container.decodeIfPresent(String.self, forKey: "title")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["url", "title"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encodeIfPresent(self.url, forKey: "url")
         try container.encodeIfPresent(self.title, forKey: "title")
     }

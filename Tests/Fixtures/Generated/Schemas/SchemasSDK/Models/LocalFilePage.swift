@@ -11,20 +11,27 @@ public struct LocalFilePage: Codable, Hashable, Sendable {
     /// The spec marks this property required, but its own examples leave it out, so it is optional here.
     public var links: LocalFilePageLinks?
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - shape:
     ///   - data:
     ///   - links:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         shape: LocalFilePageShape? = nil,
         data: [StoredFile],
-        links: LocalFilePageLinks? = nil
+        links: LocalFilePageLinks? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.shape = shape
         self.data = data
         self.links = links
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
@@ -32,10 +39,13 @@ public struct LocalFilePage: Codable, Hashable, Sendable {
         self.shape = try container.decodeIfPresent(LocalFilePageShape.self, forKey: "_shape")
         self.data = try container.decode([StoredFile].self, forKey: "data")
         self.links = try container.decodeIfPresent(LocalFilePageLinks.self, forKey: "links")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["_shape", "data", "links"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encodeIfPresent(self.shape, forKey: "_shape")
         try container.encode(self.data, forKey: "data")
         try container.encodeIfPresent(self.links, forKey: "links")
@@ -45,23 +55,33 @@ public struct LocalFilePage: Codable, Hashable, Sendable {
 public struct LocalFilePageLinks: Codable, Hashable, Sendable {
     public var next: String?
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - next:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
-        next: String? = nil
+        next: String? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.next = next
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.next = try container.decodeIfPresent(String.self, forKey: "next")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["next"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encodeIfPresent(self.next, forKey: "next")
     }
 }

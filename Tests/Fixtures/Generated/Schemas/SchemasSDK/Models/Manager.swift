@@ -9,27 +9,37 @@ public struct Manager: Codable, Hashable, Sendable {
     @Indirect
     public var report: Employee
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - name:
     ///   - report: See ``Employee``.
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         name: String,
-        report: Employee
+        report: Employee,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.name = name
         self.report = report
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.name = try container.decode(String.self, forKey: "name")
         self.report = try container.decode(Employee.self, forKey: "report")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["name", "report"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.name, forKey: "name")
         try container.encode(self.report, forKey: "report")
     }

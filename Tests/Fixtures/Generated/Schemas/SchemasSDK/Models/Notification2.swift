@@ -6,23 +6,33 @@ public struct Notification2: Codable, Hashable, Sendable {
     /// See ``Thread2``.
     public var thread: Thread2?
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - thread: See ``Thread2``.
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
-        thread: Thread2? = nil
+        thread: Thread2? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.thread = thread
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.thread = try container.decodeIfPresent(Thread2.self, forKey: "thread")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["thread"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encodeIfPresent(self.thread, forKey: "thread")
     }
 }

@@ -11,20 +11,27 @@ public struct PetBase: Codable, Hashable, Sendable {
     /// See ``Status``.
     public var status: Status?
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - kind:
     ///   - name: The pet's name.
     ///   - status: See ``Status``.
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         kind: String,
         name: String,
-        status: Status? = nil
+        status: Status? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.kind = kind
         self.name = name
         self.status = status
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
@@ -32,10 +39,13 @@ public struct PetBase: Codable, Hashable, Sendable {
         self.kind = try container.decode(String.self, forKey: "kind")
         self.name = try container.decode(String.self, forKey: "name")
         self.status = try container.decodeIfPresent(Status.self, forKey: "status")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["kind", "name", "status"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.kind, forKey: "kind")
         try container.encode(self.name, forKey: "name")
         try container.encodeIfPresent(self.status, forKey: "status")

@@ -25,6 +25,10 @@ public struct Profile: Codable, Hashable, Sendable {
 
     public var mode: ProfileMode?
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
@@ -39,6 +43,7 @@ public struct Profile: Codable, Hashable, Sendable {
     ///   - _2faEnabled:
     ///   - updatedAt:
     ///   - mode:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         id: String,
         nickname: String? = nil,
@@ -50,7 +55,8 @@ public struct Profile: Codable, Hashable, Sendable {
         selfValue: String,
         _2faEnabled: Bool,
         updatedAt: Date? = nil,
-        mode: ProfileMode? = nil
+        mode: ProfileMode? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.id = id
         self.nickname = nickname
@@ -63,6 +69,7 @@ public struct Profile: Codable, Hashable, Sendable {
         self._2faEnabled = _2faEnabled
         self.updatedAt = updatedAt
         self.mode = mode
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
@@ -78,10 +85,13 @@ public struct Profile: Codable, Hashable, Sendable {
         self._2faEnabled = try container.decode(Bool.self, forKey: "2fa-enabled")
         self.updatedAt = try container.decodeIfPresent(Date.self, forKey: "updated_at")
         self.mode = try container.decodeIfPresent(ProfileMode.self, forKey: "mode")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["id", "nickname", "legacy_nickname", "address", "tags", "settings", "extra", "self", "2fa-enabled", "updated_at", "mode"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.id, forKey: "id")
         try container.encodeIfPresent(self.nickname, forKey: "nickname")
         try container.encodeIfPresent(self.legacyNickname, forKey: "legacy_nickname")
@@ -99,23 +109,33 @@ public struct Profile: Codable, Hashable, Sendable {
 public struct ProfileAddress: Codable, Hashable, Sendable {
     public var city: String
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - city:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
-        city: String
+        city: String,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.city = city
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.city = try container.decode(String.self, forKey: "city")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["city"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.city, forKey: "city")
     }
 }
@@ -155,23 +175,33 @@ public enum ProfileMode: RawRepresentable, LosslessStringConvertible, Codable, H
 public struct ProfileTagsItem: Codable, Hashable, Sendable {
     public var label: String?
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - label:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
-        label: String? = nil
+        label: String? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.label = label
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.label = try container.decodeIfPresent(String.self, forKey: "label")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["label"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encodeIfPresent(self.label, forKey: "label")
     }
 }

@@ -8,27 +8,37 @@ public struct ReactionEvent: Codable, Hashable, Sendable {
 
     public var emoji: String
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - type:
     ///   - emoji:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         type: String,
-        emoji: String
+        emoji: String,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.type = type
         self.emoji = emoji
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.type = try container.decode(String.self, forKey: "type")
         self.emoji = try container.decode(String.self, forKey: "emoji")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["type", "emoji"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.type, forKey: "type")
         try container.encode(self.emoji, forKey: "emoji")
     }

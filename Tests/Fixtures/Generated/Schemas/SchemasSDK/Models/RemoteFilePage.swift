@@ -9,20 +9,27 @@ public struct RemoteFilePage: Codable, Hashable, Sendable {
 
     public var cursor: String
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - shape:
     ///   - files:
     ///   - cursor:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         shape: RemoteFilePageShape,
         files: [StoredFile],
-        cursor: String
+        cursor: String,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.shape = shape
         self.files = files
         self.cursor = cursor
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
@@ -30,10 +37,13 @@ public struct RemoteFilePage: Codable, Hashable, Sendable {
         self.shape = try container.decode(RemoteFilePageShape.self, forKey: "_shape")
         self.files = try container.decode([StoredFile].self, forKey: "files")
         self.cursor = try container.decode(String.self, forKey: "cursor")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["_shape", "files", "cursor"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.shape, forKey: "_shape")
         try container.encode(self.files, forKey: "files")
         try container.encode(self.cursor, forKey: "cursor")

@@ -11,6 +11,10 @@ public struct RunBenchmark: Codable, Hashable, Sendable {
 
     public var accuracy: Double?
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
@@ -18,16 +22,19 @@ public struct RunBenchmark: Codable, Hashable, Sendable {
     ///   - benchmarkType:
     ///   - model:
     ///   - accuracy:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         source: RunBenchmarkSource,
         benchmarkType: RunBenchmarkBenchmarkType,
         model: String,
-        accuracy: Double? = nil
+        accuracy: Double? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.source = source
         self.benchmarkType = benchmarkType
         self.model = model
         self.accuracy = accuracy
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
@@ -36,10 +43,13 @@ public struct RunBenchmark: Codable, Hashable, Sendable {
         self.benchmarkType = try container.decode(RunBenchmarkBenchmarkType.self, forKey: "benchmark_type")
         self.model = try container.decode(String.self, forKey: "model")
         self.accuracy = try container.decodeIfPresent(Double.self, forKey: "accuracy")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["source", "benchmark_type", "model", "accuracy"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.source, forKey: "source")
         try container.encode(self.benchmarkType, forKey: "benchmark_type")
         try container.encode(self.model, forKey: "model")

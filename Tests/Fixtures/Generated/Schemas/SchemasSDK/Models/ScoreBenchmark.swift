@@ -9,20 +9,27 @@ public struct ScoreBenchmark: Codable, Hashable, Sendable {
 
     public var score: Double?
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - source:
     ///   - model:
     ///   - score:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         source: ScoreBenchmarkSource,
         model: String,
-        score: Double? = nil
+        score: Double? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.source = source
         self.model = model
         self.score = score
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
@@ -30,10 +37,13 @@ public struct ScoreBenchmark: Codable, Hashable, Sendable {
         self.source = try container.decode(ScoreBenchmarkSource.self, forKey: "source")
         self.model = try container.decode(String.self, forKey: "model")
         self.score = try container.decodeIfPresent(Double.self, forKey: "score")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["source", "model", "score"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.source, forKey: "source")
         try container.encode(self.model, forKey: "model")
         try container.encodeIfPresent(self.score, forKey: "score")

@@ -7,27 +7,37 @@ public struct StatsReport: Codable, Hashable, Sendable {
 
     public var history: [Stats?]
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - throughput:
     ///   - history:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         throughput: StatsReportThroughput? = nil,
-        history: [Stats?]
+        history: [Stats?],
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.throughput = throughput
         self.history = history
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.throughput = try container.decodeIfPresent(StatsReportThroughput.self, forKey: "throughput")
         self.history = try container.decode([Stats?].self, forKey: "history")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["throughput", "history"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encodeIfPresent(self.throughput, forKey: "throughput")
         try container.encode(self.history, forKey: "history")
     }
@@ -36,23 +46,33 @@ public struct StatsReport: Codable, Hashable, Sendable {
 public struct StatsReportThroughput: Codable, Hashable, Sendable {
     public var p50: Double
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - p50:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
-        p50: Double
+        p50: Double,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.p50 = p50
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.p50 = try container.decode(Double.self, forKey: "p50")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["p50"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.p50, forKey: "p50")
     }
 }

@@ -5,23 +5,33 @@ import Foundation
 public struct StatusEvent: Codable, Hashable, Sendable {
     public var type: StatusEventType
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - type:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
-        type: StatusEventType
+        type: StatusEventType,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.type = type
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.type = try container.decode(StatusEventType.self, forKey: "type")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["type"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.type, forKey: "type")
     }
 }

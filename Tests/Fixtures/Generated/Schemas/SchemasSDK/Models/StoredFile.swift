@@ -7,27 +7,37 @@ public struct StoredFile: Codable, Hashable, Sendable {
 
     public var bytes: Int
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - id:
     ///   - bytes:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         id: String,
-        bytes: Int
+        bytes: Int,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.id = id
         self.bytes = bytes
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.id = try container.decode(String.self, forKey: "id")
         self.bytes = try container.decode(Int.self, forKey: "bytes")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["id", "bytes"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.bytes, forKey: "bytes")
     }

@@ -11,27 +11,37 @@ public struct Sum: Codable, Hashable, Sendable {
     @Indirect
     public var right: Expression2
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - left: See ``Expression2``.
     ///   - right: See ``Expression2``.
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         left: Expression2,
-        right: Expression2
+        right: Expression2,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.left = left
         self.right = right
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
         self.left = try container.decode(Expression2.self, forKey: "left")
         self.right = try container.decode(Expression2.self, forKey: "right")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["left", "right"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.left, forKey: "left")
         try container.encode(self.right, forKey: "right")
     }

@@ -11,20 +11,27 @@ public struct TreeNode: Codable, Hashable, Sendable {
 
     public var children: [TreeNode]?
 
+    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
+    /// unchanged.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     ///
     /// - Parameters:
     ///   - value:
     ///   - parent: See ``TreeNode``.
     ///   - children:
+    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
         value: Int,
         parent: TreeNode? = nil,
-        children: [TreeNode]? = nil
+        children: [TreeNode]? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.value = value
         self.parent = parent
         self.children = children
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
@@ -32,10 +39,13 @@ public struct TreeNode: Codable, Hashable, Sendable {
         self.value = try container.decode(Int.self, forKey: "value")
         self.parent = try container.decodeIfPresent(TreeNode.self, forKey: "parent")
         self.children = try container.decodeIfPresent([TreeNode].self, forKey: "children")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["value", "parent", "children"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
+        // First, so that a key of the dictionary that a property also has is written with the property's value.
+        try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encode(self.value, forKey: "value")
         try container.encodeIfPresent(self.parent, forKey: "parent")
         try container.encodeIfPresent(self.children, forKey: "children")
