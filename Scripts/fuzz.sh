@@ -26,7 +26,7 @@ Options:
 
 --target decode fuzzes the generated SDK's decoding instead (--target all, the default, does both, each
 for N seconds): it generates the SDK of ../shared/specs/real/openrouter.yaml with the sdkgen of the ordinary
-build, lists its JSON body types with `sdkgen round-trip`, builds Scripts/DecodeFuzzer against it in a
+build, lists its JSON body and component types with `sdkgen round-trip`, builds Scripts/DecodeFuzzer against it in a
 package of its own (WORK/decode), seeds it with instances of those types' schemas drawn by
 Scripts/roundtrip_instances.py, replays Tests/Fixtures/decode-fuzz-regressions/ (stop on failure), and
 fuzzes: an input's first two bytes pick a type, the rest is JSON decoded with it. Decoding may throw, never
@@ -183,7 +183,7 @@ SWIFT
     echo "== seeding $decode/corpus with instances of the schemas"
     "$root/Scripts/roundtrip-check.sh" --venv-only
     (cd "$decode" && "$root/.build/roundtrip-venv/bin/python" "$root/Scripts/roundtrip_instances.py" "$decode/manifest.json" \
-        "$decode/instances.txt" "$decode/instances-summary.json" --count 5 --budget 1 --total-budget 120 >/dev/null 2>&1) || true
+        "$decode/instances.txt" "$decode/instances-summary.json" --count 5 --bodies 300 --hang-guard 120 >/dev/null 2>&1) || true
     python3 - "$decode/types.json" "$decode/instances.txt" "$decode/corpus" <<'PY'
 import json, os, sys
 labels = json.load(open(sys.argv[1]))["labels"]

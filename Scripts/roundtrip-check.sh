@@ -1,47 +1,51 @@
 #!/usr/bin/env bash
 # Schema-driven round trips: for every JSON body of every operation (success and error responses, request
-# bodies) of the corpus specs and the fixture specs, draws valid instances of its schema with
-# hypothesis-jsonschema (seeded), decodes each with the generated SDK's type for it, encodes it again and
-# compares the JSON (equal up to key order, absent optionals and number spelling, as `sdkgen conformance`
+# bodies) and every component schema the SDK declares a type for, of the corpus specs and the fixture specs,
+# draws valid instances of its schema with hypothesis-jsonschema (seeded), decodes each with the generated SDK's
+# type for it, encodes it again and compares the JSON (equal up to key order, absent optionals and number spelling, as `sdkgen conformance`
 # compares). Prints a table per spec. Needs bash 4, python3 and network access to PyPI the first time.
 set -euo pipefail
 
 usage() {
     cat <<'EOF'
-Usage: Scripts/roundtrip-check.sh [--all] [--only SUBSTRING] [--count N] [--seed N] [--budget S]
-                                  [--spec-budget S] [--markdown FILE] [--keep]
+Usage: Scripts/roundtrip-check.sh [--all] [--only SUBSTRING] [--count N] [--bodies N] [--seed N]
+                                  [--hang-guard S] [--markdown FILE] [--keep]
 
 For each spec (Tests/Fixtures/features.yaml and schemas.yaml, ../shared/specs/edge/*, real/openrouter.yaml;
 with --all also real/github.yaml and real/openrouter.yaml with its overlays): generates the SDK, writes the
 round-trip program and manifest with `sdkgen round-trip`, compiles the program with the SDK once, draws up to
-N instances of each body's schema (Scripts/roundtrip_instances.py, in a venv under .build/roundtrip-venv,
-created with hypothesis-jsonschema when missing), runs the program over them, and prints a Markdown table:
-bodies, bodies drawn from, instances, failures. Failures listed in Scripts/roundtrip-known.tsv (a schema
-construct the SDK maps lossily on purpose, see README "Round trips") are counted apart.
+N instances of the schema of each JSON body and each component schema the SDK declares a type for (the
+subjects; Scripts/roundtrip_instances.py, in a venv under .build/roundtrip-venv, created with
+hypothesis-jsonschema when missing), runs the program over them, and prints a Markdown table: bodies,
+component types, subjects sampled and drawn from, instances, failures. What is drawn depends only on the
+options, never on the machine's speed. Failures listed in Scripts/roundtrip-known.tsv (a schema construct the
+SDK maps lossily on purpose, see README "Round trips") are counted apart; subjects whose JSON Schema is over
+40,000 characters, or listed in Scripts/roundtrip-skip.tsv, are not drawn from (reported with why).
 
 Options:
   --all               Also the large rows CI leaves out: real/github.yaml, OpenRouter with its overlays.
   --only SUBSTRING    Only the rows whose label contains SUBSTRING.
-  --count N           Instances drawn per body, at most. Default: 10.
-  --seed N            Hypothesis seed; the same seed draws the same instances. Default: 1.
-  --budget S          Seconds of drawing per body, at most. Default: 2.
-  --spec-budget S     Seconds of drawing per spec (0: none); the bodies are then sampled in a seeded order
-                      and those past the budget are reported as not drawn. Default: 60.
+  --count N           Instances drawn per subject, at most. Default: 10.
+  --bodies N          Subjects drawn from per spec, sampled in a seeded order (0: all). Default: 150.
+  --seed N            Hypothesis seed, and the sample's; the same seed draws the same instances. Default: 1.
+  --hang-guard S      Seconds drawing from one subject may take; past them the check fails, naming the
+                      subject (a hang guard, not a sampler: it decides nothing drawn). Default: 300.
   --markdown FILE     Also write the report to FILE.
   --keep              Keep the work folder and print its path.
   -h, --help          Show this message.
 
-Exit status: 0 when every failure is a known one; 1 when an SDK or the program does not build, or an
-instance fails that Scripts/roundtrip-known.tsv does not list; 2 on a usage error.
+Exit status: 0 when every failure is a known one; 1 when an SDK or the program does not build, drawing
+fails or passes the hang guard, or an instance fails that Scripts/roundtrip-known.tsv does not list; 2 on a
+usage error.
 EOF
 }
 
 all=false
 only=""
 count=10
+bodies=150
 seed=1
-budget=2
-spec_budget=60
+hang_guard=300
 markdown=""
 keep=false
 venv_only=false
@@ -51,8 +55,8 @@ while [ $# -gt 0 ]; do
         --only) only=${2:?"--only needs a substring"}; shift ;;
         --count) count=${2:?}; shift ;;
         --seed) seed=${2:?}; shift ;;
-        --budget) budget=${2:?}; shift ;;
-        --spec-budget) spec_budget=${2:?}; shift ;;
+        --bodies) bodies=${2:?}; shift ;;
+        --hang-guard) hang_guard=${2:?}; shift ;;
         --markdown)
             markdown=${2:?"--markdown needs a file"}; shift
             [[ $markdown == /* ]] || markdown="$PWD/$markdown" ;;
@@ -132,7 +136,7 @@ add_row() {
         || ! "$sdkgen" round-trip --no-config --spec "$spec" --module-name "$module" --client-name "$module" "$@" \
             --program "$pkg/Sources/RoundTrip$module/main.swift" --manifest "$dir/manifest.json" >>"$dir/generate.log" 2>&1; then
         failed=true
-        rows+=("| $label | – | – | – | – | – | – | generation failed |")
+        rows+=("| $label | – | – | – | – | – | – | – | – | generation failed |")
         rm -rf "$pkg/Sources/RoundTrip$module" "$pkg/Sources/$module"
         return 0
     fi
@@ -157,7 +161,7 @@ if [ -d "$specs_root" ]; then
         for overlay in $(printf '%s\n' "$specs_root"/real/openrouter-overlays/*.yaml | LC_ALL=C sort); do
             overlay_args+=(--overlay "$overlay")
         done
-        add_row "real/openrouter.yaml + ${#overlay_args[@]} overlays" "$specs_root/real/openrouter.yaml" OpenrouterOverlays \
+        add_row "real/openrouter.yaml + $(( ${#overlay_args[@]} / 2 )) overlays" "$specs_root/real/openrouter.yaml" OpenrouterOverlays \
             "${overlay_args[@]}"
     fi
 else
@@ -178,13 +182,14 @@ EOF
 
 # Drawing takes one core while the build takes the other.
 draw_all() {
-    local module
-    for module in "${modules[@]}"; do
-        local dir="$WORK/rows/$module" started=$SECONDS
+    local index
+    for index in "${!modules[@]}"; do
+        local dir="$WORK/rows/${modules[$index]}" started=$SECONDS
         # From the work folder, so that nothing Hypothesis writes lands in the repository.
         (cd "$WORK" && "$root/$venv/bin/python" "$root/Scripts/roundtrip_instances.py" "$dir/manifest.json" \
-            "$dir/instances.txt" "$dir/summary.json" --count "$count" --seed "$seed" --budget "$budget" \
-            --total-budget "$spec_budget" >"$dir/draw.log" 2>&1) || echo "failed" >"$dir/draw.failed"
+            "$dir/instances.txt" "$dir/summary.json" --count "$count" --seed "$seed" --bodies "$bodies" \
+            --hang-guard "$hang_guard" --skip "$root/Scripts/roundtrip-skip.tsv" --spec "${labels[$index]}" \
+            >"$dir/draw.log" 2>&1) || echo "failed" >"$dir/draw.failed"
         echo $((SECONDS - started)) >"$dir/draw.seconds"
     done
 }
@@ -207,20 +212,20 @@ for index in "${!modules[@]}"; do
     program="$pkg/.build/debug/RoundTrip$module"
     if [ ! -x "$program" ]; then
         failed=true
-        rows+=("| $label | – | – | – | – | – | – | program does not compile |")
+        rows+=("| $label | – | – | – | – | – | – | – | – | program does not compile |")
         failure_lines+=("- $label: $(grep -m 1 -E "Sources/(RoundTrip)?$module/.*error:" "$WORK/build.log" || grep -m 1 'error:' "$WORK/build.log" || echo 'see the build log')")
         continue
     fi
     if [ -f "$dir/draw.failed" ] || [ ! -f "$dir/summary.json" ]; then
         failed=true
-        rows+=("| $label | – | – | – | – | – | – | drawing failed |")
+        rows+=("| $label | – | – | – | – | – | – | – | – | drawing failed |")
         failure_lines+=("- $label: $(tail -n 1 "$dir/draw.log")")
         continue
     fi
     run_started=$SECONDS
     "$program" "$dir/instances.txt" >"$dir/run.log" 2>&1 || {
         failed=true
-        rows+=("| $label | – | – | – | – | – | – | program crashed |")
+        rows+=("| $label | – | – | – | – | – | – | – | – | program crashed |")
         failure_lines+=("- $label: the program crashed: $(tail -n 3 "$dir/run.log" | tr '\n' ' ')")
         continue
     }
@@ -253,30 +258,32 @@ for line in open(sys.argv[2], encoding="utf-8", errors="replace"):
     elif line.startswith("FAIL "):
         label, why, instance = (line[5:].split("\t") + ["", ""])[:3]
         failed.setdefault((label, known_reason(label, why) or "NEW"), []).append((why, instance))
-bodies = len(summary)
+bodies = sum(1 for entry in summary if entry.get("kind") != "component")
+components = len(summary) - bodies
+sampled = sum(1 for entry in summary if entry.get("skipped") != "not sampled")
 drawn = sum(1 for entry in summary if entry["drawn"] > 0)
 failures = sum(len(v) for v in failed.values())
 known_failures = sum(len(v) for (label, tag), v in failed.items() if tag != "NEW")
-print(f"COUNTS\t{bodies}\t{drawn}\t{sum(tried.values())}\t{failures}\t{known_failures}")
+print(f"COUNTS\t{bodies}\t{components}\t{sampled}\t{drawn}\t{sum(tried.values())}\t{failures}\t{known_failures}")
 for (label, tag), cases in sorted(failed.items()):
     why, instance = cases[0]
     tag = "NEW" if tag == "NEW" else "known: " + tag
     print(f"FAILED\t{tag}\t{label}: {len(cases)} of {tried.get(label, '?')} ({why[:300]}); e.g. {instance[:160]}")
 reasons = {}
 for entry in summary:
-    if entry["drawn"] == 0:
+    if entry["drawn"] == 0 and entry.get("skipped") != "not sampled":
         reasons.setdefault(entry.get("skipped", "no instance"), []).append(entry["label"])
 for reason, labels in sorted(reasons.items()):
-    print(f"SKIPPED\t{len(labels)} bodies: {reason} ({', '.join(labels[:3])}{', …' if len(labels) > 3 else ''})")
+    print(f"SKIPPED\t{len(labels)} subjects: {reason} ({', '.join(labels[:3])}{', …' if len(labels) > 3 else ''})")
 PY
 )
-    read -r _ bodies drawn instances failures known_failures < <(grep '^COUNTS' <<<"$report" | tr '\t' ' ')
+    read -r _ row_bodies components sampled drawn instances failures known_failures < <(grep '^COUNTS' <<<"$report" | tr '\t' ' ')
     result=ok
     if grep -q $'^FAILED\tNEW' <<<"$report"; then result="new failures"; failed=true
     elif [ "$failures" -gt 0 ]; then result="known failures only"; fi
     total_instances=$((total_instances + instances))
     total_failures=$((total_failures + failures))
-    rows+=("| $label | $bodies | $drawn | $instances | $failures | $known_failures | $seconds | $result |")
+    rows+=("| $label | $row_bodies | $components | $sampled | $drawn | $instances | $failures | $known_failures | $seconds | $result |")
     while IFS=$'\t' read -r _ tag text; do failure_lines+=("- $label ($tag): $text"); done < <(grep '^FAILED' <<<"$report" || true)
     while IFS=$'\t' read -r _ text; do skip_lines+=("- $label: $text"); done < <(grep '^SKIPPED' <<<"$report" || true)
     log "$label: $instances instances, $failures failures ($result)"
@@ -288,10 +295,10 @@ if [ ${#rows[@]} -eq 0 ]; then
 fi
 report="$WORK/report.md"
 {
-    echo "Round trips: up to $count instances per body, seed $seed, $budget s per body, ${spec_budget} s per spec (0: no limit)."
+    echo "Round trips: up to $count instances per subject, $([ "$bodies" = 0 ] && echo "every subject" || echo "up to $bodies subjects per spec"), seed $seed."
     echo
-    echo "| spec | JSON bodies | bodies drawn from | instances | failures | of them known | seconds (draw + run) | result |"
-    echo "|---|--:|--:|--:|--:|--:|--:|---|"
+    echo "| spec | JSON bodies | component types | subjects sampled | drawn from | instances | failures | of them known | seconds (draw + run) | result |"
+    echo "|---|--:|--:|--:|--:|--:|--:|--:|--:|---|"
     printf '%s\n' "${rows[@]}"
     echo
     echo "Total: $total_instances instances, $total_failures failures; the SDKs and programs compiled in ${build_seconds:-0} s, while drawing."
@@ -303,7 +310,7 @@ report="$WORK/report.md"
     fi
     if [ ${#skip_lines[@]} -gt 0 ]; then
         echo
-        echo "## Bodies no instance was drawn for"
+        echo "## Sampled subjects no instance was drawn for"
         echo
         printf '%s\n' "${skip_lines[@]}"
     fi

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Generates JSON instances of the bodies `sdkgen round-trip` lists, for Scripts/roundtrip-check.sh.
 
-Reads the manifest (the document as sdkgen read it and the targets: label, Swift type, method, path, status or
-request body), turns each body's OpenAPI schema into a JSON Schema hypothesis-jsonschema can draw from, and
+Reads the manifest (the document as sdkgen read it and the targets: label, Swift type, and method, path, status or
+request body, or a component schema's name), turns each body's OpenAPI schema into a JSON Schema hypothesis-jsonschema can draw from, and
 writes `label<TAB>json` lines (the round-trip program's input) and a JSON summary of what was drawn or why
 nothing could be.
 
@@ -13,9 +13,11 @@ discriminator value (what the discriminator means). Recursive schemas are unroll
 recursive reference admits nothing (a required one makes the instance impossible, reported as such).
 """
 import argparse
+import fnmatch
 import json
 import os
 import random
+import select
 import signal
 import sys
 import time
@@ -151,7 +153,9 @@ class Converter:
                 and not any(k in result for k in ("allOf", "oneOf", "anyOf", "enum", "const")):
             result["type"] = "object"
 
-        # Objects keep only their declared properties.
+        # Objects keep only their declared properties (`additionalProperties: true` says what leaving it out does).
+        if schema.get("additionalProperties") is True and result.get("properties"):
+            del result["additionalProperties"]
         if ("properties" in result or result.get("type") == "object") and "additionalProperties" not in result \
                 and "allOf" not in result and "oneOf" not in result and "anyOf" not in result \
                 and "patternProperties" not in result and result.get("properties"):
@@ -221,6 +225,9 @@ def media_schema(document, container):
 
 
 def target_schema(document, target):
+    if "component" in target:
+        name = target["component"].replace("~", "~0").replace("/", "~1")
+        return {"$ref": f"#/components/schemas/{name}"}
     item = deref(document, (document.get("paths") or {}).get(target["path"]))
     operation = (item or {}).get(target["method"].lower())
     if not isinstance(operation, dict):
@@ -236,51 +243,100 @@ def target_schema(document, target):
     return schema
 
 
-def draw(strategy, count, seed, budget):
+def draw(strategy, count, seed):
+    """Up to `count` distinct instances, the same ones for the same seed however fast the machine is: Hypothesis
+    runs only its generate phase, from the seed, with no deadline, no database and no health check (the health
+    checks time the test and would stop it on a slow machine), and stops after `count` examples."""
     from hypothesis import HealthCheck, Phase, given, settings
     from hypothesis import seed as hypothesis_seed
 
     found, seen = [], set()
-    deadline = time.monotonic() + budget
-
-    class Stop(Exception):
-        pass
 
     @hypothesis_seed(seed)
     @settings(max_examples=count, database=None, deadline=None, phases=[Phase.generate],
-              suppress_health_check=list(HealthCheck), derandomize=False)
+              suppress_health_check=list(HealthCheck), derandomize=False, print_blob=False)
     @given(strategy)
     def collect(value):
         text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
         if text not in seen:
             seen.add(text)
             found.append(text)
-        if time.monotonic() > deadline:
-            raise Stop()
 
-    try:
-        collect()
-    except Stop:
-        pass
+    collect()
     return found
 
 
+def skip_reasons(path, spec):
+    """The bodies Scripts/roundtrip-skip.tsv says are not drawn from for the spec: (body glob, reason) pairs."""
+    if not path:
+        return []
+    reasons = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if line.strip() and not line.startswith("#") and len(parts) >= 3 and fnmatch.fnmatchcase(spec, parts[0]):
+                reasons.append((parts[1], parts[2]))
+    return reasons
+
+
+class HangGuard:
+    """Kills this process, saying which subject it was drawing from, when drawing from one takes longer than
+    `seconds`: a watchdog process, since drawing can sit in a C call (a regular expression, say) that holds the
+    interpreter, where neither a signal handler nor a thread gets to run. Each `start(label)` restarts its clock."""
+
+    def __init__(self, seconds):
+        self.seconds = seconds
+        self.write = None
+        if seconds <= 0:
+            return
+        read, self.write = os.pipe()
+        parent = os.getpid()
+        if os.fork() == 0:
+            os.close(self.write)
+            label = b""
+            with os.fdopen(read, "rb", buffering=0) as pipe:
+                while True:
+                    ready, _, _ = select.select([pipe], [], [], seconds)
+                    if not ready:
+                        os.write(2, b"hang guard: drawing from " + label + f" took over {seconds:g} s\n".encode())
+                        os.kill(parent, signal.SIGKILL)
+                        os._exit(0)
+                    data = pipe.read(4096)
+                    if not data:  # the parent finished
+                        os._exit(0)
+                    label = data.rstrip(b"\n").rsplit(b"\n", 1)[-1]
+        os.close(read)
+
+    def start(self, label):
+        if self.write is not None:
+            os.write(self.write, label.encode() + b"\n")
+
+
 def main():
+    # Set iteration order depends on the hash seed, and hypothesis-jsonschema canonicalises through sets: the
+    # same seed draws the same instances only with a fixed one.
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        os.environ["PYTHONHASHSEED"] = "0"
+        os.execv(sys.executable, [sys.executable] + sys.argv)
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("manifest")
     parser.add_argument("instances", help="where to write the label<TAB>json lines")
     parser.add_argument("summary", help="where to write the JSON summary")
-    parser.add_argument("--count", type=int, default=20, help="instances drawn per body (at most)")
+    parser.add_argument("--count", type=int, default=10, help="instances drawn per body (at most)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--budget", type=float, default=2.0, help="seconds per body")
-    parser.add_argument("--total-budget", type=float, default=0, help="seconds for all bodies (0: no limit)")
+    parser.add_argument("--bodies", type=int, default=0,
+                        help="bodies drawn from, sampled in a seeded order (0: all)")
+    parser.add_argument("--hang-guard", type=float, default=300,
+                        help="seconds one body may take; past them the process is killed, naming it (0: no guard)")
+    parser.add_argument("--max-schema-size", type=int, default=40000,
+                        help="subjects whose JSON Schema is longer (in characters) are not drawn from (0: no limit)")
+    parser.add_argument("--skip", help="a file of bodies not to draw from (spec glob, body glob, reason; tab-separated)")
+    parser.add_argument("--spec", default="", help="the spec's label, for --skip")
     args = parser.parse_args()
 
     warnings.simplefilter("ignore")
 
-    def out_of_time(signum, frame):
-        raise TimeoutError("over the time budget")
-    signal.signal(signal.SIGALRM, out_of_time)
     from hypothesis.configuration import set_hypothesis_home_dir
     set_hypothesis_home_dir(STORAGE)
     from hypothesis_jsonschema import from_schema
@@ -289,26 +345,38 @@ def main():
         manifest = json.load(f)
     document = manifest["document"]
     converter = Converter(document)
+    skips = skip_reasons(args.skip, args.spec)
     summary = []
-    started = time.monotonic()
     targets = manifest["targets"]
-    # With a total budget, the bodies are tried in a seeded random order, so that a bounded run still samples
-    # the whole spec, and the same ones each time.
-    if args.total_budget:
-        targets = list(targets)
-        random.Random(args.seed).shuffle(targets)
+    # A bounded run samples the whole spec, the same bodies for the same seed.
+    sampled = range(len(targets))
+    if args.bodies and args.bodies < len(targets):
+        order = list(range(len(targets)))
+        random.Random(args.seed).shuffle(order)
+        sampled = set(order[:args.bodies])
+    guard = HangGuard(args.hang_guard)
     with open(args.instances, "w", encoding="utf-8") as out:
-        for target in targets:
-            entry = {"label": target["label"], "swiftType": target["swiftType"], "drawn": 0}
+        for index, target in enumerate(targets):
+            entry = {"label": target["label"], "swiftType": target["swiftType"], "drawn": 0,
+                     "kind": "component" if "component" in target else "body"}
             summary.append(entry)
-            if args.total_budget and time.monotonic() - started > args.total_budget:
-                entry["skipped"] = "time budget"
+            if index not in sampled:
+                entry["skipped"] = "not sampled"
                 continue
-            # A schema hypothesis-jsonschema takes long to canonicalise is cut off too.
-            signal.alarm(int(args.budget * 3) + 2)
+            reason = next((why for glob, why in skips if fnmatch.fnmatchcase(target["label"], glob)), None)
+            if reason:
+                entry["skipped"] = reason
+                continue
+            started = time.monotonic()
+            guard.start(target["label"])
             try:
                 schema = converter.convert(target_schema(document, target))
-                instances = draw(from_schema(schema), args.count, args.seed, args.budget)
+                # hypothesis-jsonschema does not finish on some of the largest schemas (OpenRouter's Responses
+                # API and chat requests, nested unions of dozens of members): a size, not a time, decides.
+                size = len(json.dumps(schema))
+                if args.max_schema_size and size > args.max_schema_size:
+                    raise Impossible(f"its JSON Schema is over {args.max_schema_size} characters")
+                instances = draw(from_schema(schema), args.count, args.seed)
             except Impossible as error:
                 entry["skipped"] = str(error)
                 continue
@@ -316,12 +384,13 @@ def main():
                 entry["skipped"] = f"{type(error).__name__}: {str(error).splitlines()[0][:160] if str(error) else ''}"
                 continue
             finally:
-                signal.alarm(0)
+                entry["seconds"] = round(time.monotonic() - started, 2)
             entry["drawn"] = len(instances)
             for text in instances:
                 out.write(f"{target['label']}\t{text}\n")
     with open(args.summary, "w", encoding="utf-8") as f:
         json.dump(summary, f, indent=1)
+    return 0
 
 
 if __name__ == "__main__":

@@ -2,72 +2,34 @@ import Foundation
 
 /// What `Scripts/roundtrip-check.sh` needs from sdkgen to check a generated SDK against instances of its schemas:
 /// the bodies the SDK decodes or encodes with a JSON type (each operation's JSON success response, its documented
-/// JSON error responses and its JSON request body), each with the Swift type the SDK uses for it; the document as
-/// sdkgen read it (overlays applied, other files bundled in) to find their schemas; and a program that decodes
-/// instances with those types, encodes them again and compares the JSON, as `ConformanceProgram` does for the
-/// spec's own examples.
+/// JSON error responses and its JSON request body) and the component schemas it declares a type for, each with the
+/// Swift type the SDK uses for it; the document as sdkgen read it (overlays applied, other files bundled in) to
+/// find their schemas; and a program that decodes instances with those types, encodes them again and compares the
+/// JSON, as `ConformanceProgram` does for the spec's own examples.
 public enum RoundTripProgram {
-    /// One body of one operation.
+    /// One schema the SDK has a Swift type for.
     public struct Target: Sendable, Hashable {
-        /// Names the body in reports and in the program's input: `chat.createCompletion 200`, `… body`.
+        /// Names the schema in reports and in the program's input: `chat.createCompletion 200`, `… body`,
+        /// `schema ChatMessage`.
         public var label: String
         /// The Swift type the SDK decodes or encodes it as.
         public var swiftType: String
-        /// `GET`, `POST` and so on.
-        public var method: String
-        /// The path as the document writes it: `/users/{id}`.
-        public var path: String
-        /// The response status as the document writes it (`200`, `2XX`), or `nil` for the request body.
-        public var status: String?
+        /// Where the schema is in the document.
+        public var subject: Subject
     }
 
-    /// The bodies of every operation of the SDK, once each (an operation with a streaming and a plain function
-    /// appears once).
-    public static func targets(for sdk: SwiftSDK) -> [Target] {
-        var targets: [Target] = []
-        var seen = Set<String>()
-        func add(_ target: Target) {
-            let key = "\(target.method) \(target.path) \(target.status ?? "body")"
-            if seen.insert(key).inserted { targets.append(target) }
-        }
-        for group in sdk.groups {
-            for operation in group.operations {
-                // `GET /users/{id}`.
-                let parts = operation.origin.key.split(separator: " ", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { continue }
-                let name = "\(group.propertyName).\(operation.functionName)"
-                if case .json(let argument, _, _)? = operation.body,
-                   let parameter = operation.parameters.first(where: { $0.name == argument }) {
-                    add(Target(label: "\(name) body", swiftType: parameter.type.nonOptional.description,
-                               method: parts[0], path: parts[1], status: nil))
-                }
-                var decidedSuccess = false
-                for responseCase in operation.responseCases {
-                    switch responseCase.outcome {
-                    case .returns(.json(let type)) where !decidedSuccess:
-                        // The first JSON success decides the result type; others are read as it too.
-                        decidedSuccess = true
-                        let status = responseCase.statuses.text
-                        add(Target(label: "\(name) \(status)", swiftType: type.nonOptional.description,
-                                   method: parts[0], path: parts[1], status: status))
-                    case .throwsStatusCase(let statuses):
-                        guard let statusCase = sdk.error.statusCase(for: statuses), statusCase.bodyType != .void,
-                              statusCase.bodyType.nonOptional != .builtin(.string), statusCase.bodyType.nonOptional != .builtin(.data)
-                        else { continue }
-                        add(Target(label: "\(name) \(statuses.text)", swiftType: statusCase.bodyType.nonOptional.description,
-                                   method: parts[0], path: parts[1], status: statuses.text))
-                    default:
-                        continue
-                    }
-                }
-            }
-        }
-        return targets
+    /// Where a target's schema is in the document.
+    public enum Subject: Sendable, Hashable {
+        /// The JSON body of the operation `method path` (`GET`, `/users/{id}` as the document writes them): the
+        /// response's for a `status` as the document writes it (`200`, `2XX`), else the request's.
+        case body(method: String, path: String, status: String?)
+        /// The schema `components.schemas[name]`, which the SDK declares a type for.
+        case component(name: String)
     }
 
-    /// A JSON object: `document`, the document as sdkgen read it after its overlays and bundling, and
-    /// `targets`, the bodies of `targets(for:)`.
-    public static func manifest(_ options: SDKGenerator.Options) throws(GenerationError) -> String {
+    /// The program and the manifest for the SDK `options` generate: `source(for:)` and `manifest` of the same
+    /// targets.
+    public static func generate(_ options: SDKGenerator.Options) throws(GenerationError) -> (program: String, manifest: String) {
         var diagnostics = Diagnostics()
         var loaded = try YAMLLoader().load(contentsOf: options.specPath)
         for overlayPath in options.overlayPaths {
@@ -78,12 +40,91 @@ public enum RoundTripProgram {
         let root = ReferenceBundler.bundle(loaded.root, file: options.specPath, allowedRoots: options.allowedReferenceRoots,
                                            diagnostics: &diagnostics)
         let sdk = try SDKGenerator.generateModel(options).sdk
-        let targets: [Any] = targets(for: sdk).map { target in
-            var object: [String: Any] = ["label": target.label, "swiftType": target.swiftType, "method": target.method, "path": target.path]
-            if let status = target.status { object["status"] = status }
+        let targets = targets(for: sdk, componentSchemas: componentSchemas(of: root))
+        return (source(for: sdk, targets: targets), manifest(document: root, targets: targets))
+    }
+
+    /// The bodies of every operation of the SDK, once each (an operation with a streaming and a plain function
+    /// appears once), then the component schemas (name and where the document declares it) that one of the
+    /// SDK's models is declared for, in the document's order.
+    public static func targets(for sdk: SwiftSDK, componentSchemas: [(name: String, location: SourceLocation)]) -> [Target] {
+        var targets: [Target] = []
+        var seen = Set<Subject>()
+        func add(_ target: Target) {
+            if seen.insert(target.subject).inserted { targets.append(target) }
+        }
+        for group in sdk.groups {
+            for operation in group.operations {
+                // `GET /users/{id}`.
+                let parts = operation.origin.key.split(separator: " ", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { continue }
+                let name = "\(group.propertyName).\(operation.functionName)"
+                if case .json(let argument, _, _)? = operation.body,
+                   let parameter = operation.parameters.first(where: { $0.name == argument }) {
+                    add(Target(label: "\(name) body", swiftType: parameter.type.nonOptional.description,
+                               subject: .body(method: parts[0], path: parts[1], status: nil)))
+                }
+                var decidedSuccess = false
+                for responseCase in operation.responseCases {
+                    switch responseCase.outcome {
+                    case .returns(.json(let type)) where !decidedSuccess:
+                        // The first JSON success decides the result type; others are read as it too.
+                        decidedSuccess = true
+                        let status = responseCase.statuses.text
+                        add(Target(label: "\(name) \(status)", swiftType: type.nonOptional.description,
+                                   subject: .body(method: parts[0], path: parts[1], status: status)))
+                    case .throwsStatusCase(let statuses):
+                        guard let statusCase = sdk.error.statusCase(for: statuses), statusCase.bodyType != .void,
+                              statusCase.bodyType.nonOptional != .builtin(.string), statusCase.bodyType.nonOptional != .builtin(.data)
+                        else { continue }
+                        add(Target(label: "\(name) \(statuses.text)", swiftType: statusCase.bodyType.nonOptional.description,
+                                   subject: .body(method: parts[0], path: parts[1], status: statuses.text)))
+                    default:
+                        continue
+                    }
+                }
+            }
+        }
+        // A component's model is declared where the component's schema is written; an inline schema's elsewhere.
+        var modelsByLocation: [SourceLocation: String] = [:]
+        for model in sdk.models where modelsByLocation[model.origin.location] == nil {
+            modelsByLocation[model.origin.location] = model.typeName
+        }
+        for component in componentSchemas {
+            // Optional: a reference to a component whose schema allows null is the type's optional (a schema that
+            // does not allow null draws no null, so this accepts nothing more).
+            guard let typeName = modelsByLocation[component.location] else { continue }
+            add(Target(label: "schema \(component.name)", swiftType: typeName + "?", subject: .component(name: component.name)))
+        }
+        return targets
+    }
+
+    /// Each entry of `components.schemas`: its name and where its schema is written.
+    private static func componentSchemas(of root: YAMLNode) -> [(name: String, location: SourceLocation)] {
+        guard case .mapping(let pairs)? = root["components"]?["schemas"]?.content else { return [] }
+        return pairs.compactMap { pair in
+            guard case .scalar(let key) = pair.key.content else { return nil }
+            return (key.text, pair.value.location)
+        }
+    }
+
+    /// A JSON object: `document`, the document as sdkgen read it after its overlays and bundling, and
+    /// `targets`: each with `label`, `swiftType`, and `method`, `path` and (for a response) `status`, or
+    /// `component`, the name of a component schema.
+    private static func manifest(document: YAMLNode, targets: [Target]) -> String {
+        let targets: [Any] = targets.map { target in
+            var object: [String: Any] = ["label": target.label, "swiftType": target.swiftType]
+            switch target.subject {
+            case .body(let method, let path, let status):
+                object["method"] = method
+                object["path"] = path
+                if let status { object["status"] = status }
+            case .component(let name):
+                object["component"] = name
+            }
             return object
         }
-        let object: [String: Any] = ["document": jsonObject(root), "targets": targets]
+        let object: [String: Any] = ["document": jsonObject(document), "targets": targets]
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
@@ -116,7 +157,7 @@ public enum RoundTripProgram {
     /// `label<TAB>json`, decodes each JSON with the label's type, encodes the value again and compares the two:
     /// equal up to key order, absent optionals and number spelling. It prints `FAIL label<TAB>why<TAB>json` for each
     /// failure, then `RESULT label tried passed` for each label, and exits 0.
-    public static func source(for sdk: SwiftSDK) -> String {
+    private static func source(for sdk: SwiftSDK, targets: [Target]) -> String {
         var lines = [
             "// Generated by sdkgen: decodes and re-encodes instances of \(sdk.moduleName)'s JSON bodies.",
             "",
@@ -126,7 +167,7 @@ public enum RoundTripProgram {
             "func check(_ checker: inout RoundTripChecker, _ label: String, _ json: String) -> Bool {",
             "    switch label {",
         ]
-        for target in targets(for: sdk) {
+        for target in targets {
             lines.append("    case \(SwiftLiteral.string(target.label)): checker.check(label, \(target.swiftType).self, json)")
         }
         lines += [
