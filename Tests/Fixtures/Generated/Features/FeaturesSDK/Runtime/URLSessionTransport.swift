@@ -55,9 +55,9 @@ public struct URLSessionTransport: HTTPTransport {
     }
 
     /// Sends data as the request's `httpBody`, a file with an upload task that reads it as the connection takes it,
-    /// and a sequence of chunks likewise: with FoundationNetworking as the request's `httpBodyStream`, chunked
-    /// (`Transfer-Encoding: chunked`) whatever its length; on Apple platforms by first writing it to a temporary file,
-    /// removed once the request ends, and sending that.
+    /// and a sequence of chunks by first writing it, chunk by chunk, to a temporary file, removed once the request
+    /// ends, and sending that: memory stays flat, but the upload starts once the sequence has ended. (Handing
+    /// FoundationNetworking the sequence as a blocking `httpBodyStream` stalled its queue under load.)
     public func send(_ request: URLRequest, body: UploadBody) async throws -> (Data, HTTPURLResponse) {
         var request = request
         if let data = body.data {
@@ -69,18 +69,6 @@ public struct URLSessionTransport: HTTPTransport {
                 session.uploadTask(with: request, fromFile: file, completionHandler: completionHandler)
             }
         }
-#if canImport(FoundationNetworking)
-        // FoundationNetworking sends a body stream with `Transfer-Encoding: chunked`, and a `Content-Length` beside it
-        // if one is set, which servers reject: the length given with the sequence is not sent.
-        let stream = ChunkInputStream(try body.chunks())
-        request.httpBodyStream = stream
-        do {
-            return try await send(request)
-        } catch {
-            // The sequence's own error says more than the aborted transfer's.
-            throw stream.streamError ?? error
-        }
-#else
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("upload-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: file) }
         guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
@@ -94,7 +82,6 @@ public struct URLSessionTransport: HTTPTransport {
             }
         }
         return try await send(request, body: .file(file))
-#endif
     }
 
     /// Sends a request with the task `makeTask` makes from it and the completion handler it is given.
@@ -205,101 +192,3 @@ private final class Exchange: @unchecked Sendable {
         return headArrived ? .receivingBody : .awaitingResponse
     }
 }
-#if canImport(FoundationNetworking)
-
-/// A request body stream over a sequence of chunks. FoundationNetworking reads it on its own queue as the connection
-/// takes the body; a read waits there for the sequence's next chunk, so that no more than one chunk is held.
-private final class ChunkInputStream: InputStream {
-    private let lock = NSLock()
-    private var chunks: AsyncThrowingStream<Data, any Error>.AsyncIterator
-    /// The rest of the chunk being read.
-    private var pending = Data()
-    private var isAtEnd = false
-    private var status: Stream.Status = .notOpen
-    private var error: (any Error)?
-
-    init(_ chunks: AsyncThrowingStream<Data, any Error>) {
-        self.chunks = chunks.makeAsyncIterator()
-        super.init(data: Data())
-    }
-
-    override func open() {
-        lock.withLock { status = .open }
-    }
-
-    override func close() {
-        lock.withLock { status = .closed }
-    }
-
-    override var streamStatus: Stream.Status {
-        lock.withLock { status }
-    }
-
-    /// The error the sequence threw, if it did.
-    override var streamError: (any Error)? {
-        lock.withLock { error }
-    }
-
-    /// Whether a read may return bytes: until the sequence has ended, though the next chunk may yet have to arrive.
-    override var hasBytesAvailable: Bool {
-        lock.withLock { !isAtEnd }
-    }
-
-    override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength length: Int) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        while pending.isEmpty, !isAtEnd {
-            switch nextChunk() {
-            case .success(let chunk?):
-                pending = chunk
-            case .success(nil):
-                isAtEnd = true
-                status = .atEnd
-            case .failure(let failure):
-                error = failure
-                status = .error
-                return -1
-            }
-        }
-        let count = min(length, pending.count)
-        pending.copyBytes(to: buffer, count: count)
-        pending = pending.dropFirst(count)
-        if pending.isEmpty {
-            // Let go of the chunk's storage; `dropFirst` keeps it.
-            pending = Data()
-        }
-        return count
-    }
-
-    /// Waits for the sequence's next chunk. Call with `lock` held.
-    private func nextChunk() -> Result<Data?, any Error> {
-        let box = IteratorBox(chunks)
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            await box.advance()
-            done.signal()
-        }
-        done.wait()
-        chunks = box.iterator
-        return box.result
-    }
-}
-
-/// Carries an iterator to the task that advances it, and its result back.
-private final class IteratorBox: @unchecked Sendable {
-    var iterator: AsyncThrowingStream<Data, any Error>.AsyncIterator
-    var result: Result<Data?, any Error> = .success(nil)
-
-    init(_ iterator: AsyncThrowingStream<Data, any Error>.AsyncIterator) {
-        self.iterator = iterator
-    }
-
-    func advance() async {
-        do {
-            result = .success(try await iterator.next())
-        } catch {
-            result = .failure(error)
-        }
-    }
-}
-#endif

@@ -50,8 +50,8 @@ public struct UploadBody: Sendable {
     /// - Parameters:
     ///   - chunks: The body's bytes, in order.
     ///   - length: The body's length in bytes, if known, for a transport that sends it as `Content-Length`.
-    ///     ``URLSessionTransport`` does not need it: on Linux it sends a sequence with `Transfer-Encoding: chunked`,
-    ///     and on Apple platforms it writes the sequence to a temporary file first and sends that file's length.
+    ///     ``URLSessionTransport`` does not need it: it writes the sequence to a temporary file first and sends
+    ///     that file's length.
     public static func stream<Chunks: AsyncSequence & Sendable>(_ chunks: Chunks, length: Int? = nil) -> UploadBody
     where Chunks.Element == Data {
         UploadBody(.stream(ChunkSequence(chunks), length: length))
