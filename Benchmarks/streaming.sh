@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Moves a binary response body (1 GiB unless --bytes says otherwise) from a loopback HTTP server through an SDK that
-# sdkgen generates, three ways, and prints each one's peak RSS, wall time and throughput as a Markdown table:
-#   streamed  `getBlobStream()`, counting the ByteStream's chunks as they arrive
-#   to file   `getBlobStream().write(to:)` a file in the scratch folder
-#   buffered  `getBlob()`, the whole body as one Data
-# With --async-http-client, the SDK's AsyncHTTPClient transport module too (`--transport async-http-client`), which
-# adds `ahc streamed` and `ahc buffered` (and builds SwiftNIO and AsyncHTTPClient in release: minutes).
+# Moves a binary body (1 GiB unless --bytes says otherwise) between a loopback HTTP server and an SDK that sdkgen
+# generates, down three ways and up three ways, and prints each one's peak RSS, wall time and throughput as a
+# Markdown table:
+#   streamed         `getBlobStream()`, counting the ByteStream's chunks as they arrive
+#   file             `getBlobStream().write(to:)` a file in the scratch folder
+#   buffered         `getBlob()`, the whole body as one Data
+#   upload-file      `putBlob(body: .file(url))` from a file in the scratch folder
+#   upload-stream    `putBlob(body: .stream(chunks))`, an AsyncSequence making 64 KiB chunks as they are asked for
+#   upload-buffered  `putBlob(body: data)`, the whole body as one Data
+# With --async-http-client, the download ways also through the SDK's AsyncHTTPClient transport module
+# (`--transport async-http-client`): `ahc-streamed` and `ahc-buffered` (SwiftNIO and AsyncHTTPClient are then built
+# in release: minutes).
 # A benchmark, not a test: it asserts nothing but that every byte arrived. Needs python3 (the server) and GNU time.
 #
 #   Benchmarks/streaming.sh [--bytes N] [--runs N] [--async-http-client]
@@ -19,7 +24,7 @@ while [ $# -gt 0 ]; do
         --bytes) bytes=$2; shift 2 ;;
         --runs) runs=$2; shift 2 ;;
         --async-http-client) async_http_client=true; shift ;;
-        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "streaming.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -49,6 +54,20 @@ paths:
           content:
             application/octet-stream:
               schema: {type: string, format: binary}
+    put:
+      operationId: putBlob
+      tags: [Blobs]
+      requestBody:
+        required: true
+        content:
+          application/octet-stream:
+            schema: {type: string, format: binary}
+      responses:
+        '200':
+          description: The number of bytes that arrived.
+          content:
+            text/plain:
+              schema: {type: string}
 YAML
 transport_options=()
 if $async_http_client; then transport_options=(--transport async-http-client); fi
@@ -103,8 +122,28 @@ import Foundation
 import BlobSDKAsyncHTTPClient
 #endif
 
-// bench MODE SERVER_URL FILE: moves the body one way and prints the number of bytes that arrived. A mode starting
-// with "ahc-" sends through the AsyncHTTPClient transport.
+/// BYTES bytes in chunks of 64 KiB, each made when it is asked for.
+struct Chunks: AsyncSequence, Sendable {
+    let count: Int
+
+    func makeAsyncIterator() -> Iterator {
+        Iterator(remaining: count)
+    }
+
+    struct Iterator: AsyncIteratorProtocol {
+        var remaining: Int
+
+        mutating func next() async -> Data? {
+            guard remaining > 0 else { return nil }
+            let size = Swift.min(remaining, 64 << 10)
+            remaining -= size
+            return Data(repeating: 0x5A, count: size)
+        }
+    }
+}
+
+// bench MODE SERVER_URL FILE BYTES: moves the body one way and prints the number of bytes that arrived. A mode
+// starting with "ahc-" goes through the AsyncHTTPClient transport.
 let arguments = CommandLine.arguments
 var transport: any HTTPTransport = URLSessionTransport()
 var mode = arguments[1]
@@ -115,8 +154,15 @@ if mode.hasPrefix("ahc-") {
 }
 #endif
 let client = BlobSDK(serverURL: URL(string: arguments[2])!, retries: .disabled, timeout: 600, transport: transport)
+let bytes = Int(arguments[4])!
 let count: Int
 switch mode {
+case "upload-file":
+    count = Int(try await client.blobs.putBlob(body: .file(URL(fileURLWithPath: arguments[3]))))!
+case "upload-stream":
+    count = Int(try await client.blobs.putBlob(body: .stream(Chunks(count: bytes), length: bytes)))!
+case "upload-buffered":
+    count = Int(try await client.blobs.putBlob(body: Data(repeating: 0x5A, count: bytes)))!
 case "streamed":
     var total = 0
     for try await chunk in try await client.blobs.getBlobStream() {
@@ -130,7 +176,7 @@ default:
 }
 print(count)
 SWIFT
-swift build --package-path "$work" -c release --product bench >/dev/null
+swift build --package-path "$work" -c release --product bench > "$work/build.log" || { cat "$work/build.log" >&2; exit 1; }
 bench="$work/.build/release/bench"
 
 # The server: sends the body in 64 KiB writes from one buffer, so it holds no more than that itself.
@@ -150,6 +196,34 @@ class Handler(http.server.BaseHTTPRequestHandler):
             n = min(len(block), size - sent)
             self.wfile.write(block[:n])
             sent += n
+    def do_PUT(self):
+        # Reads the body in 64 KiB pieces, from its Content-Length or its chunks, and answers with its length.
+        received = 0
+        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+            while True:
+                size = int(self.rfile.readline().split(b";")[0], 16)
+                if size == 0:
+                    self.rfile.readline()
+                    break
+                left = size
+                while left > 0:
+                    left -= len(self.rfile.read(min(left, 65536)))
+                received += size
+                self.rfile.readline()
+        else:
+            left = int(self.headers.get("Content-Length", "0"))
+            while left > 0:
+                piece = len(self.rfile.read(min(left, 65536)))
+                if piece == 0:
+                    break
+                left -= piece
+                received += piece
+        answer = str(received).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
     def log_message(self, *args):
         pass
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -163,12 +237,15 @@ url="http://127.0.0.1:$(cat "$work/port")"
 
 echo "| way | bytes | peak RSS | wall time | throughput |"
 echo "|---|---:|---:|---:|---:|"
-ways=(streamed file buffered)
+ways=(streamed file buffered upload-file upload-stream upload-buffered)
 if $async_http_client; then ways+=(ahc-streamed ahc-buffered); fi
 for way in "${ways[@]}"; do
     for _ in $(seq "$runs"); do
         rm -f "$work/body"
-        /usr/bin/time -f '%M %e' -o "$work/time" "$bench" "$way" "$url" "$work/body" > "$work/count"
+        if [ "$way" = upload-file ]; then
+            head -c "$bytes" /dev/zero > "$work/body"
+        fi
+        /usr/bin/time -f '%M %e' -o "$work/time" "$bench" "$way" "$url" "$work/body" "$bytes" > "$work/count"
         read -r rss_kib seconds < "$work/time"
         received=$(cat "$work/count")
         if [ "$received" != "$bytes" ]; then

@@ -24,10 +24,10 @@ package struct NameRegistry {
         "APIRequest", "APIResponse", "PercentEncoding", "Credential", "ParameterStyle", "JSONCoding", "JSONKey", "Indirect", "MultipartFile", "UnixTime", "FractionalUnixTime",
         "MultipartForm", "ServerSentEvents", "ServerSentEvent", "ServerSentEventParser", "StreamingURLSession",
         "CrossOriginRedirect", "CrossOriginRedirectDelegate", "ClientMiddleware", "ClientResponse", "MiddlewareContext", "CredentialProvider",
-        "OperationInfo",
+        "OperationInfo", "UploadBody", "ChunkSequence", "ChunkIterator", "FileChunks", "ChunkInputStream", "IteratorBox",
         // Foundation, Dispatch and concurrency types the runtime refers to.
         "URLError", "URLResponse", "URLSessionTask", "URLSessionDataTask", "URLSessionConfiguration", "NSObject",
-        "URLSessionTaskDelegate", "NSLock", "DispatchQueue", "DispatchWorkItem", "AsyncThrowingStream", "CheckedContinuation",
+        "URLSessionTaskDelegate", "NSLock", "DispatchQueue", "DispatchWorkItem", "AsyncThrowingStream", "CheckedContinuation", "InputStream", "FileHandle", "DispatchSemaphore",
         "CancellationError", "CocoaError", "DecodingError", "ContinuousClock", "Mirror", "CharacterSet",
         "DateFormatter", "Locale", "TimeZone", "UInt8", "Substring", "Actor",
     ]

@@ -116,7 +116,7 @@ extension SDKLowering {
                     }
                 }
                 let result = reading.result
-                functions.append(OperationDeclaration(
+                let function = OperationDeclaration(
                     functionName: name,
                     operationID: operation.operationID,
                     summary: operation.summary,
@@ -147,10 +147,35 @@ extension SDKLowering {
                     responseExamples: bodyIndex == 0 && readingIndex == 0 && !reading.isStream ? responses.examples : [],
                     requestExamples: readingIndex == 0 ? body?.examples ?? [] : [],
                     origin: SpecOrigin(key: operation.method.rawValue.uppercased() + " " + operation.path, location: operation.location),
-                    securityRequirement: operationSecurity ?? security.documentRequirement))
+                    securityRequirement: operationSecurity ?? security.documentRequirement)
+                functions.append(function)
+                if !reading.isStream, let upload = uploadFunction(function, of: operation, result: result, note: notes,
+                                                                   retries: retries, responseCases: result.cases + responses.errorCases) {
+                    functions.append(upload)
+                }
             }
         }
         return functions
+    }
+
+    /// For a function sending a binary body as `Data`, its overload sending an `UploadBody` instead: the same
+    /// function name and arguments, the body's type aside, so that a file or an asynchronous sequence of chunks is
+    /// sent as it is read. None for a function taking a request struct, whose body is a stored property, or
+    /// streaming its response, whose transport path takes no such body.
+    private func uploadFunction(_ function: OperationDeclaration, of operation: Operation, result: SuccessResult, note: [String],
+                                retries: RetryPolicy?, responseCases: [ResponseCase]) -> OperationDeclaration? {
+        guard function.requestStruct == nil, case .raw(let argument, _)? = function.body,
+              let index = function.parameters.firstIndex(where: { $0.name == argument }),
+              function.parameters[index].type.nonOptional == .data else { return nil }
+        var upload = function
+        upload.parameters[index].type = .uploadBody
+        upload.parameters[index].documentation = "The request body: bytes (`.data`), a file (`.file`) or an asynchronous sequence of chunks (`.stream`)."
+        let notes = note + ["Sends a body from a file or a sequence as it is read, never holding it whole; a sequence is not sent again by a retry."]
+        upload.documentation = documentation(of: operation, arguments: upload.parameters, result: result,
+                                             note: notes.joined(separator: " "), retries: retries, responseCases: responseCases)
+        upload.mediaVariant = (function.mediaVariant.map { $0 + " " } ?? "") + "upload"
+        upload.responseExamples = []
+        return upload
     }
 
     /// `body <media type> accept <media type>` for a function sending or asking for other than the plain

@@ -28,6 +28,8 @@ public struct RuntimeFeatures: Sendable, Equatable {
         /// sent as they are, bytes or text.
         case jsonBodies = "usesJSONBodies", streamFieldBodies = "usesStreamFieldBodies"
         case formBodies = "usesFormBodies", rawBodies = "usesRawBodies"
+        /// `UploadBody`: an operation sends a binary body that may come from a file or a sequence of chunks.
+        case uploadBodies = "usesUploadBodies"
         /// `ParameterStyle`: a value written from its JSON form in an OpenAPI style.
         case parameterStyles = "usesParameterStyles"
         /// `JSONValue(encoding:)` and `JSONValue.text(encoding:)`: a request value converted through JSON.
@@ -90,7 +92,9 @@ public struct RuntimeFeatures: Sendable, Equatable {
             case .multipart(let parts)?:
                 used.insert(.multipart)
                 if parts.contains(where: { $0.encoding == .json }) { used.insert(.jsonEncoding) }
-            case .raw?: used.insert(.rawBodies)
+            case .raw?:
+                used.insert(.rawBodies)
+                if operation.parameters.contains(where: { $0.type == .uploadBody }) { used.insert(.uploadBodies) }
             case nil: break
             }
         }

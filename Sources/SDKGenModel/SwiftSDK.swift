@@ -313,6 +313,12 @@ public struct OperationDeclaration: Sendable {
     public var securityRequirement: [[String]]
     /// The paging functions, when the operation is paginated.
     public var pagination: PaginationDeclaration? = nil
+
+    /// Whether the function is the overload of another sending its binary body as an `UploadBody` rather than
+    /// `Data`: the same name and arguments otherwise, so documentation lists only the other.
+    public var sendsUploadBody: Bool {
+        parameters.contains { $0.type == .uploadBody }
+    }
 }
 
 /// The struct holding an operation's arguments, passed as its one `request` argument: `GetSessionCostRequest`.

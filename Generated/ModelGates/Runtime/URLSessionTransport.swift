@@ -34,6 +34,16 @@ public struct URLSessionTransport: HTTPTransport {
     }
 
     public func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
+        try await send(request) { request, completionHandler in
+            session.dataTask(with: request, completionHandler: completionHandler)
+        }
+    }
+
+    /// Sends a request with the task `makeTask` makes from it and the completion handler it is given.
+    private func send(
+        _ request: URLRequest,
+        makeTask: (URLRequest, @escaping @Sendable (Data?, URLResponse?, (any Error)?) -> Void) -> URLSessionDataTask
+    ) async throws -> (Data, HTTPURLResponse) {
         let exchange = Exchange()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
@@ -42,7 +52,7 @@ public struct URLSessionTransport: HTTPTransport {
                 let timeout = min(request.timeoutInterval, Self.longestTimeout)
                 var sessionRequest = request
                 sessionRequest.timeoutInterval = timeout.rounded(.up)
-                let task = session.dataTask(with: sessionRequest) { data, response, error in
+                let task = makeTask(sessionRequest) { data, response, error in
                     continuation.resume(with: exchange.result(data: data, response: response, error: error))
                 }
                 task.delegate = CrossOriginRedirectDelegate.shared

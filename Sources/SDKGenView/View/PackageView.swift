@@ -29,7 +29,8 @@ struct PackageView {
             .joined(separator: ", "))
         root["groups"] = .list(sdk.groups) { group in
             var object = guide.group(group)
-            object["operations"] = .list(zip(group.operations, guide.operations(of: group)).map { operation, guideObject in
+            // An upload overload has its `Data` function's name, so it would repeat that function's test.
+            object["operations"] = .list(zip(group.operations, guide.operations(of: group)).filter { !$0.0.sendsUploadBody }.map { operation, guideObject in
                 var object = guideObject
                 object["testName"] = .text("test_\(group.propertyName.replacingOccurrences(of: ".", with: "_"))_\(SwiftName.unescaped(operation.functionName))")
                 object["testArguments"] = .text(operation.parameters.filter { !$0.type.isOptional }
@@ -65,7 +66,7 @@ struct PackageView {
     /// The public runtime types this SDK has, for the landing page's topics.
     private var runtimeTypes: [String] {
         let candidates = ["RequestOptions", "RetryConfig", "HTTPTransport", "URLSessionTransport", "ResponseMetadata",
-                          "ClientMiddleware", "JSONValue", "MultipartFile", "ServerSentEvents"]
+                          "ClientMiddleware", "JSONValue", "MultipartFile", "ServerSentEvents", "UploadBody"]
         let paths = Set(files.map(\.path))
         return candidates.filter { paths.contains("\(sdk.moduleName)/Runtime/\($0).swift") }
     }

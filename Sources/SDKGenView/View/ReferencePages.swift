@@ -22,7 +22,7 @@ extension SDKView {
             "path": .text(Self.referencePagePath(group)),
             "title": .text(group.tag),
             "overview": .text(Markdown.block(group.description)),
-            "operations": .list(group.operations) { referenceOperation($0, groupProperty: group.propertyName) },
+            "operations": .list(group.operations.filter { !$0.sendsUploadBody }) { referenceOperation($0, groupProperty: group.propertyName) },
         ]
     }
 

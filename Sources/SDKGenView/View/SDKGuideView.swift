@@ -58,7 +58,7 @@ struct SDKGuideView {
             "propertyName": .text(group.propertyName),
             "tag": .text(group.tag),
             "referencePath": .text("\(docsFolder)\(SDKView.referencePagePath(group))"),
-            "operations": .list(operations(of: group).map(TemplateValue.object)),
+            "operations": .list(zip(group.operations, operations(of: group)).filter { !$0.0.sendsUploadBody }.map { .object($0.1) }),
         ]
     }
 

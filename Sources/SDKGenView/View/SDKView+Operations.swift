@@ -33,6 +33,7 @@ extension SDKView {
             "functionName": .text(operation.functionName),
             "docLines": .documentation(operation.documentation),
             "deprecated": .bool(operation.deprecated),
+            "sendsUploadBody": .bool(operation.sendsUploadBody),
             "deprecatedAttribute": .text(SwiftSource.deprecatedAttribute(message: operation.deprecationMessage)),
             "httpMethodLiteral": .text(SwiftLiteral.string(operation.httpMethod)),
             "operationIDLiteral": .text(operation.operationID.map(SwiftLiteral.string) ?? "nil"),
@@ -72,6 +73,7 @@ extension SDKView {
             "declaredName": .text(localName.map { "\(parameter.name) \($0)" } ?? parameter.name),
             "argumentLabel": .text(SwiftSource.argumentLabel(parameter.name)),
             "type": .text(parameter.type.description),
+            "isUploadBody": .bool(parameter.type == .uploadBody),
             "defaultClause": .text(SwiftSource.defaultClause(parameter.type)),
             "documentationLines": .lines(DocComment.parameterLines(parameter.name, parameter.documentation)),
         ]

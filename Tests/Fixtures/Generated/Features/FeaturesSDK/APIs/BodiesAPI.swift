@@ -64,6 +64,23 @@ public protocol BodiesAPIProtocol: Sendable {
         body: Data,
         options: RequestOptions
     ) async throws(FeaturesSDKError) -> Void
+
+    /// A binary body
+    ///
+    /// `PUT /blobs`
+    ///
+    /// Sends a body from a file or a sequence as it is read, never holding it whole; a sequence is not sent again by a
+    /// retry.
+    ///
+    /// - Parameters:
+    ///   - body: The request body: bytes (`.data`), a file (`.file`) or an asynchronous sequence of chunks (`.stream`).
+    ///   - options: Settings for this call that override the client's.
+    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
+    ///   response arrived.
+    func putBlob(
+        body: UploadBody,
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> Void
 }
 
 extension BodiesAPIProtocol {
@@ -93,6 +110,22 @@ extension BodiesAPIProtocol {
         body: Data
     ) async throws(FeaturesSDKError) -> Void {
         try await putBlob(body: body, options: RequestOptions())
+    }
+
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func putBlob(
+        body: UploadBody
+    ) async throws(FeaturesSDKError) -> Void {
+        try await putBlob(body: body, options: RequestOptions())
+    }
+
+    /// Collects the body in memory and calls the function of the same name taking `Data`, so that a conformance that
+    /// does not send files or sequences as it reads them, such as a fake in tests, need not declare this one.
+    public func putBlob(
+        body: UploadBody,
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> Void {
+        try await putBlob(body: await body.collected(), options: options)
     }
 }
 
@@ -228,6 +261,43 @@ public struct BodiesAPI: BodiesAPIProtocol {
     ///   response arrived.
     public func putBlob(
         body: Data,
+        options: RequestOptions = RequestOptions()
+    ) async throws(FeaturesSDKError) -> Void {
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "putBlob",
+                group: "BodiesAPI",
+                function: "putBlob",
+                method: "PUT",
+                pathTemplate: "/blobs"
+            ),
+            path: "/blobs"
+        )
+        request.setBody(body, contentType: "application/octet-stream")
+
+        let response = try await client.send(request, options: options)
+        switch response.statusCode {
+        case 204:
+            return
+        default:
+            throw .apiError(response.metadata, body: response.body)
+        }
+    }
+
+    /// A binary body
+    ///
+    /// `PUT /blobs`
+    ///
+    /// Sends a body from a file or a sequence as it is read, never holding it whole; a sequence is not sent again by a
+    /// retry.
+    ///
+    /// - Parameters:
+    ///   - body: The request body: bytes (`.data`), a file (`.file`) or an asynchronous sequence of chunks (`.stream`).
+    ///   - options: Settings for this call that override the client's.
+    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
+    ///   response arrived.
+    public func putBlob(
+        body: UploadBody,
         options: RequestOptions = RequestOptions()
     ) async throws(FeaturesSDKError) -> Void {
         var request = APIRequest(

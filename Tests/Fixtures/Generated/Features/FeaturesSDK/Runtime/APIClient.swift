@@ -46,6 +46,11 @@ struct APIClient: Sendable {
     ///   ``FeaturesSDKError/timedOut(_:)`` or ``FeaturesSDKError/cancelled``.
     func send(_ request: APIRequest, options: RequestOptions) async throws(FeaturesSDKError) -> APIResponse {
         try await send(request, options: options) { urlRequest in
+            // A middleware that gave the request a body of its own sends that one.
+            if let upload = request.upload, urlRequest.httpBody == nil, urlRequest.httpBodyStream == nil {
+                let (body, response) = try await transport.send(urlRequest, body: upload.body)
+                return ClientResponse(head: response, body: body)
+            }
             let (body, response) = try await transport.send(urlRequest)
             return ClientResponse(head: response, body: body)
         }
@@ -99,6 +104,8 @@ struct APIClient: Sendable {
                 }
             }
             guard
+                // A sequence already read cannot be sent again: the attempt that read it is the last.
+                request.upload?.body.isReplayable != false,
                 let delay = retryDelay(after: outcome, of: request, attempt: attempt, policy: policy),
                 start.duration(to: .now) / .seconds(1) + delay <= policy.backoff.maxElapsedTime
             else {
@@ -145,6 +152,9 @@ struct APIClient: Sendable {
         }
         if let body = request.body {
             headers.append(("Content-Type", body.contentType))
+        }
+        if let upload = request.upload {
+            headers.append(("Content-Type", upload.contentType))
         }
 
         if !queryItems.isEmpty {

@@ -31,6 +31,9 @@ struct APIRequest: Sendable {
     /// The body and its media type, if there is a body.
     private(set) var body: (data: Data, contentType: String)?
 
+    /// The body and its media type when it is read from a file or a sequence as it is sent, in place of `body`.
+    private(set) var upload: (body: UploadBody, contentType: String)?
+
     /// The credentials to send, by security scheme: the first alternative whose credentials the client has all of,
     /// or none when there is no such alternative. An empty alternative means that none are needed. `nil` sends what
     /// the client's default requirement says.
@@ -191,6 +194,15 @@ struct APIRequest: Sendable {
     mutating func setBody(_ text: String?, contentType: String) {
         if let text {
             body = (Data(text.utf8), contentType)
+        }
+    }
+
+    /// Sends a body held in memory as bytes, and one from a file or a sequence as it is read.
+    mutating func setBody(_ upload: UploadBody, contentType: String) {
+        if let data = upload.data {
+            body = (data, contentType)
+        } else {
+            self.upload = (upload, contentType)
         }
     }
 }

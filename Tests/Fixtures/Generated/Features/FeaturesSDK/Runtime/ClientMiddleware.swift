@@ -81,6 +81,9 @@ public struct ClientResponse: Sendable {
 ///
 /// The client's middlewares come first, in order, then the call's (``RequestOptions/middlewares``), then the
 /// transport. The request a middleware sees is complete: server URL, query, headers, credentials, body and timeout.
+/// A body sent from a file or a sequence (``UploadBody``) is the exception: it is not in the request, whose
+/// `httpBody` is `nil`, and goes to the transport beside it; a middleware that sets `httpBody` or `httpBodyStream`
+/// sends that body instead.
 /// Each attempt of the retry policy goes through the whole chain again, with ``MiddlewareContext/attempt`` counting
 /// up; the policy sees what the outermost middleware returns or throws. Redirects are the transport's and do not
 /// pass through the chain. An error a middleware throws ends the attempt: a ``FeaturesSDKError`` reaches the

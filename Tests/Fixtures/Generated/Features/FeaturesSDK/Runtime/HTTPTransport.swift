@@ -19,6 +19,13 @@ public protocol HTTPTransport: Sendable {
     /// `URLError(.timedOut)` leaves at ``FeaturesSDKError/TimeoutPhase/awaitingResponse``.
     func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse)
 
+    /// Sends a request with a body that is not in `request`, such as a file or an asynchronous sequence of chunks,
+    /// and returns the body and head of its response like ``send(_:)``.
+    ///
+    /// Implementations send the body as they read it, from ``UploadBody/chunks()``, without holding it whole; the
+    /// default implementation collects it into `httpBody` and calls ``send(_:)``, for transports that cannot stream.
+    func send(_ request: URLRequest, body: UploadBody) async throws -> (Data, HTTPURLResponse)
+
     /// Sends a request and returns the head of its response as soon as it arrives, with the body as a stream of
     /// chunks in the order they arrive, whatever the status code.
     ///
@@ -26,6 +33,16 @@ public protocol HTTPTransport: Sendable {
     /// seconds, and return promptly when the calling task is cancelled before it does. Once the head is returned,
     /// the request ends when the body stream ends or is no longer iterated.
     func stream(_ request: URLRequest) async throws -> (HTTPURLResponse, AsyncThrowingStream<Data, any Error>)
+}
+
+extension HTTPTransport {
+    /// Reads the whole body into `request.httpBody` and sends the request with ``send(_:)``, for transports that
+    /// cannot stream a request body.
+    public func send(_ request: URLRequest, body: UploadBody) async throws -> (Data, HTTPURLResponse) {
+        var request = request
+        request.httpBody = try await body.collected()
+        return try await send(request)
+    }
 }
 
 extension HTTPTransport {

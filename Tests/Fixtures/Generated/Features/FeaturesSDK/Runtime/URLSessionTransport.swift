@@ -49,6 +49,46 @@ public struct URLSessionTransport: HTTPTransport {
     }
 
     public func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
+        try await send(request) { request, completionHandler in
+            session.dataTask(with: request, completionHandler: completionHandler)
+        }
+    }
+
+    /// Sends data as the request's `httpBody`, a file with an upload task that reads it as the connection takes it,
+    /// and a sequence of chunks by first writing it, chunk by chunk, to a temporary file, removed once the request
+    /// ends, and sending that: memory stays flat, but the upload starts once the sequence has ended. (Handing
+    /// FoundationNetworking the sequence as a blocking `httpBodyStream` stalled its queue under load.)
+    public func send(_ request: URLRequest, body: UploadBody) async throws -> (Data, HTTPURLResponse) {
+        var request = request
+        if let data = body.data {
+            request.httpBody = data
+            return try await send(request)
+        }
+        if let file = body.fileURL {
+            return try await send(request) { request, completionHandler in
+                session.uploadTask(with: request, fromFile: file, completionHandler: completionHandler)
+            }
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("upload-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+        }
+        let handle = try FileHandle(forWritingTo: file)
+        do {
+            defer { try? handle.close() }
+            for try await chunk in try body.chunks() {
+                try handle.write(contentsOf: chunk)
+            }
+        }
+        return try await send(request, body: .file(file))
+    }
+
+    /// Sends a request with the task `makeTask` makes from it and the completion handler it is given.
+    private func send(
+        _ request: URLRequest,
+        makeTask: (URLRequest, @escaping @Sendable (Data?, URLResponse?, (any Error)?) -> Void) -> URLSessionDataTask
+    ) async throws -> (Data, HTTPURLResponse) {
         let exchange = Exchange()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
@@ -57,7 +97,7 @@ public struct URLSessionTransport: HTTPTransport {
                 let timeout = min(request.timeoutInterval, Self.longestTimeout)
                 var sessionRequest = request
                 sessionRequest.timeoutInterval = timeout.rounded(.up)
-                let task = session.dataTask(with: sessionRequest) { data, response, error in
+                let task = makeTask(sessionRequest) { data, response, error in
                     continuation.resume(with: exchange.result(data: data, response: response, error: error))
                 }
                 task.delegate = CrossOriginRedirectDelegate.shared

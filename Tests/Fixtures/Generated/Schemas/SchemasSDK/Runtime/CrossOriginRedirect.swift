@@ -13,8 +13,7 @@ import FoundationNetworking
 /// each redirect as ``request(_:from:)`` makes it.
 public enum CrossOriginRedirect {
     /// The request to follow a redirect with: `redirect` as it is if it stays on the origin of `original`; otherwise
-    /// without the headers in ``Credential/headerNames`` and the query parameters in
-    /// ``Credential/queryParameterNames``.
+    /// without the headers and query parameters that carry the client's credentials.
     public static func request(_ redirect: URLRequest, from original: URL?) -> URLRequest {
         guard let url = redirect.url, let original, !isSameOrigin(url, original) else {
             return redirect
