@@ -181,7 +181,9 @@ struct UploadTests {
 
     @Test("the README shows the upload example compiled in this file")
     func readmeShowsExample() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        // Scripts/transport-check.sh runs this file from a package of its own and names the repository in SDKGEN_ROOT.
+        let root = ProcessInfo.processInfo.environment["SDKGEN_ROOT"].map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
         let start = try #require(source.range(of: "    // README upload example start\n"))
