@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs FeaturesSDK's loopback tests (Tests/FeaturesSDKTests) against the transports sdkgen writes as modules beside
-# the SDK: generates the FeaturesSDK package with `--transport async-http-client` into .build-transport-check/,
+# Runs FeaturesSDK's loopback tests (Tests/FeaturesSDKTests), and then its stress test, against the transports sdkgen
+# writes as modules beside the SDK: generates the FeaturesSDK package with `--transport async-http-client` into .build-transport-check/,
 # copies the tests beside it with TestTransport.swift replaced by Scripts/TransportCheck/'s (which returns the
 # AsyncHTTPClientTransport), and builds and runs them in the package of Scripts/TransportCheck/. A package of its
 # own, so that sdkgen's own build does not take in SwiftNIO and AsyncHTTPClient. Prints the time of each step.
@@ -63,4 +63,8 @@ fi
 export SDKGEN_ROOT="$PWD"
 step test swift test --skip-build "${filter[@]}"
 grep -E '^✔ Test run with|^􁁛 Test run with|Test run with .* passed' "$work/test.log" | tail -n 1 || true
+# The concurrency stress test, alone as in .ci/run: retries, streams and cancellation at once.
+if [ ${#filter[@]} -eq 0 ]; then
+    step stress env SDKGEN_STRESS=1 swift test --skip-build --filter StressTests
+fi
 echo "transport-check: FeaturesSDK's loopback tests pass with the AsyncHTTPClient transport"

@@ -6,3 +6,7 @@ import FeaturesSDKAsyncHTTPClient
 func testTransport() -> any HTTPTransport {
     AsyncHTTPClientTransport()
 }
+
+/// Whether `testTransport()` writes an upload from a sequence to a file before it sends the request: the
+/// AsyncHTTPClient transport sends the chunks as it reads them.
+let testTransportSpoolsSequences = false

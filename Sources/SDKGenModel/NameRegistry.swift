@@ -24,7 +24,7 @@ package struct NameRegistry {
         "APIRequest", "APIResponse", "PercentEncoding", "Credential", "ParameterStyle", "JSONCoding", "JSONKey", "Indirect", "MultipartFile", "UnixTime", "FractionalUnixTime",
         "MultipartForm", "ServerSentEvents", "ServerSentEvent", "ServerSentEventParser", "StreamingURLSession",
         "CrossOriginRedirect", "CrossOriginRedirectDelegate", "ClientMiddleware", "ClientResponse", "MiddlewareContext", "CredentialProvider",
-        "OperationInfo", "UploadBody", "ChunkSequence", "ChunkIterator", "FileChunks", "ChunkInputStream", "IteratorBox",
+        "OperationInfo", "UploadBody", "ChunkSequence", "ChunkIterator", "FileChunks", "SpooledBody",
         // Foundation, Dispatch and concurrency types the runtime refers to.
         "URLError", "URLResponse", "URLSessionTask", "URLSessionDataTask", "URLSessionConfiguration", "NSObject",
         "URLSessionTaskDelegate", "NSLock", "DispatchQueue", "DispatchWorkItem", "AsyncThrowingStream", "CheckedContinuation", "InputStream", "FileHandle", "DispatchSemaphore",

@@ -53,6 +53,26 @@ struct ByteStreamTests {
         }
     }
 
+    @Test("a reader slower than the network gets every byte in order: 12 MiB that arrive while it waits")
+    func slowReader() async throws {
+        // Three times the 4 MiB the body alone: most of it arrives while the reader sleeps, and URLSessionTransport
+        // puts what exceeds its few MiB in memory into a temporary file; AsyncHTTPClientTransport holds the server
+        // back instead.
+        let body = Data((0..<3).map { round in Self.body.map { $0 &+ UInt8(round) } }.joined())
+        try await TestServer.with({ _ in .body(200, body, contentType: "application/octet-stream") }) { server in
+            let stream = try await server.client().responses.downloadStream()
+            var received = Data()
+            for try await chunk in stream {
+                if received.isEmpty {
+                    try await Task.sleep(for: .seconds(1))
+                }
+                received += chunk
+            }
+            #expect(received.count == body.count)
+            #expect(received == body)
+        }
+    }
+
     @Test("an error status is read whole and thrown as its documented case")
     func errorStatus() async throws {
         try await TestServer.with({ _ in .json(404, #"{"message":"no such thing"}"#) }) { server in

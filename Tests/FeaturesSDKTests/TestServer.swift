@@ -41,6 +41,7 @@ final class TestServer: Sendable {
         let log = RequestLog()
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 30, logger: .disabled)
         await server.appendRoute("*") { request in
+            await log.recordHead()
             let received = ReceivedRequest(
                 method: request.method.rawValue,
                 path: request.target.path(),
@@ -86,6 +87,17 @@ final class TestServer: Sendable {
         get async { await log.requests }
     }
 
+    /// Waits until the head of a request has arrived, its body perhaps still to come, for at most `limit`; returns
+    /// whether one did.
+    func waitForHead(within limit: Duration) async throws -> Bool {
+        let deadline = ContinuousClock.now + limit
+        while await log.headCount == 0 {
+            guard ContinuousClock.now < deadline else { return false }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return true
+    }
+
     /// The only request received so far.
     var request: ReceivedRequest {
         get async throws {
@@ -125,6 +137,12 @@ struct UnexpectedRequests: Error {
 
 private actor RequestLog {
     private(set) var requests: [ReceivedRequest] = []
+    /// The requests whose head has arrived, bodies read or not.
+    private(set) var headCount = 0
+
+    func recordHead() {
+        headCount += 1
+    }
 
     func record(_ request: ReceivedRequest) {
         requests.append(request)

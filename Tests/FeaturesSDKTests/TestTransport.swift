@@ -6,3 +6,7 @@ import FeaturesSDK
 func testTransport() -> any HTTPTransport {
     URLSessionTransport()
 }
+
+/// Whether `testTransport()` writes an upload from a sequence to a file before it sends the request, as
+/// URLSessionTransport does, rather than sending the chunks as it reads them.
+let testTransportSpoolsSequences = true

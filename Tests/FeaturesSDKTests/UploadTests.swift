@@ -64,8 +64,30 @@ struct UploadTests {
             #expect(requests.count == 2)
             #expect(requests.map(\.body) == [Self.body, Self.body])
             #expect(requests.map { $0.header("Content-Type") } == ["application/octet-stream", "application/octet-stream"])
-            // URLSessionTransport writes the sequence to a temporary file and uploads that, with its length.
-            #expect(requests.map { $0.header("Content-Length") } == [String(Self.body.count), String(Self.body.count)])
+            // URLSessionTransport writes the sequence to a temporary file and uploads that, with its length; a
+            // transport that streams sends a sequence of unknown length chunked.
+            let unknownLength = testTransportSpoolsSequences ? String(Self.body.count) : nil
+            #expect(requests.map { $0.header("Content-Length") } == [unknownLength, String(Self.body.count)])
+            #expect(requests[0].header("Transfer-Encoding") == (testTransportSpoolsSequences ? nil : "chunked"))
+        }
+    }
+
+    @Test("a transport that streams sends a sequence as it is read; URLSessionTransport once the sequence has ended")
+    func sequenceSentAsRead() async throws {
+        try await TestServer.with({ _ in .empty(204) }) { server in
+            let (chunks, continuation) = AsyncThrowingStream.makeStream(of: Data.self)
+            continuation.yield(Self.body.prefix(64 << 10))
+            let upload = Task {
+                try await server.client().bodies.putBlob(body: .stream(chunks))
+            }
+            // The rest of the body waits for the request to reach the server: at once where the transport streams
+            // (however slow the machine), never where it spools the sequence first.
+            let arrivedBeforeTheEnd = try await server.waitForHead(within: .seconds(testTransportSpoolsSequences ? 2 : 60))
+            continuation.yield(Self.body.dropFirst(64 << 10))
+            continuation.finish()
+            try await upload.value
+            #expect(arrivedBeforeTheEnd == !testTransportSpoolsSequences)
+            #expect(try await server.request.body == Self.body)
         }
     }
 

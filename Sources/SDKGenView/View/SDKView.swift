@@ -185,7 +185,7 @@ package struct SDKView {
     }
 
     /// Sets the fields that tell templates which parts of the runtime the SDK uses.
-    private func addRuntimeFeatures(to object: inout TemplateObject) {
+    func addRuntimeFeatures(to object: inout TemplateObject) {
         for feature in RuntimeFeatures.Feature.allCases {
             object[feature.templateFieldName] = .bool(runtime.uses(feature))
         }

@@ -8,7 +8,8 @@ import FoundationNetworking
 
 /// A URLSession whose delegate hands each response on as soon as its head arrives, its body following chunk by chunk.
 ///
-/// URLSession's `bytes(for:)` does the same on Apple platforms only; this works everywhere.
+/// URLSession's `bytes(for:)` does the same on Apple platforms only; this works everywhere. The part of a body the
+/// caller has not read yet waits in a ``SpooledBody``: a few MiB in memory, the rest in a temporary file.
 final class StreamingURLSession: Sendable {
     private let session: URLSession
     private let delegate: StreamingDelegate
@@ -107,11 +108,13 @@ private final class StreamingExchange: @unchecked Sendable {
     private let lock = NSLock()
     private let task: URLSessionDataTask
     private var continuation: CheckedContinuation<Head, any Error>?
-    private var body: AsyncThrowingStream<Data, any Error>.Continuation?
+    private var body: SpooledBody?
     private var deadline: DispatchWorkItem?
     private var stopReason: StopReason?
     /// How long the head, and then each chunk of the body, may take.
     private var timeout: TimeInterval = 0
+    /// When the last chunk of the body arrived, or its head.
+    private var lastArrival = DispatchTime.now()
 
     init(task: URLSessionDataTask) {
         self.task = task
@@ -152,15 +155,15 @@ private final class StreamingExchange: @unchecked Sendable {
             task.cancel()
             return
         }
-        let (stream, body) = AsyncThrowingStream.makeStream(of: Data.self, throwing: (any Error).self)
-        body.onTermination = { [task] termination in
-            if case .cancelled = termination {
-                task.cancel()
-            }
+        let body = SpooledBody { [task] in
+            task.cancel()
         }
+        let stream = body.makeStream()
         let continuation = lock.withLock {
             self.body = body
-            armBodyDeadline()
+            deadline?.cancel()
+            lastArrival = .now()
+            scheduleStallCheck()
             defer { self.continuation = nil }
             return self.continuation
         }
@@ -169,30 +172,35 @@ private final class StreamingExchange: @unchecked Sendable {
 
     func receive(_ data: Data) {
         let body = lock.withLock {
-            armBodyDeadline()
+            lastArrival = .now()
             return self.body
         }
-        body?.yield(data)
+        body?.append(data)
     }
 
-    /// Replaces the pending deadline with one `timeout` from now, after which the body counts as stalled. Call with
-    /// `lock` held.
-    private func armBodyDeadline() {
-        deadline?.cancel()
-        let deadline = DispatchWorkItem { [weak self] in
-            self?.stopStalledBody()
+    /// Looks, `timeout` after the last chunk arrived, whether another has since. One pending check at a time rather
+    /// than a timer a chunk: a gigabyte arrives in tens of thousands of chunks, and a cancelled timer keeps its memory
+    /// until it would have fired. Call with `lock` held.
+    private func scheduleStallCheck() {
+        let check = DispatchWorkItem { [weak self] in
+            self?.stopIfStalled()
         }
-        self.deadline = deadline
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: deadline)
+        deadline = check
+        DispatchQueue.global().asyncAfter(deadline: lastArrival + timeout, execute: check)
     }
 
-    private func stopStalledBody() {
-        let isReceiving = lock.withLock {
+    /// Ends the body as stalled when nothing arrived for `timeout`, and otherwise looks again when that would be so.
+    private func stopIfStalled() {
+        let isStalled = lock.withLock {
             guard body != nil, stopReason == nil else { return false }
+            guard DispatchTime.now() >= lastArrival + timeout else {
+                scheduleStallCheck()
+                return false
+            }
             stopReason = .stalled
             return true
         }
-        if isReceiving {
+        if isStalled {
             task.cancel()
         }
     }
