@@ -9,7 +9,7 @@
 # (SwiftNIO, BoringSSL and AsyncHTTPClient: about 5 minutes on two idle cores).
 #
 # Usage: Scripts/transport-check.sh [--filter PATTERN]   (the filter is `swift test`'s)
-# Environment: SDKGEN, the sdkgen executable (default: this package's debug build, built when missing);
+# Environment: SDKGEN, the sdkgen executable (default: this package's debug build, brought up to date);
 #              STEP_TIMEOUT, the most seconds each step may take (default: 1800).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -21,8 +21,9 @@ if [ "${1:-}" = "--filter" ]; then
 fi
 
 if [ -z "${SDKGEN:-}" ]; then
+    # Built each time (seconds when nothing changed), so that a run after an edit checks the templates as they are.
+    swift build --product sdkgen >&2
     SDKGEN="$(swift build --show-bin-path)/sdkgen"
-    [ -x "$SDKGEN" ] || swift build --product sdkgen >&2
 fi
 
 work="$PWD/.build-transport-check"
