@@ -8,9 +8,9 @@
 #   upload-file      `putBlob(body: .file(url))` from a file in the scratch folder
 #   upload-stream    `putBlob(body: .stream(chunks))`, an AsyncSequence making 64 KiB chunks as they are asked for
 #   upload-buffered  `putBlob(body: data)`, the whole body as one Data
-# With --async-http-client, the download ways also through the SDK's AsyncHTTPClient transport module
-# (`--transport async-http-client`): `ahc-streamed` and `ahc-buffered` (SwiftNIO and AsyncHTTPClient are then built
-# in release: minutes).
+# With --async-http-client, also through the SDK's AsyncHTTPClient transport module (`--transport
+# async-http-client`): `ahc-streamed`, `ahc-buffered`, `ahc-upload-file` and `ahc-upload-stream` (SwiftNIO and
+# AsyncHTTPClient are then built in release: minutes).
 # A benchmark, not a test: it asserts nothing but that every byte arrived. Needs python3 (the server) and GNU time.
 #
 #   Benchmarks/streaming.sh [--bytes N] [--runs N] [--async-http-client]
@@ -238,11 +238,11 @@ url="http://127.0.0.1:$(cat "$work/port")"
 echo "| way | bytes | peak RSS | wall time | throughput |"
 echo "|---|---:|---:|---:|---:|"
 ways=(streamed file buffered upload-file upload-stream upload-buffered)
-if $async_http_client; then ways+=(ahc-streamed ahc-buffered); fi
+if $async_http_client; then ways+=(ahc-streamed ahc-buffered ahc-upload-file ahc-upload-stream); fi
 for way in "${ways[@]}"; do
     for _ in $(seq "$runs"); do
         rm -f "$work/body"
-        if [ "$way" = upload-file ]; then
+        if [ "${way#ahc-}" = upload-file ]; then
             head -c "$bytes" /dev/zero > "$work/body"
         fi
         /usr/bin/time -f '%M %e' -o "$work/time" "$bench" "$way" "$url" "$work/body" "$bytes" > "$work/count"

@@ -85,6 +85,7 @@ package struct TypeLowering {
             return .tuple
         }
         if !schema.allOf.isEmpty {
+            if isAnnotatedReference(schema) { return nil }
             return index.flattenedObject(schema).map { $0.properties.isEmpty ? nil : DeclarationKind.structure } ?? nil
         }
         if isStringEnum(schema) || isIntegerEnum(schema) { return .enumeration }
@@ -116,6 +117,16 @@ package struct TypeLowering {
         schema.reference == nil && schema.types.isEmpty && schema.properties.isEmpty && schema.allOf.isEmpty
             && schema.oneOf.isEmpty && schema.anyOf.isEmpty && schema.enumValues == nil && schema.items == nil
             && schema.additionalProperties == nil && schema.constValue == nil && schema.booleanValue == nil
+    }
+
+    /// `allOf: [$ref]` beside annotations alone (`nullable`, a description), the way OpenAPI 3.0 documents a reference:
+    /// the referenced type itself, not a copy of it under another name.
+    private func isAnnotatedReference(_ schema: Schema) -> Bool {
+        let members = schema.allOf.filter { !isUnconstrained($0) }
+        guard members.count == 1, let member = members.first, member.reference != nil,
+              member.allOf.isEmpty, member.oneOf.isEmpty, member.anyOf.isEmpty else { return false }
+        return schema.properties.isEmpty && schema.required.isEmpty && schema.additionalProperties == nil
+            && schema.oneOf.isEmpty && schema.anyOf.isEmpty && (schema.types.isEmpty || schema.types == [.object])
     }
 
     // MARK: - Types
@@ -252,15 +263,16 @@ package struct TypeLowering {
         return swiftType(for: target, suggestedName: name)
     }
 
-    /// What documents a property or a union member: its own description (for a `$ref`, the 3.1 sibling one);
-    /// failing that, for a `$ref` to a component that declares no type (an alias of `String`, say), that
-    /// component's, which is documented nowhere else.
+    /// What documents a property or a union member: its own description (for a `$ref`, the 3.1 sibling one), or
+    /// that of an `allOf` member that only annotates (`allOf: [$ref, {description: …}]`, 3.0's way of describing a
+    /// reference); failing that, for a `$ref` to a component that declares no type (an alias of `String`, say),
+    /// that component's, which is documented nowhere else.
     ///
     /// A `$ref` to a declared type does not copy the type's description: that documents the type, in the
     /// type's own file, and copied here, one edit to it would rewrite (and make the build recompile) every
     /// file referring to the type.
     private func description(of schema: Schema) -> String? {
-        if let own = schema.description { return own }
+        if let own = schema.description ?? schema.allOf.first(where: isUnconstrained)?.description { return own }
         guard let reference = schema.reference, let name = reference.componentName(in: "schemas"),
               componentTypes[name] == nil else { return nil }
         return index.schema(reference)?.description

@@ -30,9 +30,8 @@ import Testing
         }
     }
 
-    /// allof-of-enclosing-component-in-property.yaml, reduced: the lowering declared a new copy of the
-    /// inline `allOf` type at every level, without end, until the stack overflowed.
-    @Test func anAllOfOfTheEnclosingComponentInsideItsOwnPropertyIsARecursiveType() throws {
+    /// A component `Person` whose property `receivedBy` is `schema`, lowered.
+    private func lowerPerson(receivedBy schema: String) throws -> SwiftSDK {
         let yaml = """
             openapi: 3.0.3
             info: {title: T, version: '1'}
@@ -43,15 +42,30 @@ import Testing
                   type: object
                   properties:
                     name: {type: string}
-                    receivedBy:
-                      nullable: true
-                      allOf:
-                        - $ref: '#/components/schemas/Person'
+                    receivedBy: \(schema)
             """
-        let sdk = try SDKGenerator.lower(specBytes: Array(yaml.utf8), file: "t.yaml", moduleName: "M").sdk
+        return try SDKGenerator.lower(specBytes: Array(yaml.utf8), file: "t.yaml", moduleName: "M").sdk
+    }
+
+    /// allof-of-enclosing-component-in-property.yaml, reduced: the lowering declared a new copy of the
+    /// inline `allOf` type at every level, without end, until the stack overflowed.
+    @Test func anAllOfOfTheEnclosingComponentInsideItsOwnPropertyIsARecursiveType() throws {
+        let sdk = try lowerPerson(receivedBy: "{nullable: true, allOf: [$ref: '#/components/schemas/Person']}")
+        // `nullable` beside the `allOf` only annotates the reference: the property is the component's own type.
+        #expect(sdk.models.map(\.typeName) == ["Person"])
+        let person = try #require(sdk.models.first?.structure)
+        #expect(person.properties.map(\.type.description) == ["String?", "Person?"])
+        #expect(person.properties.last?.isIndirect == true)
+    }
+
+    /// The same with a property of its own beside the reference: the `allOf` declares a type, which copies the
+    /// property that holds it back in, and is recursive rather than copied again at every level.
+    @Test func anAllOfExtendingTheEnclosingComponentInsideItsOwnPropertyIsARecursiveType() throws {
+        let sdk = try lowerPerson(
+            receivedBy: "{allOf: [$ref: '#/components/schemas/Person', properties: {note: {type: string}}]}")
         #expect(sdk.models.map(\.typeName) == ["Person", "PersonReceivedBy"])
         let receivedBy = try #require(sdk.models.first { $0.typeName == "PersonReceivedBy" }?.structure)
-        #expect(receivedBy.properties.map(\.type.description) == ["String?", "PersonReceivedBy?"])
-        #expect(receivedBy.properties.last?.isIndirect == true)
+        #expect(receivedBy.properties.map(\.type.description) == ["String?", "PersonReceivedBy?", "String?"])
+        #expect(receivedBy.properties[1].isIndirect == true)
     }
 }

@@ -55,7 +55,6 @@ import Testing
         Session.self,
         Stats.self,
         StatsReport.self,
-        StatsReportThroughput.self,
         Status.self,
         StatusEvent.self,
         StatusEventType.self,

@@ -123,6 +123,9 @@ import Testing
         #expect(report.history == [Stats(p50: 1.5), nil])
         // A nil property is left out, as every optional is; a nil element stays, as the array's place needs it.
         #expect(try json(report) == #"{"history":[{"p50":1.5},null]}"#)
+        // The `allOf` only describes the reference: the property is the component's type, not a copy of it.
+        let throughput: Stats? = try decode(StatsReport.self, #"{"history":[],"throughput":{"p50":2}}"#).throughput
+        #expect(throughput == Stats(p50: 2))
     }
 
     @Test func membersAnAdditionalPropertiesSchemaAllowsAreKeptAndWrittenBack() throws {

@@ -3,7 +3,8 @@
 import Foundation
 
 public struct StatsReport: Codable, Hashable, Sendable {
-    public var throughput: StatsReportThroughput?
+    /// Null for unauthenticated requests.
+    public var throughput: Stats?
 
     public var history: [Stats?]
 
@@ -14,11 +15,11 @@ public struct StatsReport: Codable, Hashable, Sendable {
     /// Creates a value from its properties.
     ///
     /// - Parameters:
-    ///   - throughput:
+    ///   - throughput: Null for unauthenticated requests.
     ///   - history:
     ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
     public init(
-        throughput: StatsReportThroughput? = nil,
+        throughput: Stats? = nil,
         history: [Stats?],
         additionalProperties: [String: JSONValue] = [:]
     ) {
@@ -29,7 +30,7 @@ public struct StatsReport: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
-        self.throughput = try container.decodeIfPresent(StatsReportThroughput.self, forKey: "throughput")
+        self.throughput = try container.decodeIfPresent(Stats.self, forKey: "throughput")
         self.history = try container.decode([Stats?].self, forKey: "history")
         self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["throughput", "history"])
     }
@@ -40,39 +41,5 @@ public struct StatsReport: Codable, Hashable, Sendable {
         try container.encodeAdditionalProperties(self.additionalProperties)
         try container.encodeIfPresent(self.throughput, forKey: "throughput")
         try container.encode(self.history, forKey: "history")
-    }
-}
-
-public struct StatsReportThroughput: Codable, Hashable, Sendable {
-    public var p50: Double
-
-    /// The members the schema does not declare, by their keys: kept as they came, so that they are written back
-    /// unchanged.
-    public var additionalProperties: [String: JSONValue]
-
-    /// Creates a value from its properties.
-    ///
-    /// - Parameters:
-    ///   - p50:
-    ///   - additionalProperties: The members the schema does not declare, by their keys: kept as they came, so that they are written back unchanged.
-    public init(
-        p50: Double,
-        additionalProperties: [String: JSONValue] = [:]
-    ) {
-        self.p50 = p50
-        self.additionalProperties = additionalProperties
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        self.p50 = try container.decode(Double.self, forKey: "p50")
-        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, declaredKeys: ["p50"])
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
-        // First, so that a key of the dictionary that a property also has is written with the property's value.
-        try container.encodeAdditionalProperties(self.additionalProperties)
-        try container.encode(self.p50, forKey: "p50")
     }
 }
