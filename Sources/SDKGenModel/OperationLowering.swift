@@ -84,6 +84,15 @@ extension SDKLowering {
             for (readingIndex, reading) in readings.enumerated() {
                 let name = names[bodyIndex][readingIndex]
                 func call(_ other: String, _ labels: String) -> String { "``\(SwiftName.unescaped(other))(\(labels))``" }
+                // A function sending its body as `Data` has an `UploadBody` overload with the same labels: a link to it
+                // names the body's type, which DocC would otherwise find ambiguous (`-(_,Data,_)`).
+                func call(_ other: String, with arguments: [OperationParameter]) -> String {
+                    guard arguments.contains(where: { $0.type.nonOptional == .data }) else {
+                        return call(other, argumentLabels(arguments))
+                    }
+                    let types = arguments.map { $0.type.nonOptional == .data ? $0.type.description : "_" } + ["_"]
+                    return "``\(SwiftName.unescaped(other))(\(argumentLabels(arguments)))-(\(types.joined(separator: ",")))``"
+                }
                 var bodyDeclaration = body?.declaration
                 var notes: [String] = []
                 if let streamField, case .json(let argument, let contentType, _)? = bodyDeclaration {
@@ -100,7 +109,7 @@ extension SDKLowering {
                 }
                 if readingIndex == 0 {
                     for (index, other) in readings.enumerated() where !other.isStream && index > 0 {
-                        notes.append("For the response as `\(other.result.acceptContentType ?? "")`, call \(call(names[bodyIndex][index], labels)).")
+                        notes.append("For the response as `\(other.result.acceptContentType ?? "")`, call \(call(names[bodyIndex][index], with: arguments)).")
                     }
                 } else if !reading.isStream {
                     notes.append("Asks for the response as `\(reading.result.acceptContentType ?? "")`.")
@@ -108,7 +117,7 @@ extension SDKLowering {
                 if let body, bodies.count > 1 {
                     if bodyIndex == 0 {
                         let others = bodies.enumerated().dropFirst().map { index, other in
-                            "as `\(other.mediaType)`, call \(call(names[index][readingIndex], argumentLabels(variants[index].arguments)))"
+                            "as `\(other.mediaType)`, call \(call(names[index][readingIndex], with: variants[index].arguments))"
                         }
                         notes.append("Sends the body as `\(body.mediaType)`; to send it " + others.joined(separator: "; ") + ".")
                     } else {

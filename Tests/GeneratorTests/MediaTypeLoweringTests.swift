@@ -43,6 +43,11 @@ import Testing
         #expect(api.contains(#"request.setBody(body, contentType: "image/jpeg")"#))
         #expect(api.contains(#"request.addHeader("Accept", "application/xml")"#))
         #expect(api.contains("Sends the body as `application/json`; to send it as `image/png`, call"))
+        // A link to a function sending `Data` names the body's type: its `UploadBody` overload has the same labels,
+        // which DocC finds ambiguous.
+        #expect(api.contains("call ``putImagePNG(body:options:)-(Data,_)``"))
+        #expect(api.contains("`application/xml`, call ``putImagePNGXML(body:options:)-(Data,_)``"))
+        #expect(api.contains("`application/xml`, call ``putImageXML(body:options:)``"))
     }
 
     @Test func aResponseMediaTypeAddedIsItsFunctionAdded() throws {

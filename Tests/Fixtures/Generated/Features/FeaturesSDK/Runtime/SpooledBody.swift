@@ -148,10 +148,15 @@ final class SpooledBody: @unchecked Sendable {
     private func takeChunk() -> Data? {
         if firstChunk < chunks.count {
             let chunk = chunks[firstChunk]
+            // The slot lets go of the bytes now: a reader that never quite catches up never empties the array.
+            chunks[firstChunk] = Data()
             firstChunk += 1
             memoryCount -= chunk.count
             if firstChunk == chunks.count {
                 chunks.removeAll(keepingCapacity: true)
+                firstChunk = 0
+            } else if firstChunk >= 1024, firstChunk * 2 >= chunks.count {
+                chunks.removeFirst(firstChunk)
                 firstChunk = 0
             }
             return chunk
