@@ -36,8 +36,14 @@ package struct TypeLowering {
     /// whose items are an object), by where the schema is written: every reference to the alias, and the component
     /// the alias was copied from, then use the one type.
     private var aliasInlineTypes: [SourceLocation: String] = [:]
-    /// The types declared for every other inline schema, by where it is written, for an alias that reaches one.
+    /// The types declared for every other inline schema, by where it is written, for an alias that reaches one, and
+    /// for an `allOf` that copies a property of a component declared before.
     private var inlineTypes: [SourceLocation: String] = [:]
+    /// The component whose schema writes each inline schema, by where it is written.
+    private var owningComponents: [SourceLocation: String] = [:]
+    /// The components whose declarations are complete, whose inline schemas' types an `allOf` elsewhere that copies
+    /// their properties uses rather than declaring copies (`Cat: allOf: [$ref: Pet, …]` and `Pet`'s `owner`).
+    private var declaredComponents: Set<String> = []
     private(set) var models: [ModelDeclaration] = []
     private(set) var diagnostics = Diagnostics()
 
@@ -59,8 +65,25 @@ package struct TypeLowering {
             componentsByLocation[entry.value.location] = entry.name
         }
         for entry in schemas {
+            Self.recordInlineSchemas(of: entry.value, owner: entry.name, in: &owningComponents)
+        }
+        for entry in schemas {
             guard let typeName = componentTypes[entry.name] else { continue }
             declare(typeName, for: entry.value)
+            declaredComponents.insert(entry.name)
+        }
+    }
+
+    /// Records `owner` as the component writing every inline schema inside `schema`, down to the references.
+    private static func recordInlineSchemas(of schema: Schema, owner: String, in owners: inout [SourceLocation: String]) {
+        var children = schema.properties.map(\.value) + schema.allOf + schema.oneOf + schema.anyOf + schema.prefixItems
+        children += [schema.items, schema.not].compactMap { $0 }
+        if case .schema(let values)? = schema.additionalProperties {
+            children.append(values)
+        }
+        for child in children where child.reference == nil && owners[child.location] == nil {
+            owners[child.location] = owner
+            recordInlineSchemas(of: child, owner: owner, in: &owners)
         }
     }
 
@@ -150,7 +173,10 @@ package struct TypeLowering {
                 return .named(typeName)
             }
             let isInAlias = !resolving.isEmpty
-            if let typeName = aliasInlineTypes[schema.location] ?? (isInAlias ? inlineTypes[schema.location] : nil) {
+            // A copy of a declared component's property (an `allOf` of it) is that component's type for it; copied
+            // before the component is declared, it is declared anew, so that the component's own is named after it.
+            let ownerIsDeclared = owningComponents[schema.location].map(declaredComponents.contains) ?? false
+            if let typeName = aliasInlineTypes[schema.location] ?? (isInAlias || ownerIsDeclared ? inlineTypes[schema.location] : nil) {
                 return .named(typeName)
             }
             let typeName = names.claim(SwiftName.type(suggestedName()))
