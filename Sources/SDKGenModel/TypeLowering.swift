@@ -56,7 +56,9 @@ package struct TypeLowering {
         self.keepsUndeclaredProperties = keepsUndeclaredProperties
     }
 
-    /// Names every component schema that becomes a declaration, then declares them in document order.
+    /// Names every component schema that becomes a declaration, then declares them in document order, except that a
+    /// component an `allOf` extends comes before the components extending it: the types of its inline schemas are
+    /// then named after it, and the properties the others copy from it use them.
     package mutating func declareComponents() {
         let schemas = index.document.components.schemas
         for entry in schemas where kind(of: entry.value) != nil {
@@ -64,18 +66,24 @@ package struct TypeLowering {
             componentTypes[entry.name] = names.claim(SwiftName.type(name ?? entry.name))
             componentsByLocation[entry.value.location] = entry.name
         }
+        var extended: [String: [String]] = [:]
         for entry in schemas {
-            Self.recordInlineSchemas(of: entry.value, owner: entry.name, in: &owningComponents)
+            Self.recordInlineSchemas(of: entry.value, owner: entry.name, owners: &owningComponents,
+                                     extended: &extended[entry.name, default: []])
         }
-        for entry in schemas {
-            guard let typeName = componentTypes[entry.name] else { continue }
-            declare(typeName, for: entry.value)
-            declaredComponents.insert(entry.name)
+        let schemasByName = Dictionary(schemas.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        for name in Self.extendedFirst(schemas.map(\.name), extended: extended) {
+            guard let typeName = componentTypes[name], let schema = schemasByName[name] else { continue }
+            declare(typeName, for: schema)
+            declaredComponents.insert(name)
         }
     }
 
-    /// Records `owner` as the component writing every inline schema inside `schema`, down to the references.
-    private static func recordInlineSchemas(of schema: Schema, owner: String, in owners: inout [SourceLocation: String]) {
+    /// Records `owner` as the component writing every inline schema inside `schema`, down to the references, and the
+    /// components its `allOf`s extend in `extended`.
+    private static func recordInlineSchemas(of schema: Schema, owner: String, owners: inout [SourceLocation: String],
+                                            extended: inout [String]) {
+        extended += schema.allOf.compactMap { $0.reference?.componentName(in: "schemas") }
         var children = schema.properties.map(\.value) + schema.allOf + schema.oneOf + schema.anyOf + schema.prefixItems
         children += [schema.items, schema.not].compactMap { $0 }
         if case .schema(let values)? = schema.additionalProperties {
@@ -83,8 +91,32 @@ package struct TypeLowering {
         }
         for child in children where child.reference == nil && owners[child.location] == nil {
             owners[child.location] = owner
-            recordInlineSchemas(of: child, owner: owner, in: &owners)
+            recordInlineSchemas(of: child, owner: owner, owners: &owners, extended: &extended)
         }
+    }
+
+    /// `names` in their order, but each after the components it extends (depth first, without recursion: a chain
+    /// of `allOf`s may be long), each once.
+    private static func extendedFirst(_ names: [String], extended: [String: [String]]) -> [String] {
+        var order: [String] = []
+        var visited: Set<String> = []
+        var path: [(name: String, nextBase: Int)] = []
+        for root in names where visited.insert(root).inserted {
+            path.append((root, 0))
+            while let (name, nextBase) = path.last {
+                let bases = extended[name] ?? []
+                guard nextBase < bases.count else {
+                    order.append(name)
+                    path.removeLast()
+                    continue
+                }
+                path[path.count - 1].nextBase += 1
+                if extended[bases[nextBase]] != nil, visited.insert(bases[nextBase]).inserted {
+                    path.append((bases[nextBase], 0))
+                }
+            }
+        }
+        return order
     }
 
     /// A type name no other declaration has, for a type declared outside the schemas.
