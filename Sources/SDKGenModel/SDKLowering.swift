@@ -103,7 +103,15 @@ public struct SDKLowering {
         security = planSecurity(reservedNames: Set(initializerNames))
         documentRetryPolicy = lowerDocumentRetryPolicy()
         let groupPaths = Self.groupPaths(document)
-        let groups = groupPaths.map { lowerGroup(path: $0, allPaths: groupPaths) }
+        var operationsByGroup: [String: [(pathItem: PathItem, operation: SDKGenOpenAPI.Operation)]] = [:]
+        for pathItem in document.paths {
+            for operation in pathItem.operations {
+                for key in Set(Self.groupPaths(of: operation).map(Self.groupKey)) {
+                    operationsByGroup[key, default: []].append((pathItem, operation))
+                }
+            }
+        }
+        let groups = groupPaths.map { lowerGroup(path: $0, allPaths: groupPaths, operations: operationsByGroup[Self.groupKey($0)] ?? []) }
         let error = ErrorDeclaration(
             access: options.access,
             typeName: errorTypeName, clientTypeName: clientTypeName,
@@ -221,24 +229,33 @@ public struct SDKLowering {
     /// group (`x-speakeasy-group: chat` joins the tag `Chat`), spelled as first met.
     private static func groupPaths(_ document: OpenAPIDocument) -> [[String]] {
         var used: [[String]] = []
+        var usedKeys: Set<String> = []
         for operation in document.operations {
-            for path in groupPaths(of: operation) where !used.contains(where: { sameGroup($0, path) }) {
+            for path in groupPaths(of: operation) where usedKeys.insert(groupKey(path)).inserted {
                 used.append(path)
             }
         }
-        let declared = document.tags.compactMap { path($0.name) }.filter { tag in used.contains { $0 == tag } }
+        let usedPaths = Set(used)
+        let declared = document.tags.compactMap { path($0.name) }.filter(usedPaths.contains)
+        let declaredPaths = Set(declared)
         var paths: [[String]] = []
-        for path in declared + used.filter({ !declared.contains($0) }) {
-            for length in 1...path.count where !paths.contains(where: { sameGroup($0, Array(path.prefix(length))) }) {
+        var keys: Set<String> = []
+        for path in declared + used.filter({ !declaredPaths.contains($0) }) {
+            for length in 1...path.count where keys.insert(groupKey(Array(path.prefix(length)))).inserted {
                 paths.append(Array(path.prefix(length)))
             }
         }
         return paths
     }
 
+    /// What two group paths that make the same Swift names have in common: their length and type name.
+    private static func groupKey(_ path: [String]) -> String {
+        "\(path.count) \(groupTypeName(path))"
+    }
+
     /// Whether two group paths make the same Swift names.
     private static func sameGroup(_ first: [String], _ second: [String]) -> Bool {
-        first.count == second.count && groupTypeName(first) == groupTypeName(second)
+        groupKey(first) == groupKey(second)
     }
 
     /// `BetaResponsesAPI` for `beta.responses`.
@@ -246,7 +263,9 @@ public struct SDKLowering {
         path.map(SwiftName.type).joined() + "API"
     }
 
-    private mutating func lowerGroup(path: [String], allPaths: [[String]]) -> APIGroupDeclaration {
+    /// - Parameter operations: The group's operations, in document order, each with its path item.
+    private mutating func lowerGroup(path: [String], allPaths: [[String]],
+                                     operations groupOperations: [(pathItem: PathItem, operation: SDKGenOpenAPI.Operation)]) -> APIGroupDeclaration {
         let tag = path.joined(separator: ".")
         let typeName = Self.groupTypeName(path)
         // The group's own property is its last part; the client reaches it through its parents'.
@@ -261,25 +280,23 @@ public struct SDKLowering {
         var functionNames = MemberNames(reserving: Set(subgroups.map { SwiftName.unescaped($0.propertyName) }))
         var operations: [OperationDeclaration] = []
         var specOperations: [SDKGenOpenAPI.Operation] = []
-        for pathItem in document.paths {
-            for operation in pathItem.operations where Self.groupPaths(of: operation).contains(where: { Self.sameGroup($0, path) }) {
-                specOperations.append(operation)
-                let key = operation.method.rawValue + " " + operation.path
-                // An operation in several groups is lowered once, so that its types are declared once.
-                if let lowered = loweredOperations[key] {
-                    operations += lowered.map { declaration in
-                        var declaration = declaration
-                        declaration.functionName = functionNames.claim(declaration.functionName)
-                        return declaration
-                    }
-                    continue
+        for (pathItem, operation) in groupOperations {
+            specOperations.append(operation)
+            let key = operation.method.rawValue + " " + operation.path
+            // An operation in several groups is lowered once, so that its types are declared once.
+            if let lowered = loweredOperations[key] {
+                operations += lowered.map { declaration in
+                    var declaration = declaration
+                    declaration.functionName = functionNames.claim(declaration.functionName)
+                    return declaration
                 }
-                // Read for its warning: a group that is no string is left for the tags.
-                _ = SpeakeasyExtension.string(SpeakeasyExtension.group, in: operation.extensions, diagnostics: &diagnostics)
-                let lowered = lowerOperation(operation, pathItem: pathItem, functionNames: &functionNames)
-                loweredOperations[key] = lowered
-                operations += lowered
+                continue
             }
+            // Read for its warning: a group that is no string is left for the tags.
+            _ = SpeakeasyExtension.string(SpeakeasyExtension.group, in: operation.extensions, diagnostics: &diagnostics)
+            let lowered = lowerOperation(operation, pathItem: pathItem, functionNames: &functionNames)
+            loweredOperations[key] = lowered
+            operations += lowered
         }
         // After every operation's own function, so that a paging function never takes an operation's name.
         addPagination(to: &operations, of: specOperations, functionNames: &functionNames)

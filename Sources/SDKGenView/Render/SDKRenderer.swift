@@ -10,32 +10,33 @@ public enum SDKRenderer {
         let module = sdk.moduleName
         let view = SDKView(sdk)
         var jobs: [RenderJob] = []
-        func add(_ path: String, _ value: TemplateObject, _ template: String, omittedWhenEmpty: Bool = false) {
+        // The values are made on the rendering threads too: building them is about as much work as rendering.
+        func add(_ path: String, _ template: String, omittedWhenEmpty: Bool = false, _ value: @escaping @Sendable () -> TemplateObject) {
             jobs.append(RenderJob(path: path, value: value, template: template, omittedWhenEmpty: omittedWhenEmpty))
         }
-        let client = view.client
-        add("\(module)/\(sdk.client.typeName).swift", client, "client")
-        add("\(module)/\(sdk.error.typeName).swift", view.error, "error")
+        add("\(module)/\(sdk.client.typeName).swift", "client") { view.client }
+        add("\(module)/\(sdk.error.typeName).swift", "error") { view.error }
         // A templates folder from before webhooks were typed has no webhook.mustache; it renders nothing for them.
         if let webhooks = sdk.webhooks {
-            add("\(module)/\(webhooks.typeName).swift", view.webhooks(webhooks), "webhook", omittedWhenEmpty: true)
+            add("\(module)/\(webhooks.typeName).swift", "webhook", omittedWhenEmpty: true) { view.webhooks(webhooks) }
         }
         for group in sdk.groups {
-            add("\(module)/APIs/\(group.typeName).swift", view.group(group), "api")
-            add("docs/\(SDKView.referencePagePath(group))", view.referencePage(group), "reference")
+            add("\(module)/APIs/\(group.typeName).swift", "api") { view.group(group) }
+            add("docs/\(SDKView.referencePagePath(group))", "reference") { view.referencePage(group) }
         }
         for model in sdk.models {
-            add("\(module)/Models/\(model.fileName).swift", view.model(model), "model")
-            add("docs/\(SDKView.modelReferencePagePath(model))", view.modelReferencePage(model), "model-reference")
+            add("\(module)/Models/\(model.fileName).swift", "model") { view.model(model) }
+            add("docs/\(SDKView.modelReferencePagePath(model))", "model-reference") { view.modelReferencePage(model) }
         }
         // The guide and the pages of the runtime types the reference pages link; left out when a custom templates
-        // folder has no template for them.
-        add("docs/README.md", SDKGuideView(sdk: sdk, docsFolder: "").root, "docs-readme", omittedWhenEmpty: true)
+        // folder has no template for them. The runtime's templates are rendered with the client, made once.
+        add("docs/README.md", "docs-readme", omittedWhenEmpty: true) { SDKGuideView(sdk: sdk, docsFolder: "").root }
+        let client = view.client
         for name in SDKView.runtimeReferencePageTypes {
-            add("docs/\(SDKView.runtimeReferencePagePath(name))", client, "reference-runtime/\(name)", omittedWhenEmpty: true)
+            add("docs/\(SDKView.runtimeReferencePagePath(name))", "reference-runtime/\(name)", omittedWhenEmpty: true) { client }
         }
         for transport in sdk.transports {
-            add("\(transport.moduleName)/\(transport.typeName).swift", view.transport(transport), Self.template(of: transport))
+            add("\(transport.moduleName)/\(transport.typeName).swift", Self.template(of: transport)) { view.transport(transport) }
         }
         let missing = sdk.transports.map(Self.template).filter { templates.templates[$0] == nil }
         guard missing.isEmpty else {
@@ -43,11 +44,11 @@ public enum SDKRenderer {
         }
         // A runtime file for a feature the SDK does not use renders empty and is left out.
         for name in templates.runtimeNames {
-            add("\(module)/\(name).swift", client, name, omittedWhenEmpty: true)
+            add("\(module)/\(name).swift", name, omittedWhenEmpty: true) { client }
         }
         // The files are independent, so they are rendered on every core; each result keeps its job's place.
         let rendered = jobs.concurrentMap { job -> Result<GeneratedFile?, Diagnostic> in
-            templates.render(.object(job.value), with: job.template).map { text in
+            templates.render(.object(job.value()), with: job.template).map { text in
                 let contents = normalized(text)
                 return job.omittedWhenEmpty && contents == "\n" ? nil : GeneratedFile(path: job.path, contents: contents)
             }
@@ -83,7 +84,7 @@ public enum SDKRenderer {
     /// One file to render: the value that fills the template in, and where the result goes.
     private struct RenderJob: Sendable {
         package var path: String
-        package var value: TemplateObject
+        package var value: @Sendable () -> TemplateObject
         package var template: String
         package var omittedWhenEmpty: Bool
     }

@@ -7,7 +7,7 @@ import SDKGenMustache
 /// Every piece of Swift text a template prints that the model holds as a value (a type's spelling, a literal,
 /// ` = nil`, `try `, `decodeIfPresent`) is made here, from the model alone. The field names are the templates'
 /// interface: a user's customised templates use them, so a name once offered stays (`TemplateFieldNameTests`).
-package struct SDKView {
+package struct SDKView: Sendable {
     package let sdk: SwiftSDK
     /// The runtime's parts this SDK uses.
     package let runtime: RuntimeFeatures
