@@ -124,20 +124,9 @@ package struct ExampleOmissions {
                 check(example, against: schema, depth: 0)
             }
             for entry in media.examples {
-                if let value = exampleValue(entry.value) { check(value, against: schema, depth: 0) }
+                if let value = index.example(entry.value)?.value { check(value, against: schema, depth: 0) }
             }
             visitExamples(in: schema)
-        }
-    }
-
-    private func exampleValue(_ example: Referenceable<Example>) -> YAMLNode? {
-        switch example {
-        case .value(let value):
-            return value.value
-        case .reference(let reference):
-            guard let name = reference.componentName(in: "examples"),
-                  case .value(let value)? = index.document.components.examples[named: name] else { return nil }
-            return value.value
         }
     }
 

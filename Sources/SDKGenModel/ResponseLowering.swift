@@ -194,17 +194,7 @@ extension SDKLowering {
     func examples(of media: MediaType, type: SwiftType, label: String) -> [BodyExample] {
         var found: [(name: String?, value: YAMLNode)] = media.example.map { [(nil, $0)] } ?? []
         for entry in media.examples {
-            let example: Example?
-            switch entry.value {
-            case .value(let value):
-                example = value
-            case .reference(let reference):
-                example = reference.componentName(in: "examples").flatMap { name in
-                    if case .value(let value)? = document.components.examples[named: name] { return value }
-                    return nil
-                }
-            }
-            if let value = example?.value { found.append((entry.name, value)) }
+            if let value = index.example(entry.value)?.value { found.append((entry.name, value)) }
         }
         if found.isEmpty, let schema = media.schema, let value = schema.example ?? resolved(schema).example {
             found.append((nil, value))

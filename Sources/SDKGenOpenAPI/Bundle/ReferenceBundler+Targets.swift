@@ -20,7 +20,7 @@ extension ReferenceBundler {
         if case .sameFile = target.kind, file == files.root, let section = Self.section(of: slot),
            target.pointer.count == 3, target.pointer[0] == "components", target.pointer[1] == section {
             // A component of the root, as written; only a schema that is not there needs anything done.
-            guard slot == .schema, Self.walk(originalRoot, target.pointer) == nil else { return nil }
+            guard slot == .schema, rootComponentNames[section]?.contains(target.pointer[2]) != true else { return nil }
             let prefix = "/" + target.pointer.map(JSONPointer.escape).joined(separator: "/")
             return unresolvedSchema(node, reference: reference, text: text, detail: "'\(files.root.path)' has no '\(prefix)'")
         }
@@ -85,21 +85,6 @@ extension ReferenceBundler {
         guard case .mapping(let pairs) = node.content, pairs.count > 1 else { return inlined }
         let siblings = YAMLNode(.mapping(pairs.filter { $0.key.scalarText != "$ref" }), at: node.location)
         return Self.pathItem(inlined, withSiblings: visit(siblings, as: .operation, in: file) ?? siblings)
-    }
-
-    /// The node `pointer` names in `tree`, or `nil`.
-    package static func walk(_ tree: YAMLNode, _ pointer: [String]) -> YAMLNode? {
-        var node = tree
-        for token in pointer {
-            if let pairs = node.pairs, let next = pairs.first(where: { $0.key.scalarText == token })?.value {
-                node = next
-            } else if let items = node.items, let index = Int(token), items.indices.contains(index) {
-                node = items[index]
-            } else {
-                return nil
-            }
-        }
-        return node
     }
 
     /// The path item a `$ref` names, its own references rewritten; a cycle of path item references is an error.

@@ -45,6 +45,8 @@ public struct ReferenceBundler {
     package var copies: [TargetKey: String] = [:]
     /// Component names in use per section, the root's own first.
     package var takenNames: [String: Set<String>] = [:]
+    /// The root document's own component names per section, as written: a `$ref` to one needs nothing done.
+    package let rootComponentNames: [String: Set<String>]
     package var pending: [PendingCopy] = []
     /// The finished copies, per section, in the order they were first referenced.
     private var finished: [String: [YAMLPair]] = [:]
@@ -74,10 +76,14 @@ public struct ReferenceBundler {
     private init(root: YAMLNode, file: String, allowedRoots: [String]) {
         files = ReferencedFiles(rootPath: file, rootTree: root, allowedRoots: allowedRoots)
         originalRoot = root
+        var rootComponentNames: [String: Set<String>] = [:]
         for pair in root["components"]?.pairs ?? [] {
-            guard let section = pair.key.scalarText else { continue }
-            takenNames[section] = Set((pair.value.pairs ?? []).compactMap(\.key.scalarText))
+            // The first of a duplicated section, as a JSON Pointer resolves it.
+            guard let section = pair.key.scalarText, rootComponentNames[section] == nil else { continue }
+            rootComponentNames[section] = Set((pair.value.pairs ?? []).compactMap(\.key.scalarText))
         }
+        self.rootComponentNames = rootComponentNames
+        takenNames = rootComponentNames
     }
 
     private mutating func run() -> YAMLNode {

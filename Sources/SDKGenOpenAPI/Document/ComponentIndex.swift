@@ -10,6 +10,7 @@ public struct ComponentIndex: Sendable {
     private let responses: [String: Referenceable<Response>]
     private let requestBodies: [String: Referenceable<RequestBody>]
     private let headers: [String: Referenceable<Header>]
+    private let examples: [String: Referenceable<Example>]
 
     public init(_ document: OpenAPIDocument) {
         self.document = document
@@ -19,6 +20,7 @@ public struct ComponentIndex: Sendable {
         responses = Self.index(components.responses)
         requestBodies = Self.index(components.requestBodies)
         headers = Self.index(components.headers)
+        examples = Self.index(components.examples)
     }
 
     private static func index<Value>(_ entries: [Named<Value>]) -> [String: Value] {
@@ -77,6 +79,11 @@ public struct ComponentIndex: Sendable {
 
     public func header(_ item: Referenceable<Header>) -> Header? {
         headerResolution(item).value
+    }
+
+    /// The example an entry of `examples` is or names (through `#/components/examples`), or `nil`.
+    public func example(_ item: Referenceable<Example>) -> Example? {
+        resolve(item, in: examples, section: "examples").value
     }
 
     public func parameterResolution(_ item: Referenceable<Parameter>) -> Resolution<Parameter> {
