@@ -22,16 +22,16 @@ import SDKGenYAML
 /// walked along its schema: properties, `additionalProperties`, items and `prefixItems`, `$ref`s, `allOf`,
 /// and for `oneOf`/`anyOf` the member the discriminator names or, without one, the member the example fits
 /// best.
-package struct ExampleOmissions {
+package struct ExampleOmissions: Sendable {
     /// One required property that examples leave out.
-    private struct Omission {
+    private struct Omission: Sendable {
         package var propertyName: String
         /// The first example value (an object) that leaves the property out.
         package var example: SourceLocation
     }
 
     /// An object schema's properties merged across `allOf`, looked up by name.
-    private struct ObjectShape {
+    private struct ObjectShape: Sendable {
         package var properties: [Named<Schema>]
         package var propertyByName: [String: Named<Schema>]
         package var required: Set<String>
@@ -45,7 +45,7 @@ package struct ExampleOmissions {
     private var omissions: [SourceLocation: Omission] = [:]
     private var discoveryOrder: [SourceLocation] = []
     /// A member of an example that its object schema does not declare: the schema (where it is written) and the name.
-    private struct UndeclaredMember: Hashable {
+    private struct UndeclaredMember: Hashable, Sendable {
         var schema: SourceLocation
         var name: String
     }
@@ -61,26 +61,63 @@ package struct ExampleOmissions {
     /// Whether the SDK keeps the members a schema does not declare (but allows): then an example's are no loss.
     private let keepsUndeclaredMembers: Bool
 
+    /// Where examples are written: a schema (and the schemas inside it), or a request body's or response's media types.
+    private enum ExampleSource: Sendable {
+        case schema(Schema)
+        case content([MediaType])
+    }
+
+    /// How many parts the examples are checked in, on every core at once: a fixed number, so that the parts are the
+    /// same on every machine (the merged findings would be the same anyway).
+    private static let parts = 8
+
     /// Walks every example of the document.
     package init(index: ComponentIndex, keepsUndeclaredMembers: Bool) {
-        self.index = index
-        self.keepsUndeclaredMembers = keepsUndeclaredMembers
         let document = index.document
-        for entry in document.components.schemas {
-            visitExamples(in: entry.value)
-        }
+        var sources = document.components.schemas.map { ExampleSource.schema($0.value) }
         for entry in document.components.requestBodies {
-            if case .value(let body) = entry.value { visitExamples(in: body.content) }
+            if case .value(let body) = entry.value { sources.append(.content(body.content)) }
         }
         for entry in document.components.responses {
-            if case .value(let response) = entry.value { visitExamples(in: response.content) }
+            if case .value(let response) = entry.value { sources.append(.content(response.content)) }
         }
         for operation in document.operations {
-            if case .value(let body)? = operation.requestBody { visitExamples(in: body.content) }
+            if case .value(let body)? = operation.requestBody { sources.append(.content(body.content)) }
             for entry in operation.responses {
-                if case .value(let response) = entry.response { visitExamples(in: response.content) }
+                if case .value(let response) = entry.response { sources.append(.content(response.content)) }
             }
         }
+        // Each part is walked with its own cache of shapes; merged in the parts' order, the findings are what one
+        // walk in document order finds (each omission and undeclared member at its first example).
+        let partSize = max(1, (sources.count + Self.parts - 1) / Self.parts)
+        let parts = stride(from: 0, to: sources.count, by: partSize).map { Array(sources[$0..<min($0 + partSize, sources.count)]) }
+        let walks = parts.concurrentMap { part in
+            var walk = ExampleOmissions(index: index, keepingUndeclaredMembers: keepsUndeclaredMembers)
+            for source in part {
+                switch source {
+                case .schema(let schema): walk.visitExamples(in: schema)
+                case .content(let content): walk.visitExamples(in: content)
+                }
+            }
+            return walk
+        }
+        self.init(index: index, keepingUndeclaredMembers: keepsUndeclaredMembers)
+        for walk in walks {
+            for location in walk.discoveryOrder where omissions[location] == nil {
+                omissions[location] = walk.omissions[location]
+                discoveryOrder.append(location)
+            }
+            for member in walk.undeclaredOrder where undeclaredMembers[member] == nil {
+                undeclaredMembers[member] = walk.undeclaredMembers[member]
+                undeclaredOrder.append(member)
+            }
+        }
+    }
+
+    /// Nothing found yet.
+    private init(index: ComponentIndex, keepingUndeclaredMembers: Bool) {
+        self.index = index
+        keepsUndeclaredMembers = keepingUndeclaredMembers
     }
 
     /// Whether examples leave out the property declared at `location` (a `Named` property's location).

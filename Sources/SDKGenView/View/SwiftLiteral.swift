@@ -34,27 +34,43 @@ public enum SwiftLiteral {
     /// Sentences the generator writes, as doc comment lines of at most `width` characters;
     /// continuation lines start with `continuation` (`///   ` under a `- Throws:`).
     public static func wrappedDocComment(_ text: String, width: Int = 120, continuation: String = "/// ") -> [String] {
+        let joined = SpecText.lines(text).joined(separator: " ")
+        // In ASCII text (without line breaks) every byte is a Character, so the lines are made of bytes and their
+        // lengths need no counting: a doc comment is wrapped for every property, parameter and operation.
+        guard joined.utf8.allSatisfy({ $0 < 0x80 }), continuation.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return wrappedWords(joined, width: width, continuation: continuation)
+        }
+        var lines: [String] = []
+        var line = Array("/// ".utf8)
+        var lineHasWord = false
+        for word in joined.utf8.split(separator: UInt8(ascii: " ")) {
+            if lineHasWord, line.count + 1 + word.count > width {
+                lines.append(String(decoding: line, as: UTF8.self))
+                line = Array(continuation.utf8)
+                lineHasWord = false
+            }
+            if lineHasWord { line.append(UInt8(ascii: " ")) }
+            line += word
+            lineHasWord = true
+        }
+        if lineHasWord { lines.append(String(decoding: line, as: UTF8.self)) }
+        return lines
+    }
+
+    /// `wrappedDocComment`'s lines for text with other than ASCII characters, measured in Characters.
+    private static func wrappedWords(_ joined: String, width: Int, continuation: String) -> [String] {
         var lines: [String] = []
         var prefix = "/// "
         var current = ""
-        let joined = SpecText.lines(text).joined(separator: " ")
-        // In ASCII text (without line breaks) every byte is a Character, so lengths add up and need no
-        // counting, which made this a noticeable part of lowering a big spec.
-        let isASCII = joined.utf8.allSatisfy { $0 < 0x80 }
-        var currentLength = 0
         for word in joined.split(separator: " ") {
-            let wordLength = isASCII ? word.utf8.count : word.count
-            if !current.isEmpty, prefix.count + (isASCII ? currentLength : current.count) + 1 + wordLength > width {
+            if !current.isEmpty, prefix.count + current.count + 1 + word.count > width {
                 lines.append(prefix + current)
                 prefix = continuation
                 current = String(word)
-                currentLength = wordLength
             } else if current.isEmpty {
                 current = String(word)
-                currentLength = wordLength
             } else {
                 current += " " + word
-                currentLength += 1 + wordLength
             }
         }
         if !current.isEmpty { lines.append(prefix + current) }
