@@ -55,6 +55,16 @@ package struct ExampleOmissions: Sendable {
     private var undeclaredMembers: [UndeclaredMember: (key: SourceLocation, isForbidden: Bool)] = [:]
     private var undeclaredOrder: [UndeclaredMember] = []
 
+    /// One value checked against one schema (both by where they are written), as a whole object or as part of one.
+    private struct Check: Hashable, Sendable {
+        var value: SourceLocation
+        var schema: SourceLocation
+        var isWhole: Bool
+    }
+
+    /// The checks made where the walk stays on one value.
+    private var checked: Set<Check> = []
+
     /// Deeper than any real example; stops a walk along `$ref`s that lead back to themselves.
     private static let maximumDepth = 128
 
@@ -185,6 +195,11 @@ package struct ExampleOmissions: Sendable {
     /// (or a `$ref` beside other keywords) that describes part of it, so that a member it does not declare is undeclared.
     private mutating func check(_ value: YAMLNode, against schema: Schema, depth: Int, isWhole: Bool = true) {
         guard depth < Self.maximumDepth, !value.isNull else { return }
+        // The same value against the same schema finds nothing new; where the walk stays on one value (a `$ref`, the
+        // members of an `allOf` or a union) a schema that lists itself would otherwise repeat it without end.
+        if schema.reference != nil || !schema.allOf.isEmpty || !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
+            guard checked.insert(Check(value: value.location, schema: schema.location, isWhole: isWhole)).inserted else { return }
+        }
         if let reference = schema.reference, let target = index.schema(reference) {
             let isBare = schema.properties.isEmpty && schema.allOf.isEmpty && schema.oneOf.isEmpty && schema.anyOf.isEmpty
             check(value, against: target, depth: depth + 1, isWhole: isWhole && isBare)
@@ -249,13 +264,21 @@ package struct ExampleOmissions: Sendable {
     }
 
     /// Whether the schema, or a member of its `allOf` (following references), types other members with a schema.
-    private func hasAdditionalPropertiesSchema(_ schema: Schema, depth: Int = 0) -> Bool {
-        guard depth < Self.maximumDepth else { return false }
-        if case .schema? = schema.additionalProperties { return true }
-        if let reference = schema.reference, let target = index.schema(reference) {
-            return hasAdditionalPropertiesSchema(target, depth: depth + 1)
+    private func hasAdditionalPropertiesSchema(_ schema: Schema) -> Bool {
+        // Each schema once: an `allOf` may list a component that lists it again (`A: allOf: [$ref: A, $ref: A]`
+        // took time exponential in the depth limit).
+        var pending = [schema]
+        var seen: Set<SourceLocation> = []
+        while let next = pending.popLast() {
+            guard seen.insert(next.location).inserted else { continue }
+            if case .schema? = next.additionalProperties { return true }
+            if let reference = next.reference {
+                if let target = index.schema(reference) { pending.append(target) }
+            } else {
+                pending += next.allOf
+            }
         }
-        return schema.allOf.contains { hasAdditionalPropertiesSchema($0, depth: depth + 1) }
+        return false
     }
 
     private mutating func shape(of schema: Schema) -> ObjectShape? {

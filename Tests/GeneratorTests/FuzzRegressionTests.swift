@@ -15,7 +15,8 @@ import Testing
         #expect(!Self.inputs.isEmpty)
     }
 
-    @Test("a fuzzer finding runs through Load → Bundle → Document → Lint → Lower", arguments: inputs)
+    // The limit turns a finding that hangs again into a failure rather than a stalled run.
+    @Test("a fuzzer finding runs through Load → Bundle → Document → Lint → Lower", .timeLimit(.minutes(1)), arguments: inputs)
     func replay(name: String) throws {
         let bytes = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent(name)))
         let diagnostics: [Diagnostic]
