@@ -200,7 +200,7 @@ extension SDKLowering {
             found.append((nil, value))
         }
         return found.map { example in
-            BodyExample(label: example.name.map { "\(label) \($0)" } ?? label, swiftType: type, json: ExampleText.json(example.value))
+            BodyExample(label: example.name.map { "\(label) \($0)" } ?? label, swiftType: type, value: example.value)
         }
     }
 

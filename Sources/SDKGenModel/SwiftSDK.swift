@@ -338,8 +338,11 @@ public struct BodyExample: Sendable {
     public var label: String
     /// The type the body decodes as.
     public var swiftType: SwiftType
-    /// The example as compact JSON.
-    public var json: String
+    /// The example as the spec writes it.
+    public var value: YAMLNode
+    /// The example as compact JSON, made when asked for: the built-in templates do not print it, and GitHub's examples
+    /// are megabytes of it.
+    public var json: String { ExampleText.json(value) }
 }
 
 public struct OperationParameter: Sendable {

@@ -48,27 +48,47 @@ package enum TemplateValue: Sendable {
 /// Fields are few per object, so they are kept in order and found by comparing names: for names of up to 15
 /// ASCII characters, as most are, a comparison of two machine words, cheaper than hashing the name.
 package struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
+    /// A field's value, or how to make it.
+    private enum Field: Sendable {
+        case value(TemplateValue)
+        case deferred(@Sendable () -> TemplateValue)
+    }
+
     // One array of pairs: one allocation per object, and the name and value found together.
-    private var fields: [(name: String, value: TemplateValue)]
+    private var fields: [(name: String, value: Field)]
 
     package init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        fields = elements.map { (name: $0.0, value: $0.1) }
+        fields = elements.map { (name: $0.0, value: .value($0.1)) }
     }
 
     /// The field named `name`; `.absent` when the object has none, so a lookup goes on down the context stack.
     package subscript(name: String) -> TemplateValue {
         get {
             for field in fields where field.name == name {
-                return field.value
+                switch field.value {
+                case .value(let value): return value
+                case .deferred(let make): return make()
+                }
             }
             return .absent
         }
         set {
-            if let index = fields.firstIndex(where: { $0.name == name }) {
-                fields[index].value = newValue
-            } else {
-                fields.append((name, newValue))
-            }
+            set(name, .value(newValue))
+        }
+    }
+
+    /// Offers the field named `name` made by `make` each time a template reads it: for a costly value that the
+    /// built-in templates do not read, such as a model's reference page inside the object its source file is
+    /// rendered from.
+    package mutating func setDeferred(_ name: String, _ make: @escaping @Sendable () -> TemplateValue) {
+        set(name, .deferred(make))
+    }
+
+    private mutating func set(_ name: String, _ field: Field) {
+        if let index = fields.firstIndex(where: { $0.name == name }) {
+            fields[index].value = field
+        } else {
+            fields.append((name, field))
         }
     }
 

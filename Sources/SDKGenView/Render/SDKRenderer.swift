@@ -14,6 +14,8 @@ public enum SDKRenderer {
         func add(_ path: String, _ template: String, omittedWhenEmpty: Bool = false, _ value: @escaping @Sendable () -> TemplateObject) {
             jobs.append(RenderJob(path: path, value: value, template: template, omittedWhenEmpty: omittedWhenEmpty))
         }
+        // The guide first: it lists the whole SDK, and the last file to start decides when rendering ends.
+        add("docs/README.md", "docs-readme", omittedWhenEmpty: true) { SDKGuideView(sdk: sdk, docsFolder: "").root }
         add("\(module)/\(sdk.client.typeName).swift", "client") { view.client }
         add("\(module)/\(sdk.error.typeName).swift", "error") { view.error }
         // A templates folder from before webhooks were typed has no webhook.mustache; it renders nothing for them.
@@ -28,9 +30,8 @@ public enum SDKRenderer {
             add("\(module)/Models/\(model.fileName).swift", "model") { view.model(model) }
             add("docs/\(SDKView.modelReferencePagePath(model))", "model-reference") { view.modelReferencePage(model) }
         }
-        // The guide and the pages of the runtime types the reference pages link; left out when a custom templates
+        // The pages of the runtime types the reference pages link; left out, as the guide is, when a custom templates
         // folder has no template for them. The runtime's templates are rendered with the client, made once.
-        add("docs/README.md", "docs-readme", omittedWhenEmpty: true) { SDKGuideView(sdk: sdk, docsFolder: "").root }
         let client = view.client
         for name in SDKView.runtimeReferencePageTypes {
             add("docs/\(SDKView.runtimeReferencePagePath(name))", "reference-runtime/\(name)", omittedWhenEmpty: true) { client }

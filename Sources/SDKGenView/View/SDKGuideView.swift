@@ -93,19 +93,27 @@ struct SDKGuideView {
     /// The models under headings: those an API group's operations take or return, under the group (each model under
     /// the first group naming it), then the rest.
     private var modelGroups: [(heading: String, models: [ModelDeclaration])] {
-        var placed: Set<String> = []
-        var groups: [(heading: String, models: [ModelDeclaration])] = []
-        for group in sdk.groups {
-            var named: Set<String> = []
+        // A model is listed under the first group whose operations name it.
+        var firstGroup: [String: Int] = [:]
+        for (index, group) in sdk.groups.enumerated() {
             for operation in group.operations {
                 for type in operation.parameters.map(\.type) + [operation.returnType] {
-                    type.referencedNames.forEach { named.insert($0) }
+                    for name in type.referencedNames where firstGroup[name] == nil {
+                        firstGroup[name] = index
+                    }
                 }
             }
-            let models = sdk.models.filter { named.contains($0.typeName) && placed.insert($0.typeName).inserted }
-            if !models.isEmpty { groups.append(("\(group.typeName) models", models)) }
         }
-        let rest = sdk.models.filter { !placed.contains($0.typeName) }
+        var modelsByGroup = Array(repeating: [ModelDeclaration](), count: sdk.groups.count)
+        var rest: [ModelDeclaration] = []
+        for model in sdk.models {
+            if let index = firstGroup[model.typeName] {
+                modelsByGroup[index].append(model)
+            } else {
+                rest.append(model)
+            }
+        }
+        var groups = zip(sdk.groups, modelsByGroup).filter { !$0.1.isEmpty }.map { (heading: "\($0.0.typeName) models", models: $0.1) }
         if !rest.isEmpty { groups.append((groups.isEmpty ? "Models" : "Other models", rest)) }
         return groups
     }

@@ -11,8 +11,8 @@ extension SDKView {
             "typeName": .text(model.typeName),
             "fileName": .text(model.fileName),
             "docLines": .documentation(model.documentation),
-            "reference": .object(modelReferencePage(model)),
         ]
+        object.setDeferred("reference") { [self] in .object(modelReferencePage(model)) }
         // The template tells the kinds apart by which of these four is present.
         switch model.kind {
         case .structure(let structModel):

@@ -5,7 +5,7 @@ import SDKGenMustache
 /// The API groups and their operations as templates see them.
 extension SDKView {
     package func group(_ group: APIGroupDeclaration) -> TemplateObject {
-        [
+        var object: TemplateObject = [
             "access": .text(SwiftSource.accessPrefix(group.access)),
             "typeName": .text(group.typeName),
             "protocolName": .text(group.protocolName),
@@ -20,14 +20,15 @@ extension SDKView {
             "subgroups": .list(group.subgroups) { subgroup in
                 ["propertyName": .text(subgroup.propertyName), "typeName": .text(subgroup.typeName), "docLines": .documentation(subgroup.documentation)]
             },
-            "reference": .object(referencePage(group)),
         ]
+        object.setDeferred("reference") { [self] in .object(referencePage(group)) }
+        return object
     }
 
     package func operation(_ operation: OperationDeclaration, in group: APIGroupDeclaration) -> TemplateObject {
         let path = SwiftSource.interpolatedLiteral(operation.path)
         let addsToRequest = operation.security != nil || operation.callCredentials != nil || operation.retries != nil || operation.accept != nil || !operation.requestItems.isEmpty || operation.body != nil
-        return [
+        var object: TemplateObject = [
             "origin": .object(origin(operation.origin)),
             "securityRequirement": .list(operation.securityRequirement.map(TemplateValue.lines)),
             "functionName": .text(operation.functionName),
@@ -59,10 +60,14 @@ extension SDKView {
             "responseCases": .list(operation.responseCases, responseCase),
             // Whether a case is the `switch`'s `default:`, which the template otherwise adds to throw `apiError`.
             "documentsDefault": .bool(operation.responseCases.contains { $0.statuses == .default }),
-            "responseExamples": .list(operation.responseExamples) { example in
-                ["label": .text(example.label), "swiftType": .text(example.swiftType.description), "json": .text(example.json)]
-            },
         ]
+        // What the conformance program checks, which the built-in templates do not print.
+        object.setDeferred("responseExamples") {
+            .list(operation.responseExamples) { example in
+                ["label": .text(example.label), "swiftType": .text(example.swiftType.description), "json": .text(example.json)]
+            }
+        }
+        return object
     }
 
     /// An argument; `localName` is the name the function's body gives it when that differs from its label.
