@@ -49,6 +49,15 @@ import Testing
         #expect(rendered == "public var property")
     }
 
+    /// A field made only when read (a model's reference page inside its source file's object) renders as any other.
+    @Test func aDeferredFieldIsMadeWhenATemplateReadsIt() throws {
+        var object: TemplateObject = ["typeName": .text("Pet")]
+        object.setDeferred("reference") { .object(["title": .text("Pet's page")]) }
+        #expect(object.fieldNames == ["typeName", "reference"])
+        let rendered = try TemplateRendererTests.render("{{typeName}}: {{#reference}}{{title}}{{/reference}}", .object(object))
+        #expect(rendered == "Pet: Pet's page")
+    }
+
     private func collectNames(in value: TemplateValue, into names: inout Set<String>) {
         switch value {
         case .object(let object):
