@@ -34,39 +34,16 @@ import Testing
             )
             """.write(to: folder.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
 
-        let clean = try await offTheCooperativePool { try Self.swiftBuild(folder) }
+        let clean = try await offTheCooperativePool { try swiftBuild(folder) }
         #expect(clean.status == 0, "the generated SDK does not compile:\n\(clean.output.suffix(4000))")
-        #expect(Self.lines(of: clean.output, containing: "warning:") == [])
+        #expect(compilerDiagnostics(in: clean.output, containing: "warning:") == [])
 
         // A file in the module that uses the marker: it must not find one, wherever the spec tried to put it.
         try "func useInjectedMarker() { _ = injectedMarker }\n"
             .write(to: folder.appendingPathComponent("InjectionSDK/UsesMarker.swift"), atomically: true, encoding: .utf8)
-        let probe = try await offTheCooperativePool { try Self.swiftBuild(folder) }
+        let probe = try await offTheCooperativePool { try swiftBuild(folder) }
         #expect(probe.status != 0)
-        #expect(Self.lines(of: probe.output, containing: "error:").allSatisfy { $0.contains("UsesMarker.swift:1:32: error: cannot find 'injectedMarker' in scope") })
-        #expect(!Self.lines(of: probe.output, containing: "error:").isEmpty)
-    }
-
-    /// `swift build` of the package in `folder`: its exit status and everything it printed.
-    ///
-    /// The build runs at the lowest CPU priority, with one job: at full speed it starves the timing-sensitive
-    /// client tests that run in the same `swift test` of the CPU.
-    private static func swiftBuild(_ folder: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["nice", "-n", "19", "swift", "build", "--jobs", "1", "--package-path", folder.path, "--scratch-path", folder.appendingPathComponent(".build").path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
-    /// The compiler's diagnostic lines (`/path:line:column: kind: …`) that contain `text`, each once, at most 10.
-    private static func lines(of output: String, containing text: String) -> [String] {
-        let lines = Set(output.split(separator: "\n").map(String.init).filter { $0.contains(text) && $0.hasPrefix("/") })
-        return Array(lines.sorted().prefix(10))
+        #expect(compilerDiagnostics(in: probe.output, containing: "error:").allSatisfy { $0.contains("UsesMarker.swift:1:32: error: cannot find 'injectedMarker' in scope") })
+        #expect(!compilerDiagnostics(in: probe.output, containing: "error:").isEmpty)
     }
 }

@@ -27,6 +27,8 @@ public enum SDKGenerator {
         public var access = AccessModifier.public
         /// What structs do with the members their schemas do not declare.
         public var undeclaredProperties = UndeclaredProperties.keep
+        /// Whether the models are `Hashable`, else `Equatable` only.
+        public var hashableModels = true
         /// How the files are arranged.
         public var layout = OutputLayout.perDeclaration
         /// Whether to write a standalone Swift package (`SDKPackage`) around the per-declaration layout's files.
@@ -161,7 +163,7 @@ public enum SDKGenerator {
         guard !diagnostics.hasErrors else { throw GenerationError(diagnostics.sorted) }
         let loweringOptions = LoweringOptions(moduleName: moduleName, clientName: clientName, access: options.access,
                                               undeclaredProperties: options.undeclaredProperties,
-                                              transports: options.transports)
+                                              transports: options.transports, hashableModels: options.hashableModels)
         let info = PackageInfo(title: document.info.title, version: document.info.version,
                                summary: document.info.summary, description: document.info.description)
         return (SDKLowering.lower(document, options: loweringOptions, diagnostics: &diagnostics), info)

@@ -9,6 +9,16 @@ package enum SwiftSource {
         access == .internal ? "" : access.rawValue + " "
     }
 
+    /// The protocols a model conforms to: `Codable, Hashable, Sendable`, an open enum's raw-value protocols before
+    /// them, and `Equatable` in place of `Hashable` when the SDK's models are not hashable.
+    package static func conformances(of model: ModelDeclaration, hashable: Bool) -> String {
+        let equality = hashable ? "Hashable" : "Equatable"
+        if case .enumeration = model.kind {
+            return "RawRepresentable, LosslessStringConvertible, Codable, \(equality), Sendable"
+        }
+        return "Codable, \(equality), Sendable"
+    }
+
     /// `@available(*, deprecated)`, with the spec's message when it gives one.
     package static func deprecatedAttribute(message: String?) -> String {
         message.map { "@available(*, deprecated, message: \(SwiftLiteral.string($0)))" } ?? "@available(*, deprecated)"
