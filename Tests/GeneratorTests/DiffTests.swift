@@ -277,16 +277,7 @@ import Testing
     static let sdkgen = PackagePaths.root.appendingPathComponent(".build/debug/sdkgen")
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = sdkgen
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try runProcess(sdkgen, arguments)
     }
 
     static func failOnBreaking(_ fixture: String) -> [String] {
