@@ -44,6 +44,10 @@ package struct TypeLowering {
     /// The components whose declarations are complete, whose inline schemas' types an `allOf` elsewhere that copies
     /// their properties uses rather than declaring copies (`Cat: allOf: [$ref: Pet, …]` and `Pet`'s `owner`).
     private var declaredComponents: Set<String> = []
+    /// The properties a union's schema declares beside its members, which every inline member copies (see
+    /// `withSharedProperties`), by where they are written: the first member declares their inline types, the
+    /// others use them.
+    private var sharedUnionProperties: Set<SourceLocation> = []
     private(set) var models: [ModelDeclaration] = []
     private(set) var diagnostics = Diagnostics()
 
@@ -208,7 +212,8 @@ package struct TypeLowering {
             // A copy of a declared component's property (an `allOf` of it) is that component's type for it; copied
             // before the component is declared, it is declared anew, so that the component's own is named after it.
             let ownerIsDeclared = owningComponents[schema.location].map(declaredComponents.contains) ?? false
-            if let typeName = aliasInlineTypes[schema.location] ?? (isInAlias || ownerIsDeclared ? inlineTypes[schema.location] : nil) {
+            let isShared = sharedUnionProperties.contains(schema.location)
+            if let typeName = aliasInlineTypes[schema.location] ?? (isInAlias || ownerIsDeclared || isShared ? inlineTypes[schema.location] : nil) {
                 return .named(typeName)
             }
             let typeName = names.claim(SwiftName.type(suggestedName()))
@@ -597,7 +602,8 @@ package struct TypeLowering {
         var members = MemberNames()
         var cases: [UnionCase] = []
         let discriminator = schema.discriminator
-        let memberSchemas = unionMembers(schema)
+        declareSharedProperties(of: schema, in: typeName)
+        let memberSchemas = unionMembers(schema).map { withSharedProperties($0, of: schema, in: typeName) }
         let selection = discriminator == nil ? unionSelection(for: memberSchemas) : nil
         // A value selects the first case that claims it.
         var claimedValues: Set<String> = []
@@ -629,6 +635,55 @@ package struct TypeLowering {
             discriminator: usesDiscriminator ? discriminator.map { UnionDiscriminator(propertyName: $0.propertyName, unknownCaseName: unknownCaseName) } : nil,
             selectingProperties: selection?.properties ?? [],
             isIndirect: false)
+    }
+
+    /// A union member with the properties its union's schema declares beside the `oneOf`/`anyOf` (GitHub's check run
+    /// request: `name` and `head_sha` beside one member per `status`), which every member's value has. An inline
+    /// member gets them, and the union's required ones, in the union's order and then its own (its own declaration of
+    /// one wins); a `$ref`
+    /// member is its component's type, and each shared property the component lacks is a warning, as that type keeps
+    /// it only as an undeclared member.
+    private mutating func withSharedProperties(_ member: Schema, of union: Schema, in typeName: String) -> Schema {
+        guard !union.properties.isEmpty else { return member }
+        guard member.reference == nil else {
+            let declared = Set(index.flattenedObject(member)?.properties.map(\.name) ?? [])
+            let missing = union.properties.map(\.name).filter { !declared.contains($0) }
+            if !missing.isEmpty, let component = member.reference?.componentName(in: "schemas") {
+                let list = missing.map { "'\($0)'" }.joined(separator: ", ")
+                diagnostics.warning("\(typeName) declares \(list) beside its members, which the member \(component) does not; "
+                                        + "its type keeps \(missing.count == 1 ? "it" : "them") only as an undeclared member",
+                                    at: member.location)
+            }
+            return member
+        }
+        var merged = member
+        let own = Dictionary(member.properties.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let shared = Set(union.properties.map(\.name))
+        merged.properties = union.properties.map { own[$0.name] ?? $0 } + member.properties.filter { !shared.contains($0.name) }
+        let required = Set(member.required.map(\.name))
+        merged.required = member.required + union.required.filter { !required.contains($0.name) }
+        if merged.additionalProperties == nil { merged.additionalProperties = union.additionalProperties }
+        return merged
+    }
+
+    /// Declares the types of the inline schemas among the properties a union's schema declares beside its members,
+    /// named after the union (`ChecksCreateRequestOutput`), for every inline member that copies them to use.
+    private mutating func declareSharedProperties(of union: Schema, in typeName: String) {
+        let inlineMembers = unionMembers(union).filter { $0.reference == nil }
+        // A property every inline member declares itself is theirs to type.
+        for property in union.properties where inlineMembers.contains(where: { member in !member.properties.contains { $0.name == property.name } }) {
+            Self.collectLocations(of: property.value, into: &sharedUnionProperties)
+            _ = swiftType(for: property.value, suggestedName: typeName + SwiftName.type(property.name))
+        }
+    }
+
+    /// Where `schema` and every schema written inside it are.
+    private static func collectLocations(of schema: Schema, into locations: inout Set<SourceLocation>) {
+        guard schema.reference == nil, locations.insert(schema.location).inserted else { return }
+        var children = schema.properties.map(\.value) + schema.allOf + schema.oneOf + schema.anyOf + schema.prefixItems
+        children += [schema.items, schema.not].compactMap { $0 }
+        if case .schema(let values)? = schema.additionalProperties { children.append(values) }
+        for child in children { collectLocations(of: child, into: &locations) }
     }
 
     /// The discriminator values that select a union member: the `mapping` keys that name it; else the values

@@ -9,6 +9,12 @@ import Testing
     static let models: [Any.Type] = [
         Benchmark.self,
         Cat.self,
+        CheckRun.self,
+        CheckRunOption1.self,
+        CheckRunOption1Status.self,
+        CheckRunOption2.self,
+        CheckRunOption2Status.self,
+        CheckRunOutput.self,
         Content.self,
         ContentPart.self,
         Coordinates.self,

@@ -37,6 +37,17 @@ import Testing
         #expect(try json(events) == payload)
     }
 
+    @Test func theMembersOfAUnionHaveThePropertiesDeclaredBesideIt() throws {
+        let completed = #"{"conclusion":"success","name":"build","output":{"title":"ok"},"status":"completed"}"#
+        let queued = #"{"name":"build","status":"queued"}"#
+        let runs = try decode([CheckRun].self, "[\(completed),\(queued)]")
+        #expect(runs == [
+            .checkRunOption1(CheckRunOption1(name: "build", status: .completed, output: CheckRunOutput(title: "ok"), conclusion: "success")),
+            .checkRunOption2(CheckRunOption2(name: "build", status: .queued)),
+        ])
+        #expect(try json(runs) == "[\(completed),\(queued)]")
+    }
+
     @Test func aDiscriminatorValueNoMemberClaimsIsKeptAndReEncoded() throws {
         let payload = #"{"id":7,"participants":["a","b"],"type":"call_started"}"#
         let event = try decode(Event.self, payload)
