@@ -640,9 +640,8 @@ package struct TypeLowering {
     /// A union member with the properties its union's schema declares beside the `oneOf`/`anyOf` (GitHub's check run
     /// request: `name` and `head_sha` beside one member per `status`), which every member's value has. An inline
     /// member gets them, and the union's required ones, in the union's order and then its own (its own declaration of
-    /// one wins); a `$ref`
-    /// member is its component's type, and each shared property the component lacks is a warning, as that type keeps
-    /// it only as an undeclared member.
+    /// one wins); a `$ref` member is its component's type, and each shared property the component lacks is a warning,
+    /// as that type keeps it only as an undeclared member.
     private mutating func withSharedProperties(_ member: Schema, of union: Schema, in typeName: String) -> Schema {
         guard !union.properties.isEmpty else { return member }
         guard member.reference == nil else {
