@@ -9,8 +9,7 @@ import Testing
         let folder = try PackagePaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var declarations: [String] = []
-        for module in ["SchemasSDK", "FeaturesSDK"] {
-            let fixture = module == "SchemasSDK" ? "schemas" : "features"
+        for (module, fixture) in [("SchemasSDK", "schemas"), ("FeaturesSDK", "features")] {
             var options = SDKGenerator.Options(specPath: PackagePaths.root.appendingPathComponent("Tests/Fixtures/\(fixture).yaml").path,
                                                templatesPath: PackagePaths.templates, moduleName: module)
             options.clientName = module
