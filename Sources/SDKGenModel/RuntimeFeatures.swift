@@ -47,12 +47,44 @@ public struct RuntimeFeatures: Sendable, Equatable {
         /// `Pages` and `PageItems`: an operation is paginated; those following a next page's URL (from the body or
         /// the `Link` header) use `PageLinks` too.
         case pagination = "usesPagination", pageLinks = "usesPageLinks"
+        /// `PageRule`: an operation pages by offset, page number or cursor; then its helpers, each where a rule calls
+        /// it: offsets, page numbers, cursors for an optional or a required input (`String` cursors, which stop on an
+        /// empty one, or of another type), and a body's next page with an optional or a required property set.
+        case pageRules = "usesPageRules"
+        case offsetPaging = "usesOffsetPaging", pageNumberPaging = "usesPageNumberPaging"
+        case optionalStringCursors = "usesOptionalStringCursors", optionalOtherCursors = "usesOptionalOtherCursors"
+        case requiredStringCursors = "usesRequiredStringCursors", requiredOtherCursors = "usesRequiredOtherCursors"
+        case optionalBodyPagingInputs = "usesOptionalBodyPagingInputs", requiredBodyPagingInputs = "usesRequiredBodyPagingInputs"
 
         /// The field that tells templates whether the SDK uses the feature.
         public var templateFieldName: String { rawValue }
     }
 
     private var used: Set<Feature> = []
+
+    /// The parts of `PageRule` and `PageLinks` that `rule`'s functions call.
+    private static func pagingFeatures(of rule: PagingRule) -> Set<Feature> {
+        let input: PagingInput
+        var features: Set<Feature>
+        switch rule {
+        case .nextURL, .linkHeader:
+            return [.pageLinks]
+        case .offset(let offset, _):
+            (input, features) = (offset, [.pageRules, .offsetPaging])
+        case .page(let page, _, _):
+            (input, features) = (page, [.pageRules, .pageNumberPaging])
+        case .cursor(let cursor, let next):
+            let isString = next.type.nonOptional == .string
+            input = cursor
+            features = [.pageRules, cursor.isOptional
+                ? (isString ? .optionalStringCursors : .optionalOtherCursors)
+                : (isString ? .requiredStringCursors : .requiredOtherCursors)]
+        }
+        if input.property != nil {
+            features.insert(input.isOptional ? .optionalBodyPagingInputs : .requiredBodyPagingInputs)
+        }
+        return features
+    }
 
     public init(of sdk: SwiftSDK) {
         for operation in sdk.groups.flatMap(\.operations) {
@@ -62,10 +94,7 @@ public struct RuntimeFeatures: Sendable, Equatable {
             }
             if let pagination = operation.pagination {
                 used.insert(.pagination)
-                switch pagination.rule {
-                case .nextURL, .linkHeader: used.insert(.pageLinks)
-                case .offset, .page, .cursor: break
-                }
+                used.formUnion(Self.pagingFeatures(of: pagination.rule))
             }
             if operation.callCredentials != nil { used.insert(.callCredentials) }
             if operation.path.contains(where: { if case .argument(_, .structured) = $0 { true } else { false } }) {

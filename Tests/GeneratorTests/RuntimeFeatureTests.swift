@@ -60,4 +60,25 @@ import Testing
         }
         #expect(!request.contains("setFormBody"))
     }
+
+    /// `PageRule` holds a helper for each way of reaching the next page; an SDK gets those its paging rules call, and
+    /// none when it follows next-page URLs only.
+    @Test func pagingHelpersAreThoseTheRulesCall() async throws {
+        let cases: [(rule: String, present: [String], absent: [String])] = [
+            ("        {type: url, outputs: {nextUrl: $.next}}", [], ["enum PageRule"]),
+            ("        {type: offsetLimit, inputs: [{name: offset, in: parameters, type: offset}], outputs: {results: $.data}}",
+             ["enum PageRule", "static func offset(after"], ["static func page(after", "static func cursor", "static func requiredCursor", "static func setting"]),
+            ("        {type: cursor, inputs: [{name: name, in: parameters, type: cursor}], outputs: {nextCursor: $.next}}",
+             ["enum PageRule", "static func cursor(_ next: String?) -> String??"],
+             ["static func offset(after", "static func cursor<Cursor>", "static func requiredCursor", "static func setting"]),
+        ]
+        for (rule, present, absent) in cases {
+            let sdk = try await generateSample(PaginationLoweringTests.spec(petsPagination: rule))
+            #expect(sdk.diagnostics.isEmpty, "\(sdk.diagnostics)")
+            let runtime = try #require(sdk.files["Sample/Runtime/Pagination.swift"])
+            #expect(sdk.files["Sample/APIs/DefaultAPI.swift"]?.contains("func listPetsPages(") == true)
+            for text in present { #expect(runtime.contains(text), "\(rule): Pagination.swift lacks \(text)") }
+            for text in absent { #expect(!runtime.contains(text), "\(rule): Pagination.swift has \(text)") }
+        }
+    }
 }

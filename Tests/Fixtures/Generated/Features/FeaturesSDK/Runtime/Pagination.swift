@@ -149,13 +149,17 @@ struct PageFetch<Page: Sendable>: Sendable {
 }
 
 /// Where the next page of each paging rule starts, and when there is none.
-enum PageRule {
+enum PageRule {}
+
+extension PageRule {
     /// The offset after a page of `count` results at `offset`; `nil` when the page has fewer results than `limit`,
     /// or none when there is no limit.
     static func offset(after offset: Int, count: Int, limit: Int?) -> Int? {
         count == 0 || count < (limit ?? 1) ? nil : offset + count
     }
+}
 
+extension PageRule {
     /// The page number after a page of `count` results; `nil` when the page has fewer results than `limit` (or none
     /// when there is no limit), or is the last of `pageCount`.
     static func page(after page: Int, count: Int, limit: Int?, pageCount: Int?) -> Int? {
@@ -167,7 +171,9 @@ enum PageRule {
         }
         return page + 1
     }
+}
 
+extension PageRule {
     /// The next cursor for an optional cursor argument: `.none`, no next page, when it is absent or empty.
     static func cursor(_ next: String?) -> String?? {
         guard let next, !next.isEmpty else {
@@ -175,34 +181,11 @@ enum PageRule {
         }
         return .some(next)
     }
+}
 
-    /// The next cursor for an optional cursor argument: `.none`, no next page, when it is absent.
-    static func cursor<Cursor>(_ next: Cursor?) -> Cursor?? {
-        guard let next else {
-            return .none
-        }
-        return .some(next)
-    }
-
-    /// The next cursor for a required cursor argument: `nil`, no next page, when it is absent or empty.
-    static func requiredCursor(_ next: String?) -> String? {
-        next.flatMap { $0.isEmpty ? nil : $0 }
-    }
-
-    /// The next cursor for a required cursor argument: `nil`, no next page, when it is absent.
-    static func requiredCursor<Cursor>(_ next: Cursor?) -> Cursor? {
-        next
-    }
-
+extension PageRule {
     /// A request body with the property at `keyPath` set to `value`: the next page's body, when an input is in it.
     static func setting<Body, Value>(_ keyPath: WritableKeyPath<Body, Value?>, of body: Body, to value: Value) -> Body {
-        var body = body
-        body[keyPath: keyPath] = value
-        return body
-    }
-
-    /// A request body with the property at `keyPath` set to `value`: the next page's body, when an input is in it.
-    static func setting<Body, Value>(_ keyPath: WritableKeyPath<Body, Value>, of body: Body, to value: Value) -> Body {
         var body = body
         body[keyPath: keyPath] = value
         return body
