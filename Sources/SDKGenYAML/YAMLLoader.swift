@@ -1,4 +1,3 @@
-import CYAML
 import SDKGenBase
 
 /// The result of loading one file.
@@ -40,6 +39,9 @@ public struct YAMLLoader: Sendable {
     }
 
     public var limits: Limits
+    /// The size from which libyaml parses on a thread of its own while the tree is built (`YAMLEventProducer`):
+    /// below it, starting a thread costs more than the overlap saves.
+    package var concurrentParsingThreshold = 128 * 1024
 
     public init(limits: Limits = .default) {
         self.limits = limits
@@ -78,160 +80,66 @@ public struct YAMLLoader: Sendable {
     }
 
     private func parse(_ input: UnsafeBufferPointer<UInt8>, file: String) throws(GenerationError) -> LoadedYAML {
-        let start = SourceLocation(file: file, line: 1, column: 1)
-        // The parser and event live at allocated addresses: a `var` passed as `&parser` is only promised a
-        // stable address for the length of one call, and libyaml's state spans many.
-        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
-        defer { parser.deallocate() }
-        guard yaml_parser_initialize(parser) != 0 else {
-            throw GenerationError([.error("could not parse YAML: out of memory", at: start)])
-        }
-        defer { yaml_parser_delete(parser) }
-        yaml_parser_set_input_string(parser, input.baseAddress, input.count)
-
-        let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
-        defer { event.deallocate() }
         var builder = YAMLTreeBuilder(limits: limits)
         var documents = 0
-        events: while true {
-            guard yaml_parser_parse(parser, event) != 0 else {
-                throw GenerationError([parseError(parser.pointee, input: input, file: file)])
-            }
-            defer { yaml_event_delete(event) }
-            let data = event.pointee.data
-            // Computed, since end events have no use for a location.
-            var location: SourceLocation { self.location(event.pointee.start_mark, file: file) }
-            switch event.pointee.type {
-            case YAML_DOCUMENT_START_EVENT:
-                documents += 1
-                if documents > 1 {
-                    builder.warn("the file holds more than one YAML document; only the first is read", at: location)
-                    break events
-                }
-            case YAML_SCALAR_EVENT:
-                try builder.scalar(
-                    UnsafeBufferPointer(start: data.scalar.value, count: data.scalar.length),
-                    style: style(data.scalar.style),
-                    tag: data.scalar.tag.map { ScalarResolver.Tag(string($0)) } ?? .none,
-                    anchor: data.scalar.anchor.map(string),
-                    at: location)
-            case YAML_SEQUENCE_START_EVENT:
-                try builder.startCollection(isMapping: false, anchor: data.sequence_start.anchor.map(string), at: location)
-            case YAML_MAPPING_START_EVENT:
-                try builder.startCollection(isMapping: true, anchor: data.mapping_start.anchor.map(string), at: location)
-            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                try builder.endCollection()
-            case YAML_ALIAS_EVENT:
-                try builder.alias(string(data.alias.anchor), at: location)
-            case YAML_STREAM_END_EVENT:
-                break events
-            default:
-                // Stream start and document end carry nothing the tree needs.
+        let producer = YAMLEventProducer(input: input, file: file)
+        if input.count < concurrentParsingThreshold {
+            var chunks: [YAMLEventChunk] = []
+            producer.produce { chunks.append($0); return true }
+            for chunk in chunks where try !Self.build(chunk, into: &builder, documents: &documents, file: file) {
                 break
             }
+        } else {
+            // libyaml parses on a thread of its own while the tree is built here. The thread reads `input`, so it is
+            // joined before this returns, also when the tree's builder stops first.
+            let channel = YAMLEventChannel()
+            nonisolated(unsafe) let producer = producer
+            let parsing = DedicatedThread { producer.produce(channel.send) }
+            defer {
+                channel.cancel()
+                parsing.join()
+            }
+            while try Self.build(channel.receive(), into: &builder, documents: &documents, file: file) {}
         }
-
         // A stream of only comments and blank lines has no document, hence no root.
         guard let root = builder.root else {
-            throw GenerationError([.error("the file is empty", at: start)])
+            throw GenerationError([.error("the file is empty", at: SourceLocation(file: file, line: 1, column: 1))])
         }
         return LoadedYAML(root: root, warnings: builder.warnings)
     }
 
-    // MARK: libyaml
-
-    /// libyaml's 0-based mark as a 1-based location.
-    private func location(_ mark: yaml_mark_t, file: String) -> SourceLocation {
-        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
-    }
-
-    private func style(_ style: yaml_scalar_style_t) -> YAMLScalar.Style {
-        switch style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: .literal
-        case YAML_FOLDED_SCALAR_STYLE: .folded
-        default: .plain
-        }
-    }
-
-    /// A tag or anchor name, which libyaml has checked to be UTF-8.
-    private func string(_ cString: UnsafeMutablePointer<yaml_char_t>) -> String {
-        String(cString: cString)
-    }
-
-    /// The diagnostic for the error that stopped `parser`.
-    private func parseError(_ parser: yaml_parser_t, input: UnsafeBufferPointer<UInt8>, file: String) -> Diagnostic {
-        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
-        switch parser.error {
-        case YAML_READER_ERROR:
-            // The reader reports a byte offset and the offending value, not a line and column.
-            let offset = min(Int(parser.problem_offset), input.count)
-            let at = Self.location(ofByte: offset, in: input, file: file)
-            let value = Int(parser.problem_value)
-            if problem == "control characters are not allowed" {
-                let name = value == 0 ? "a NUL byte" : "the control character \(Self.hex(value, digits: 4, prefix: "U+"))"
-                return .error("could not read YAML: the file contains \(name), which YAML does not allow", at: at)
+    /// Builds the tree of `chunk`'s events; returns whether the stream goes on after them.
+    /// - Throws: The builder's error, or the parse error that ends the stream after the chunk's events.
+    private static func build(_ chunk: YAMLEventChunk, into builder: inout YAMLTreeBuilder, documents: inout Int,
+                              file: String) throws(GenerationError) -> Bool {
+        try chunk.bytes.withUnsafeBufferPointer { (bytes) throws(GenerationError) in
+            for event in chunk.events {
+                let location = SourceLocation(file: file, line: event.line, column: event.column)
+                switch event.kind {
+                case .documentStart:
+                    documents += 1
+                    if documents > 1 {
+                        builder.warn("the file holds more than one YAML document; only the first is read", at: location)
+                        return
+                    }
+                case .scalar:
+                    try builder.scalar(UnsafeBufferPointer(rebasing: bytes[event.bytes]), style: event.style, tag: event.tag,
+                                       anchor: event.anchor, at: location)
+                case .sequenceStart, .mappingStart:
+                    try builder.startCollection(isMapping: event.kind == .mappingStart, anchor: event.anchor, at: location)
+                case .collectionEnd:
+                    try builder.endCollection()
+                case .alias:
+                    try builder.alias(event.anchor ?? "", at: location)
+                case .streamEnd:
+                    return
+                }
             }
-            let detail = value >= 0 ? "\(problem) \(Self.hex(value, digits: 2, prefix: "0x"))" : problem
-            return .error("could not read YAML: the file is not valid UTF-8 or UTF-16 text (\(detail) at byte \(offset))", at: at)
-        case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
-            var message = "could not parse YAML: \(problem)"
-            if let context = parser.context {
-                let mark = parser.context_mark
-                message += " (\(String(cString: context)) that started at line \(Int(mark.line) + 1), column \(Int(mark.column) + 1))"
-            }
-            // libyaml names a tab in the indentation only in some positions; say it in the others too.
-            if problem == "found character that cannot start any token",
-               Self.byte(atCharacter: Int(parser.problem_mark.index), in: input) == UInt8(ascii: "\t") {
-                message += "; YAML does not allow tabs for indentation, use spaces"
-            }
-            return .error(message, at: location(parser.problem_mark, file: file))
-        default:
-            return .error("could not parse YAML: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
         }
-    }
-
-    /// The line and column of the byte at `offset`, counting columns in characters as libyaml does.
-    private static func location(ofByte offset: Int, in input: UnsafeBufferPointer<UInt8>, file: String) -> SourceLocation {
-        var line = 1
-        var column = 1
-        var previous: UInt8 = 0
-        for byte in input[min(byteOrderMarkLength(input), offset)..<offset] {
-            if byte == UInt8(ascii: "\n") {
-                // A CR LF pair is one line break.
-                if previous != UInt8(ascii: "\r") { line += 1 }
-                column = 1
-            } else if byte == UInt8(ascii: "\r") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                // Not a UTF-8 continuation byte, so the start of a character.
-                column += 1
-            }
-            previous = byte
+        switch chunk.end {
+        case nil: return true
+        case .finished?: return false
+        case .failed(let diagnostic)?: throw GenerationError([diagnostic])
         }
-        return SourceLocation(file: file, line: line, column: column)
-    }
-
-    /// The first byte of the character at `index`, libyaml's mark index, which counts characters (a CR LF
-    /// pair as two) from after any byte order mark.
-    private static func byte(atCharacter index: Int, in input: UnsafeBufferPointer<UInt8>) -> UInt8? {
-        var characters = -1
-        for byte in input[byteOrderMarkLength(input)...] where byte & 0xC0 != 0x80 {
-            characters += 1
-            if characters == index { return byte }
-        }
-        return nil
-    }
-
-    /// The length of a UTF-8 byte order mark at the start of `input`, which libyaml skips without counting.
-    private static func byteOrderMarkLength(_ input: UnsafeBufferPointer<UInt8>) -> Int {
-        input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    }
-
-    private static func hex(_ value: Int, digits: Int, prefix: String) -> String {
-        let text = String(value, radix: 16, uppercase: true)
-        return prefix + String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 }

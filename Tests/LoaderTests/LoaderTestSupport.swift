@@ -1,4 +1,5 @@
 import SDKGenCore
+import Testing
 
 /// The file name every test document is loaded as.
 let testFile = "t.yaml"
@@ -8,8 +9,26 @@ func load(_ text: String, limits: YAMLLoader.Limits = .default) throws(Generatio
     try load(Array(text.utf8), limits: limits)
 }
 
+/// Loads `bytes` twice, parsing on the loading thread and on a thread of its own (as files of 128 KiB and more are),
+/// and expects the same tree, warnings or errors from both.
 func load(_ bytes: [UInt8], limits: YAMLLoader.Limits = .default) throws(GenerationError) -> LoadedYAML {
-    try YAMLLoader(limits: limits).load(bytes, file: testFile)
+    var serial = YAMLLoader(limits: limits)
+    serial.concurrentParsingThreshold = .max
+    var concurrent = YAMLLoader(limits: limits)
+    concurrent.concurrentParsingThreshold = 0
+    let loaded = Result { () throws(GenerationError) in try serial.load(bytes, file: testFile) }
+    let loadedConcurrently = Result { () throws(GenerationError) in try concurrent.load(bytes, file: testFile) }
+    switch (loaded, loadedConcurrently) {
+    case (.success(let one), .success(let other)):
+        // Compared as printed, where a NaN scalar equals itself.
+        #expect(String(reflecting: one.root) == String(reflecting: other.root), "parsing on another thread loads another tree")
+        #expect(one.warnings == other.warnings)
+    case (.failure(let one), .failure(let other)):
+        #expect(one.diagnostics == other.diagnostics)
+    default:
+        Issue.record("parsing on another thread: \(loadedConcurrently), on the loading thread: \(loaded)")
+    }
+    return try loaded.get()
 }
 
 /// The root of `text` loaded as `t.yaml`.

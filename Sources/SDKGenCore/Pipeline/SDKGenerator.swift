@@ -76,12 +76,19 @@ public enum SDKGenerator {
     /// Generates the SDK's files in memory; throws with every diagnostic when an error stops it.
     public static func generate(_ options: Options) throws(GenerationError) -> Output {
         var diagnostics = Diagnostics()
-        // The templates are read and parsed on another core meanwhile the document is loaded and lowered.
+        // The templates are read and parsed on another core while the document is read and lowered, from when its
+        // YAML is loaded: loading a large file keeps both cores busy itself (`YAMLLoader`).
         let templatesPath = options.templatesPath
-        let loadingTemplates = BackgroundWork { Result { () throws(GenerationError) in try templateSet(at: templatesPath) } }
-        let lowered = Result { () throws(GenerationError) in try lowerWithInfo(options, diagnostics: &diagnostics) }
-        // Errors in the templates are reported first, as when they were loaded first.
-        let templates = try loadingTemplates.value.get()
+        let loadTemplates = { @Sendable () -> Result<TemplateSet, GenerationError> in
+            Result { () throws(GenerationError) in try templateSet(at: templatesPath) }
+        }
+        var loadingTemplates: BackgroundWork<Result<TemplateSet, GenerationError>>?
+        let lowered = Result { () throws(GenerationError) in
+            try lowerWithInfo(options, diagnostics: &diagnostics, whenLoaded: { loadingTemplates = BackgroundWork(loadTemplates) })
+        }
+        // Errors in the templates are reported first, as when they were loaded first: also when the document's
+        // could not be loaded.
+        let templates = try (loadingTemplates?.value ?? loadTemplates()).get()
         let (sdk, info) = try lowered.get()
         let rendered = try SDKRenderer.render(sdk, templates: templates)
         let files = options.package
@@ -146,8 +153,10 @@ public enum SDKGenerator {
     }
 
     /// `lower(_:diagnostics:)`, with what the document's `info` says for a package's README and landing page.
-    private static func lowerWithInfo(_ options: Options, diagnostics: inout Diagnostics) throws(GenerationError) -> (sdk: SwiftSDK, info: PackageInfo) {
-        let (document, titleLocation) = try loadDocument(options, diagnostics: &diagnostics)
+    /// - Parameter whenLoaded: Called once the document's YAML is loaded.
+    private static func lowerWithInfo(_ options: Options, diagnostics: inout Diagnostics,
+                                      whenLoaded: () -> Void = {}) throws(GenerationError) -> (sdk: SwiftSDK, info: PackageInfo) {
+        let (document, titleLocation) = try loadDocument(options, diagnostics: &diagnostics, whenLoaded: whenLoaded)
         diagnostics.append(contentsOf: SpecLinter.lint(document))
         var clientName = options.clientName
         let moduleName: String
@@ -197,8 +206,10 @@ public enum SDKGenerator {
     }
 
     /// The document, and where its title is written (for a module name made from it).
-    private static func loadDocument(_ options: Options, diagnostics: inout Diagnostics) throws(GenerationError) -> (OpenAPIDocument, SourceLocation?) {
+    private static func loadDocument(_ options: Options, diagnostics: inout Diagnostics,
+                                     whenLoaded: () -> Void) throws(GenerationError) -> (OpenAPIDocument, SourceLocation?) {
         var loaded = try YAMLLoader().load(contentsOf: options.specPath)
+        whenLoaded()
         diagnostics.append(contentsOf: loaded.warnings)
         for overlayPath in options.overlayPaths {
             let overlay = try Overlay.load(contentsOf: overlayPath, diagnostics: &diagnostics)
