@@ -40,7 +40,7 @@ extension SDKLowering {
         switch type {
         case "application/x-www-form-urlencoded": return .form
         case "multipart/form-data": return .multipart
-        case "*/*": return media.schema.map(isJSONValue) == true ? .json : .binary
+        case "*/*": return media.schema.map { isJSONValue($0) } == true ? .json : .binary
         default:
             if Self.isJSON(type) { return .json }
             return type.hasPrefix("text/") ? .text : .binary
@@ -154,7 +154,7 @@ extension SDKLowering {
             baseType = kind == .binary ? .data : .string
             declaration = .raw(argument: name, contentType: contentType)
         }
-        let description = body.description ?? media.schema.flatMap(schemaDescription)
+        let description = body.description ?? media.schema.flatMap { schemaDescription($0) }
         let argument = OperationParameter(
             name: name,
             type: body.required ? baseType : baseType.optional,
@@ -224,7 +224,7 @@ extension SDKLowering {
                 initDocumentation: [.sentences("Creates a value from its properties."),
                                     .parameters(properties.map { Documentation.Parameter($0.name, $0.description ?? "") })])),
             origin: SpecOrigin(key: typeName, location: media.location)))
-        let description = body.description ?? media.schema.flatMap(schemaDescription)
+        let description = body.description ?? media.schema.flatMap { schemaDescription($0) }
         let argument = OperationParameter(
             name: argumentName,
             type: body.required ? .named(typeName) : .named(typeName).optional,

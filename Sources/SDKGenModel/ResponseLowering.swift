@@ -221,7 +221,7 @@ extension SDKLowering {
 
     private func bodyKindOfResponse(_ media: MediaType) -> BodyKind {
         let type = Self.bareMediaType(media.contentType)
-        if type == "*/*" { return media.schema.map(isJSONValue) == true ? .json : .binary }
+        if type == "*/*" { return media.schema.map { isJSONValue($0) } == true ? .json : .binary }
         if Self.isJSON(type) { return .json }
         return type.hasPrefix("text/") ? .text : .binary
     }

@@ -293,14 +293,14 @@ package struct TypeLowering {
     package func allowsNull(_ schema: Schema) -> Bool {
         if schema.allowsNull || isNullOnly(schema) { return true }
         if schema.enumValues?.contains(where: \.isNull) == true { return true }
-        if (schema.oneOf + schema.anyOf).contains(where: isNullOnly) { return true }
+        if (schema.oneOf + schema.anyOf).contains(where: { isNullOnly($0) }) { return true }
         if schema.allOf.contains(where: { isUnconstrained($0) && $0.allowsNull }) { return true }
         // An `allOf` of a nullable schema and annotations (OpenRouter's `{allOf: [$ref: PercentileStats, {description}]}`,
         // whose component is `type: [object, "null"]`): `null` satisfies every member.
         if schema.types.isEmpty, schema.allOf.contains(where: { !isUnconstrained($0) }),
            schema.allOf.allSatisfy({ isUnconstrained($0) || allowsNull($0) }) { return true }
         if let reference = schema.reference, let target = index.schema(reference), schema.oneOf.isEmpty {
-            return target.allowsNull || (target.oneOf + target.anyOf).contains(where: isNullOnly)
+            return target.allowsNull || (target.oneOf + target.anyOf).contains(where: { isNullOnly($0) })
         }
         return false
     }
@@ -335,7 +335,7 @@ package struct TypeLowering {
     /// type's own file, and copied here, one edit to it would rewrite (and make the build recompile) every
     /// file referring to the type.
     private func description(of schema: Schema) -> String? {
-        if let own = schema.description ?? schema.allOf.first(where: isUnconstrained)?.description { return own }
+        if let own = schema.description ?? schema.allOf.first(where: { isUnconstrained($0) })?.description { return own }
         guard let reference = schema.reference, let name = reference.componentName(in: "schemas"),
               componentTypes[name] == nil else { return nil }
         return index.schema(reference)?.description
