@@ -248,12 +248,15 @@ extension SDKLowering {
     /// The path item's parameters with the operation's, which replace any of the same name and location; each with
     /// the reference it is given by, if any. Those marked `x-speakeasy-ignore: true` are left out.
     private mutating func mergedParameters(_ operation: Operation, pathItem: PathItem) -> [(parameter: Parameter, reference: Reference?)] {
+        // A loop, not a closure: a closure that writes `diagnostics` and reads `index` copied the whole lowering.
         func resolved(_ items: [Referenceable<Parameter>]) -> [(parameter: Parameter, reference: Reference?)] {
-            items.compactMap { item in
+            var parameters: [(parameter: Parameter, reference: Reference?)] = []
+            for item in items {
                 guard let parameter = index.parameter(item),
-                      !SpeakeasyExtension.isIgnored(parameter.extensions, diagnostics: &diagnostics) else { return nil }
-                return (parameter, Self.reference(of: item))
+                      !SpeakeasyExtension.isIgnored(parameter.extensions, diagnostics: &diagnostics) else { continue }
+                parameters.append((parameter, Self.reference(of: item)))
             }
+            return parameters
         }
         let own = resolved(operation.parameters)
         let shared = resolved(pathItem.parameters).filter { shared in
