@@ -33,7 +33,8 @@ package struct ExampleOmissions: Sendable {
     /// An object schema's properties merged across `allOf`, looked up by name.
     private struct ObjectShape: Sendable {
         package var properties: [Named<Schema>]
-        package var propertyByName: [String: Named<Schema>]
+        /// The index in `properties` of the first property of each name: an index, so that a look-up copies no schema.
+        package var propertyByName: [String: Int]
         package var required: Set<String>
     }
 
@@ -244,7 +245,7 @@ package struct ExampleOmissions: Sendable {
         for pair in pairs {
             guard let key = pair.key.string else { continue }
             if let property = object.propertyByName[key] {
-                check(pair.value, against: property.value, depth: depth + 1)
+                check(pair.value, against: object.properties[property].value, depth: depth + 1)
             } else if case .schema(let values)? = additionalProperties {
                 check(pair.value, against: values, depth: depth + 1)
             }
@@ -290,9 +291,9 @@ package struct ExampleOmissions: Sendable {
         return shape
     }
 
-    /// The first property of each name.
-    private static func byName(_ properties: [Named<Schema>]) -> [String: Named<Schema>] {
-        Dictionary(properties.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    /// The index of the first property of each name.
+    private static func byName(_ properties: [Named<Schema>]) -> [String: Int] {
+        Dictionary(properties.indices.map { (properties[$0].name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     private mutating func record(_ property: Named<Schema>, leftOutBy example: YAMLNode) {
