@@ -1,4 +1,5 @@
 @testable import SDKGenCore
+@testable import SDKGenOpenAPI
 import Testing
 
 /// Names, doc comments and table cells are built on the bytes of ASCII text, and through Characters and
@@ -34,6 +35,13 @@ import Testing
         }
         for name in Self.combinations(of: ["a", "B", "C", "7", "_", " ", "-"], upTo: 5) {
             #expect(SwiftName.asciiWords(Array(name.utf8)) == SwiftName.unicodeWords(name), "\(name)")
+        }
+        // Every ASCII character, alone and between letters, as a heading.
+        for byte in UInt8(0)..<0x80 {
+            let character = String(decoding: [byte], as: UTF8.self)
+            for heading in [character, "Get a " + character + "Pet\r\n_2"] {
+                #expect(Markdown.asciiAnchor(heading) == Markdown.unicodeAnchor(heading), "\(Array(heading.unicodeScalars))")
+            }
         }
     }
 
@@ -94,5 +102,20 @@ import Testing
         #expect(JSONPointer.unescape("Pet") == "Pet")
         #expect(JSONPointer.unescape("a~1b~0c") == "a/b~c")
         #expect(JSONPointer.unescape("with%20space") == "with space")
+    }
+
+    /// A reference's component name is read on its bytes, as `hasPrefix` reads Characters: a combining mark after the
+    /// prefix's `/` joins it, so that such a target names no component.
+    @Test func componentNamesAreReadAsCharacters() {
+        let expected: [(target: String, name: String?)] = [
+            ("#/components/schemas/Pet", "Pet"), ("#/components/schemas/", ""), ("#/components/schemas/\u{301}Pet", nil),
+            ("#/components/schemas/éclair", "éclair"), ("#/components/schemasX/Pet", nil), ("#/components/responses/Pet", nil),
+            ("#/components/schemas/Pet%20One", "Pet One"), ("#/components/schemas/a~1b", "a/b"),
+            ("other.yaml#/components/schemas/Pet", nil), ("#/components/schemas", nil),
+        ]
+        for (target, name) in expected {
+            let reference = Reference(target: target, location: SourceLocation(file: "t.yaml", line: 1, column: 1))
+            #expect(reference.componentName(in: "schemas") == name, "\(target)")
+        }
     }
 }

@@ -105,6 +105,12 @@ public struct Reference: Sendable, Hashable {
     /// The component's name when the reference points at `#/components/<section>/<name>`.
     public func componentName(in section: String) -> String? {
         let prefix = "#/components/\(section)/"
+        // On the UTF-8 bytes (the lowering asks this of every reference it follows), unless the name starts with a
+        // non-ASCII byte: a combining mark there would join the prefix's last Character, which `hasPrefix` compares.
+        let name = target.utf8.dropFirst(prefix.utf8.count)
+        if target.utf8.starts(with: prefix.utf8), name.first.map({ $0 < 0x80 }) ?? true {
+            return JSONPointer.unescape(String(Substring(name)))
+        }
         guard target.hasPrefix(prefix) else { return nil }
         return JSONPointer.unescape(String(target.dropFirst(prefix.count)))
     }

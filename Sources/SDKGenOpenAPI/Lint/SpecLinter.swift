@@ -28,10 +28,10 @@ public struct SpecLinter {
         }
         // Components no operation uses are checked too, so a cycle is reported where it is written.
         let components = document.components
-        components.parameters.forEach { check($0.value, resolvesWith: index.parameterResolution) }
-        components.responses.forEach { check($0.value, resolvesWith: index.responseResolution) }
-        components.requestBodies.forEach { check($0.value, resolvesWith: index.requestBodyResolution) }
-        components.headers.forEach { check($0.value, resolvesWith: index.headerResolution) }
+        for entry in components.parameters { check(entry.value, index.parameterResolution(entry.value)) }
+        for entry in components.responses { check(entry.value, index.responseResolution(entry.value)) }
+        for entry in components.requestBodies { check(entry.value, index.requestBodyResolution(entry.value)) }
+        for entry in components.headers { check(entry.value, index.headerResolution(entry.value)) }
         var operationIDs: [String: SourceLocation] = [:]
         for pathItem in document.paths {
             for operation in pathItem.operations {
@@ -46,14 +46,14 @@ public struct SpecLinter {
             }
         }
         for parameter in document.globalParameters {
-            check(parameter, resolvesWith: index.parameterResolution)
+            check(parameter, index.parameterResolution(parameter))
         }
     }
 
     private mutating func checkOperation(_ operation: Operation, in pathItem: PathItem) {
-        let parameters = (pathItem.parameters + operation.parameters).compactMap { item -> Parameter? in
-            check(item, resolvesWith: index.parameterResolution)
-            return index.parameter(item)
+        var parameters: [Parameter] = []
+        for item in pathItem.parameters + operation.parameters {
+            if let parameter = check(item, index.parameterResolution(item)) { parameters.append(parameter) }
         }
         for parameter in parameters {
             parameter.schema.map { checkSchema($0) }
@@ -61,22 +61,23 @@ public struct SpecLinter {
         for name in Self.templateNames(in: operation.path) where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
             diagnostics.error("path parameter '{\(name)}' of '\(operation.path)' is not declared by \(operation.operationID ?? "the operation")", at: operation.location)
         }
-        if let body = operation.requestBody {
-            check(body, resolvesWith: index.requestBodyResolution)
-            index.requestBody(body)?.content.forEach { $0.schema.map { checkSchema($0) } }
+        if let item = operation.requestBody, let body = check(item, index.requestBodyResolution(item)) {
+            body.content.forEach { $0.schema.map { checkSchema($0) } }
         }
         for entry in operation.responses {
-            check(entry.response, resolvesWith: index.responseResolution)
-            if let response = index.response(entry.response) {
+            if let response = check(entry.response, index.responseResolution(entry.response)) {
                 response.content.forEach { $0.schema.map { checkSchema($0) } }
-                response.headers.forEach { check($0.value, resolvesWith: index.headerResolution) }
+                for header in response.headers { check(header.value, index.headerResolution(header.value)) }
             }
         }
     }
 
-    private mutating func check<Value>(_ item: Referenceable<Value>, resolvesWith resolve: (Referenceable<Value>) -> ComponentIndex.Resolution<Value>) {
-        guard case .reference(let reference) = item else { return }
-        switch resolve(item) {
+    /// Reports a reference `item` that does not resolve, given how it resolves (a resolution, not a resolving function:
+    /// an index method passed as one copied the index each time); returns what it resolves to.
+    @discardableResult
+    private mutating func check<Value>(_ item: Referenceable<Value>, _ resolution: ComponentIndex.Resolution<Value>) -> Value? {
+        guard case .reference(let reference) = item else { return resolution.value }
+        switch resolution {
         case .value:
             break
         case .missing(let missing) where missing == reference:
@@ -87,6 +88,7 @@ public struct SpecLinter {
         case .cycle(let names):
             diagnostics.error("'\(reference.target)' is a `$ref` cycle (\(names.joined(separator: " → "))) that never reaches a definition", at: reference.location)
         }
+        return resolution.value
     }
 
     /// Checks a schema and its subschemas, iteratively so that deep documents cannot exhaust the stack.

@@ -71,6 +71,28 @@ package enum Markdown {
 
     /// A GitHub-style heading anchor.
     package static func anchor(_ heading: String) -> String {
+        heading.utf8.allSatisfy({ $0 < 0x80 }) ? asciiAnchor(heading) : unicodeAnchor(heading)
+    }
+
+    /// `anchor(_:)` for any text.
+    package static func unicodeAnchor(_ heading: String) -> String {
         String(heading.lowercased().compactMap { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : ($0 == " " ? "-" : nil) })
+    }
+
+    /// `anchor(_:)` for ASCII text (almost every heading: each operation's and model's page has some), on its bytes,
+    /// which is several times faster than asking each Character its Unicode properties.
+    package static func asciiAnchor(_ heading: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(heading.utf8.count)
+        for byte in heading.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 0x20)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                bytes.append(byte)
+            case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
+            default: break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -239,7 +239,7 @@ extension SDKView {
     func modelReferencePage(_ model: ModelDeclaration) -> TemplateObject {
         let (tableTitle, rows): (String, [TemplateObject]) = switch model.kind {
         case .structure(let structModel):
-            ("Fields", structModel.properties.map(row) + (structModel.additionalProperties.map { extra in
+            ("Fields", structModel.properties.map { row($0) } + (structModel.additionalProperties.map { extra in
                 [Self.row(name: extra.name, typeCell: typeCell(.dictionary(extra.valueType), modelsFolder: ""), required: "➖",
                           description: Markdown.cell(extra.description), example: "")]
             } ?? []))
@@ -255,7 +255,7 @@ extension SDKView {
                  "description": .text(""), "example": .text("")]
             })
         case .tuple(let tupleModel):
-            ("Elements", tupleModel.elements.map(row) + (tupleModel.restType.map {
+            ("Elements", tupleModel.elements.map { row($0) } + (tupleModel.restType.map {
                 [Self.row(name: "rest", typeCell: typeCell(.array($0), modelsFolder: ""), required: "➖",
                           description: "The elements after the fixed ones.", example: "")]
             } ?? []))

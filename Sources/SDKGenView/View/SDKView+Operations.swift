@@ -54,7 +54,7 @@ extension SDKView {
             "retriesLiteral": .text(operation.retries.map { SwiftSource.retryConfigLiteral($0, indent: "        ") }),
             "acceptLiteral": .text(operation.accept.map(SwiftLiteral.string)),
             "requestItems": .list(operation.requestItems, requestItem),
-            "body": .object(operation.body.map(body)),
+            "body": .object(operation.body.map { body($0) }),
             "returnType": .text(operation.returnType.description),
             "sendMethod": .text(operation.isStreaming ? "stream" : "send"),
             "responseCases": .list(operation.responseCases, responseCase),
@@ -127,7 +127,7 @@ extension SDKView {
         case .returns(let reading):
             object["returnExpression"] = .text(SwiftSource.expression(reading: reading))
         case .throwsStatusCase(let status):
-            object["thrownCase"] = .object(sdk.error.statusCase(for: status).map(statusCase))
+            object["thrownCase"] = .object(sdk.error.statusCase(for: status).map { statusCase($0) })
         }
         return object
     }

@@ -44,7 +44,7 @@ package struct SDKView: Sendable {
             "initDocLines": .documentation(client.initDocumentation),
             "defaultServerURLLiteral": .text(SwiftLiteral.string(client.defaultServerURL)),
             "defaultServerDocLines": .documentation(client.defaultServerDocumentation),
-            "serverURLFunction": .object(client.serverURLFunction.map(serverURLFunction)),
+            "serverURLFunction": .object(client.serverURLFunction.map { serverURLFunction($0) }),
             // The secrets a credential provider can supply too: all but the OAuth 2.0 client credentials, which
             // `oauth2Credentials` lists.
             "credentials": .list(secretCredentials, credential),
