@@ -248,7 +248,9 @@ extension SDKLowering {
     /// The path item's parameters with the operation's, which replace any of the same name and location; each with
     /// the reference it is given by, if any. Those marked `x-speakeasy-ignore: true` are left out.
     private mutating func mergedParameters(_ operation: Operation, pathItem: PathItem) -> [(parameter: Parameter, reference: Reference?)] {
-        // A loop, not a closure: a closure that writes `diagnostics` and reads `index` copied the whole lowering.
+        // The index as a local, read in a loop: a closure or nested function that writes `diagnostics` and reads
+        // `self.index` copies the index each time.
+        let index = index
         func resolved(_ items: [Referenceable<Parameter>]) -> [(parameter: Parameter, reference: Reference?)] {
             var parameters: [(parameter: Parameter, reference: Reference?)] = []
             for item in items {

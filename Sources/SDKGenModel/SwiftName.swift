@@ -50,9 +50,6 @@ public enum SwiftName {
     /// `unicodeWords(_:)` for an ASCII name, on its bytes rather than its Characters, which is several times
     /// faster; the rules are the same.
     package static func asciiWords(_ bytes: [UInt8]) -> [String] {
-        func isUppercase(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
-        func isLowercase(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
-        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
         var words: [String] = []
         // The current word is always the bytes from `wordStart` up to the one being looked at.
         var wordStart = 0
@@ -98,7 +95,17 @@ public enum SwiftName {
         return startingWithLetter(words.map(capitalized).joined())
     }
 
+    private static func isUppercase(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+    private static func isLowercase(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    /// A word of a type name: a known acronym as it is spelled (`URL`), else with its first letter in capitals.
     private static func capitalized(_ word: String) -> String {
+        word.utf8.allSatisfy({ $0 < 0x80 }) ? asciiCapitalized(word) : unicodeCapitalized(word)
+    }
+
+    /// `capitalized(_:)` for any word.
+    package static func unicodeCapitalized(_ word: String) -> String {
         if let acronym = acronyms[word.lowercased()] {
             return acronym
         }
@@ -106,6 +113,20 @@ public enum SwiftName {
         // A capitalised run that is no known acronym (`URGENT_FLAG`) reads as a plain word.
         let rest = word.dropFirst().allSatisfy { !$0.isLowercase } ? word.dropFirst().lowercased() : String(word.dropFirst())
         return first.uppercased() + rest
+    }
+
+    /// `capitalized(_:)` for an ASCII word, on its bytes: the same steps as `unicodeCapitalized`'s without asking each
+    /// Character its Unicode properties (a fifth of lowering GitHub's operations).
+    package static func asciiCapitalized(_ word: String) -> String {
+        func lowercased(_ byte: UInt8) -> UInt8 { isUppercase(byte) ? byte + 0x20 : byte }
+        let bytes = Array(word.utf8)
+        let lower = bytes.map(lowercased)
+        if let acronym = acronyms[String(decoding: lower, as: UTF8.self)] {
+            return acronym
+        }
+        guard let first = bytes.first else { return word }
+        let rest = bytes.dropFirst().contains(where: isLowercase) ? bytes.dropFirst() : lower.dropFirst()
+        return String(decoding: [isLowercase(first) ? first - 0x20 : first] + rest, as: UTF8.self)
     }
 
     private static func startingWithLetter(_ name: String) -> String {

@@ -36,6 +36,9 @@ import Testing
         for name in Self.combinations(of: ["a", "B", "C", "7", "_", " ", "-"], upTo: 5) {
             #expect(SwiftName.asciiWords(Array(name.utf8)) == SwiftName.unicodeWords(name), "\(name)")
         }
+        for word in Self.combinations(of: ["a", "B", "c", "D", "7"], upTo: 5) + ["url", "Url", "URL", "uRL", "id", "ID", "iD", "oauth2", "OAUTH"] {
+            #expect(SwiftName.asciiCapitalized(word) == SwiftName.unicodeCapitalized(word), "\(word)")
+        }
         // Every ASCII character, alone and between letters, as a heading.
         for byte in UInt8(0)..<0x80 {
             let character = String(decoding: [byte], as: UTF8.self)
