@@ -121,4 +121,13 @@ import Testing
             #expect(reference.componentName(in: "schemas") == name, "\(target)")
         }
     }
+
+    /// A `$ref` is taken apart on its bytes when it is ASCII: into the same parts as through its Characters.
+    @Test func referenceTargetsAreTakenApartTheSame() {
+        for text in Self.combinations(of: ["#", "/", "a", "~1", "%20", "x.yaml", "\r\n", ":"], upTo: 4) {
+            let ascii = ReferenceTarget.asciiParts(text), unicode = ReferenceTarget.unicodeParts(text)
+            #expect(ascii.location == unicode.location && ascii.pointer == unicode.pointer
+                        && ascii.hasNonPointerFragment == unicode.hasNonPointerFragment, "\(Array(text.unicodeScalars))")
+        }
+    }
 }
