@@ -116,7 +116,7 @@ public enum SwiftName {
     }
 
     /// `capitalized(_:)` for an ASCII word, on its bytes: the same steps as `unicodeCapitalized`'s without asking each
-    /// Character its Unicode properties (a fifth of lowering GitHub's operations).
+    /// Character its Unicode properties (making names was about a fifth of lowering GitHub's operations).
     package static func asciiCapitalized(_ word: String) -> String {
         func lowercased(_ byte: UInt8) -> UInt8 { isUppercase(byte) ? byte + 0x20 : byte }
         let bytes = Array(word.utf8)
