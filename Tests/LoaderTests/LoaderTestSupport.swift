@@ -20,8 +20,9 @@ func load(_ bytes: [UInt8], limits: YAMLLoader.Limits = .default) throws(Generat
     let loadedConcurrently = Result { () throws(GenerationError) in try concurrent.load(bytes, file: testFile) }
     switch (loaded, loadedConcurrently) {
     case (.success(let one), .success(let other)):
-        // Compared as printed, where a NaN scalar equals itself.
-        #expect(String(reflecting: one.root) == String(reflecting: other.root), "parsing on another thread loads another tree")
+        // Compared as printed when not equal, since a NaN scalar equals itself only there.
+        #expect(one.root == other.root || String(reflecting: one.root) == String(reflecting: other.root),
+                "parsing on another thread loads another tree")
         #expect(one.warnings == other.warnings)
     case (.failure(let one), .failure(let other)):
         #expect(one.diagnostics == other.diagnostics)
