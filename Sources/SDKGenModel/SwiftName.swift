@@ -17,7 +17,7 @@ public enum SwiftName {
     /// The words of a name: split at anything not a letter or digit, and at case changes
     /// (`getUserActivity` → get, User, Activity; `HTTPReferer` → HTTP, Referer).
     public static func words(_ name: String) -> [String] {
-        name.utf8.allSatisfy({ $0 < 0x80 }) ? asciiWords(Array(name.utf8)) : unicodeWords(name)
+        name.isAllASCII ? asciiWords(Array(name.utf8)) : unicodeWords(name)
     }
 
     /// `words(_:)` for any name.
@@ -101,7 +101,7 @@ public enum SwiftName {
 
     /// A word of a type name: a known acronym as it is spelled (`URL`), else with its first letter in capitals.
     private static func capitalized(_ word: String) -> String {
-        word.utf8.allSatisfy({ $0 < 0x80 }) ? asciiCapitalized(word) : unicodeCapitalized(word)
+        word.isAllASCII ? asciiCapitalized(word) : unicodeCapitalized(word)
     }
 
     /// `capitalized(_:)` for any word.

@@ -5,7 +5,9 @@ import SDKGenBase
 /// One of libyaml's events, copied out of libyaml's memory so that another thread can read it.
 struct YAMLEvent: Sendable {
     enum Kind: Sendable {
-        case documentStart, scalar, sequenceStart, mappingStart, collectionEnd, alias, streamEnd
+        case scalar, sequenceStart, mappingStart, collectionEnd, alias, streamEnd
+        /// The start of the stream's second document, which is not read: the stream's last event.
+        case secondDocument
     }
 
     var kind: Kind
@@ -78,8 +80,10 @@ struct YAMLEventProducer {
             var copied = YAMLEvent(kind: .streamEnd, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
             switch event.pointee.type {
             case YAML_DOCUMENT_START_EVENT:
-                copied.kind = .documentStart
+                // The first document's start carries nothing the tree needs.
                 documents += 1
+                guard documents > 1 else { continue }
+                copied.kind = .secondDocument
             case YAML_SCALAR_EVENT:
                 copied.kind = .scalar
                 let first = chunk.bytes.count
@@ -107,7 +111,7 @@ struct YAMLEventProducer {
             }
             chunk.events.append(copied)
             // Only the first document is read: the start of a second ends the stream, as its end does.
-            if copied.kind == .streamEnd || (copied.kind == .documentStart && documents > 1) {
+            if copied.kind == .streamEnd || copied.kind == .secondDocument {
                 chunk.end = .finished
                 _ = send(chunk)
                 return

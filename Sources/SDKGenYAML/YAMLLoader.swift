@@ -81,13 +81,13 @@ public struct YAMLLoader: Sendable {
 
     private func parse(_ input: UnsafeBufferPointer<UInt8>, file: String) throws(GenerationError) -> LoadedYAML {
         var builder = YAMLTreeBuilder(limits: limits)
-        var documents = 0
         let producer = YAMLEventProducer(input: input, file: file)
         if input.count < concurrentParsingThreshold {
             var chunks: [YAMLEventChunk] = []
             producer.produce { chunks.append($0); return true }
-            for chunk in chunks where try !Self.build(chunk, into: &builder, documents: &documents, file: file) {
-                break
+            // The last chunk, and only it, ends the stream.
+            for chunk in chunks {
+                _ = try Self.build(chunk, into: &builder, file: file)
             }
         } else {
             // libyaml parses on a thread of its own while the tree is built here. The thread reads `input`, so it is
@@ -99,7 +99,7 @@ public struct YAMLLoader: Sendable {
                 channel.cancel()
                 parsing.join()
             }
-            while try Self.build(channel.receive(), into: &builder, documents: &documents, file: file) {}
+            while try Self.build(channel.receive(), into: &builder, file: file) {}
         }
         // A stream of only comments and blank lines has no document, hence no root.
         guard let root = builder.root else {
@@ -110,18 +110,13 @@ public struct YAMLLoader: Sendable {
 
     /// Builds the tree of `chunk`'s events; returns whether the stream goes on after them.
     /// - Throws: The builder's error, or the parse error that ends the stream after the chunk's events.
-    private static func build(_ chunk: YAMLEventChunk, into builder: inout YAMLTreeBuilder, documents: inout Int,
-                              file: String) throws(GenerationError) -> Bool {
+    private static func build(_ chunk: YAMLEventChunk, into builder: inout YAMLTreeBuilder, file: String) throws(GenerationError) -> Bool {
         try chunk.bytes.withUnsafeBufferPointer { (bytes) throws(GenerationError) in
             for event in chunk.events {
                 let location = SourceLocation(file: file, line: event.line, column: event.column)
                 switch event.kind {
-                case .documentStart:
-                    documents += 1
-                    if documents > 1 {
-                        builder.warn("the file holds more than one YAML document; only the first is read", at: location)
-                        return
-                    }
+                case .secondDocument:
+                    builder.warn("the file holds more than one YAML document; only the first is read", at: location)
                 case .scalar:
                     try builder.scalar(UnsafeBufferPointer(rebasing: bytes[event.bytes]), style: event.style, tag: event.tag,
                                        anchor: event.anchor, at: location)
@@ -132,7 +127,8 @@ public struct YAMLLoader: Sendable {
                 case .alias:
                     try builder.alias(event.anchor ?? "", at: location)
                 case .streamEnd:
-                    return
+                    // The stream's last event, as a second document's start is: the chunk's `end` says so.
+                    break
                 }
             }
         }

@@ -24,7 +24,7 @@ package struct ReferenceTarget: Hashable {
 
     package init(_ text: String) {
         let location: String
-        (location, pointer, hasNonPointerFragment) = text.utf8.allSatisfy({ $0 < 0x80 }) ? Self.asciiParts(text) : Self.unicodeParts(text)
+        (location, pointer, hasNonPointerFragment) = text.isAllASCII ? Self.asciiParts(text) : Self.unicodeParts(text)
         if location.isEmpty {
             kind = .sameFile
         } else if let scheme = Self.scheme(of: location) {

@@ -1,4 +1,5 @@
 import Foundation
+import SDKGenBase
 import SDKGenModel
 
 /// Escaping for text from the spec placed in Markdown.
@@ -6,7 +7,7 @@ package enum Markdown {
     /// Text for a table cell: pipes escaped, line breaks as `<br />`.
     package static func cell(_ text: String?) -> String {
         guard let text else { return "" }
-        return text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiCell(text) : unicodeCell(text)
+        return text.isAllASCII ? asciiCell(text) : unicodeCell(text)
     }
 
     /// `cell(_:)` for any text.
@@ -71,7 +72,7 @@ package enum Markdown {
 
     /// A GitHub-style heading anchor.
     package static func anchor(_ heading: String) -> String {
-        heading.utf8.allSatisfy({ $0 < 0x80 }) ? asciiAnchor(heading) : unicodeAnchor(heading)
+        heading.isAllASCII ? asciiAnchor(heading) : unicodeAnchor(heading)
     }
 
     /// `anchor(_:)` for any text.

@@ -1,3 +1,4 @@
+import SDKGenBase
 import SDKGenModel
 
 /// Escapes text from a spec for the places it lands in Swift source.
@@ -37,7 +38,7 @@ public enum SwiftLiteral {
         let joined = SpecText.lines(text).joined(separator: " ")
         // In ASCII text (without line breaks) every byte is a Character, so the lines are made of bytes and their
         // lengths need no counting: a doc comment is wrapped for every property, parameter and operation.
-        guard joined.utf8.allSatisfy({ $0 < 0x80 }), continuation.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard joined.isAllASCII, continuation.isAllASCII else {
             return wrappedWords(joined, width: width, continuation: continuation)
         }
         var lines: [String] = []
