@@ -15,19 +15,18 @@ public struct LoweringOptions: Sendable {
     public var undeclaredProperties: UndeclaredProperties
     /// The transports to write as modules beside the SDK, each once.
     public var transports: [TransportKind]
-    /// Whether the models are `Hashable` (set members, dictionary keys, SwiftUI identities), else `Equatable` only,
-    /// which compiles about 8% faster (BENCHMARKS.md).
-    public var hashableModels: Bool
+    /// Whether the models are `Hashable`, `Equatable` only, or neither (`ModelEquality`).
+    public var modelEquality: ModelEquality
 
     public init(moduleName: String, clientName: String? = nil, access: AccessModifier = .public,
                 undeclaredProperties: UndeclaredProperties = .keep, transports: [TransportKind] = [],
-                hashableModels: Bool = true) {
+                modelEquality: ModelEquality = .hashable) {
         self.moduleName = moduleName
         self.clientName = clientName
         self.access = access
         self.undeclaredProperties = undeclaredProperties
         self.transports = transports
-        self.hashableModels = hashableModels
+        self.modelEquality = modelEquality
     }
 }
 
@@ -130,7 +129,7 @@ public struct SDKLowering {
             error: error,
             groups: groups,
             models: RecursionBreaker.breakCycles(in: types.models).sorted { $0.typeName < $1.typeName },
-            hashableModels: options.hashableModels,
+            modelEquality: options.modelEquality,
             apiVersion: document.info.version,
             webhooks: webhooks,
             transports: TransportKind.allCases.filter(options.transports.contains).map {

@@ -13,8 +13,8 @@ public struct SwiftSDK: Sendable {
     public var error: ErrorDeclaration
     public var groups: [APIGroupDeclaration]
     public var models: [ModelDeclaration]
-    /// Whether the models are `Hashable`, else `Equatable` only (`LoweringOptions.hashableModels`).
-    public var hashableModels: Bool
+    /// Whether the models are `Hashable`, `Equatable` only, or neither (`LoweringOptions.modelEquality`).
+    public var modelEquality: ModelEquality
     /// The spec's `info.version`, which `sdkgen diff` checks against the changes it finds.
     public var apiVersion: String
     /// The enum of the webhooks and callbacks the API sends, when it declares any.

@@ -107,8 +107,8 @@ struct GenerationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("What structs do with the members of an object that its schema does not declare (where it allows them): keep them in additionalProperties and write them back, or drop them. (default: the configuration's undeclaredProperties, else keep)", valueName: "keep|drop"))
     var undeclaredProperties: UndeclaredProperties?
 
-    @Flag(inversion: .prefixedNo, help: "Make the models Hashable, so that they can be Set members, dictionary keys and SwiftUI identities; with --no-hashable-models they are Equatable only, and a large SDK compiles about 8% faster. (default: the configuration's hashableModels, else yes)")
-    var hashableModels: Bool?
+    @Option(help: ArgumentHelp("What the models conform to: hashable (Set members, dictionary keys, SwiftUI identities), equatable (== only; a large SDK builds about 8% faster) or none (structs and unions neither, the enums of values still Hashable; about a fifth faster). (default: the configuration's modelEquality, else hashable)", valueName: "hashable|equatable|none"))
+    var modelEquality: ModelEquality?
 
     @Option(help: ArgumentHelp("per-declaration: a file per schema (with the types of its inline schemas) and reference pages, for checked-in SDKs; sharded: fixed file names (sdkgen-models-N.swift, …) and no pages, as the build-tool plugin writes. (default: per-declaration)", valueName: "layout"))
     var layout: LayoutName?
@@ -135,7 +135,7 @@ struct GenerationOptions: ParsableArguments {
             commandLine.clientName = clientName
             commandLine.access = access
             commandLine.undeclaredProperties = undeclaredProperties
-            commandLine.hashableModels = hashableModels
+            commandLine.modelEquality = modelEquality
             commandLine.layout = layout.map { $0 == .sharded ? .sharded(shards: shards) : .perDeclaration }
             commandLine.package = package
             commandLine.transports = transports.isEmpty ? nil : transports
@@ -145,6 +145,7 @@ struct GenerationOptions: ParsableArguments {
 
 extension AccessModifier: ExpressibleByArgument {}
 extension UndeclaredProperties: ExpressibleByArgument {}
+extension ModelEquality: ExpressibleByArgument {}
 
 extension TransportKind: ExpressibleByArgument {}
 
@@ -279,7 +280,7 @@ extension SDKGen {
             add("client-name", options.clientName)
             add("access", options.access?.rawValue)
             add("undeclared-properties", options.undeclaredProperties?.rawValue)
-            if let hashableModels = options.hashableModels { add(hashableModels ? "hashable-models" : "no-hashable-models", "") }
+            add("model-equality", options.modelEquality?.rawValue)
             add("layout", options.layout?.rawValue)
             if options.layout == .sharded { add("shards", String(options.shards)) }
             return command

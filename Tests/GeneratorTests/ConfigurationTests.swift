@@ -68,18 +68,20 @@ import Testing
             overlays: one.yaml
             maxMethodParams: -1
             undeclaredProperties: ignore
-            hashableModels: sometimes
+            modelEquality: sometimes
+            hashableModels: false
             """) { path in
             let error = #expect(throws: GenerationError.self) { try GenerationConfig.load(contentsOf: path) }
             let messages = error?.diagnostics.map { $0.description.replacingOccurrences(of: path, with: "sdkgen.yaml") }
             #expect(messages == [
-                "sdkgen.yaml:1:1: error: unknown setting 'modulName'; the settings are spec, output, moduleName, clientName, access, filter, overlays, templates, server, retries, pagination, maxMethodParams, package, undeclaredProperties, hashableModels, transports",
+                "sdkgen.yaml:1:1: error: unknown setting 'modulName'; the settings are spec, output, moduleName, clientName, access, filter, overlays, templates, server, retries, pagination, maxMethodParams, package, undeclaredProperties, modelEquality, transports",
                 "sdkgen.yaml:2:9: error: access must be one of public, package, internal, not 'open'",
                 "sdkgen.yaml:3:13: error: clientName must be a Swift identifier (letters, digits and underscores, not starting with a digit), not 'Not an identifier'",
                 "sdkgen.yaml:4:11: error: overlays must be a list of strings",
                 "sdkgen.yaml:5:18: error: maxMethodParams is a non-negative integer, not '-1'",
                 "sdkgen.yaml:6:23: error: undeclaredProperties must be one of keep, drop, not 'ignore'",
-                "sdkgen.yaml:7:17: error: hashableModels must be true or false",
+                "sdkgen.yaml:7:16: error: modelEquality must be one of hashable, equatable, none, not 'sometimes'",
+                "sdkgen.yaml:8:1: error: hashableModels is now modelEquality: hashable, equatable or none (write modelEquality: equatable)",
             ])
         }
     }

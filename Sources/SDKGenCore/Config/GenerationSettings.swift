@@ -18,7 +18,7 @@ import Foundation
 /// | `layout` | `perDeclaration` |
 /// | `package` | `false`: the sources and pages alone, not a package around them |
 /// | `undeclaredProperties` | `keep`: structs keep the members their schemas do not declare |
-/// | `hashableModels` | `true`: models are `Hashable` |
+/// | `modelEquality` | `hashable`: models are `Hashable` |
 /// | `transports` | none: the SDK's `URLSessionTransport` alone |
 public struct GenerationSettings: Sendable {
     /// What to read and generate.
@@ -53,7 +53,7 @@ public struct GenerationSettings: Sendable {
         generator.clientName = commandLine.clientName ?? file.clientName ?? moduleName.map(SDKGenerator.defaultClientName)
         generator.access = commandLine.access ?? file.access ?? .public
         generator.undeclaredProperties = commandLine.undeclaredProperties ?? file.undeclaredProperties ?? .keep
-        generator.hashableModels = commandLine.hashableModels ?? file.hashableModels ?? true
+        generator.modelEquality = commandLine.modelEquality ?? file.modelEquality ?? .hashable
         generator.filter = commandLine.filter.isEmpty ? file.filter : commandLine.filter
         generator.overrides = DocumentOverrides(server: commandLine.server ?? file.server, retries: commandLine.retries ?? file.retries,
                                                 pagination: file.pagination,

@@ -27,8 +27,8 @@ public enum SDKGenerator {
         public var access = AccessModifier.public
         /// What structs do with the members their schemas do not declare.
         public var undeclaredProperties = UndeclaredProperties.keep
-        /// Whether the models are `Hashable`, else `Equatable` only.
-        public var hashableModels = true
+        /// Whether the models are `Hashable`, `Equatable` only, or neither.
+        public var modelEquality = ModelEquality.hashable
         /// How the files are arranged.
         public var layout = OutputLayout.perDeclaration
         /// Whether to write a standalone Swift package (`SDKPackage`) around the per-declaration layout's files.
@@ -172,7 +172,7 @@ public enum SDKGenerator {
         guard !diagnostics.hasErrors else { throw GenerationError(diagnostics.sorted) }
         let loweringOptions = LoweringOptions(moduleName: moduleName, clientName: clientName, access: options.access,
                                               undeclaredProperties: options.undeclaredProperties,
-                                              transports: options.transports, hashableModels: options.hashableModels)
+                                              transports: options.transports, modelEquality: options.modelEquality)
         let info = PackageInfo(title: document.info.title, version: document.info.version,
                                summary: document.info.summary, description: document.info.description)
         return (SDKLowering.lower(document, options: loweringOptions, diagnostics: &diagnostics), info)

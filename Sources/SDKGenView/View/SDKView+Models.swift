@@ -11,7 +11,7 @@ extension SDKView {
             "typeName": .text(model.typeName),
             "fileName": .text(model.fileName),
             "docLines": .documentation(model.documentation),
-            "conformances": .text(SwiftSource.conformances(of: model, hashable: sdk.hashableModels)),
+            "conformances": .text(SwiftSource.conformances(of: model, equality: sdk.modelEquality)),
         ]
         object.setDeferred("reference") { [self] in .object(modelReferencePage(model)) }
         // The template tells the kinds apart by which of these four is present.

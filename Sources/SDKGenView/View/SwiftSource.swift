@@ -10,13 +10,17 @@ package enum SwiftSource {
     }
 
     /// The protocols a model conforms to: `Codable, Hashable, Sendable`, an open enum's raw-value protocols before
-    /// them, and `Equatable` in place of `Hashable` when the SDK's models are not hashable.
-    package static func conformances(of model: ModelDeclaration, hashable: Bool) -> String {
-        let equality = hashable ? "Hashable" : "Equatable"
+    /// them, and `Equatable` in place of `Hashable`, or neither, as `equality` says (an open enum stays `Hashable`
+    /// without either).
+    package static func conformances(of model: ModelDeclaration, equality: ModelEquality) -> String {
         if case .enumeration = model.kind {
-            return "RawRepresentable, LosslessStringConvertible, Codable, \(equality), Sendable"
+            return "RawRepresentable, LosslessStringConvertible, Codable, \(equality == .equatable ? "Equatable" : "Hashable"), Sendable"
         }
-        return "Codable, \(equality), Sendable"
+        switch equality {
+        case .hashable: return "Codable, Hashable, Sendable"
+        case .equatable: return "Codable, Equatable, Sendable"
+        case .none: return "Codable, Sendable"
+        }
     }
 
     /// `@available(*, deprecated)`, with the spec's message when it gives one.
