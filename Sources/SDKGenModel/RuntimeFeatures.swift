@@ -13,8 +13,8 @@ public struct RuntimeFeatures: Sendable, Equatable {
         case byteStreams = "usesByteStreams"
         /// Responses read as they arrive, as events or bytes: the transport's streaming path.
         case streamedResponses = "usesStreamedResponses"
-        /// Multipart bodies: an operation sends `multipart/form-data`.
-        case multipart = "usesMultipart"
+        /// Multipart bodies: an operation sends `multipart/form-data`; one with a part sent as JSON.
+        case multipart = "usesMultipart", multipartJSONParts = "usesMultipartJSONParts"
         /// `@Indirect` storage: a type contains itself.
         case indirect = "usesIndirect"
         /// A path parameter written from its JSON form.
@@ -120,7 +120,7 @@ public struct RuntimeFeatures: Sendable, Equatable {
             case .form?: used.insert(.formBodies)
             case .multipart(let parts)?:
                 used.insert(.multipart)
-                if parts.contains(where: { $0.encoding == .json }) { used.insert(.jsonEncoding) }
+                if parts.contains(where: { $0.encoding == .json }) { used.formUnion([.multipartJSONParts, .jsonEncoding]) }
             case .raw?:
                 used.insert(.rawBodies)
                 if operation.parameters.contains(where: { $0.type == .uploadBody }) { used.insert(.uploadBodies) }

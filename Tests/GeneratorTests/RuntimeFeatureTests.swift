@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 /// An SDK carries only the runtime code it calls: unused runtime files and functions are not generated.
@@ -80,5 +81,48 @@ import Testing
             for text in present { #expect(runtime.contains(text), "\(rule): Pagination.swift lacks \(text)") }
             for text in absent { #expect(!runtime.contains(text), "\(rule): Pagination.swift has \(text)") }
         }
+    }
+
+    /// `MultipartForm.addJSONField` encodes through `JSONValue.text(encoding:)`, which only an SDK that sends JSON text
+    /// somewhere has: a multipart body of files and fields alone has neither, and compiles.
+    @Test func aMultipartBodyWithoutAJSONPartCompiles() async throws {
+        let sdk = try await generateSample("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            servers: [{url: 'https://example.com'}]
+            paths:
+              /upload:
+                post:
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema:
+                          type: object
+                          properties:
+                            file: {type: string, format: binary}
+                            note: {type: string}
+                  responses:
+                    '204': {description: OK}
+            """)
+        #expect(sdk.diagnostics.isEmpty, "\(sdk.diagnostics)")
+        let form = try #require(sdk.files["Sample/Runtime/MultipartForm.swift"])
+        #expect(form.contains("func addFile(") && !form.contains("addJSONField"))
+
+        let folder = try PackagePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (path, contents) in sdk.files where path.hasPrefix("Sample/") {
+            let file = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try contents.write(to: file, atomically: true, encoding: .utf8)
+        }
+        try """
+            // swift-tools-version: 6.1
+            import PackageDescription
+
+            let package = Package(name: "Sample", platforms: [.macOS(.v15)], targets: [.target(name: "Sample", path: "Sample")])
+            """.write(to: folder.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
+        let build = try await offTheCooperativePool { try swiftBuild(folder) }
+        #expect(build.status == 0, "the SDK does not compile:\n\(build.output.suffix(4000))")
+        #expect(compilerDiagnostics(in: build.output, containing: "warning:") == [])
     }
 }
