@@ -9,6 +9,8 @@ import SDKGenYAML
 /// so the same spec always gives the same names.
 package struct NameRegistry {
     private var taken: Set<String>
+    /// The names handed out, as spelled.
+    private var claimed: Set<String> = []
 
     /// Types the generated code refers to unqualified: declaring a model with one of these names would
     /// shadow it inside the module.
@@ -50,7 +52,13 @@ package struct NameRegistry {
             counter += 1
         }
         taken.insert(candidate.lowercased())
+        claimed.insert(candidate)
         return candidate
+    }
+
+    /// Whether a type has been given exactly this name.
+    package func hasClaimed(_ name: String) -> Bool {
+        claimed.contains(name)
     }
 }
 

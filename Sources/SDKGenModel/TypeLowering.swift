@@ -123,6 +123,14 @@ package struct TypeLowering {
         return order
     }
 
+    /// `name` for a property or a union's case, or `nameValue` when a type is spelled the same: a name that starts
+    /// with a digit makes `_1824` of a type and a member alike, and inside the declaration the member would hide
+    /// the type (`_1824.self` in its decoding). Types named so far are checked: the components, and the inline
+    /// schemas met before.
+    private func notSpellingAType(_ name: String) -> String {
+        names.hasClaimed(SwiftName.unescaped(name)) ? SwiftName.unescaped(name) + "Value" : name
+    }
+
     /// A type name no other declaration has, for a type declared outside the schemas.
     package mutating func claimTypeName(_ base: String) -> String {
         names.claim(base)
@@ -421,7 +429,7 @@ package struct TypeLowering {
             // A parameter named `self` would hide `self` in the initializer.
             let memberName = SwiftName.member(
                 SpeakeasyExtension.string(SpeakeasyExtension.nameOverride, in: property.value.extensions, diagnostics: &diagnostics) ?? property.name)
-            let name = members.claim(memberName == "`self`" ? "selfValue" : memberName)
+            let name = members.claim(memberName == "`self`" ? "selfValue" : notSpellingAType(memberName))
             let unixTime = unixTimeProperty(property.value)
             let baseType = unixTime?.type ?? swiftType(for: property.value, suggestedName: typeName + SwiftName.type(property.name))
             let isRequired = isRequired(property, in: required)
@@ -534,7 +542,7 @@ package struct TypeLowering {
         for (offset, element) in schema.prefixItems.enumerated() {
             // A property named `self` could not be assigned in the initializers.
             let memberName = element.title.map(SwiftName.member) ?? "item\(offset)"
-            let name = members.claim(memberName == "`self`" ? "selfValue" : memberName)
+            let name = members.claim(memberName == "`self`" ? "selfValue" : notSpellingAType(memberName))
             let baseType = swiftType(for: element, suggestedName: typeName + SwiftName.type(element.title ?? "Item\(offset)"))
             let type = allowsNull(element) ? baseType.optional : baseType
             let description = description(of: element)
@@ -616,7 +624,7 @@ package struct TypeLowering {
                 diagnostics.warning("this member of \(typeName) refers to \(typeName) itself and is left out", at: member.location)
                 continue
             }
-            let caseName = members.claim(SwiftName.member(componentName ?? Self.caseName(forType: type)))
+            let caseName = members.claim(notSpellingAType(SwiftName.member(componentName ?? Self.caseName(forType: type))))
             var values: [String] = []
             if let discriminator {
                 values = discriminatorValues(of: member, componentName: componentName, discriminator: discriminator)

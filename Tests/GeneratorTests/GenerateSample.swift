@@ -16,3 +16,21 @@ func generateSample(_ yaml: String, undeclaredProperties: UndeclaredProperties =
     let files = Dictionary(uniqueKeysWithValues: output.files.map { ($0.path, $0.contents) })
     return (files, output.diagnostics.map { $0.description.replacingOccurrences(of: file.path, with: "spec.yaml") })
 }
+
+/// Builds the `Sample` module of `generateSample`'s files in a package of its own; the build's exit status and output.
+func buildSample(_ files: [String: String]) async throws -> (status: Int32, output: String) {
+    let folder = try PackagePaths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for (path, contents) in files where path.hasPrefix("Sample/") {
+        let file = folder.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try contents.write(to: file, atomically: true, encoding: .utf8)
+    }
+    try """
+        // swift-tools-version: 6.1
+        import PackageDescription
+
+        let package = Package(name: "Sample", platforms: [.macOS(.v15)], targets: [.target(name: "Sample", path: "Sample")])
+        """.write(to: folder.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
+    return try await offTheCooperativePool { try swiftBuild(folder) }
+}

@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 
 /// An SDK carries only the runtime code it calls: unused runtime files and functions are not generated.
@@ -108,20 +107,7 @@ import Testing
         let form = try #require(sdk.files["Sample/Runtime/MultipartForm.swift"])
         #expect(form.contains("func addFile(") && !form.contains("addJSONField"))
 
-        let folder = try PackagePaths.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        for (path, contents) in sdk.files where path.hasPrefix("Sample/") {
-            let file = folder.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try contents.write(to: file, atomically: true, encoding: .utf8)
-        }
-        try """
-            // swift-tools-version: 6.1
-            import PackageDescription
-
-            let package = Package(name: "Sample", platforms: [.macOS(.v15)], targets: [.target(name: "Sample", path: "Sample")])
-            """.write(to: folder.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
-        let build = try await offTheCooperativePool { try swiftBuild(folder) }
+        let build = try await buildSample(sdk.files)
         #expect(build.status == 0, "the SDK does not compile:\n\(build.output.suffix(4000))")
         #expect(compilerDiagnostics(in: build.output, containing: "warning:") == [])
     }
