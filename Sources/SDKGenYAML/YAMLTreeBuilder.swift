@@ -140,6 +140,10 @@ package struct YAMLTreeBuilder {
 
     /// Adds a copy of the node anchored as `name`.
     package mutating func alias(_ name: String, at location: SourceLocation) throws(GenerationError) {
+        // The most recent anchor of the name is the one an alias names, which may be that of a collection still open.
+        if let open = stack.last(where: { $0.anchor == name }) {
+            throw error("alias '*\(name)' is inside the node it names ('&\(name)' at line \(open.location.line), column \(open.location.column)): a structure that contains itself, which JSON cannot hold", at: location)
+        }
         guard let anchor = anchors[name] else {
             throw error("unknown alias '*\(name)': no anchor '&\(name)' is defined before it", at: location)
         }

@@ -42,9 +42,12 @@ struct AliasTests {
         #expect(loadError("a: 1\nb: *nope\n") == ["t.yaml:2:4: error: unknown alias '*nope': no anchor '&nope' is defined before it"])
     }
 
-    @Test("an alias of a collection inside itself is an unknown alias, not a loop")
+    @Test("an alias of a collection inside itself is a located error that says so, not a loop")
     func recursiveAlias() {
-        #expect(loadError("a: &a [1, *a]\n") == ["t.yaml:1:11: error: unknown alias '*a': no anchor '&a' is defined before it"])
+        let message = "alias '*a' is inside the node it names ('&a' at line 1, column 4): a structure that contains itself, which JSON cannot hold"
+        #expect(loadError("a: &a [1, *a]\n") == ["t.yaml:1:11: error: \(message)"])
+        // The most recent anchor of the name is the open collection's, not an earlier node's.
+        #expect(loadError("b: &a 1\na: &a [1, *a]\n") == ["t.yaml:2:11: error: \(message.replacingOccurrences(of: "line 1", with: "line 2"))"])
     }
 
     @Test("a merge key merges one mapping without overriding keys written in the mapping")
