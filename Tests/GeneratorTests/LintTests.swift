@@ -67,6 +67,38 @@ import Testing
         #expect(diagnostics == ["spec.yaml:8:24: warning: required property 'ghost' is not among the schema's properties; it is ignored"])
     }
 
+    /// Legal input that once drew warnings: an `allOf` member requiring a property another member declares (making an
+    /// inherited property required), and a specification extension among an operation's responses.
+    @Test func anInheritedRequiredPropertyAndAnExtensionAmongTheResponsesAreNotWarnedAbout() throws {
+        let diagnostics = try lint("""
+            openapi: 3.0.3
+            info: {title: x, version: '1'}
+            paths:
+              /child:
+                get:
+                  operationId: getChild
+                  responses:
+                    '200':
+                      description: ok
+                      content: {application/json: {schema: {$ref: '#/components/schemas/Child'}}}
+                    x-internal-note: answered from the cache
+            components:
+              schemas:
+                Base:
+                  type: object
+                  properties:
+                    id: {type: string}
+                Child:
+                  allOf:
+                    - $ref: '#/components/schemas/Base'
+                    - type: object
+                      required: [id]
+                      properties:
+                        name: {type: string}
+            """)
+        #expect(diagnostics == [])
+    }
+
     @Test func aThreeZeroExclusiveMinimumInAThreeOneDocumentIsAWarning() throws {
         let diagnostics = try lint("""
             openapi: 3.1.0

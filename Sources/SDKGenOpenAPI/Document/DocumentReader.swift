@@ -161,6 +161,8 @@ public struct DocumentReader {
         if text.count == 3, text.uppercased().hasSuffix("XX"), let digit = Int(text.prefix(1)), (1...5).contains(digit) {
             return .range(digit)
         }
+        // The Responses Object allows specification extensions beside the statuses.
+        if text.hasPrefix("x-") { return nil }
         diagnostics.warning("'\(text)' is not a response status (a code such as 200, a range such as 4XX, or default); the response is ignored", at: key.location)
         return nil
     }

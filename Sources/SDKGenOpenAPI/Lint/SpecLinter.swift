@@ -93,8 +93,9 @@ public struct SpecLinter {
 
     /// Checks a schema and its subschemas, iteratively so that deep documents cannot exhaust the stack.
     private mutating func checkSchema(_ root: Schema) {
-        var pending = [root]
-        while let schema = pending.popLast() {
+        // With whether the schema is a member of an `allOf`, whose `required` may name its siblings' properties.
+        var pending = [(schema: root, isAllOfMember: false)]
+        while let (schema, isAllOfMember) = pending.popLast() {
             if let reference = schema.reference {
                 switch index.schemaResolution(reference) {
                 case .value:
@@ -108,7 +109,7 @@ public struct SpecLinter {
                     diagnostics.error("'\(reference.target)' is a `$ref` cycle (\(names.joined(separator: " → "))) that never declares a type", at: reference.location)
                 }
             }
-            if !schema.properties.isEmpty, schema.allOf.isEmpty, schema.additionalProperties == nil {
+            if !schema.properties.isEmpty, schema.allOf.isEmpty, !isAllOfMember, schema.additionalProperties == nil {
                 for name in schema.required where !schema.properties.contains(where: { $0.name == name.name }) {
                     diagnostics.warning("required property '\(name.name)' is not among the schema's properties; it is ignored", at: name.location)
                 }
@@ -118,9 +119,10 @@ public struct SpecLinter {
             }
             // A `null`-only member of a union (`anyOf: [X, {type: 'null'}]`) is how OpenAPI 3.1 writes a
             // nullable value: legal, and read as making the value optional, so it is not reported.
-            pending += schema.properties.map(\.value) + schema.allOf + schema.oneOf + schema.anyOf + schema.prefixItems
-            if let items = schema.items { pending.append(items) }
-            if case .schema(let values)? = schema.additionalProperties { pending.append(values) }
+            pending += (schema.properties.map(\.value) + schema.oneOf + schema.anyOf + schema.prefixItems).map { ($0, false) }
+            pending += schema.allOf.map { ($0, true) }
+            if let items = schema.items { pending.append((items, false)) }
+            if case .schema(let values)? = schema.additionalProperties { pending.append((values, false)) }
         }
     }
 
