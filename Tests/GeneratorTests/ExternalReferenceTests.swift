@@ -185,4 +185,40 @@ import Testing
             "cycle/b.yaml:1:7: error: '#/components/schemas/a' is a `$ref` cycle (a → b → a) that never declares a type",
         ])
     }
+
+    /// RFC 6901 writes a pointer in a URI fragment percent-encoded; encoded whole (`#%2Fcomponents%2Fschemas%2F…`) it
+    /// is still a pointer, and a token may be encoded alone (`User%20Record`, `~1users~1%7Bid%7D`).
+    @Test func aPercentEncodedPointerIsFollowed() async throws {
+        let sdk = try await generateSample("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            servers: [{url: 'https://example.com'}]
+            paths:
+              /users/{id}:
+                get:
+                  operationId: getUser
+                  parameters:
+                    - {name: id, in: path, required: true, schema: {type: string}}
+                  responses:
+                    '200':
+                      description: OK
+                      content: {application/json: {schema: {$ref: '#%2Fcomponents%2Fschemas%2FUser%20Record'}}}
+              /again/{id}:
+                get:
+                  operationId: getAgain
+                  parameters:
+                    - $ref: '#/paths/~1users~1%7Bid%7D/get/parameters/0'
+                  responses:
+                    '200':
+                      description: OK
+                      content: {application/json: {schema: {$ref: '#/components/schemas/User%20Record'}}}
+            components:
+              schemas:
+                User Record: {type: object, properties: {name: {type: string}}}
+            """)
+        #expect(sdk.diagnostics.isEmpty, "\(sdk.diagnostics)")
+        let api = try #require(sdk.files["Sample/APIs/DefaultAPI.swift"])
+        #expect(api.contains(") async throws(SampleError) -> UserRecord {"))
+        #expect(api.contains("func getAgain(\n        id: String,"))
+    }
 }

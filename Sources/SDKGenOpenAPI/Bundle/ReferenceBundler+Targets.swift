@@ -19,8 +19,12 @@ extension ReferenceBundler {
         }
         if case .sameFile = target.kind, file == files.root, let section = Self.section(of: slot),
            target.pointer.count == 3, target.pointer[0] == "components", target.pointer[1] == section {
-            // A component of the root, as written; only a schema that is not there needs anything done.
-            guard slot == .schema, rootComponentNames[section]?.contains(target.pointer[2]) != true else { return nil }
+            // A component of the root, as written; only a schema that is not there needs anything done, and a pointer
+            // percent-encoded whole (`#%2Fcomponents%2Fschemas%2FPet`), which is written as the others are.
+            guard slot == .schema, rootComponentNames[section]?.contains(target.pointer[2]) != true else {
+                guard text.hasPrefix("#%2") else { return nil }
+                return Self.replacingReference(in: node, with: Self.componentReference(section: section, name: target.pointer[2]), at: reference.location)
+            }
             let prefix = "/" + target.pointer.map(JSONPointer.escape).joined(separator: "/")
             return unresolvedSchema(node, reference: reference, text: text, detail: "'\(files.root.path)' has no '\(prefix)'")
         }
@@ -32,9 +36,14 @@ extension ReferenceBundler {
             return unresolvedSchema(node, reference: reference, text: text, detail: missing)
         }
         guard let rewritten else { return nil }
+        return Self.replacingReference(in: node, with: rewritten, at: reference.location)
+    }
+
+    /// The mapping `node` with its `$ref` replaced by `reference`, written at `location`.
+    private static func replacingReference(in node: YAMLNode, with reference: String, at location: SourceLocation) -> YAMLNode? {
         guard case .mapping(var pairs) = node.content else { return nil }
         for index in pairs.indices where pairs[index].key.scalarText == "$ref" {
-            pairs[index].value = YAMLNode(.scalar(YAMLScalar(text: rewritten, style: .plain, value: .string(rewritten))), at: reference.location)
+            pairs[index].value = YAMLNode(.scalar(YAMLScalar(text: reference, style: .plain, value: .string(reference))), at: location)
         }
         return YAMLNode(.mapping(pairs), at: node.location)
     }

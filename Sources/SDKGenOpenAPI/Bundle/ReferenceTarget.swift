@@ -43,9 +43,21 @@ package struct ReferenceTarget: Hashable {
         let fragmentStart = text.firstIndex(of: "#")
         let location = String(text[..<(fragmentStart ?? text.endIndex)])
         let fragment = fragmentStart.map { String(text[text.index(after: $0)...]) } ?? ""
+        if let pointer = percentEncodedPointer(fragment) {
+            return (location, pointer, false)
+        }
         let pointer = fragment.hasPrefix("/")
             ? fragment.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map { JSONPointer.unescape(String($0)) } : []
         return (location, pointer, !fragment.isEmpty && !fragment.hasPrefix("/"))
+    }
+
+    /// The tokens of a fragment whose pointer is percent-encoded whole, `%2Fcomponents%2Fschemas%2FPet` (RFC 6901's
+    /// URI form, where the decoded text is the pointer); `nil` for any other fragment.
+    private static func percentEncodedPointer(_ fragment: String) -> [String]? {
+        guard fragment.hasPrefix("%2F") || fragment.hasPrefix("%2f"), let decoded = fragment.removingPercentEncoding else { return nil }
+        return decoded.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
+            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        }
     }
 
     /// `unicodeParts(_:)` of an ASCII `$ref` (almost every one: GitHub's spec has 20,000), on its bytes; the same steps.
@@ -55,6 +67,9 @@ package struct ReferenceTarget: Hashable {
         let fragmentStart = bytes.firstIndex(of: UInt8(ascii: "#"))
         let location = String(decoding: bytes[..<(fragmentStart ?? bytes.count)], as: UTF8.self)
         let fragment = fragmentStart.map { bytes[($0 + 1)...] } ?? []
+        if fragment.first == UInt8(ascii: "%"), let pointer = percentEncodedPointer(String(decoding: fragment, as: UTF8.self)) {
+            return (location, pointer, false)
+        }
         let pointer = fragment.first == slash
             ? fragment.dropFirst().split(separator: slash, omittingEmptySubsequences: false).map { JSONPointer.unescape(String(decoding: $0, as: UTF8.self)) }
             : []
