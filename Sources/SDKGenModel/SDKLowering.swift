@@ -290,9 +290,17 @@ public struct SDKLowering {
             let key = operation.method.rawValue + " " + operation.path
             // An operation in several groups is lowered once, so that its types are declared once.
             if let lowered = loweredOperations[key] {
+                // Overloads (a body sent as `Data` or as an `UploadBody`) share their name here too.
+                var claimedNames: [String: String] = [:]
                 operations += lowered.map { declaration in
                     var declaration = declaration
-                    declaration.functionName = functionNames.claim(declaration.functionName)
+                    if let claimed = claimedNames[declaration.functionName] {
+                        declaration.functionName = claimed
+                    } else {
+                        let claimed = functionNames.claim(declaration.functionName)
+                        claimedNames[declaration.functionName] = claimed
+                        declaration.functionName = claimed
+                    }
                     return declaration
                 }
                 continue

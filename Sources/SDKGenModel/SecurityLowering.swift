@@ -80,7 +80,7 @@ extension SDKLowering {
                 continue
             }
             if case .oauth2ClientCredentials(_, let tokenURL) = placement {
-                let name = members.claim(SwiftName.member(scheme))
+                let name = members.claim(SwiftName.storedMember(scheme))
                 plan.credentials.append(CredentialDeclaration(
                     arguments: [CredentialArgument(
                         name: name,
@@ -95,7 +95,7 @@ extension SDKLowering {
                 continue
             }
             let isSingleKey = order.count == 1
-            let name = members.claim(isSingleKey ? "apiKey" : SwiftName.member(scheme))
+            let name = members.claim(isSingleKey ? "apiKey" : SwiftName.storedMember(scheme))
             let value: CredentialPlacement, how: String, absent: String
             switch placement {
             case .bearer:

@@ -88,6 +88,13 @@ public enum SwiftName {
         return escaped(startingWithLetter(result))
     }
 
+    /// A name for a stored value, a property or an argument: `member(_:)`, but `selfValue` for `self`, which as a
+    /// parameter would hide `self` in the initializer that assigns it.
+    public static func storedMember(_ name: String) -> String {
+        let member = member(name)
+        return member == "`self`" ? "selfValue" : member
+    }
+
     /// A name for a type: `UpperCamelCase`, never a keyword.
     public static func type(_ name: String) -> String {
         let words = words(name)

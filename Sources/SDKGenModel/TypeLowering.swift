@@ -426,10 +426,9 @@ package struct TypeLowering {
         var properties: [PropertyDeclaration] = []
         var initParameters: [Documentation.Parameter] = []
         for property in specProperties {
-            // A parameter named `self` would hide `self` in the initializer.
-            let memberName = SwiftName.member(
+            let memberName = SwiftName.storedMember(
                 SpeakeasyExtension.string(SpeakeasyExtension.nameOverride, in: property.value.extensions, diagnostics: &diagnostics) ?? property.name)
-            let name = members.claim(memberName == "`self`" ? "selfValue" : notSpellingAType(memberName))
+            let name = members.claim(notSpellingAType(memberName))
             let unixTime = unixTimeProperty(property.value)
             let baseType = unixTime?.type ?? swiftType(for: property.value, suggestedName: typeName + SwiftName.type(property.name))
             let isRequired = isRequired(property, in: required)
@@ -540,9 +539,8 @@ package struct TypeLowering {
         var elements: [PropertyDeclaration] = []
         var initParameters: [Documentation.Parameter] = []
         for (offset, element) in schema.prefixItems.enumerated() {
-            // A property named `self` could not be assigned in the initializers.
-            let memberName = element.title.map(SwiftName.member) ?? "item\(offset)"
-            let name = members.claim(memberName == "`self`" ? "selfValue" : notSpellingAType(memberName))
+            let memberName = element.title.map(SwiftName.storedMember) ?? "item\(offset)"
+            let name = members.claim(notSpellingAType(memberName))
             let baseType = swiftType(for: element, suggestedName: typeName + SwiftName.type(element.title ?? "Item\(offset)"))
             let type = allowsNull(element) ? baseType.optional : baseType
             let description = description(of: element)

@@ -179,10 +179,16 @@ public struct DocumentReader {
         } else {
             diagnostics.warning("parameter '\(name)' has no `in`; it is read as a query parameter", at: node.location)
         }
+        var required = node["required"]?.bool ?? (location == .path)
+        if location == .path, !required, let requiredNode = node["required"] {
+            // A URL has no way to leave a path segment out.
+            diagnostics.warning("path parameter '\(name)' says `required: false`, but OpenAPI requires every path parameter; it is read as required", at: requiredNode.location)
+            required = true
+        }
         return Parameter(
             name: name, location: location,
             description: node["description"]?.string,
-            required: node["required"]?.bool ?? (location == .path),
+            required: required,
             deprecated: node["deprecated"]?.bool ?? false,
             schema: node["schema"].map { readSchema($0) },
             content: readContent(node["content"]),

@@ -32,6 +32,7 @@ extension SDKView {
             "origin": .object(origin(operation.origin)),
             "securityRequirement": .list(operation.securityRequirement.map(TemplateValue.lines)),
             "functionName": .text(operation.functionName),
+            "callee": .text(SwiftSource.callee(operation)),
             "docLines": .documentation(operation.documentation),
             "deprecated": .bool(operation.deprecated),
             "sendsUploadBody": .bool(operation.sendsUploadBody),

@@ -19,6 +19,7 @@ extension SDKView {
             "access": .text(SwiftSource.accessPrefix(group.access)),
             "errorTypeName": .text(group.errorTypeName),
             "functionName": .text(operation.functionName),
+            "callee": .text(SwiftSource.callee(operation)),
             "deprecated": .bool(operation.deprecated),
             "deprecatedAttribute": .text(SwiftSource.deprecatedAttribute(message: operation.deprecationMessage)),
             "parameters": .list(operation.parameters) { parameter($0) },

@@ -34,6 +34,13 @@ package enum SwiftSource {
         return label == "inout" ? name : label
     }
 
+    /// How the functions beside an operation's call it: by its name, or through `self` when one of its parameters,
+    /// which those functions take too, is spelled the same (`label(label:)`) and would hide it.
+    package static func callee(_ operation: OperationDeclaration) -> String {
+        let name = SwiftName.unescaped(operation.functionName)
+        return operation.parameters.contains { SwiftName.unescaped($0.name) == name } ? "self.\(operation.functionName)" : operation.functionName
+    }
+
     /// ` = nil` for an optional argument, which callers may leave out; nothing otherwise.
     package static func defaultClause(_ type: SwiftType) -> String {
         type.isOptional ? " = nil" : ""
