@@ -313,6 +313,11 @@ package struct TypeLowering {
         return false
     }
 
+    /// How many components that name another type (`A: {$ref: B}`, `A: {type: array, items: {$ref: B}}`) a reference
+    /// is followed through before its value is read as `JSONValue`: far more than any document writes, few enough
+    /// for a debug build's frames on a test's thread.
+    static let maximumAliasDepth = 64
+
     private mutating func referencedType(_ reference: Reference) -> SwiftType {
         guard let name = reference.componentName(in: "schemas"), let target = index.schema(reference) else {
             diagnostics.warning("cannot resolve '\(reference.target)'; the value is decoded as JSONValue", at: reference.location)
@@ -328,6 +333,12 @@ package struct TypeLowering {
         defer { enclosingFile = outerFile }
         guard resolving.insert(name).inserted else {
             diagnostics.warning("'\(reference.target)' refers to itself without declaring a type; the value is decoded as JSONValue", at: reference.location)
+            return .jsonValue
+        }
+        // Each alias is a level of recursion here; a chain longer than any written by hand would exhaust the stack.
+        guard resolving.count <= Self.maximumAliasDepth else {
+            resolving.remove(name)
+            diagnostics.warning("'\(reference.target)' is reached through more than \(Self.maximumAliasDepth) components that only name another type; the value is decoded as JSONValue", at: reference.location)
             return .jsonValue
         }
         defer { resolving.remove(name) }

@@ -48,10 +48,12 @@ public struct ComponentIndex: Sendable {
     /// declares no type at all.
     public func schemaResolution(_ reference: Reference) -> Resolution<Schema> {
         var current = reference
+        // In order, for a cycle's names, and as a set, so that a long chain of aliases is walked in linear time.
         var visited: [String] = []
+        var seen: Set<String> = []
         while true {
             guard let name = current.componentName(in: "schemas"), let target = schemas[name] else { return .missing(current) }
-            if visited.contains(name) { return .cycle(Array(visited.drop { $0 != name }) + [name]) }
+            guard seen.insert(name).inserted else { return .cycle(Array(visited.drop { $0 != name }) + [name]) }
             visited.append(name)
             guard let next = target.reference, Self.isBareReference(target) else { return .value(target) }
             current = next
