@@ -9,7 +9,8 @@ extension SDKLowering {
     /// The first server, its variables set to their defaults.
     package mutating func defaultServer() -> (url: String, description: String?, location: SourceLocation) {
         guard let server = document.servers.first else {
-            diagnostics.warning("the document declares no server; the client's serverURL must be given", at: document.location)
+            // `servers` is optional (a server at `/`, relative to where the document is served), so this is no defect.
+            diagnostics.append(Diagnostic(.note, "the document declares no server; the client's serverURL must be given", at: document.location))
             return ("http://localhost", "No server is declared", document.location)
         }
         var url = server.url

@@ -147,7 +147,7 @@ import Testing
         let diagnostics = try lint(spec: Self.spec(schemaReference: "common.yaml#/components/schemas/Eror"),
                                    files: ["common.yaml": "components:\n  schemas:\n    Error: {type: string}\n"])
         #expect(diagnostics == [
-            "api.yaml:1:1: warning: the document declares no server; the client's serverURL must be given",
+            "api.yaml:1:1: note: the document declares no server; the client's serverURL must be given",
             "api.yaml:13:23: warning: 'common.yaml#/components/schemas/Eror' does not resolve to anything: 'common.yaml' has no '/components/schemas/Eror'; the value is read as JSONValue",
         ])
     }

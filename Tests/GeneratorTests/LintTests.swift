@@ -8,11 +8,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("spec.yaml")
         try yaml.write(to: file, atomically: true, encoding: .utf8)
-        // Lint reports what generate would, so a document without `servers` gets that warning too; these documents are
+        // Lint reports what generate would, so a document without `servers` gets that note too; these documents are
         // about other defects and leave it out.
         return SDKGenerator.lint(.init(specPath: file.path, moduleName: ""))
             .map { $0.description.replacingOccurrences(of: file.path, with: "spec.yaml") }
-            .filter { !$0.hasSuffix("warning: the document declares no server; the client's serverURL must be given") }
+            .filter { !$0.hasSuffix("note: the document declares no server; the client's serverURL must be given") }
     }
 
     @Test func aYAMLSyntaxErrorIsLocated() throws {
@@ -133,7 +133,7 @@ import Testing
         ])
     }
 
-    @Test func anUnknownFormatIsAWarningAtTheFormat() throws {
+    @Test func anUnknownFormatIsANoteAtTheFormat() throws {
         let diagnostics = try lint("""
             openapi: 3.1.0
             info: {title: x, version: '1'}
@@ -148,7 +148,7 @@ import Testing
                     seen: {type: integer, format: unixtime}
                     kind: {type: string, format: sf-token}
             """)
-        #expect(diagnostics == ["spec.yaml:9:36: warning: unknown format 'date-tme' is ignored; the value is read as its type says"])
+        #expect(diagnostics == ["spec.yaml:9:36: note: unknown format 'date-tme' is ignored; the value is read as its type says"])
     }
 
     @Test func aNullMemberOfAUnionIsLegalAndNotReported() throws {

@@ -43,5 +43,15 @@ import Testing
         #expect(Diagnostic.grouped(formats).map(\.description).last == "s.yaml:4:1: note: 2 more warnings like this: unknown format '…' is ignored (s.yaml:4, s.yaml:5)")
         // Four of a kind are all shown: a note would save nothing.
         #expect(Diagnostic.grouped(Array(warnings.prefix(4))) == Array(warnings.prefix(4)))
+        // Notes are grouped as warnings are, each severity apart.
+        let notes = (1...5).map { Diagnostic(.note, "unknown format 'x' is ignored", at: SourceLocation(file: "s.yaml", line: $0 + 10, column: 3)) }
+        #expect(Diagnostic.grouped(Array(warnings.prefix(2)) + notes).map(\.description) == [
+            "s.yaml:1:3: warning: unknown format 'x' is ignored",
+            "s.yaml:2:3: warning: unknown format 'x' is ignored",
+            "s.yaml:11:3: note: unknown format 'x' is ignored",
+            "s.yaml:12:3: note: unknown format 'x' is ignored",
+            "s.yaml:13:3: note: unknown format 'x' is ignored",
+            "s.yaml:14:3: note: 2 more notes like this: unknown format '…' is ignored (s.yaml:14, s.yaml:15)",
+        ])
     }
 }

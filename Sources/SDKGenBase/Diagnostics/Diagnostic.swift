@@ -98,21 +98,21 @@ public struct GenerationError: Error, Sendable, CustomStringConvertible {
 }
 
 extension Diagnostic {
-    /// `diagnostics` with repeated warnings grouped: of warnings of one kind (the same message once the
-    /// names quoted in it are set aside, such as an unknown format used 144 times), the first `firstFew` are
-    /// kept where they are, and the rest are counted in a note at the first one left out, which names the
-    /// lines they are on. Errors and notes are never grouped, and the order is kept.
+    /// `diagnostics` with repeated warnings and notes grouped: of those of one severity and kind (the same message
+    /// once the names quoted in it are set aside, such as an unknown format used 144 times), the first `firstFew`
+    /// are kept where they are, and the rest are counted in a note at the first one left out, which names the
+    /// lines they are on. Errors are never grouped, and the order is kept.
     public static func grouped(_ diagnostics: [Diagnostic], firstFew: Int = 3) -> [Diagnostic] {
         var counts: [String: Int] = [:]
-        for diagnostic in diagnostics where diagnostic.severity == .warning {
-            counts[diagnostic.kind, default: 0] += 1
+        for diagnostic in diagnostics where diagnostic.severity != .error {
+            counts[diagnostic.groupKey, default: 0] += 1
         }
         guard counts.values.contains(where: { $0 > firstFew + 1 }) else { return diagnostics }
         var seen: [String: Int] = [:]
         var result: [Diagnostic] = []
         for diagnostic in diagnostics {
-            let kind = diagnostic.kind
-            guard diagnostic.severity == .warning, let total = counts[kind], total > firstFew + 1 else {
+            let kind = diagnostic.groupKey
+            guard diagnostic.severity != .error, let total = counts[kind], total > firstFew + 1 else {
                 result.append(diagnostic)
                 continue
             }
@@ -121,13 +121,19 @@ extension Diagnostic {
             if index < firstFew {
                 result.append(diagnostic)
             } else if index == firstFew {
-                let rest = diagnostics.filter { $0.severity == .warning && $0.kind == kind }.dropFirst(firstFew)
+                let rest = diagnostics.filter { $0.severity != .error && $0.groupKey == kind }.dropFirst(firstFew)
                 let lines = rest.compactMap { $0.location.map { "\($0.file):\($0.line)" } }
                 let shown = lines.prefix(10).joined(separator: ", ") + (lines.count > 10 ? ", …" : "")
-                result.append(Diagnostic(.note, "\(rest.count) more warnings like this: \(kind) (\(shown))", at: diagnostic.location))
+                let what = diagnostic.severity == .warning ? "warnings" : "notes"
+                result.append(Diagnostic(.note, "\(rest.count) more \(what) like this: \(diagnostic.kind) (\(shown))", at: diagnostic.location))
             }
         }
         return result
+    }
+
+    /// What the diagnostics grouped together share: their severity and kind.
+    private var groupKey: String {
+        "\(severity.rawValue) \(kind)"
     }
 
     /// The message with what it quotes (`'unixtime'`) replaced by `'…'`: what warnings of one kind share.
