@@ -244,7 +244,13 @@ package struct TypeLowering {
             if members.count == 1 {
                 return swiftType(for: members[0], suggestedName: suggestedName())
             }
-            diagnostics.warning("allOf mixes objects with other kinds of schema; the value is decoded as JSONValue", at: schema.location)
+            let resolved = members.map { member in member.reference.flatMap { index.schema($0) } ?? member }
+            if resolved.contains(where: { !$0.oneOf.isEmpty || !$0.anyOf.isEmpty }) {
+                // Each of the union's cases extended by the other members: a union of structs sdkgen does not declare.
+                diagnostics.warning("allOf combines a oneOf or anyOf with other schemas, which sdkgen does not declare as a type; the value is decoded as JSONValue", at: schema.location)
+            } else {
+                diagnostics.warning("allOf mixes objects with other kinds of schema; the value is decoded as JSONValue", at: schema.location)
+            }
             return .jsonValue
         }
         let types = schema.types.isEmpty ? inferredTypes(schema) : schema.types
@@ -332,7 +338,7 @@ package struct TypeLowering {
         enclosingFile = nil
         defer { enclosingFile = outerFile }
         guard resolving.insert(name).inserted else {
-            diagnostics.warning("'\(reference.target)' refers to itself without declaring a type; the value is decoded as JSONValue", at: reference.location)
+            diagnostics.warning("'\(reference.target)' contains itself only through arrays, dictionaries or references, with no struct or enum of its own to hold it; the value is decoded as JSONValue", at: reference.location)
             return .jsonValue
         }
         // Each alias is a level of recursion here; a chain longer than any written by hand would exhaust the stack.

@@ -67,6 +67,57 @@ import Testing
         #expect(diagnostics == ["spec.yaml:8:24: warning: required property 'ghost' is not among the schema's properties; it is ignored"])
     }
 
+    /// A dictionary of itself declares no type Swift could name it by, and the warning says so rather than that the
+    /// schema declares no type (it says `type: object`).
+    @Test func aDictionaryOfItselfIsAWarningThatSaysWhy() throws {
+        let diagnostics = try lint("""
+            openapi: 3.0.3
+            info: {title: x, version: '1'}
+            paths:
+              /tree:
+                get:
+                  operationId: getTree
+                  responses:
+                    '200':
+                      description: ok
+                      content: {application/json: {schema: {$ref: '#/components/schemas/Tree'}}}
+            components:
+              schemas:
+                Tree:
+                  type: object
+                  additionalProperties: {$ref: '#/components/schemas/Tree'}
+            """)
+        #expect(diagnostics == ["spec.yaml:15:36: warning: '#/components/schemas/Tree' contains itself only through arrays, dictionaries or references, with no struct or enum of its own to hold it; the value is decoded as JSONValue"])
+    }
+
+    /// An `allOf` of a union and an object is not declared, and the warning says that rather than that the members
+    /// are of other kinds than objects.
+    @Test func anAllOfOfAUnionAndAnObjectIsAWarningThatSaysSo() throws {
+        let diagnostics = try lint("""
+            openapi: 3.0.3
+            info: {title: x, version: '1'}
+            paths:
+              /identity:
+                get:
+                  operationId: getIdentity
+                  responses:
+                    '200':
+                      description: ok
+                      content: {application/json: {schema: {$ref: '#/components/schemas/Identity'}}}
+            components:
+              schemas:
+                A: {type: object, properties: {kind: {type: string}, a: {type: string}}}
+                B: {type: object, properties: {kind: {type: string}, b: {type: integer}}}
+                Identity:
+                  allOf:
+                    - oneOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/B'}]
+                    - type: object
+                      properties:
+                        session: {type: string}
+            """)
+        #expect(diagnostics == ["spec.yaml:16:7: warning: allOf combines a oneOf or anyOf with other schemas, which sdkgen does not declare as a type; the value is decoded as JSONValue"])
+    }
+
     /// Legal input that once drew warnings: an `allOf` member requiring a property another member declares (making an
     /// inherited property required), and a specification extension among an operation's responses.
     @Test func anInheritedRequiredPropertyAndAnExtensionAmongTheResponsesAreNotWarnedAbout() throws {
