@@ -294,13 +294,9 @@ public struct SDKLowering {
                 var claimedNames: [String: String] = [:]
                 operations += lowered.map { declaration in
                     var declaration = declaration
-                    if let claimed = claimedNames[declaration.functionName] {
-                        declaration.functionName = claimed
-                    } else {
-                        let claimed = functionNames.claim(declaration.functionName)
-                        claimedNames[declaration.functionName] = claimed
-                        declaration.functionName = claimed
-                    }
+                    let claimed = claimedNames[declaration.functionName] ?? functionNames.claim(declaration.functionName)
+                    claimedNames[declaration.functionName] = claimed
+                    declaration.functionName = claimed
                     return declaration
                 }
                 continue
