@@ -163,4 +163,30 @@ import Testing
         let sdk = try SDKGenerator.lower(specBytes: Array(yaml.utf8), file: "t.yaml", moduleName: "M").sdk
         #expect(sdk.groups.flatMap(\.operations).map(\.functionName) == ["getA"])
     }
+
+    /// A chain of components that only name the next is followed through 64 components, the last included (each a
+    /// level of recursion in the lowering); a longer one, which only a script writes, is read as `JSONValue` with
+    /// one warning, not a crash.
+    @Test(arguments: [(63, false), (64, true)])
+    func aChainOfAliasesIsFollowedSixtyFourDeep(length: Int, isCut: Bool) async throws {
+        let aliases = (0..<length).map { "    A\($0): {$ref: '#/components/schemas/A\($0 + 1)'}" }.joined(separator: "\n")
+        let sdk = try await generateSample("""
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            servers: [{url: 'https://example.com'}]
+            paths:
+              /a:
+                get:
+                  operationId: getA
+                  responses:
+                    '200': {description: OK, content: {application/json: {schema: {$ref: '#/components/schemas/A0'}}}}
+            components:
+              schemas:
+            \(aliases)
+                A\(length): {type: string}
+            """)
+        let api = try #require(sdk.files["Sample/APIs/DefaultAPI.swift"])
+        #expect(api.contains("async throws(SampleError) -> \(isCut ? "JSONValue" : "String") {"))
+        #expect(sdk.diagnostics.filter { $0.contains("is reached through more than 64 components") }.count == (isCut ? 1 : 0))
+    }
 }

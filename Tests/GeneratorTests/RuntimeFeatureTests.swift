@@ -81,34 +81,4 @@ import Testing
             for text in absent { #expect(!runtime.contains(text), "\(rule): Pagination.swift has \(text)") }
         }
     }
-
-    /// `MultipartForm.addJSONField` encodes through `JSONValue.text(encoding:)`, which only an SDK that sends JSON text
-    /// somewhere has: a multipart body of files and fields alone has neither, and compiles.
-    @Test func aMultipartBodyWithoutAJSONPartCompiles() async throws {
-        let sdk = try await generateSample("""
-            openapi: 3.0.3
-            info: {title: T, version: '1'}
-            servers: [{url: 'https://example.com'}]
-            paths:
-              /upload:
-                post:
-                  requestBody:
-                    content:
-                      multipart/form-data:
-                        schema:
-                          type: object
-                          properties:
-                            file: {type: string, format: binary}
-                            note: {type: string}
-                  responses:
-                    '204': {description: OK}
-            """)
-        #expect(sdk.diagnostics.isEmpty, "\(sdk.diagnostics)")
-        let form = try #require(sdk.files["Sample/Runtime/MultipartForm.swift"])
-        #expect(form.contains("func addFile(") && !form.contains("addJSONField"))
-
-        let build = try await buildSample(sdk.files)
-        #expect(build.status == 0, "the SDK does not compile:\n\(build.output.suffix(4000))")
-        #expect(compilerDiagnostics(in: build.output, containing: "warning:") == [])
-    }
 }

@@ -1,8 +1,9 @@
 import Testing
 
-/// Shapes of real documents whose SDKs once did not compile, together in one document so that one build checks them.
+/// Shapes of real documents whose SDKs once did not compile, together in one document so that one build checks them
+/// all (each `swift build` a test starts competes with the timing tests for the cores).
 @Suite struct SampleCompilationTests {
-    @Test func namesThatHideOthersAndAnOptionalPathParameterCompile() async throws {
+    @Test func namesThatHideOthersAnOptionalPathParameterAndAPlainMultipartBodyCompile() async throws {
         let sdk = try await generateSample("""
             openapi: 3.0.3
             info: {title: T, version: '1'}
@@ -33,25 +34,66 @@ import Testing
                         schema: {type: string, format: binary}
                   responses:
                     '204': {description: OK}
+              /upload:
+                post:
+                  operationId: upload
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema:
+                          type: object
+                          properties:
+                            file: {type: string, format: binary}
+                            note: {type: string}
+                  responses:
+                    '204': {description: OK}
+              /audience:
+                get:
+                  operationId: getAudience
+                  responses:
+                    '200':
+                      description: OK
+                      content: {application/json: {schema: {$ref: '#/components/schemas/Holder'}}}
             components:
               securitySchemes:
                 self: {type: apiKey, in: header, name: X-Self}
                 other: {type: apiKey, in: header, name: X-Other}
+              schemas:
+                '18_24': {type: object, properties: {a: {type: string}}}
+                '25_34': {type: object, properties: {b: {type: integer}}}
+                Holder:
+                  type: object
+                  properties:
+                    '18_24': {$ref: '#/components/schemas/18_24'}
+                    audience:
+                      oneOf:
+                        - $ref: '#/components/schemas/18_24'
+                        - $ref: '#/components/schemas/25_34'
             """)
         // A path segment cannot be left out of a URL.
         #expect(sdk.diagnostics == [
             "spec.yaml:17:47: warning: path parameter 'serving' says `required: false`, but OpenAPI requires every path parameter; it is read as required",
         ])
         // A function whose parameter has its name is called through `self` by the functions beside it.
-        let labels = try #require(sdk.files["Sample/APIs/DefaultAPI.swift"])
-        #expect(labels.contains("try await self.label(label: label, options: RequestOptions())"))
+        let api = try #require(sdk.files["Sample/APIs/DefaultAPI.swift"])
+        #expect(api.contains("try await self.label(label: label, options: RequestOptions())"))
         // A credential named `self` would hide `self` in the client's initializer.
         #expect(sdk.files["Sample/Sample.swift"]?.contains("selfValue: String? = nil") == true)
         // An operation in two groups keeps its two overloads (`Data` and `UploadBody`) under one name in both: each
         // declared by the protocol and the struct, with the extension's forms without `options:` and its collecting one.
         for group in ["PetsAPI", "PhotosAPI"] {
-            let api = try #require(sdk.files["Sample/APIs/\(group).swift"])
-            #expect(api.components(separatedBy: "func uploadPhoto(").count - 1 == 7, "\(group)")
+            let groupAPI = try #require(sdk.files["Sample/APIs/\(group).swift"])
+            #expect(groupAPI.components(separatedBy: "func uploadPhoto(").count - 1 == 7, "\(group)")
+        }
+        // `MultipartForm.addJSONField` encodes through `JSONValue.text(encoding:)`, which only an SDK that sends JSON
+        // text somewhere has: a multipart body of files and fields alone has neither.
+        let form = try #require(sdk.files["Sample/Runtime/MultipartForm.swift"])
+        #expect(form.contains("func addFile(") && !form.contains("addJSONField"))
+        // A schema named with a leading digit makes `_1824` of its type and of a property or a union case alike;
+        // inside the declaration the member would hide the type, so the member is `_1824Value`.
+        let holder = try #require(sdk.files["Sample/Models/Holder.swift"])
+        for declaration in ["public var _1824Value: _1824?", "case _1824Value(_1824)", "case _2534Value(_2534)"] {
+            #expect(holder.contains(declaration), "Holder.swift lacks \(declaration)")
         }
 
         let build = try await buildSample(sdk.files)

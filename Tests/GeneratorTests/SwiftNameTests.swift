@@ -29,41 +29,4 @@ import Testing
         #expect(names.claim("Data") == "Data2")
         #expect(names.claim("ModelGates") == "ModelGates2")
     }
-
-    /// A schema named with a leading digit makes `_1824` of its type and of a property or a union case alike; inside
-    /// the declaration the member would hide the type, so the member is `_1824Value` and the SDK compiles.
-    @Test func aMemberIsNeverSpelledLikeTheTypeItHolds() async throws {
-        let sdk = try await generateSample("""
-            openapi: 3.0.3
-            info: {title: T, version: '1'}
-            servers: [{url: 'https://example.com'}]
-            paths:
-              /audience:
-                get:
-                  responses:
-                    '200':
-                      description: OK
-                      content: {application/json: {schema: {$ref: '#/components/schemas/Holder'}}}
-            components:
-              schemas:
-                '18_24': {type: object, properties: {a: {type: string}}}
-                '25_34': {type: object, properties: {b: {type: integer}}}
-                Holder:
-                  type: object
-                  properties:
-                    '18_24': {$ref: '#/components/schemas/18_24'}
-                    audience:
-                      oneOf:
-                        - $ref: '#/components/schemas/18_24'
-                        - $ref: '#/components/schemas/25_34'
-            """)
-        #expect(sdk.diagnostics.isEmpty, "\(sdk.diagnostics)")
-        let holder = try #require(sdk.files["Sample/Models/Holder.swift"])
-        for declaration in ["public var _1824Value: _1824?", "case _1824Value(_1824)", "case _2534Value(_2534)"] {
-            #expect(holder.contains(declaration), "Holder.swift lacks \(declaration)")
-        }
-        let build = try await buildSample(sdk.files)
-        #expect(build.status == 0, "the SDK does not compile:\n\(build.output.suffix(4000))")
-        #expect(compilerDiagnostics(in: build.output, containing: "warning:") == [])
-    }
 }
