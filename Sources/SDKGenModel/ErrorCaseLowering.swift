@@ -65,11 +65,11 @@ extension SDKLowering {
         let codes = Set(unhandledStatuses.map(\.code)).sorted().map(String.init)
         let operations = unhandledStatuses.map(\.operation).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let subject = codes.count == 1 ? "status \(codes[0])" : "statuses \(Self.list(codes, limit: codes.count))"
-        diagnostics.append(.init(.note, """
+        diagnostics.note("""
             \(subject) (documented by \(Self.list(operations))) \(codes.count == 1 ? "is" : "are") handled as undocumented: \
             a redirect is followed by the transport, and any other such status is thrown as apiError, or as \
             defaultError where the operation documents `default`
-            """, at: first.location))
+            """, at: first.location)
     }
 
     /// `a, b, c and 4 more`.

@@ -10,7 +10,7 @@ extension SDKLowering {
     package mutating func defaultServer() -> (url: String, description: String?, location: SourceLocation) {
         guard let server = document.servers.first else {
             // `servers` is optional (a server at `/`, relative to where the document is served), so this is no defect.
-            diagnostics.append(Diagnostic(.note, "the document declares no server; the client's serverURL must be given", at: document.location))
+            diagnostics.note("the document declares no server; the client's serverURL must be given", at: document.location)
             return ("http://localhost", "No server is declared", document.location)
         }
         var url = server.url

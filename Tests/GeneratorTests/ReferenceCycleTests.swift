@@ -168,7 +168,7 @@ import Testing
     /// level of recursion in the lowering); a longer one, which only a script writes, is read as `JSONValue` with
     /// one warning, not a crash.
     @Test(arguments: [(63, false), (64, true)])
-    func aChainOfAliasesIsFollowedSixtyFourDeep(length: Int, isCut: Bool) async throws {
+    func aChainOfAliasesIsFollowedThroughSixtyFourComponents(length: Int, isCut: Bool) async throws {
         let aliases = (0..<length).map { "    A\($0): {$ref: '#/components/schemas/A\($0 + 1)'}" }.joined(separator: "\n")
         let sdk = try await generateSample("""
             openapi: 3.1.0

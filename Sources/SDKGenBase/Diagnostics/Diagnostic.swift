@@ -38,6 +38,10 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         Diagnostic(.warning, message, at: location)
     }
 
+    public static func note(_ message: String, at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(.note, message, at: location)
+    }
+
     public var description: String {
         if let location {
             return "\(location): \(severity.rawValue): \(message)"
@@ -66,6 +70,10 @@ public struct Diagnostics: Sendable {
 
     public mutating func warning(_ message: String, at location: SourceLocation?) {
         all.append(.warning(message, at: location))
+    }
+
+    public mutating func note(_ message: String, at location: SourceLocation?) {
+        all.append(.note(message, at: location))
     }
 
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
@@ -125,7 +133,7 @@ extension Diagnostic {
                 let lines = rest.compactMap { $0.location.map { "\($0.file):\($0.line)" } }
                 let shown = lines.prefix(10).joined(separator: ", ") + (lines.count > 10 ? ", …" : "")
                 let what = diagnostic.severity == .warning ? "warnings" : "notes"
-                result.append(Diagnostic(.note, "\(rest.count) more \(what) like this: \(diagnostic.kind) (\(shown))", at: diagnostic.location))
+                result.append(.note("\(rest.count) more \(what) like this: \(diagnostic.kind) (\(shown))", at: diagnostic.location))
             }
         }
         return result

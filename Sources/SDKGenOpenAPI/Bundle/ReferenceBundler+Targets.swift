@@ -87,7 +87,7 @@ extension ReferenceBundler {
             return nil
         }
         guard let target = self.node(at: target, text: text, in: targetFile, referencedAt: reference) else { return nil }
-        diagnostics.append(Diagnostic(.note, "a `$ref` on an operation object is not standard OpenAPI; sdkgen follows it, as Redocly CLI and swagger-cli do", at: reference.location))
+        diagnostics.note("a `$ref` on an operation object is not standard OpenAPI; sdkgen follows it, as Redocly CLI and swagger-cli do", at: reference.location)
         inlining.append(key)
         defer { inlining.removeLast() }
         let inlined = visit(target, as: .operation, in: targetFile) ?? target

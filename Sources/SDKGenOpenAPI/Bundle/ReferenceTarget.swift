@@ -55,9 +55,7 @@ package struct ReferenceTarget: Hashable {
     /// URI form, where the decoded text is the pointer); `nil` for any other fragment.
     private static func percentEncodedPointer(_ fragment: String) -> [String]? {
         guard fragment.hasPrefix("%2F") || fragment.hasPrefix("%2f"), let decoded = fragment.removingPercentEncoding else { return nil }
-        return decoded.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
-            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
-        }
+        return decoded.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map { JSONPointer.unescapeTildes(String($0)) }
     }
 
     /// `unicodeParts(_:)` of an ASCII `$ref` (almost every one: GitHub's spec has 20,000), on its bytes; the same steps.

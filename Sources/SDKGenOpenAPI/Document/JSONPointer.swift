@@ -9,8 +9,12 @@ public enum JSONPointer {
     public static func unescape(_ token: String) -> String {
         // Almost every token has nothing to decode, and Foundation's decoding costs on every `$ref` lookup.
         if !token.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "~") }) { return token }
-        let decoded = token.removingPercentEncoding ?? token
-        return decoded.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        return unescapeTildes(token.removingPercentEncoding ?? token)
+    }
+
+    /// `~1` → `/` and `~0` → `~`: a token of a pointer already percent-decoded.
+    public static func unescapeTildes(_ token: String) -> String {
+        token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
     }
 
     /// Encodes one reference token for a `$ref`: `~` → `~0`, `/` → `~1`, and `%` → `%25` since `unescape`

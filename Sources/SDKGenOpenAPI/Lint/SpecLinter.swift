@@ -116,7 +116,7 @@ public struct SpecLinter {
             }
             if let format = schema.format, !Self.knownFormats.contains(format) {
                 // `format` is open-ended (`int-or-string`, `ulid`): an unknown one is legal, and said in case it is a typo.
-                diagnostics.append(Diagnostic(.note, "unknown format '\(format)' is ignored; the value is read as its type says", at: schema.formatLocation ?? schema.location))
+                diagnostics.note("unknown format '\(format)' is ignored; the value is read as its type says", at: schema.formatLocation ?? schema.location)
             }
             // A `null`-only member of a union (`anyOf: [X, {type: 'null'}]`) is how OpenAPI 3.1 writes a
             // nullable value: legal, and read as making the value optional, so it is not reported.
