@@ -143,6 +143,40 @@ import Testing
         #expect(diagnostics == ["api.yaml:13:23: error: could not read 'schemas/missing.yaml': No such file or directory"])
     }
 
+    /// OpenAPI says a response's or an encoding's `Content-Type` header is ignored (the media type says it): a file
+    /// missing behind one stopped generation; the same `$ref` under another header still does.
+    @Test func aContentTypeHeaderIsIgnoredWithTheFileBehindIt() throws {
+        func spec(headerName: String) -> String {
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            servers: [{url: 'https://example.com'}]
+            paths:
+              /a:
+                post:
+                  operationId: upload
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema: {type: object, properties: {file: {type: string, format: binary}}}
+                        encoding:
+                          file:
+                            headers:
+                              \(headerName): {$ref: 'headers/missing.yaml'}
+                  responses:
+                    '200':
+                      description: ok
+                      headers:
+                        \(headerName): {$ref: 'headers/missing.yaml'}
+            """
+        }
+        #expect(try lint(spec: spec(headerName: "Content-Type")) == [])
+        #expect(try lint(spec: spec(headerName: "X-Rate-Limit")) == [
+            "api.yaml:15:40: error: could not read 'headers/missing.yaml': No such file or directory",
+            "api.yaml:20:34: error: could not read 'headers/missing.yaml': No such file or directory",
+        ])
+    }
+
     @Test func aPointerToNothingNamesWhatIsMissing() throws {
         let diagnostics = try lint(spec: Self.spec(schemaReference: "common.yaml#/components/schemas/Eror"),
                                    files: ["common.yaml": "components:\n  schemas:\n    Error: {type: string}\n"])

@@ -172,10 +172,10 @@ public struct ReferenceBundler {
         case (.parameter, "examples"), (.header, "examples"), (.mediaType, "examples"):
             return visitEntries(value, as: .example, in: file)
         case (.response, "headers"):
-            return visitEntries(value, as: .header, in: file)
+            return visitHeaders(value, in: file)
         case (.mediaType, "encoding"):
             return mapValues(value) { bundler, _, encoding in
-                bundler.visitChildren(encoding, in: file) { key in key == "headers" ? .entries(.header) : nil }
+                bundler.mapValues(encoding) { bundler, key, child in key == "headers" ? bundler.visitHeaders(child, in: file) : nil }
             }
         case (.schema, "properties"), (.schema, "$defs"), (.schema, "definitions"), (.schema, "patternProperties"),
              (.schema, "dependentSchemas"):
@@ -215,6 +215,14 @@ public struct ReferenceBundler {
         mapValues(node) { bundler, section, child in
             guard let slot = Self.slot(ofSection: section) else { return nil }
             return bundler.visitEntries(child, as: slot, in: file)
+        }
+    }
+
+    /// The headers of a response or an encoding, but for `Content-Type`, which OpenAPI says is ignored there: its
+    /// `$ref` is not followed, so that a file missing behind it stops nothing (`DocumentReader` drops it too).
+    private mutating func visitHeaders(_ node: YAMLNode, in file: ReferencedFiles.File) -> YAMLNode? {
+        mapValues(node) { bundler, name, header in
+            Header.isIgnored(name) ? nil : bundler.visit(header, as: .header, in: file)
         }
     }
 

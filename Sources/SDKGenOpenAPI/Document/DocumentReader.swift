@@ -205,7 +205,7 @@ public struct DocumentReader {
     }
 
     private mutating func readResponse(_ node: YAMLNode) -> Response {
-        let headers = mapping(node["headers"]).map { pair in
+        let headers = mapping(node["headers"]).filter { !Header.isIgnored($0.key.scalarText ?? "") }.map { pair in
             Named(pair.key.scalarText ?? "", readReferenceable(pair.value) { $0.readHeader($1) }, at: pair.key.location)
         }
         return Response(description: node["description"]?.string, headers: headers,

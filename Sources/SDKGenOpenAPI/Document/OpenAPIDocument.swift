@@ -235,6 +235,12 @@ public struct Header: Sendable {
     public var required: Bool
     public var schema: Schema?
     public var location: SourceLocation
+
+    /// Whether OpenAPI says a response's or an encoding's header of this name is ignored: `Content-Type`, which the
+    /// media type says.
+    public static func isIgnored(_ name: String) -> Bool {
+        name.lowercased() == "content-type"
+    }
 }
 
 public struct Components: Sendable {
