@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs FeaturesSDK's loopback tests (Tests/FeaturesSDKTests), and then its stress test, against the transports sdkgen
-# writes as modules beside the SDK: generates the FeaturesSDK package with `--transport async-http-client` into .build-transport-check/,
+# writes as modules beside the SDK: generates the FeaturesSDK package with `--transport async-http-client` into .build-transport-check/
+# (and the SchemasSDK package, whose transport is built without upload streaming, and compiled only),
 # copies the tests beside it with TestTransport.swift replaced by Scripts/TransportCheck/'s (which returns the
 # AsyncHTTPClientTransport), and builds and runs them in the package of Scripts/TransportCheck/. A package of its
 # own, so that sdkgen's own build does not take in SwiftNIO and AsyncHTTPClient. Prints the time of each step.
@@ -48,6 +49,9 @@ step() {
 
 step generate "$SDKGEN" generate --no-config --spec "$PWD/Tests/Fixtures/features.yaml" --module-name FeaturesSDK \
     --client-name FeaturesSDK --package --transport async-http-client --output FeaturesSDK
+# SchemasSDK sends no `UploadBody`, so its transport is written without the code that streams one: built, not tested.
+step generate-schemas "$SDKGEN" generate --no-config --spec "$PWD/Tests/Fixtures/schemas.yaml" --module-name SchemasSDK \
+    --client-name SchemasSDK --package --transport async-http-client --output SchemasSDK
 # The tests as they are, but for the transport they send through. The folder is emptied first, so that a test file
 # removed from Tests/ goes here too.
 rm -f "$work/Tests/FeaturesSDKTests/"*.swift
@@ -57,7 +61,7 @@ cp Scripts/TransportCheck/*.swift "$work/Tests/FeaturesSDKTests/"
 rm "$work/Tests/FeaturesSDKTests/Package.swift"
 step build swift build --build-tests
 # A compiler warning in the generated transport fails the check.
-if grep -E "^/.*/FeaturesSDK/Sources/.*: warning: " "$work/build.log" >&2; then
+if grep -E "^/.*/(FeaturesSDK|SchemasSDK)/Sources/.*: warning: " "$work/build.log" >&2; then
     echo "transport-check: the generated sources warn" >&2
     exit 1
 fi

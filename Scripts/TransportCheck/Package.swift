@@ -11,6 +11,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [
         .package(path: "FeaturesSDK"),
+        // Built for its transport alone, which SchemasSDK's lack of `UploadBody` makes smaller.
+        .package(path: "SchemasSDK"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
@@ -20,6 +22,7 @@ let package = Package(
             dependencies: [
                 .product(name: "FeaturesSDK", package: "FeaturesSDK"),
                 .product(name: "FeaturesSDKAsyncHTTPClient", package: "FeaturesSDK"),
+                .product(name: "SchemasSDKAsyncHTTPClient", package: "SchemasSDK"),
                 // The README's example configures an HTTPClient of its own.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "FlyingFox", package: "FlyingFox"),

@@ -25,6 +25,8 @@ import Testing
         #expect(transport.contains("import AsyncHTTPClient\n"))
         #expect(transport.contains("public struct AsyncHTTPClientTransport: HTTPTransport {"))
         #expect(transport.contains("throw ModelGatesError.timedOut(phase)"))
+        // ModelGates sends no `UploadBody`: the transport has none of the code that streams one.
+        #expect(!transport.contains("UploadSource") && !transport.contains("UploadReader") && !transport.contains("upload"))
         // No SDK file imports the HTTP client's modules.
         #expect(!plain.values.contains { $0.contains("import AsyncHTTPClient") || $0.contains("import NIO") })
     }
