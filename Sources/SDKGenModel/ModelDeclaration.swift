@@ -82,6 +82,9 @@ public enum PropertyCoding: Sendable, Hashable {
     /// A `Date`, or an array of them, as a JSON number of seconds since 1970-01-01T00:00:00Z (`format: unixtime`)
     /// through the runtime's `UnixTime`: whole seconds for an `integer` schema, else to the microsecond.
     case unixTime(wholeSeconds: Bool)
+    /// As the whole object rather than one of its members: the union an `allOf` extends with properties of its own,
+    /// decoded from the same object and encoded into it before them. Its `wireName` is empty.
+    case wholeObject
 }
 
 /// A struct with a stored property per `prefixItems` element, coded as a JSON array in that order.

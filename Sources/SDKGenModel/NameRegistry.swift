@@ -23,7 +23,7 @@ package struct NameRegistry {
         // The runtime's own types.
         "APIClient", "HTTPTransport", "URLSessionTransport", "JSONValue", "RequestOptions", "RetryConfig",
         "ResponseMetadata", "HTTPRequestBuilder", "HTTPResponseBody", "RetryAfter",
-        "APIRequest", "APIResponse", "PercentEncoding", "Credential", "ParameterStyle", "JSONCoding", "JSONKey", "Indirect", "MultipartFile", "UnixTime", "FractionalUnixTime",
+        "APIRequest", "APIResponse", "PercentEncoding", "Credential", "ParameterStyle", "JSONCoding", "JSONKey", "Indirect", "MultipartFile", "UnixTime", "FractionalUnixTime", "HidingKeysDecoder", "HidingKeysContainer",
         "MultipartForm", "ServerSentEvents", "ServerSentEvent", "ServerSentEventParser", "StreamingURLSession",
         "CrossOriginRedirect", "CrossOriginRedirectDelegate", "ClientMiddleware", "ClientResponse", "MiddlewareContext", "CredentialProvider",
         "OperationInfo", "UploadBody", "ChunkSequence", "ChunkIterator", "FileChunks", "SpooledBody",

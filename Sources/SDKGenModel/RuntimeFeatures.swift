@@ -40,6 +40,8 @@ public struct RuntimeFeatures: Sendable, Equatable {
         case additionalProperties = "usesAdditionalProperties"
         /// `UnixTime`: a struct's property is a date coded as seconds since the epoch (`format: unixtime`).
         case unixTime = "usesUnixTime"
+        /// `HidingKeysDecoder`: a struct holds the union an `allOf` extends, decoded without the struct's own keys.
+        case extendedUnions = "usesExtendedUnions"
         /// Credentials given to a call, in place of the client's: an operation's own security is an argument.
         case callCredentials = "usesCallCredentials"
         /// OAuth 2.0 client credentials: the client fetches, caches and renews its tokens.
@@ -140,8 +142,11 @@ public struct RuntimeFeatures: Sendable, Equatable {
         if sdk.models.contains(where: { if case .structure(let structure) = $0.kind { structure.additionalProperties != nil } else { false } }) {
             used.insert(.additionalProperties)
         }
-        if sdk.models.contains(where: { if case .structure(let structure) = $0.kind { structure.properties.contains { $0.coding != .standard } } else { false } }) {
+        if sdk.models.contains(where: { if case .structure(let structure) = $0.kind { structure.properties.contains { if case .unixTime = $0.coding { true } else { false } } } else { false } }) {
             used.insert(.unixTime)
+        }
+        if sdk.models.contains(where: { if case .structure(let structure) = $0.kind { structure.properties.contains { $0.coding == .wholeObject } } else { false } }) {
+            used.insert(.extendedUnions)
         }
         // Without an operation, no request would ever need a token.
         if sdk.client.credentials.contains(where: \.fetchesTokens) && !sdk.groups.isEmpty { used.insert(.oauth2ClientCredentials) }

@@ -153,7 +153,8 @@ package struct TypeLowering {
         }
         if !schema.allOf.isEmpty {
             if isAnnotatedReference(schema) { return nil }
-            return index.flattenedObject(schema).map { $0.properties.isEmpty ? nil : DeclarationKind.structure } ?? nil
+            if let object = index.flattenedObject(schema) { return object.properties.isEmpty ? nil : .structure }
+            return extendedUnion(schema) != nil ? .structure : nil
         }
         if isStringEnum(schema) || isIntegerEnum(schema) { return .enumeration }
         let isObject = schema.types == [.object] || (schema.types.isEmpty && !schema.properties.isEmpty)
@@ -184,6 +185,26 @@ package struct TypeLowering {
         schema.reference == nil && schema.types.isEmpty && schema.properties.isEmpty && schema.allOf.isEmpty
             && schema.oneOf.isEmpty && schema.anyOf.isEmpty && schema.enumValues == nil && schema.items == nil
             && schema.additionalProperties == nil && schema.constValue == nil && schema.booleanValue == nil
+    }
+
+    /// An `allOf` of one union and of objects (jupyterhub's `RequestIdentity`: a user or a service, with the scopes of
+    /// the request), declared as a struct of the union's value and the objects' properties: the union, and the
+    /// objects' properties merged. `nil` unless every member of the union is an object with properties (a value of
+    /// another kind could not take the properties beside it) and the union's own schema is a plain `oneOf`/`anyOf`.
+    private func extendedUnion(_ schema: Schema) -> (union: Schema, properties: [Named<Schema>], required: Set<String>)? {
+        guard schema.oneOf.isEmpty, schema.anyOf.isEmpty else { return nil }
+        let resolved = schema.allOf.map { member in member.reference.flatMap { index.schema($0) } ?? member }
+        let unionOffsets = resolved.indices.filter { !resolved[$0].oneOf.isEmpty || !resolved[$0].anyOf.isEmpty }
+        guard unionOffsets.count == 1, let offset = unionOffsets.first else { return nil }
+        let union = resolved[offset]
+        let members = unionMembers(union)
+        guard members.count >= 2, !allowsNull(schema.allOf[offset]), union.properties.isEmpty, union.allOf.isEmpty,
+              union.types.isEmpty || union.types == [.object],
+              members.allSatisfy({ index.flattenedObject($0)?.properties.isEmpty == false }) else { return nil }
+        var rest = schema
+        rest.allOf.remove(at: offset)
+        guard let object = index.flattenedObject(rest), !object.properties.isEmpty else { return nil }
+        return (schema.allOf[offset], object.properties, object.required)
     }
 
     /// `allOf: [$ref]` beside annotations alone (`nullable`, a description), the way OpenAPI 3.0 documents a reference:
@@ -246,8 +267,9 @@ package struct TypeLowering {
             }
             let resolved = members.map { member in member.reference.flatMap { index.schema($0) } ?? member }
             if resolved.contains(where: { !$0.oneOf.isEmpty || !$0.anyOf.isEmpty }) {
-                // Each of the union's cases extended by the other members: a union of structs sdkgen does not declare.
-                diagnostics.warning("allOf combines a oneOf or anyOf with other schemas, which sdkgen does not declare as a type; the value is decoded as JSONValue", at: schema.location)
+                // Not one union of objects extended by objects (`extendedUnion(_:)`): several unions, a member of
+                // another kind, or nothing declared beside the union.
+                diagnostics.warning("allOf combines a oneOf or anyOf with other schemas, which sdkgen declares only for one union of objects and objects with properties beside it; the value is decoded as JSONValue", at: schema.location)
             } else {
                 diagnostics.warning("allOf mixes objects with other kinds of schema; the value is decoded as JSONValue", at: schema.location)
             }
@@ -381,9 +403,15 @@ package struct TypeLowering {
         let modelKind: ModelKind
         switch kind(of: schema) {
         case .structure?:
-            let object = index.flattenedObject(schema) ?? (schema.properties, Set(schema.required.map(\.name)))
-            modelKind = .structure(declareStruct(typeName, properties: object.properties, required: object.required,
-                                                 otherMembers: otherMembers(of: schema), location: schema.location))
+            if index.flattenedObject(schema) == nil, let extended = extendedUnion(schema) {
+                // The union's members keep what they do not declare; the struct keeps nothing beside them.
+                modelKind = .structure(declareStruct(typeName, properties: extended.properties, required: extended.required,
+                                                     otherMembers: .none, extendedUnion: extended.union, location: schema.location))
+            } else {
+                let object = index.flattenedObject(schema) ?? (schema.properties, Set(schema.required.map(\.name)))
+                modelKind = .structure(declareStruct(typeName, properties: object.properties, required: object.required,
+                                                     otherMembers: otherMembers(of: schema), location: schema.location))
+            }
         case .enumeration?:
             let enumModel = declareEnum(schema)
             modelKind = .enumeration(enumModel)
@@ -437,8 +465,10 @@ package struct TypeLowering {
         return forbidden || !keepsUndeclaredProperties ? .none : .undeclared
     }
 
+    /// - Parameter extendedUnion: The union an `allOf` extends with the properties (`extendedUnion(_:)`), held first
+    ///   as `value`, coded as the whole object.
     private mutating func declareStruct(_ typeName: String, properties specProperties: [Named<Schema>], required: Set<String>,
-                                        otherMembers: OtherMembers, location: SourceLocation) -> StructModel {
+                                        otherMembers: OtherMembers, extendedUnion: Schema? = nil, location: SourceLocation) -> StructModel {
         var members = MemberNames()
         var properties: [PropertyDeclaration] = []
         var initParameters: [Documentation.Parameter] = []
@@ -475,6 +505,20 @@ package struct TypeLowering {
                 description: description, example: property.value.example.map(ExampleText.value), isIndirect: false,
                 coding: unixTime?.coding ?? .standard, origin: SpecOrigin(key: property.name, location: property.location)))
             initParameters.append(Documentation.Parameter(name, docDescription))
+        }
+        if let union = extendedUnion {
+            let name = members.claim("value")
+            let type = swiftType(for: union, suggestedName: typeName + "Value")
+            func valueDescription(naming union: String) -> String {
+                "The \(union) the object is, besides the properties below: decoded from the whole object, and encoded into it before them."
+            }
+            let description = valueDescription(naming: type.declarationName.map { "`\($0)`" } ?? "union")
+            let docDescription = valueDescription(naming: type.declarationName.map { "``\($0)``" } ?? "union")
+            properties.insert(PropertyDeclaration(
+                name: name, type: type, documentation: [.text(docDescription)], wireName: "", isRequired: true,
+                description: description, example: nil, isIndirect: false, coding: .wholeObject,
+                origin: SpecOrigin(key: "allOf", location: union.location)), at: 0)
+            initParameters.insert(Documentation.Parameter(name, docDescription), at: 0)
         }
         let extra: AdditionalPropertiesDeclaration?
         switch otherMembers {

@@ -43,4 +43,36 @@ import Testing
         #expect(try propertyTypes(of: "Cat", in: sdk) == ["PetOwner?", "Bool?"])
         #expect(try propertyTypes(of: "Pet", in: sdk) == ["PetOwner?"])
     }
+
+    /// An `allOf` of a union and objects (jupyterhub's `RequestIdentity`) is a struct of the union's value, coded as the
+    /// whole object, and the objects' properties; an inline union is declared after the struct.
+    @Test func anAllOfOfAUnionAndObjectsIsAStructHoldingTheUnionsValue() throws {
+        let yaml = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            servers: [{url: 'https://example.com'}]
+            paths: {}
+            components:
+              schemas:
+                User: {type: object, properties: {name: {type: string}}}
+                Service: {type: object, properties: {name: {type: string}, admin: {type: boolean}}}
+                Scoped: {type: object, required: [scopes], properties: {scopes: {type: array, items: {type: string}}}}
+                RequestIdentity:
+                  allOf:
+                    - oneOf: [{$ref: '#/components/schemas/User'}, {$ref: '#/components/schemas/Service'}]
+                    - $ref: '#/components/schemas/Scoped'
+                    - properties: {value: {type: string}}
+            """
+        let (sdk, diagnostics) = try SDKGenerator.lower(specBytes: Array(yaml.utf8), file: "t.yaml", moduleName: "M")
+        #expect(diagnostics.isEmpty)
+        let structure = try #require(sdk.models.first { $0.typeName == "RequestIdentity" }?.structure)
+        // The union's value comes first; a property named `value` keeps its name, and the union's takes another.
+        #expect(structure.properties.map { "\($0.name): \($0.type) \($0.coding)" } == [
+            "value2: RequestIdentityValue wholeObject", "scopes: [String] standard", "value: String? standard",
+        ])
+        // The members keep what they do not declare, the struct nothing beside them.
+        #expect(structure.additionalProperties == nil)
+        let union = try #require(sdk.models.first { $0.typeName == "RequestIdentityValue" }?.union)
+        #expect(union.cases.map(\.type.description) == ["User", "Service"])
+    }
 }

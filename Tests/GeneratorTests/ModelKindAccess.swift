@@ -6,4 +6,10 @@ extension ModelDeclaration {
         if case .structure(let model) = kind { return model }
         return nil
     }
+
+    /// The union the model is declared as, if it is one.
+    var union: UnionModel? {
+        if case .union(let model) = kind { return model }
+        return nil
+    }
 }

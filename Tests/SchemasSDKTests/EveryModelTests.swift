@@ -7,6 +7,7 @@ import Testing
 /// and the file would not compile. The SDK's generated names avoid them (`Thread2`).
 @Suite struct EveryModelTests {
     static let models: [Any.Type] = [
+        Adoption.self,
         Benchmark.self,
         Cat.self,
         CheckRun.self,

@@ -48,6 +48,31 @@ import Testing
         #expect(try json(runs) == "[\(completed),\(queued)]")
     }
 
+    /// `Adoption` is an `allOf` of the union `Pet` and an object of its own: one JSON object holds both.
+    @Test func anAllOfOfAUnionAndAnObjectHoldsTheUnionsValueBesideItsProperties() throws {
+        let payload = #"{"adopter":"Ann","kind":"cat","lives":9,"name":"Tom","since":"2026-12-01T10:00:00Z"}"#
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        var adoption = try decoder.decode(Adoption.self, from: Data(payload.utf8))
+        #expect(adoption.adopter == "Ann")
+        #expect(adoption.since == Date(timeIntervalSince1970: 1_796_119_200))
+        guard case .cat(let cat) = adoption.value else {
+            Issue.record("expected a cat, got \(adoption.value)")
+            return
+        }
+        #expect(cat.name == "Tom" && cat.lives == 9)
+        // The member does not see the struct's keys: it keeps only the other keys it does not declare, and what the
+        // struct holds is what is sent, a property set to `nil` included.
+        #expect(cat.additionalProperties.isEmpty)
+        adoption.adopter = "Bob"
+        adoption.since = nil
+        #expect(try json(adoption) == #"{"adopter":"Bob","kind":"cat","lives":9,"name":"Tom"}"#)
+        let withMore = try decode(Adoption.self, #"{"adopter":"Ann","collar":"red","kind":"cat","lives":9,"name":"Tom"}"#)
+        #expect(try json(withMore) == #"{"adopter":"Ann","collar":"red","kind":"cat","lives":9,"name":"Tom"}"#)
+        // A union member's value with nothing beside it fails as the union does: the object has no `adopter`.
+        #expect(throws: DecodingError.self) { try self.decode(Adoption.self, #"{"kind":"dog","name":"Rex"}"#) }
+    }
+
     @Test func aDiscriminatorValueNoMemberClaimsIsKeptAndReEncoded() throws {
         let payload = #"{"id":7,"participants":["a","b"],"type":"call_started"}"#
         let event = try decode(Event.self, payload)

@@ -29,6 +29,8 @@ extension SDKView {
                     ]
                 }),
                 "initDocLines": .documentation(structModel.initDocumentation),
+                // The keys of the properties beside an extended union, which its member does not see.
+                "ownKeysLiteral": .text(SwiftSource.stringsLiteral(structModel.properties.filter { $0.coding != .wholeObject }.map(\.wireName))),
             ])
         case .enumeration(let enumModel):
             let hasStringRawValue = enumModel.hasStringValues
@@ -71,6 +73,7 @@ extension SDKView {
             "codedType": .text(property.type.nonOptional.description),
             "decodedConversion": .text(""),
             "encodedValue": .text("self." + property.name),
+            "isWholeObject": .bool(property.coding == .wholeObject),
         ]
         if case .unixTime(let wholeSeconds) = property.coding {
             // Coded through the runtime's `UnixTime` (`[UnixTime]` for an array), converted to and from `Date`.
