@@ -175,8 +175,9 @@ struct StreamingTests {
         let slowStream: TestServer.Handler = { _ in .eventStream(["data: a\n\n", "data: b\n\n"], delay: .milliseconds(700)) }
         try await TestServer.with(slowStream) { server in
             var lines: [String] = []
-            // Each event comes 0.7 s after the one before; the 10 s timeout leaves room for a loaded machine.
-            for try await line in try await server.client(timeout: 10).responses.tailLogs() {
+            // Each event comes 0.7 s after the one before; the 30 s timeout leaves room for a loaded machine (10 s once
+            // ran out before the head arrived).
+            for try await line in try await server.client(timeout: 30).responses.tailLogs() {
                 lines.append(line)
             }
             #expect(lines == ["a", "b"])

@@ -22,7 +22,8 @@ struct IdempotencyRetryTests {
             security: [["bearer"]],
             headers: [],
             retries: retries,
-            timeout: 10,
+            // Not what these tests time: room for a whole `swift test` on two loaded cores (10 s once ran out).
+            timeout: 30,
             middlewares: [],
             transport: transport
         )
