@@ -22,8 +22,12 @@ package struct TypeLowering {
     private let keepsUndeclaredProperties: Bool
     /// Component name → Swift type name, for component schemas that become declarations.
     private var componentTypes: [String: String] = [:]
-    /// Component names being resolved, to stop on a reference cycle that declares no type.
-    private var resolving: Set<String> = []
+    /// Component names being resolved, each with how many inline declarations were being built when it started: a
+    /// reference back to one is a cycle, which a declaration built since can hold (see `referencedType`).
+    private var resolving: [String: Int] = [:]
+    /// The components met again inside a declaration built while they were resolved, whose placeholder type
+    /// (`aliasPlaceholder`) is replaced by theirs once it is known.
+    private var placeholderAliases: Set<String> = []
     /// The inline schemas whose declarations are being built, by where they are written.
     private var inlineDeclarations: [SourceLocation: String] = [:]
     /// The file of the outermost declaration being built, which the declarations for its inline schemas share.
@@ -359,18 +363,39 @@ package struct TypeLowering {
         let outerFile = enclosingFile
         enclosingFile = nil
         defer { enclosingFile = outerFile }
-        guard resolving.insert(name).inserted else {
+        if let declarationsAtStart = resolving[name] {
+            // Through a union or an object declared since (`Settings: {additionalProperties: {oneOf: [string, $ref:
+            // Settings]}}`), the component is that declaration's own type again, `[String: SettingsValue]`: a
+            // placeholder until it is known.
+            if inlineDeclarations.count > declarationsAtStart {
+                placeholderAliases.insert(name)
+                return .named(Self.aliasPlaceholder(name))
+            }
             diagnostics.warning("'\(reference.target)' contains itself only through arrays, dictionaries or references, with no struct or enum of its own to hold it; the value is decoded as JSONValue", at: reference.location)
             return .jsonValue
         }
         // Each alias is a level of recursion here; a chain longer than any written by hand would exhaust the stack.
-        guard resolving.count <= Self.maximumAliasDepth else {
-            resolving.remove(name)
+        guard resolving.count < Self.maximumAliasDepth else {
             diagnostics.warning("'\(reference.target)' is reached through more than \(Self.maximumAliasDepth) components that only name another type; the value is decoded as JSONValue", at: reference.location)
             return .jsonValue
         }
-        defer { resolving.remove(name) }
-        return swiftType(for: target, suggestedName: name)
+        resolving[name] = inlineDeclarations.count
+        defer { resolving[name] = nil }
+        let type = swiftType(for: target, suggestedName: name)
+        if placeholderAliases.remove(name) != nil {
+            let placeholder = Self.aliasPlaceholder(name)
+            models = models.map { $0.replacingNamedType(placeholder, with: type) }
+        }
+        return type
+    }
+
+    /// The type a component gets while it is resolved, replaced by its own afterwards: a name no declaration has.
+    private static func aliasPlaceholder(_ componentName: String) -> String {
+        "\u{0}" + componentName
+    }
+
+    private static func isAliasPlaceholder(_ type: SwiftType) -> Bool {
+        type.nonOptional.declarationName?.hasPrefix("\u{0}") == true
     }
 
     /// What documents a property or a union member: its own description (for a `$ref`, the 3.1 sibling one), or
@@ -485,7 +510,7 @@ package struct TypeLowering {
             // A reference to a declared type is documented there; the Swift docs point at it rather than say
             // nothing (the reference page's table shows the type already).
             let docDescription = description
-                ?? (property.value.reference != nil ? baseType.declarationName.map { "See ``\($0)``." } : nil)
+                ?? (property.value.reference != nil && !Self.isAliasPlaceholder(baseType) ? baseType.declarationName.map { "See ``\($0)``." } : nil)
             var documentation: Documentation = [.text(docDescription ?? "")]
             if let notes = Self.valueNotes(property.value) {
                 documentation.blocks.append(.sentences(notes, width: Self.propertyNoteWidth))
@@ -827,6 +852,51 @@ package struct TypeLowering {
         case .array(let element): caseName(forType: element) + "Array"
         case .jsonValue: "value"
         default: type.description
+        }
+    }
+}
+
+extension ModelDeclaration {
+    /// The declaration with every use of the type named `name` in its stored types replaced by `type`.
+    fileprivate func replacingNamedType(_ name: String, with type: SwiftType) -> ModelDeclaration {
+        var model = self
+        switch kind {
+        case .structure(var structure):
+            for index in structure.properties.indices {
+                structure.properties[index].type = structure.properties[index].type.replacingNamed(name, with: type)
+            }
+            if let valueType = structure.additionalProperties?.valueType {
+                structure.additionalProperties?.valueType = valueType.replacingNamed(name, with: type)
+            }
+            model.kind = .structure(structure)
+        case .union(var union):
+            for index in union.cases.indices {
+                union.cases[index].type = union.cases[index].type.replacingNamed(name, with: type)
+            }
+            model.kind = .union(union)
+        case .tuple(var tuple):
+            for index in tuple.elements.indices {
+                tuple.elements[index].type = tuple.elements[index].type.replacingNamed(name, with: type)
+            }
+            tuple.restType = tuple.restType?.replacingNamed(name, with: type)
+            model.kind = .tuple(tuple)
+        case .enumeration:
+            break
+        }
+        return model
+    }
+}
+
+extension SwiftType {
+    /// The type with `type` in place of the declaration named `name`, wherever it is nested.
+    fileprivate func replacingNamed(_ name: String, with type: SwiftType) -> SwiftType {
+        switch self {
+        case .named(let named): named == name ? type : self
+        case .builtin, .void: self
+        case .optional(let wrapped): .optional(wrapped.replacingNamed(name, with: type))
+        case .array(let element): .array(element.replacingNamed(name, with: type))
+        case .dictionary(let value): .dictionary(value.replacingNamed(name, with: type))
+        case .eventStream(let element): .eventStream(element.replacingNamed(name, with: type))
         }
     }
 }

@@ -1,7 +1,8 @@
 import Testing
 
-/// Shapes of real documents whose SDKs once did not compile, together in one document so that one build checks them
-/// all (each `swift build` a test starts competes with the timing tests for the cores).
+/// Shapes of real documents whose SDKs once did not compile, or typed a value as `JSONValue` that Swift can declare,
+/// together in one document so that one build checks them all (each `swift build` a test starts competes with the
+/// timing tests for the cores).
 @Suite struct SampleCompilationTests {
     @Test func namesThatHideOthersAnOptionalPathParameterAndAPlainMultipartBodyCompile() async throws {
         let sdk = try await generateSample("""
@@ -61,9 +62,16 @@ import Testing
               schemas:
                 '18_24': {type: object, properties: {a: {type: string}}}
                 '25_34': {type: object, properties: {b: {type: integer}}}
+                Settings:
+                  type: object
+                  additionalProperties:
+                    oneOf:
+                      - type: string
+                      - $ref: '#/components/schemas/Settings'
                 Holder:
                   type: object
                   properties:
+                    settings: {$ref: '#/components/schemas/Settings'}
                     '18_24': {$ref: '#/components/schemas/18_24'}
                     audience:
                       oneOf:
@@ -95,6 +103,9 @@ import Testing
         for declaration in ["public var _1824Value: _1824?", "case _1824Value(_1824)", "case _2534Value(_2534)"] {
             #expect(holder.contains(declaration), "Holder.swift lacks \(declaration)")
         }
+        // A dictionary whose values may be the dictionary again is the dictionary of the union that holds it.
+        #expect(holder.contains("public var settings: [String: SettingsValue]?"))
+        #expect(sdk.files["Sample/Models/SettingsValue.swift"]?.contains("case settings([String: SettingsValue])") == true)
 
         let build = try await buildSample(sdk.files)
         #expect(build.status == 0, "the SDK does not compile:\n\(build.output.suffix(4000))")
