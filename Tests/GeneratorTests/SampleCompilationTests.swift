@@ -68,10 +68,20 @@ import Testing
                     oneOf:
                       - type: string
                       - $ref: '#/components/schemas/Settings'
+                User: {type: object, required: [kind], properties: {kind: {type: string}, name: {type: string}}}
+                Service: {type: object, required: [kind], properties: {kind: {type: string}, admin: {type: boolean}}}
+                RequestIdentity:
+                  allOf:
+                    - oneOf: [{$ref: '#/components/schemas/User'}, {$ref: '#/components/schemas/Service'}]
+                    - type: object
+                      properties:
+                        session_id: {type: string}
+                        scopes: {type: array, items: {type: string}}
                 Holder:
                   type: object
                   properties:
                     settings: {$ref: '#/components/schemas/Settings'}
+                    identity: {$ref: '#/components/schemas/RequestIdentity'}
                     '18_24': {$ref: '#/components/schemas/18_24'}
                     audience:
                       oneOf:
@@ -106,6 +116,10 @@ import Testing
         // A dictionary whose values may be the dictionary again is the dictionary of the union that holds it.
         #expect(holder.contains("public var settings: [String: SettingsValue]?"))
         #expect(sdk.files["Sample/Models/SettingsValue.swift"]?.contains("case settings([String: SettingsValue])") == true)
+        // An `allOf` of an inline union and an object is a struct holding the union, declared beside it.
+        let identity = try #require(sdk.files["Sample/Models/RequestIdentity.swift"])
+        #expect(identity.contains("public var value: RequestIdentityValue\n"))
+        #expect(identity.contains("public enum RequestIdentityValue: Codable, Hashable, Sendable {"))
 
         let build = try await buildSample(sdk.files)
         #expect(build.status == 0, "the SDK does not compile:\n\(build.output.suffix(4000))")
