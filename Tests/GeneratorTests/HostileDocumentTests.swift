@@ -28,9 +28,9 @@ import Testing
         ])
     }
 
-    @Test func swagger2SaysHowToConvert() {
-        #expect(diagnostics("swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n") == [
-            "t.yaml:1:10: error: this is a Swagger 2.0 document; sdkgen reads OpenAPI 3.0 and 3.1. Convert it first, for example with `npx swagger2openapi in.yaml -o out.yaml` or at https://converter.swagger.io",
+    @Test func swaggerBefore2IsRefused() {
+        #expect(diagnostics("swagger: '1.2'\ninfo: {title: x, version: '1'}\npaths: {}\n") == [
+            "t.yaml:1:10: error: this is a Swagger 1.2 document; sdkgen reads Swagger 2.0 and OpenAPI 3.0 and 3.1",
         ])
     }
 

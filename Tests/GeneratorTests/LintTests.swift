@@ -22,11 +22,12 @@ import Testing
         #expect(diagnostics.first?.contains(": error: ") == true)
     }
 
-    @Test func swagger2IsRefusedWithAWayForward() throws {
-        let diagnostics = try lint("swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n")
-        #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.hasPrefix("spec.yaml:1:10: error: this is a Swagger 2.0 document") == true)
-        #expect(diagnostics.first?.contains("swagger2openapi") == true)
+    /// Swagger 2.0 is converted (`SwaggerConversionTests`); 1.2 is refused.
+    @Test func swagger2IsReadAndOlderSwaggerRefused() throws {
+        #expect(try lint("swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n")
+                    == ["spec.yaml:1:10: note: a Swagger 2.0 document: sdkgen reads the OpenAPI 3.0 it converts to"])
+        #expect(try lint("swagger: '1.2'\ninfo: {title: x, version: '1'}\npaths: {}\n")
+                    == ["spec.yaml:1:10: error: this is a Swagger 1.2 document; sdkgen reads Swagger 2.0 and OpenAPI 3.0 and 3.1"])
     }
 
     @Test func undeclaredPathParametersAreErrorsAndASchemaReferenceToNothingIsAWarning() throws {

@@ -1,7 +1,7 @@
 import Foundation
 import SDKGenTemplates
 
-/// Runs the pipeline: Load → Overlay → Document → Filter → Lint → Lower → Render.
+/// Runs the pipeline: Load → Overlay → Convert (Swagger 2.0) → Bundle → Document → Filter → Lint → Lower → Render.
 public enum SDKGenerator {
     /// What one generation needs.
     public struct Options: Sendable {
@@ -147,7 +147,7 @@ public enum SDKGenerator {
         }
     }
 
-    /// Load → Overlay → Bundle → Document → Filter → Lint → Lower.
+    /// Load → Overlay → Convert (Swagger 2.0) → Bundle → Document → Filter → Lint → Lower.
     private static func lower(_ options: Options, diagnostics: inout Diagnostics) throws(GenerationError) -> SwiftSDK {
         try lowerWithInfo(options, diagnostics: &diagnostics).sdk
     }
@@ -178,14 +178,15 @@ public enum SDKGenerator {
         return (SDKLowering.lower(document, options: loweringOptions, diagnostics: &diagnostics), info)
     }
 
-    /// Load → Bundle → Document → Lint → Lower on a document held in memory, without templates or output
+    /// Load → Convert → Bundle → Document → Lint → Lower on a document held in memory, without templates or output
     /// files: the part of the pipeline the fuzzer drives, and the regression tests replay its findings through.
     /// - Parameter file: The path diagnostics name; relative `$ref`s resolve against its folder.
     public static func lower(specBytes: [UInt8], file: String, moduleName: String) throws(GenerationError) -> (sdk: SwiftSDK, diagnostics: [Diagnostic]) {
         var diagnostics = Diagnostics()
         let loaded = try YAMLLoader().load(specBytes, file: file)
         diagnostics.append(contentsOf: loaded.warnings)
-        let root = try bundle(loaded.root, file: file, allowedReferenceRoots: [], diagnostics: &diagnostics)
+        let converted = SwaggerConverter.convert(loaded.root, diagnostics: &diagnostics)
+        let root = try bundle(converted, file: file, allowedReferenceRoots: [], diagnostics: &diagnostics)
         let document = try DocumentReader.read(root, file: file, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: SpecLinter.lint(document))
         guard !diagnostics.hasErrors else { throw GenerationError(diagnostics.sorted) }
@@ -216,7 +217,8 @@ public enum SDKGenerator {
             try overlay.apply(to: &loaded.root, diagnostics: &diagnostics)
         }
         options.overrides.apply(to: &loaded.root, diagnostics: &diagnostics)
-        let root = try bundle(loaded.root, file: options.specPath, allowedReferenceRoots: options.allowedReferenceRoots, diagnostics: &diagnostics)
+        let converted = SwaggerConverter.convert(loaded.root, diagnostics: &diagnostics)
+        let root = try bundle(converted, file: options.specPath, allowedReferenceRoots: options.allowedReferenceRoots, diagnostics: &diagnostics)
         var document = try DocumentReader.read(root, file: options.specPath, diagnostics: &diagnostics)
         options.filter.apply(to: &document, diagnostics: &diagnostics)
         return (document, root["info"]?["title"]?.location)

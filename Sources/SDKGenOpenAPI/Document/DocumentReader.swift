@@ -6,7 +6,7 @@ import SDKGenYAML
 ///
 /// Tolerant by design: real documents carry defects that do not stop generation (a 3.0 keyword in a 3.1
 /// file, a bound written as a float), so a value of the wrong shape is a located warning and is skipped.
-/// Only a document that cannot be generated at all (not OpenAPI, Swagger 2.0, no `openapi` key) is an error.
+/// Only a document that cannot be generated at all (not OpenAPI, Swagger 1.x, no `openapi` key) is an error.
 public struct DocumentReader {
     private let file: String
     private var diagnostics = Diagnostics()
@@ -33,7 +33,8 @@ public struct DocumentReader {
             return nil
         }
         if let swagger = root["swagger"] {
-            diagnostics.error("this is a Swagger \(swagger.scalarText ?? "2.0") document; sdkgen reads OpenAPI 3.0 and 3.1. Convert it first, for example with `npx swagger2openapi in.yaml -o out.yaml` or at https://converter.swagger.io", at: swagger.location)
+            // A Swagger 2.0 document is converted before it is read (`SwaggerConverter`); this is an older one.
+            diagnostics.error("this is a Swagger \(swagger.scalarText ?? "") document; sdkgen reads Swagger 2.0 and OpenAPI 3.0 and 3.1", at: swagger.location)
             return nil
         }
         guard let versionNode = root["openapi"] else {
