@@ -20,12 +20,14 @@ import SDKGenYAML
 /// - In schemas, `x-nullable` becomes `nullable`, `type: file` a binary string, and a string `discriminator` an
 ///   object naming the property.
 ///
-/// What has no OpenAPI 3.0 form is a warning where it is written: `collectionFormat: tsv` (sent as `csv`) and an
-/// operation's own `schemes`.
+/// What has no OpenAPI 3.0 form is a warning where it is written: `collectionFormat: tsv` (sent as `csv`), and an
+/// operation's own `schemes` that leave out the server's.
 public struct SwaggerConverter {
     private var diagnostics = Diagnostics()
     private let consumes: [String]
     private let produces: [String]
+    /// The scheme of the first server, which the SDK calls; `nil` without a `host`, when the caller names the server.
+    private let serverScheme: String?
     /// The document's `parameters`, by name: a `$ref` to a `body` or `formData` one is brought into the operation's
     /// request body, since OpenAPI 3.0 has no parameters of those kinds.
     private let sharedParameters: [String: YAMLNode]
@@ -43,6 +45,7 @@ public struct SwaggerConverter {
     private init(_ root: YAMLNode) {
         consumes = Self.mediaTypes(root["consumes"]) ?? []
         produces = Self.mediaTypes(root["produces"]) ?? []
+        serverScheme = root["host"] == nil ? nil : root["schemes"]?.items?.first?.string ?? "https"
         var shared: [String: YAMLNode] = [:]
         for pair in root["parameters"]?.pairs ?? [] {
             if let name = pair.key.scalarText { shared[name] = pair.value }
@@ -154,7 +157,11 @@ public struct SwaggerConverter {
             case "consumes", "produces":
                 continue
             case "schemes":
-                diagnostics.warning("an operation's own `schemes` has no OpenAPI 3.0 form; the document's servers are used", at: entry.key.location)
+                // Most list the document's scheme (Kubernetes: `https` on every operation); only another is lost.
+                let schemes = entry.value.items?.compactMap(\.string) ?? []
+                if let serverScheme, !schemes.isEmpty, !schemes.contains(serverScheme) {
+                    diagnostics.warning("this operation's `schemes` leave out \(serverScheme), the scheme of the server the SDK calls, which it calls for this operation too", at: entry.key.location)
+                }
             case "parameters":
                 // The path's stay on the path.
                 let plain = own.filter { !isBodyOrForm($0) }
