@@ -215,8 +215,11 @@ package struct TypeLowering {
     /// the referenced type itself, not a copy of it under another name.
     private func isAnnotatedReference(_ schema: Schema) -> Bool {
         let members = schema.allOf.filter { !isUnconstrained($0) }
-        guard members.count == 1, let member = members.first, member.reference != nil,
+        guard members.count == 1, let member = members.first, let reference = member.reference,
               member.allOf.isEmpty, member.oneOf.isEmpty, member.anyOf.isEmpty else { return false }
+        // A member of the union it extends (`Cat: {allOf: [$ref: Pet]}`, `Pet: {oneOf: [$ref: Cat, …]}`) is a struct
+        // of its own, with the union's properties.
+        if let target = index.schema(reference), index.isUnion(target, listing: schema) { return false }
         return schema.properties.isEmpty && schema.required.isEmpty && schema.additionalProperties == nil
             && schema.oneOf.isEmpty && schema.anyOf.isEmpty && (schema.types.isEmpty || schema.types == [.object])
     }
@@ -264,7 +267,8 @@ package struct TypeLowering {
             let members = unionMembers(schema)
             return members.count == 1 ? swiftType(for: members[0], suggestedName: suggestedName()) : .jsonValue
         }
-        if !schema.allOf.isEmpty {
+        // An `allOf` of constraints alone (`{type: string, allOf: [{pattern: …}, {pattern: …}]}`) is the schema's type.
+        if !schema.allOf.isEmpty, !schema.allOf.allSatisfy(isUnconstrained) {
             let members = schema.allOf.filter { !isUnconstrained($0) }
             if members.count == 1 {
                 return swiftType(for: members[0], suggestedName: suggestedName())

@@ -75,4 +75,25 @@ import Testing
         let union = try #require(sdk.models.first { $0.typeName == "RequestIdentityValue" }?.union)
         #expect(union.cases.map(\.type.description) == ["User", "Service"])
     }
+
+    /// Not an `allOf`, but read where its types are: a string enum's plain scalars that YAML resolves to other types
+    /// (`on`, `01`) are its strings, and in an enum without a type whose other values are strings, YAML 1.1's
+    /// booleans (`OFF`) are strings too, as in YAML 1.2 and JSON.
+    @Test func aStringEnumsPlainScalarsAreItsStrings() throws {
+        let yaml = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            servers: [{url: 'https://example.com'}]
+            paths: {}
+            components:
+              schemas:
+                Switch: {type: string, enum: [on, off, 01, true]}
+                SafetyMode: {enum: [CONTEXTUAL, STRICT, OFF]}
+            """
+        let (sdk, diagnostics) = try SDKGenerator.lower(specBytes: Array(yaml.utf8), file: "t.yaml", moduleName: "M")
+        #expect(diagnostics.isEmpty)
+        let values = { (name: String) in sdk.models.first { $0.typeName == name }?.enumeration?.cases.map { "\($0.value)" } }
+        #expect(values("Switch") == [#"string("on")"#, #"string("off")"#, #"string("01")"#, #"string("true")"#])
+        #expect(values("SafetyMode") == [#"string("CONTEXTUAL")"#, #"string("STRICT")"#, #"string("OFF")"#])
+    }
 }

@@ -7,6 +7,12 @@ extension ModelDeclaration {
         return nil
     }
 
+    /// The enum the model is declared as, if it is one.
+    var enumeration: EnumModel? {
+        if case .enumeration(let model) = kind { return model }
+        return nil
+    }
+
     /// The union the model is declared as, if it is one.
     var union: UnionModel? {
         if case .union(let model) = kind { return model }

@@ -51,6 +51,7 @@ import Testing
               /audience:
                 get:
                   operationId: getAudience
+                  security: [{alias: []}]
                   responses:
                     '200':
                       description: OK
@@ -59,6 +60,7 @@ import Testing
               securitySchemes:
                 self: {type: apiKey, in: header, name: X-Self}
                 other: {type: apiKey, in: header, name: X-Other}
+                alias: {$ref: '#/components/securitySchemes/other'}
               schemas:
                 '18_24': {type: object, properties: {a: {type: string}}}
                 '25_34': {type: object, properties: {b: {type: integer}}}
@@ -77,9 +79,28 @@ import Testing
                       properties:
                         session_id: {type: string}
                         scopes: {type: array, items: {type: string}}
+                ScheduleConfig:
+                  type: object
+                  required: [scheduleType]
+                  properties: {scheduleType: {type: string}}
+                  discriminator: {propertyName: scheduleType}
+                  oneOf:
+                    - $ref: '#/components/schemas/OnDemandSchedule'
+                    - $ref: '#/components/schemas/DailySchedule'
+                OnDemandSchedule:
+                  allOf: [{$ref: '#/components/schemas/ScheduleConfig'}]
+                DailySchedule:
+                  allOf:
+                    - $ref: '#/components/schemas/ScheduleConfig'
+                    - {type: object, properties: {startTime: {type: string}}}
+                Password: {type: string, minLength: 8, allOf: [{pattern: '[0-9]'}, {pattern: '[A-Z]'}]}
+                SafetyMode: {enum: [CONTEXTUAL, STRICT, OFF]}
                 Holder:
                   type: object
                   properties:
+                    schedule: {$ref: '#/components/schemas/ScheduleConfig'}
+                    password: {$ref: '#/components/schemas/Password'}
+                    safety: {$ref: '#/components/schemas/SafetyMode'}
                     settings: {$ref: '#/components/schemas/Settings'}
                     identity: {$ref: '#/components/schemas/RequestIdentity'}
                     '18_24': {$ref: '#/components/schemas/18_24'}
@@ -116,6 +137,17 @@ import Testing
         // A dictionary whose values may be the dictionary again is the dictionary of the union that holds it.
         #expect(holder.contains("public var settings: [String: SettingsValue]?"))
         #expect(sdk.files["Sample/Models/SettingsValue.swift"]?.contains("case settings([String: SettingsValue])") == true)
+        // springdoc's polymorphism: a union whose members extend it with `allOf` is an enum of structs that have its
+        // properties; an `allOf` of constraints alone is its schema's type; `OFF` in an enum of strings is one too (a
+        // YAML 1.1 boolean); a security scheme that is a `$ref` is the scheme it names.
+        #expect(sdk.files["Sample/Models/ScheduleConfig.swift"]?.contains("case onDemandSchedule(OnDemandSchedule)") == true)
+        #expect(sdk.files["Sample/Models/OnDemandSchedule.swift"]?.contains("public var scheduleType: String\n") == true)
+        #expect(sdk.files["Sample/Models/DailySchedule.swift"]?.contains("public var startTime: String?\n") == true)
+        for declaration in ["public var password: String?", "public var safety: SafetyMode?"] {
+            #expect(holder.contains(declaration), "Holder.swift lacks \(declaration)")
+        }
+        #expect(sdk.files["Sample/Models/SafetyMode.swift"]?.contains(#"case "OFF": self = .off"#) == true)
+        #expect(sdk.files["Sample/APIs/DefaultAPI.swift"]?.contains(#"request.security = [["other"]]"#) == true)
         // An `allOf` of an inline union and an object is a struct holding the union, declared beside it.
         let identity = try #require(sdk.files["Sample/Models/RequestIdentity.swift"])
         #expect(identity.contains("public var value: RequestIdentityValue\n"))

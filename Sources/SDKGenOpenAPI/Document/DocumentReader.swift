@@ -241,10 +241,31 @@ public struct DocumentReader {
         components.requestBodies = named(node["requestBodies"]) { $0.readReferenceable($1) { $0.readRequestBody($1) } }
         components.headers = named(node["headers"]) { $0.readReferenceable($1) { $0.readHeader($1) } }
         components.examples = named(node["examples"]) { $0.readReferenceable($1) { $0.readExample($1) } }
-        components.securitySchemes = named(node["securitySchemes"]).compactMap { entry in
-            readSecurityScheme(entry.value).map { Named(entry.name, $0, at: entry.location) }
+        let schemes = named(node["securitySchemes"])
+        components.securitySchemes = schemes.compactMap { entry in
+            guard let scheme = resolvedSecurityScheme(entry.value, among: schemes) else { return nil }
+            return readSecurityScheme(scheme).map { Named(entry.name, $0, at: entry.location) }
         }
         return components
+    }
+
+    /// A security scheme, or the one its `$ref` names among the document's (OpenAPI allows a reference there:
+    /// `Alias: {$ref: '#/components/securitySchemes/Bearer'}`), following a chain of them; `nil`, with a warning at
+    /// the reference, for one that names nothing or leads back to itself.
+    private mutating func resolvedSecurityScheme(_ node: YAMLNode, among schemes: [Named<YAMLNode>]) -> YAMLNode? {
+        let prefix = "#/components/securitySchemes/"
+        var current = node
+        var followed = 0
+        while let reference = current["$ref"] {
+            guard let target = reference.string, target.hasPrefix(prefix), followed < schemes.count,
+                  let next = schemes.first(where: { $0.name == JSONPointer.unescape(String(target.dropFirst(prefix.count))) })?.value else {
+                diagnostics.warning("cannot resolve the security scheme '\(reference.scalarText ?? "")'; the scheme is ignored", at: reference.location)
+                return nil
+            }
+            current = next
+            followed += 1
+        }
+        return current
     }
 
     private mutating func readSecurityScheme(_ node: YAMLNode) -> SecurityScheme? {
@@ -283,6 +304,25 @@ public struct DocumentReader {
 
     // MARK: - Schemas
 
+    /// An enum's values with the scalars a string schema means as text read as text: every plain boolean or number of
+    /// a `type: string` enum (`enum: [on, off]`, `enum: [01, 02]`), and, in an enum without a type whose other values
+    /// are strings, YAML 1.1's `yes`, `no`, `on` and `off` (`enum: [CONTEXTUAL, STRICT, OFF]`), which are strings in
+    /// YAML 1.2 and in JSON but booleans to the YAML 1.1 loaders such documents were written for.
+    private static func stringEnumValues(_ values: [YAMLNode], types: [Schema.JSONType]) -> [YAMLNode] {
+        let isString = types == [.string]
+        guard isString || (types.isEmpty && values.contains { $0.string != nil }) else { return values }
+        return values.map { value in
+            guard let scalar = value.scalar, scalar.style == .plain else { return value }
+            let asText: Bool = switch scalar.value {
+            case .bool: isString || ["yes", "no", "on", "off"].contains(scalar.text.lowercased())
+            case .int, .float: isString
+            case .null, .string: false
+            }
+            guard asText else { return value }
+            return YAMLNode(.scalar(YAMLScalar(text: scalar.text, style: .plain, value: .string(scalar.text))), at: value.location)
+        }
+    }
+
     package mutating func readSchema(_ node: YAMLNode) -> Schema {
         var schema = Schema(at: node.location)
         if let boolean = node.bool {
@@ -296,6 +336,9 @@ public struct DocumentReader {
         for pair in pairs {
             guard let key = pair.key.scalarText else { continue }
             readSchemaKeyword(key, pair.value, keyLocation: pair.key.location, into: &schema)
+        }
+        if let values = schema.enumValues {
+            schema.enumValues = Self.stringEnumValues(values, types: schema.types)
         }
         if let reference = schema.reference {
             schema.reference?.summary = node["summary"]?.string
