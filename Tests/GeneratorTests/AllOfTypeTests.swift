@@ -47,13 +47,7 @@ import Testing
     /// An `allOf` of a union and objects (jupyterhub's `RequestIdentity`) is a struct of the union's value, coded as the
     /// whole object, and the objects' properties; an inline union is declared after the struct.
     @Test func anAllOfOfAUnionAndObjectsIsAStructHoldingTheUnionsValue() throws {
-        let yaml = """
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            servers: [{url: 'https://example.com'}]
-            paths: {}
-            components:
-              schemas:
+        let (sdk, diagnostics) = try lowerSchemas("""
                 User: {type: object, properties: {name: {type: string}}}
                 Service: {type: object, properties: {name: {type: string}, admin: {type: boolean}}}
                 Scoped: {type: object, required: [scopes], properties: {scopes: {type: array, items: {type: string}}}}
@@ -62,8 +56,7 @@ import Testing
                     - oneOf: [{$ref: '#/components/schemas/User'}, {$ref: '#/components/schemas/Service'}]
                     - $ref: '#/components/schemas/Scoped'
                     - properties: {value: {type: string}}
-            """
-        let (sdk, diagnostics) = try SDKGenerator.lower(specBytes: Array(yaml.utf8), file: "t.yaml", moduleName: "M")
+            """)
         #expect(diagnostics.isEmpty)
         let structure = try #require(sdk.models.first { $0.typeName == "RequestIdentity" }?.structure)
         // The union's value comes first; a property named `value` keeps its name, and the union's takes another.
@@ -80,17 +73,10 @@ import Testing
     /// (`on`, `01`) are its strings, and in an enum without a type whose other values are strings, YAML 1.1's
     /// booleans (`OFF`) are strings too, as in YAML 1.2 and JSON.
     @Test func aStringEnumsPlainScalarsAreItsStrings() throws {
-        let yaml = """
-            openapi: 3.0.3
-            info: {title: T, version: '1'}
-            servers: [{url: 'https://example.com'}]
-            paths: {}
-            components:
-              schemas:
+        let (sdk, diagnostics) = try lowerSchemas("""
                 Switch: {type: string, enum: [on, off, 01, true]}
                 SafetyMode: {enum: [CONTEXTUAL, STRICT, OFF]}
-            """
-        let (sdk, diagnostics) = try SDKGenerator.lower(specBytes: Array(yaml.utf8), file: "t.yaml", moduleName: "M")
+            """)
         #expect(diagnostics.isEmpty)
         let values = { (name: String) in sdk.models.first { $0.typeName == name }?.enumeration?.cases.map { "\($0.value)" } }
         #expect(values("Switch") == [#"string("on")"#, #"string("off")"#, #"string("01")"#, #"string("true")"#])

@@ -5,26 +5,13 @@ import Testing
 /// `name` and `head_sha` beside one member per `status`). They were dropped from the members' types, so that the
 /// SDK could only send them as undeclared members.
 @Suite struct UnionSharedPropertiesTests {
-    private func lower(_ schemas: String) throws -> (sdk: SwiftSDK, diagnostics: [Diagnostic]) {
-        let yaml = """
-            openapi: 3.1.0
-            info: {title: T, version: '1'}
-            servers: [{url: 'https://example.com'}]
-            paths: {}
-            components:
-              schemas:
-            \(schemas)
-            """
-        return try SDKGenerator.lower(specBytes: Array(yaml.utf8), file: "t.yaml", moduleName: "M")
-    }
-
     private func properties(of typeName: String, in sdk: SwiftSDK) throws -> [String] {
         let structure = try #require(sdk.models.first { $0.typeName == typeName }?.structure)
         return structure.properties.map { "\($0.name): \($0.type)" }
     }
 
     @Test func inlineMembersGetTheSharedPropertiesInTheUnionsOrderWithTheirOwnDeclarationsWinning() throws {
-        let (sdk, diagnostics) = try lower("""
+        let (sdk, diagnostics) = try lowerSchemas("""
                 Run:
                   type: object
                   required: [name]
@@ -45,7 +32,7 @@ import Testing
     }
 
     @Test func aReferencedMemberWithoutASharedPropertyIsAWarningAtTheMember() throws {
-        let (sdk, diagnostics) = try lower("""
+        let (sdk, diagnostics) = try lowerSchemas("""
                 Shape:
                   type: object
                   properties:
