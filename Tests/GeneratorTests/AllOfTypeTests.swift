@@ -69,17 +69,20 @@ import Testing
         #expect(union.cases.map(\.type.description) == ["User", "Service"])
     }
 
-    /// Not an `allOf`, but read where its types are: a string enum's plain scalars that YAML resolves to other types
-    /// (`on`, `01`) are its strings, and in an enum without a type whose other values are strings, YAML 1.1's
-    /// booleans (`OFF`) are strings too, as in YAML 1.2 and JSON.
+    /// Not an `allOf`, but read where its types are: YAML 1.1's booleans (`on`, `OFF`, `NO`) in an enum of strings are
+    /// its strings, as in YAML 1.2 and JSON; `true` is YAML 1.2's boolean, a value of another type, which is a warning.
     @Test func aStringEnumsPlainScalarsAreItsStrings() throws {
         let (sdk, diagnostics) = try lowerSchemas("""
-                Switch: {type: string, enum: [on, off, 01, true]}
+                Switch: {type: string, enum: [on, off, NO]}
                 SafetyMode: {enum: [CONTEXTUAL, STRICT, OFF]}
+                Answer: {type: string, enum: [maybe, true]}
             """)
-        #expect(diagnostics.isEmpty)
+        #expect(diagnostics.map(\.description) == [
+            "t.yaml:9:42: warning: enum value 'true' is not of the schema's type, string; the values are not declared as cases, and the value is read as its type says",
+        ])
         let values = { (name: String) in sdk.models.first { $0.typeName == name }?.enumeration?.cases.map { "\($0.value)" } }
-        #expect(values("Switch") == [#"string("on")"#, #"string("off")"#, #"string("01")"#, #"string("true")"#])
+        #expect(values("Switch") == [#"string("on")"#, #"string("off")"#, #"string("NO")"#])
+        #expect(values("Answer") == nil)
         #expect(values("SafetyMode") == [#"string("CONTEXTUAL")"#, #"string("STRICT")"#, #"string("OFF")"#])
     }
 }

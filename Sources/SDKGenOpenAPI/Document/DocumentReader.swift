@@ -304,21 +304,15 @@ public struct DocumentReader {
 
     // MARK: - Schemas
 
-    /// An enum's values with the scalars a string schema means as text read as text: every plain boolean or number of
-    /// a `type: string` enum (`enum: [on, off]`, `enum: [01, 02]`), and, in an enum without a type whose other values
-    /// are strings, YAML 1.1's `yes`, `no`, `on` and `off` (`enum: [CONTEXTUAL, STRICT, OFF]`), which are strings in
-    /// YAML 1.2 and in JSON but booleans to the YAML 1.1 loaders such documents were written for.
+    /// An enum's values with YAML 1.1's `yes`, `no`, `on` and `off` (any case) read as the strings they are in YAML
+    /// 1.2, where the schema is a string or its other values are strings (`enum: [CONTEXTUAL, STRICT, OFF]`, Norway's
+    /// `NO` among countries): `ScalarResolver` reads them as booleans everywhere else, as the YAML 1.1 loaders such
+    /// documents were written for do.
     private static func stringEnumValues(_ values: [YAMLNode], types: [Schema.JSONType]) -> [YAMLNode] {
-        let isString = types == [.string]
-        guard isString || (types.isEmpty && values.contains { $0.string != nil }) else { return values }
+        guard types == [.string] || (types.isEmpty && values.contains { $0.string != nil }) else { return values }
         return values.map { value in
-            guard let scalar = value.scalar, scalar.style == .plain else { return value }
-            let asText: Bool = switch scalar.value {
-            case .bool: isString || ["yes", "no", "on", "off"].contains(scalar.text.lowercased())
-            case .int, .float: isString
-            case .null, .string: false
-            }
-            guard asText else { return value }
+            guard let scalar = value.scalar, scalar.style == .plain, case .bool = scalar.value,
+                  ["yes", "no", "on", "off"].contains(scalar.text.lowercased()) else { return value }
             return YAMLNode(.scalar(YAMLScalar(text: scalar.text, style: .plain, value: .string(scalar.text))), at: value.location)
         }
     }

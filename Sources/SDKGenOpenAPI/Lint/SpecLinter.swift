@@ -114,6 +114,11 @@ public struct SpecLinter {
                     diagnostics.warning("required property '\(name.name)' is not among the schema's properties; it is ignored", at: name.location)
                 }
             }
+            if schema.types.count == 1, let type = schema.types.first, let values = schema.enumValues,
+               let stray = values.first(where: { !$0.isNull && !Self.value($0, is: type) }) {
+                // The enum of a string or an integer is a Swift enum only when every value is of that type.
+                diagnostics.warning("enum value \(stray.scalarText.map { "'\($0)'" } ?? "") is not of the schema's type, \(type.rawValue); the values are not declared as cases, and the value is read as its type says", at: stray.location)
+            }
             if let format = schema.format, !Self.knownFormats.contains(format) {
                 // `format` is open-ended (`int-or-string`, `ulid`): an unknown one is legal, and said in case it is a typo.
                 diagnostics.note("unknown format '\(format)' is ignored; the value is read as its type says", at: schema.formatLocation ?? schema.location)
@@ -124,6 +129,19 @@ public struct SpecLinter {
             pending += schema.allOf.map { ($0, true) }
             if let items = schema.items { pending.append((items, false)) }
             if case .schema(let values)? = schema.additionalProperties { pending.append((values, false)) }
+        }
+    }
+
+    /// Whether an `enum` value is of a JSON type.
+    private static func value(_ node: YAMLNode, is type: Schema.JSONType) -> Bool {
+        switch type {
+        case .string: node.string != nil
+        case .integer: node.isInteger
+        case .number: node.double != nil
+        case .boolean: node.bool != nil
+        case .array: node.items != nil
+        case .object: node.pairs != nil
+        case .null: node.isNull
         }
     }
 
