@@ -38,6 +38,7 @@ import Testing
                           requestBody: {content: {application/json: {schema: {type: string}}}}
                           responses: {'200': {description: ok}}
                     shared: {$ref: '#/components/callbacks/Shared'}
+                    missing: {$ref: '#/components/callbacks/Missing'}
                   responses: {'204': {description: ok}}
             webhooks:
               upload:
@@ -64,16 +65,17 @@ import Testing
             """))
         #expect(output.diagnostics == [
             "spec.yaml:22:15: warning: callback 'onEvent' of subscribeAgain has another payload than the earlier event of the same name; `decode(event:headers:body:)` reads 'onEvent' as the first one",
-            "spec.yaml:24:24: warning: callback 'shared' is a reference ('#/components/callbacks/Shared'), which sdkgen does not follow; it gets no payload type",
-            "spec.yaml:32:11: warning: the multipart/form-data body of webhook 'upload' is not decoded: its case carries the raw bytes",
-            "spec.yaml:35:7: warning: webhook 'upload' also declares PUT upload; only its first operation is decoded as the event 'upload'",
-            "spec.yaml:41:11: warning: the body of webhook 'mixed' can also be application/x-www-form-urlencoded; it is decoded as application/json only",
+            "spec.yaml:25:25: warning: callback 'missing' is a reference ('#/components/callbacks/Missing'), which sdkgen cannot follow; it gets no payload type",
+            "spec.yaml:33:11: warning: the multipart/form-data body of webhook 'upload' is not decoded: its case carries the raw bytes",
+            "spec.yaml:36:7: warning: webhook 'upload' also declares PUT upload; only its first operation is decoded as the event 'upload'",
+            "spec.yaml:42:11: warning: the body of webhook 'mixed' can also be application/x-www-form-urlencoded; it is decoded as application/json only",
         ])
         let webhooks = try #require(output.files["Sample/SampleWebhook.swift"])
         #expect(webhooks.contains("    case upload(Data)\n"))
         #expect(webhooks.contains("    case mixed(MixedPayload?)\n"))
         #expect(webhooks.contains("    case onEvent(OnEventPayload?)\n"))
-        #expect(webhooks.contains(#"public static let eventNames: [String] = ["upload", "mixed", "onEvent"]"#))
+        // A callback written as a `$ref` to `#/components/callbacks` is the callback it names.
+        #expect(webhooks.contains(#"public static let eventNames: [String] = ["upload", "mixed", "onEvent", "shared"]"#))
     }
 
     @Test func aCallbackSeveralOperationsDeclareIsOneEventAndAnAPIWithoutAnyHasNoWebhookEnum() async throws {

@@ -11,6 +11,8 @@ public struct DocumentReader {
     private let file: String
     private var diagnostics = Diagnostics()
     private var isVersion31 = false
+    /// The document, for the `$ref`s to callbacks and path items that are followed as they are read.
+    private var root = YAMLNode(.mapping([]), at: SourceLocation(file: "", line: 1, column: 1))
 
     public init(file: String) {
         self.file = file
@@ -28,6 +30,7 @@ public struct DocumentReader {
     }
 
     private mutating func readDocument(_ root: YAMLNode) -> OpenAPIDocument? {
+        self.root = root
         guard root.pairs != nil else {
             diagnostics.error("expected an OpenAPI document (a mapping with an `openapi` key), found \(root.kindName)", at: root.location)
             return nil
@@ -109,24 +112,38 @@ public struct DocumentReader {
                         parameters: parameters, operations: operations, location: keyLocation)
     }
 
-    /// A webhook's or callback's path item; `nil`, after a warning, for a `$ref` to one, which is not followed.
+    /// A webhook's or callback's path item, following a `$ref` into the document (`#/components/pathItems/…`); `nil`,
+    /// after a warning, for one that cannot be followed.
     private mutating func readInlinePathItem(_ node: YAMLNode, path: String, keyLocation: SourceLocation, what: String) -> PathItem? {
-        if let reference = node["$ref"] {
-            diagnostics.warning("\(what) is a reference ('\(reference.scalarText ?? "")'), which sdkgen does not follow; it gets no payload type", at: reference.location)
-            return nil
+        guard let item = followingReferences(node, what: what) else { return nil }
+        return readPathItem(item, path: path, keyLocation: keyLocation)
+    }
+
+    /// The node, or what its `$ref`s into this document lead to (a callback in `#/components/callbacks`, a path item
+    /// in `#/components/pathItems`); `nil`, after a warning, when one leads nowhere, out of the document or in a circle.
+    private mutating func followingReferences(_ node: YAMLNode, what: String) -> YAMLNode? {
+        var current = node
+        var followed = 0
+        while let reference = current["$ref"] {
+            let target = reference.string ?? ""
+            guard target.hasPrefix("#/"), followed < 16,
+                  let next = target.dropFirst(2).split(separator: "/", omittingEmptySubsequences: false)
+                    .reduce(Optional(root), { node, token in node?[JSONPointer.unescape(String(token))] }) else {
+                diagnostics.warning("\(what) is a reference ('\(reference.scalarText ?? "")'), which sdkgen cannot follow; it gets no payload type", at: reference.location)
+                return nil
+            }
+            current = next
+            followed += 1
         }
-        return readPathItem(node, path: path, keyLocation: keyLocation)
+        return current
     }
 
     /// An operation's `callbacks`: each callback's path items, by their runtime expressions.
     private mutating func readCallbacks(_ node: YAMLNode?) -> [Named<[PathItem]>] {
         mapping(node).compactMap { pair -> Named<[PathItem]>? in
             let name = pair.key.scalarText ?? ""
-            if let reference = pair.value["$ref"] {
-                diagnostics.warning("callback '\(name)' is a reference ('\(reference.scalarText ?? "")'), which sdkgen does not follow; it gets no payload type", at: reference.location)
-                return nil
-            }
-            let items = mapping(pair.value).filter { $0.key.scalarText?.hasPrefix("x-") != true }.compactMap { expression in
+            guard let callback = followingReferences(pair.value, what: "callback '\(name)'") else { return nil }
+            let items = mapping(callback).filter { $0.key.scalarText?.hasPrefix("x-") != true }.compactMap { expression in
                 readInlinePathItem(expression.value, path: expression.key.scalarText ?? "", keyLocation: expression.key.location,
                                    what: "callback '\(name)'")
             }
