@@ -64,4 +64,24 @@ import Testing
         // Each type keeps its own reference page.
         #expect(files["docs/models/PetOwnerAddress.md"] != nil)
     }
+
+    /// Swift 6.3's compiler crashes on an initializer parameter with a default at index 1,024 or later (Cisco
+    /// vManage's `QfpDropResponse` has 1,064 properties): the parameters from there on have none.
+    @Test func onlyAnInitializersFirst1023ParametersHaveDefaults() async throws {
+        let properties = (0..<1024).map { "        p\($0): {type: number}" }.joined(separator: "\n")
+        let (files, _) = try await generateSample("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            servers: [{url: 'https://example.com'}]
+            paths: {}
+            components:
+              schemas:
+                Big:
+                  type: object
+                  properties:
+            \(properties)
+            """)
+        let big = try #require(files["Sample/Models/Big.swift"])
+        #expect(big.contains("        p1022: Double? = nil,\n        p1023: Double?,\n        additionalProperties: [String: JSONValue]\n    ) {"))
+    }
 }

@@ -17,12 +17,14 @@ extension SDKView {
         // The template tells the kinds apart by which of these four is present.
         switch model.kind {
         case .structure(let structModel):
+            let limit = SwiftSource.maximumDefaultedParameters
             object["structModel"] = .object([
-                "properties": .list(structModel.properties, property),
+                "properties": .list(Array(structModel.properties.enumerated())) { property($0.element, isDefaulted: $0.offset < limit) },
                 "additionalProperties": .object(structModel.additionalProperties.map { extra in
                     [
                         "name": .text(extra.name),
                         "valueType": .text(extra.valueType.description),
+                        "defaultClause": .text(structModel.properties.count < limit ? " = [:]" : ""),
                         "docLines": .documentation(extra.documentation),
                         // The keys the properties are coded under, which the dictionary does not take.
                         "declaredKeysLiteral": .text(SwiftSource.stringsLiteral(structModel.properties.map(\.wireName))),
@@ -56,14 +58,15 @@ extension SDKView {
     }
 
     /// A struct's stored property, coded under its wire name.
-    private func property(_ property: PropertyDeclaration) -> TemplateObject {
+    /// - Parameter isDefaulted: Whether its initializer parameter may have a default (`maximumDefaultedParameters`).
+    private func property(_ property: PropertyDeclaration, isDefaulted: Bool) -> TemplateObject {
         let isOptional = property.type.isOptional
         var object: TemplateObject = [
             "origin": .object(origin(property.origin)),
             "name": .text(property.name),
             "type": .text(property.type.description),
             "docLines": .documentation(property.documentation),
-            "defaultClause": .text(SwiftSource.defaultClause(property.type)),
+            "defaultClause": .text(isDefaulted ? SwiftSource.defaultClause(property.type) : ""),
             "wireNameLiteral": .text(SwiftLiteral.string(property.wireName)),
             // An optional property may be absent: it is read only when present and left out when `nil`.
             "decodeMethod": .text(isOptional ? "decodeIfPresent" : "decode"),

@@ -41,6 +41,11 @@ package enum SwiftSource {
         return operation.parameters.contains { SwiftName.unescaped($0.name) == name } ? "self.\(operation.functionName)" : operation.functionName
     }
 
+    /// How many of an initializer's first parameters may have a default value: Swift 6.3's compiler crashes (signal 11,
+    /// in SILGen) on a default at index 1024 or later, which a schema of 1,024 properties makes (Cisco vManage's
+    /// `QfpDropResponse` has 1,064). The parameters after these have none.
+    package static let maximumDefaultedParameters = 1023
+
     /// ` = nil` for an optional argument, which callers may leave out; nothing otherwise.
     package static func defaultClause(_ type: SwiftType) -> String {
         type.isOptional ? " = nil" : ""
