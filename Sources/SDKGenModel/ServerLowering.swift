@@ -17,6 +17,12 @@ extension SDKLowering {
         for variable in server.variables {
             url = url.replacingOccurrences(of: "{\(variable.name)}", with: variable.value.defaultValue)
         }
+        // A path alone (`/api/v1`) is legal: the server is where the document is served from. The SDK cannot know that
+        // host, but keeps the path, which the caller's `serverURL` must end with too.
+        if url.hasPrefix("/"), !url.hasPrefix("//"), let relative = URL(string: "http://localhost" + url), relative.host != nil {
+            diagnostics.note("the server URL '\(server.url)' is relative to where the document is served; the client's serverURL must be given, ending with that path", at: server.location)
+            return (relative.absoluteString, "The server is relative to where the document is served; give the client its host followed by `\(url)`", server.location)
+        }
         guard let parsed = URL(string: url), parsed.scheme == "http" || parsed.scheme == "https", parsed.host != nil else {
             diagnostics.warning("the server URL '\(server.url)' is not an absolute http(s) URL; the client's serverURL must be given", at: server.location)
             return ("http://localhost", "No usable server is declared", server.location)

@@ -15,6 +15,22 @@ import Testing
             .filter { !$0.hasSuffix("note: the document declares no server; the client's serverURL must be given") }
     }
 
+    /// A server URL that is a path alone is legal (the server the document is served from): a note, and the client's
+    /// default keeps the path that the caller's `serverURL` must end with; one that is no URL at all is a warning.
+    @Test func aRelativeServerURLIsANoteAndKeepsItsPath() throws {
+        func document(server: String) -> String {
+            "openapi: 3.0.3\ninfo: {title: x, version: '1'}\nservers: [{url: '\(server)'}]\npaths: {}\n"
+        }
+        #expect(try lint(document(server: "/api/v1")) == [
+            "spec.yaml:3:11: note: the server URL '/api/v1' is relative to where the document is served; the client's serverURL must be given, ending with that path",
+        ])
+        let sdk = try SDKGenerator.lower(specBytes: Array(document(server: "/api/v1").utf8), file: "spec.yaml", moduleName: "M").sdk
+        #expect(sdk.client.defaultServerURL == "http://localhost/api/v1")
+        #expect(try lint(document(server: "ftp://files")) == [
+            "spec.yaml:3:11: warning: the server URL 'ftp://files' is not an absolute http(s) URL; the client's serverURL must be given",
+        ])
+    }
+
     @Test func aYAMLSyntaxErrorIsLocated() throws {
         let diagnostics = try lint("openapi: 3.1.0\ninfo:\n  title: x\n  version: [1\npaths: {}\n")
         #expect(diagnostics.count == 1)
