@@ -142,12 +142,11 @@ public struct RuntimeFeatures: Sendable, Equatable {
         if sdk.models.contains(where: { if case .structure(let structure) = $0.kind { structure.additionalProperties != nil } else { false } }) {
             used.insert(.additionalProperties)
         }
-        if sdk.models.contains(where: { if case .structure(let structure) = $0.kind { structure.properties.contains { if case .unixTime = $0.coding { true } else { false } } } else { false } }) {
-            used.insert(.unixTime)
-        }
-        if sdk.models.contains(where: { if case .structure(let structure) = $0.kind { structure.properties.contains { $0.coding == .wholeObject } } else { false } }) {
-            used.insert(.extendedUnions)
-        }
+        let codings = Set(sdk.models.flatMap { model -> [PropertyCoding] in
+            if case .structure(let structure) = model.kind { structure.properties.map(\.coding) } else { [] }
+        })
+        if codings.contains(where: { if case .unixTime = $0 { true } else { false } }) { used.insert(.unixTime) }
+        if codings.contains(.wholeObject) { used.insert(.extendedUnions) }
         // Without an operation, no request would ever need a token.
         if sdk.client.credentials.contains(where: \.fetchesTokens) && !sdk.groups.isEmpty { used.insert(.oauth2ClientCredentials) }
     }

@@ -432,12 +432,13 @@ package struct TypeLowering {
         let modelKind: ModelKind
         switch kind(of: schema) {
         case .structure?:
-            if index.flattenedObject(schema) == nil, let extended = extendedUnion(schema) {
+            let object = index.flattenedObject(schema)
+            if object == nil, let extended = extendedUnion(schema) {
                 // The union's members keep what they do not declare; the struct keeps nothing beside them.
                 modelKind = .structure(declareStruct(typeName, properties: extended.properties, required: extended.required,
                                                      otherMembers: .none, extendedUnion: extended.union, location: schema.location))
             } else {
-                let object = index.flattenedObject(schema) ?? (schema.properties, Set(schema.required.map(\.name)))
+                let object = object ?? (schema.properties, Set(schema.required.map(\.name)))
                 modelKind = .structure(declareStruct(typeName, properties: object.properties, required: object.required,
                                                      otherMembers: otherMembers(of: schema), location: schema.location))
             }

@@ -31,6 +31,20 @@ import Testing
         ])
     }
 
+    /// A security scheme written as a `$ref` is the scheme it names (`SampleCompilationTests`); one that names nothing
+    /// is a warning at the reference.
+    @Test func aSecuritySchemeReferenceToNothingIsAWarning() throws {
+        #expect(try lint("""
+            openapi: 3.0.3
+            info: {title: x, version: '1'}
+            servers: [{url: 'https://example.com'}]
+            paths: {}
+            components:
+              securitySchemes:
+                alias: {$ref: '#/components/securitySchemes/missing'}
+            """) == ["spec.yaml:7:19: warning: cannot resolve the security scheme '#/components/securitySchemes/missing'; the scheme is ignored"])
+    }
+
     @Test func aYAMLSyntaxErrorIsLocated() throws {
         let diagnostics = try lint("openapi: 3.1.0\ninfo:\n  title: x\n  version: [1\npaths: {}\n")
         #expect(diagnostics.count == 1)

@@ -115,13 +115,14 @@ public struct DocumentReader {
     /// A webhook's or callback's path item, following a `$ref` into the document (`#/components/pathItems/…`); `nil`,
     /// after a warning, for one that cannot be followed.
     private mutating func readInlinePathItem(_ node: YAMLNode, path: String, keyLocation: SourceLocation, what: String) -> PathItem? {
-        guard let item = followingReferences(node, what: what) else { return nil }
+        guard let item = followingReferences(node, unresolved: { "\(what) is a reference ('\($0)'), which sdkgen cannot follow; it gets no payload type" }) else { return nil }
         return readPathItem(item, path: path, keyLocation: keyLocation)
     }
 
     /// The node, or what its `$ref`s into this document lead to (a callback in `#/components/callbacks`, a path item
-    /// in `#/components/pathItems`); `nil`, after a warning, when one leads nowhere, out of the document or in a circle.
-    private mutating func followingReferences(_ node: YAMLNode, what: String) -> YAMLNode? {
+    /// in `#/components/pathItems`, a security scheme); `nil`, after the warning `unresolved` words for the reference's
+    /// text, when one leads nowhere, out of the document or in a circle.
+    private mutating func followingReferences(_ node: YAMLNode, unresolved: (String) -> String) -> YAMLNode? {
         var current = node
         var followed = 0
         while let reference = current["$ref"] {
@@ -129,7 +130,7 @@ public struct DocumentReader {
             guard target.hasPrefix("#/"), followed < 16,
                   let next = target.dropFirst(2).split(separator: "/", omittingEmptySubsequences: false)
                     .reduce(Optional(root), { node, token in node?[JSONPointer.unescape(String(token))] }) else {
-                diagnostics.warning("\(what) is a reference ('\(reference.scalarText ?? "")'), which sdkgen cannot follow; it gets no payload type", at: reference.location)
+                diagnostics.warning(unresolved(reference.scalarText ?? ""), at: reference.location)
                 return nil
             }
             current = next
@@ -142,7 +143,9 @@ public struct DocumentReader {
     private mutating func readCallbacks(_ node: YAMLNode?) -> [Named<[PathItem]>] {
         mapping(node).compactMap { pair -> Named<[PathItem]>? in
             let name = pair.key.scalarText ?? ""
-            guard let callback = followingReferences(pair.value, what: "callback '\(name)'") else { return nil }
+            guard let callback = followingReferences(pair.value, unresolved: {
+                "callback '\(name)' is a reference ('\($0)'), which sdkgen cannot follow; it gets no payload type"
+            }) else { return nil }
             let items = mapping(callback).filter { $0.key.scalarText?.hasPrefix("x-") != true }.compactMap { expression in
                 readInlinePathItem(expression.value, path: expression.key.scalarText ?? "", keyLocation: expression.key.location,
                                    what: "callback '\(name)'")
@@ -258,31 +261,12 @@ public struct DocumentReader {
         components.requestBodies = named(node["requestBodies"]) { $0.readReferenceable($1) { $0.readRequestBody($1) } }
         components.headers = named(node["headers"]) { $0.readReferenceable($1) { $0.readHeader($1) } }
         components.examples = named(node["examples"]) { $0.readReferenceable($1) { $0.readExample($1) } }
-        let schemes = named(node["securitySchemes"])
-        components.securitySchemes = schemes.compactMap { entry in
-            guard let scheme = resolvedSecurityScheme(entry.value, among: schemes) else { return nil }
+        // OpenAPI allows a scheme to be a reference: `Alias: {$ref: '#/components/securitySchemes/Bearer'}`.
+        components.securitySchemes = named(node["securitySchemes"]).compactMap { entry in
+            guard let scheme = followingReferences(entry.value, unresolved: { "cannot resolve the security scheme '\($0)'; the scheme is ignored" }) else { return nil }
             return readSecurityScheme(scheme).map { Named(entry.name, $0, at: entry.location) }
         }
         return components
-    }
-
-    /// A security scheme, or the one its `$ref` names among the document's (OpenAPI allows a reference there:
-    /// `Alias: {$ref: '#/components/securitySchemes/Bearer'}`), following a chain of them; `nil`, with a warning at
-    /// the reference, for one that names nothing or leads back to itself.
-    private mutating func resolvedSecurityScheme(_ node: YAMLNode, among schemes: [Named<YAMLNode>]) -> YAMLNode? {
-        let prefix = "#/components/securitySchemes/"
-        var current = node
-        var followed = 0
-        while let reference = current["$ref"] {
-            guard let target = reference.string, target.hasPrefix(prefix), followed < schemes.count,
-                  let next = schemes.first(where: { $0.name == JSONPointer.unescape(String(target.dropFirst(prefix.count))) })?.value else {
-                diagnostics.warning("cannot resolve the security scheme '\(reference.scalarText ?? "")'; the scheme is ignored", at: reference.location)
-                return nil
-            }
-            current = next
-            followed += 1
-        }
-        return current
     }
 
     private mutating func readSecurityScheme(_ node: YAMLNode) -> SecurityScheme? {
