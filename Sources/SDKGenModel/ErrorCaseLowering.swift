@@ -5,20 +5,22 @@ import SDKGenYAML
 /// Settles the error enum's cases: one per documented error status, `4XX` or `5XX` range and `default`, shared by
 /// every operation that documents it.
 ///
-/// A status's case carries the body type most operations document for it (the first seen on a tie). Operations
-/// that document no JSON body for it, or another type, throw the same case: a body that does not decode as the
-/// case's type becomes `apiError`, so nothing is lost. One warning per status names the types that differ.
+/// A status's case carries the body type the operations document for it. Where they document different types (GitHub's
+/// 404 is a `BasicError` for 300 operations and a `ScimError` for the SCIM ones), it carries a union of them, declared
+/// for the case (`NotFoundBody`): each operation wraps its body in the union's case for its own type, and an
+/// operation that documents no JSON body for the status decodes whichever fits. A body that does not decode is
+/// thrown as `apiError`, so nothing is lost.
 extension SDKLowering {
     /// Every operation's use of one error status.
     package struct ErrorStatusUses {
-        package var uses: [(operation: String, bodyType: SwiftType?, description: String?, location: SourceLocation)] = []
+        package var uses: [(operation: String, body: (type: SwiftType, schema: Schema)?, description: String?, location: SourceLocation)] = []
     }
 
     /// Records that an operation documents an error status, range or `default`, which it throws as the error
-    /// enum's case for it.
-    package mutating func recordErrorStatus(_ status: StatusPattern, bodyType: SwiftType?, description: String?, operation: String,
-                                    at location: SourceLocation) {
-        errorStatuses[status, default: ErrorStatusUses()].uses.append((operation, bodyType, description, location))
+    /// enum's case for it, with the body it documents.
+    package mutating func recordErrorStatus(_ status: StatusPattern, body: (type: SwiftType, schema: Schema)?, description: String?,
+                                            operation: String, at location: SourceLocation) {
+        errorStatuses[status, default: ErrorStatusUses()].uses.append((operation, body, description, location))
     }
 
     /// The error enum's cases, one per status, range and `default` an operation documents as an error: the
@@ -26,35 +28,41 @@ extension SDKLowering {
     package mutating func errorCases() -> [ErrorStatusCase] {
         errorStatuses.keys.sorted().map { status in
             let uses = errorStatuses[status]!.uses
-            var counts: [(type: SwiftType, operations: [String])] = []
+            // The documented types, those most operations document first (the first seen on a tie).
+            var bodies: [(type: SwiftType, schema: Schema, operations: [String])] = []
             for use in uses {
-                guard let type = use.bodyType else { continue }
-                if let index = counts.firstIndex(where: { $0.type == type }) {
-                    counts[index].operations.append(use.operation)
+                guard let body = use.body else { continue }
+                if let index = bodies.firstIndex(where: { $0.type == body.type }) {
+                    bodies[index].operations.append(use.operation)
                 } else {
-                    counts.append((type, [use.operation]))
+                    bodies.append((body.type, body.schema, [use.operation]))
                 }
             }
-            let winner = counts.enumerated().max { lhs, rhs in
+            bodies = bodies.enumerated().sorted { lhs, rhs in
                 lhs.element.operations.count != rhs.element.operations.count
-                    ? lhs.element.operations.count < rhs.element.operations.count
-                    : lhs.offset > rhs.offset
-            }?.element.type ?? .jsonValue
-            if counts.count > 1, let differing = uses.first(where: { $0.bodyType != nil && $0.bodyType != winner }) {
-                let listed = counts.sorted { $0.type == winner && $1.type != winner }.map { entry in
-                    entry.type == winner
-                        ? "\(entry.type) (\(entry.operations.count) operation\(entry.operations.count == 1 ? "" : "s"))"
-                        : "\(entry.type) (\(Self.list(entry.operations)))"
-                }
-                diagnostics.warning("""
-                    status \(status.text) has different bodies: \(listed.joined(separator: ", ")); the error case carries \(winner), \
-                    and a body that does not decode as one is thrown as apiError
-                    """, at: differing.location)
-            }
-            let description = uses.first { $0.bodyType == winner }?.description ?? uses.first?.description
-            let text = description ?? HTTPStatusName.phrase(for: status)
+                    ? lhs.element.operations.count > rhs.element.operations.count
+                    : lhs.offset < rhs.offset
+            }.map(\.element)
+            let caseName = HTTPStatusName.caseName(for: status)
             let suffix = status == .default ? " (`default`)" : " (HTTP \(status.text))"
-            return ErrorStatusCase(caseName: HTTPStatusName.caseName(for: status), status: status, bodyType: winner,
+            var bodyType = bodies.first?.type ?? .jsonValue
+            var members: [ErrorBodyMember] = []
+            if bodies.count > 1 {
+                let union = types.declareUnion(
+                    suggestedName: SwiftName.type(caseName) + "Body",
+                    of: bodies.map { body in
+                        let documentation: Documentation = [.text(resolved(body.schema).description ?? ""),
+                                                            .sentences("Documented by \(Self.list(body.operations)).")]
+                        return (body.type, body.schema, documentation)
+                    },
+                    description: "The body of the error case `\(caseName)`\(suffix), whose type depends on the operation.",
+                    at: uses.first { $0.body != nil }!.location)
+                bodyType = .named(union.typeName)
+                members = zip(bodies, union.caseNames).map { ErrorBodyMember(type: $0.type, caseName: $1) }
+            }
+            let description = uses.first { $0.body?.type == bodies.first?.type }?.description ?? uses.first?.description
+            let text = description ?? HTTPStatusName.phrase(for: status)
+            return ErrorStatusCase(caseName: caseName, status: status, bodyType: bodyType, bodyMembers: members,
                                    documentation: [.textEndingWith(text, suffix: suffix)], location: uses[0].location)
         }
     }

@@ -227,7 +227,7 @@ extension SDKLowering {
     /// What a function throws: its documented error cases (statuses, then ranges, then `default`), then the others.
     private func throwsText(_ responseCases: [ResponseCase]) -> String {
         let thrown = Self.switchOrder(responseCases).compactMap { responseCase -> String? in
-            guard case .throwsStatusCase(let status) = responseCase.outcome else { return nil }
+            guard case .throwsStatusCase(let status, _) = responseCase.outcome else { return nil }
             return "``\(errorTypeName)/\(HTTPStatusName.caseName(for: status))(_:_:)``"
         }
         var parts: [String] = []

@@ -176,12 +176,23 @@ extension SDKLowering {
     /// `nil` (no body is sent) when the schema has no properties to make parts of.
     private mutating func lowerMultipartBody(_ media: MediaType, body: RequestBody, reference: Reference?, typePrefix: String,
                                              isOnlyInput: Bool, names: inout MemberNames) -> LoweredBody? {
-        guard let schema = media.schema.flatMap({ resolvedObject($0) }), !schema.object.properties.isEmpty else {
+        guard let schema = media.schema.flatMap({ resolvedObject($0) }) else {
             let outcome = body.content.count > 1 ? "no function sends it" : "the operation is sent without a body"
-            diagnostics.warning("the multipart body's schema has no properties to send as parts; \(outcome)", at: media.location)
+            diagnostics.warning("the multipart body's schema is not an object, whose properties would be the parts; \(outcome)", at: media.location)
             return nil
         }
         let argumentName = names.claim("body")
+        guard !schema.object.properties.isEmpty else {
+            // `type: object` alone (Cisco vManage's certificate upload): the caller names the parts.
+            let description = body.description ?? media.schema.flatMap { schemaDescription($0) }
+            let type = SwiftType.dictionary(.multipartValue)
+            let argument = OperationParameter(
+                name: argumentName, type: body.required ? type : type.optional,
+                documentation: description ?? "The form's parts, by name: text fields and files.",
+                description: description, example: nil, origin: SpecOrigin(key: "body", location: body.location))
+            return LoweredBody(mediaType: media.contentType, nameSuffix: "", arguments: [argument],
+                               declaration: .multipartParts(argument: SwiftName.unescaped(argumentName)), streamFieldName: nil)
+        }
         // A part reads its property through the argument, which an optional body may leave out whole.
         let access = SwiftName.unescaped(argumentName) + (body.required ? "." : "?.")
         var fieldNames = MemberNames()

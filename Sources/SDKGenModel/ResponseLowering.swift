@@ -162,17 +162,18 @@ extension SDKLowering {
     private mutating func lowerErrorResponse(_ entry: ResponseEntry, _ status: StatusPattern, response: Response?, operationName: String,
                                              into lowered: inout LoweredResponses) {
         let media = response?.content.first { Self.isJSON($0.contentType) && $0.schema != nil }
-        let bodyType = media.flatMap { media in
-            media.schema.map {
-                swiftType(for: $0, in: Self.reference(of: entry.response), part: media.contentType,
-                          suggestedName: HTTPStatusName.caseName(for: status))
+        let body = media.flatMap { media in
+            media.schema.map { schema in
+                (type: swiftType(for: schema, in: Self.reference(of: entry.response), part: media.contentType,
+                                 suggestedName: HTTPStatusName.caseName(for: status)),
+                 schema: schema)
             }
         }
-        recordErrorStatus(status, bodyType: bodyType, description: response?.description, operation: operationName, at: entry.location)
-        if let media, let bodyType {
-            lowered.examples += examples(of: media, type: bodyType, label: "\(operationName) \(status.text)")
+        recordErrorStatus(status, body: body, description: response?.description, operation: operationName, at: entry.location)
+        if let media, let body {
+            lowered.examples += examples(of: media, type: body.type, label: "\(operationName) \(status.text)")
         }
-        lowered.errorCases.append(ResponseCase(statuses: status, outcome: .throwsStatusCase(status)))
+        lowered.errorCases.append(ResponseCase(statuses: status, outcome: .throwsStatusCase(status, documentedBody: body?.type)))
         // Of several media types, the JSON one the case decodes.
         lowered.errorResponses.append(ErrorResponse(status: status, contentType: media?.contentType ?? response?.content.first?.contentType ?? "*/*"))
     }

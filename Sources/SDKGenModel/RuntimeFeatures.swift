@@ -15,6 +15,8 @@ public struct RuntimeFeatures: Sendable, Equatable {
         case streamedResponses = "usesStreamedResponses"
         /// Multipart bodies: an operation sends `multipart/form-data`; one with a part sent as JSON.
         case multipart = "usesMultipart", multipartJSONParts = "usesMultipartJSONParts"
+        /// `MultipartValue`: an operation sends a multipart body whose schema names no parts, the caller naming them.
+        case multipartValues = "usesMultipartValues"
         /// `@Indirect` storage: a type contains itself.
         case indirect = "usesIndirect"
         /// A path parameter written from its JSON form.
@@ -42,6 +44,8 @@ public struct RuntimeFeatures: Sendable, Equatable {
         case unixTime = "usesUnixTime"
         /// `HidingKeysDecoder`: a struct holds the union an `allOf` extends, decoded without the struct's own keys.
         case extendedUnions = "usesExtendedUnions"
+        /// An error case carries a union of the bodies operations document for its status, each wrapping its own.
+        case errorBodyUnions = "usesErrorBodyUnions"
         /// Credentials given to a call, in place of the client's: an operation's own security is an argument.
         case callCredentials = "usesCallCredentials"
         /// OAuth 2.0 client credentials: the client fetches, caches and renews its tokens.
@@ -123,6 +127,8 @@ public struct RuntimeFeatures: Sendable, Equatable {
             case .multipart(let parts)?:
                 used.insert(.multipart)
                 if parts.contains(where: { $0.encoding == .json }) { used.formUnion([.multipartJSONParts, .jsonEncoding]) }
+            case .multipartParts?:
+                used.formUnion([.multipart, .multipartValues])
             case .raw?:
                 used.insert(.rawBodies)
                 if operation.parameters.contains(where: { $0.type == .uploadBody }) { used.insert(.uploadBodies) }
@@ -147,6 +153,7 @@ public struct RuntimeFeatures: Sendable, Equatable {
         })
         if codings.contains(where: { if case .unixTime = $0 { true } else { false } }) { used.insert(.unixTime) }
         if codings.contains(.wholeObject) { used.insert(.extendedUnions) }
+        if sdk.error.statusCases.contains(where: { !$0.bodyMembers.isEmpty }) { used.insert(.errorBodyUnions) }
         // Without an operation, no request would ever need a token.
         if sdk.client.credentials.contains(where: \.fetchesTokens) && !sdk.groups.isEmpty { used.insert(.oauth2ClientCredentials) }
     }

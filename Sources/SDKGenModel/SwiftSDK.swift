@@ -225,9 +225,25 @@ public struct ErrorStatusCase: Sendable {
     public var status: StatusPattern
     /// The type of the decoded body.
     public var bodyType: SwiftType
+    /// When operations document different bodies for the status: `bodyType` is a union of them, and these are its
+    /// cases, each of which wraps the body of the operations that document its type.
+    public var bodyMembers: [ErrorBodyMember]
     public var documentation: Documentation
     /// Where the first operation documenting it does so.
     public var location: SourceLocation
+
+    /// The union's case that wraps a body of `type`, when the case carries a union of the bodies operations document.
+    public func bodyMember(wrapping type: SwiftType?) -> ErrorBodyMember? {
+        bodyMembers.first { $0.type == type }
+    }
+}
+
+/// A case of the union an error case carries when operations document different bodies for its status.
+public struct ErrorBodyMember: Sendable {
+    /// The type the operations document.
+    public var type: SwiftType
+    /// The union's case that wraps it.
+    public var caseName: String
 }
 
 /// The API group of one tag, such as `AnalyticsAPI`, reached as `client.analytics`.
@@ -436,6 +452,9 @@ public enum RequestBodyDeclaration: Sendable {
     case form(argument: String)
     /// A `multipart/form-data` body built from the arguments, one part each.
     case multipart(parts: [RequestItem])
+    /// A `multipart/form-data` body of the parts the argument, a `[String: MultipartValue]`, names: for a schema that
+    /// names none (`type: object` alone).
+    case multipartParts(argument: String)
     /// A body sent as it is, `Data` or `String`.
     case raw(argument: String, contentType: String)
 }
@@ -493,8 +512,9 @@ public enum ResponseOutcome: Sendable, Hashable {
     case returnsNil
     /// Returns the body, read as this says.
     case returns(ResponseReading)
-    /// Throws the error enum's case for this status, range or `default` (see ``ErrorDeclaration/statusCase(for:)``).
-    case throwsStatusCase(StatusPattern)
+    /// Throws the error enum's case for this status, range or `default` (see ``ErrorDeclaration/statusCase(for:)``),
+    /// with the body decoded as the type the operation documents for it (`nil`: none, so as the case's type).
+    case throwsStatusCase(StatusPattern, documentedBody: SwiftType?)
 }
 
 /// How a response's body becomes a function's result.

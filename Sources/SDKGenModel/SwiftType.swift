@@ -45,6 +45,8 @@ public enum SwiftType: Sendable, Hashable, CustomStringConvertible {
     public static let jsonValue = SwiftType.named("JSONValue")
     /// The runtime's type for a file sent in a multipart body.
     public static let multipartFile = SwiftType.named("MultipartFile")
+    /// A part of a multipart body whose schema names no parts: a text field or a file.
+    public static let multipartValue = SwiftType.named("MultipartValue")
     /// The runtime's binary request body from memory, a file or an asynchronous sequence of chunks.
     public static let uploadBody = SwiftType.named("UploadBody")
 

@@ -734,6 +734,29 @@ package struct TypeLowering {
             isIndirect: false)
     }
 
+    /// Declares a union of types already declared for `members`' schemas, for a value whose type depends on where it
+    /// is read (an error status's body that operations document differently); its name is `suggestedName` unless a
+    /// type has it. Its cases are tried in the order given, those whose objects declare every key of the payload first.
+    /// - Parameter description: What sdkgen says of the union, in sentences.
+    package mutating func declareUnion(suggestedName: String, of members: [(type: SwiftType, schema: Schema, documentation: Documentation)],
+                                       description: String, at location: SourceLocation) -> (typeName: String, caseNames: [String]) {
+        let typeName = names.claim(suggestedName)
+        var caseNames = MemberNames()
+        let selection = unionSelection(for: members.map(\.schema))
+        let cases = members.enumerated().map { offset, member in
+            let componentName = member.schema.reference?.componentName(in: "schemas")
+            let declaredKeys = index.flattenedObject(member.schema).map { $0.properties.map(\.name) }
+            return UnionCase(name: caseNames.claim(notSpellingAType(SwiftName.member(componentName ?? Self.caseName(forType: member.type)))),
+                             type: member.type, documentation: member.documentation, discriminatorValues: [],
+                             selection: selection?.conditions[offset] ?? [], declaredKeys: declaredKeys?.isEmpty == false ? declaredKeys : nil)
+        }
+        models.append(ModelDeclaration(
+            access: access, typeName: typeName, fileName: typeName, description: description, documentation: [.sentences(description)],
+            kind: .union(UnionModel(cases: cases, discriminator: nil, selectingProperties: selection?.properties ?? [], isIndirect: false)),
+            origin: SpecOrigin(key: typeName, location: location)))
+        return (typeName, cases.map(\.name))
+    }
+
     /// A union member with the properties its union's schema declares beside the `oneOf`/`anyOf` (GitHub's check run
     /// request: `name` and `head_sha` beside one member per `status`), which every member's value has. An inline
     /// member gets them, and the union's required ones, in the union's order and then its own (its own declaration of

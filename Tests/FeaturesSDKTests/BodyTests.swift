@@ -44,6 +44,25 @@ struct BodyTests {
         }
     }
 
+    @Test("a multipart body whose schema names no parts sends the caller's, text fields and files, in the order of their names")
+    func multipartFreeFormParts() async throws {
+        try await TestServer.with({ _ in .empty(204) }) { server in
+            let pem = Data("-----BEGIN CERTIFICATE-----\n".utf8)
+            try await server.client().bodies.uploadParts(body: [
+                "certificate": .file(MultipartFile(filename: "cert.pem", contentType: "application/x-pem-file", data: pem)),
+                "note": "renewed",
+                "label": .text("a \"quoted\" label"),
+            ])
+            let request = try await server.request
+            let parts = try MultipartPart.parse(request.body, contentType: request.header("Content-Type"))
+            #expect(parts == [
+                MultipartPart(name: "certificate", filename: "cert.pem", contentType: "application/x-pem-file", body: pem),
+                MultipartPart(name: "label", body: Data("a \"quoted\" label".utf8)),
+                MultipartPart(name: "note", body: Data("renewed".utf8)),
+            ])
+        }
+    }
+
     @Test("a form body is URL-encoded: arrays repeat, objects become name[property]")
     func formBody() async throws {
         try await TestServer.with({ _ in .json(200, Self.echo) }) { server in

@@ -79,8 +79,8 @@ struct ByteStreamTests {
             let error = await featuresError { () async throws(FeaturesSDKError) in
                 try await server.client().responses.downloadStream()
             }
-            guard case .notFound(let problem, let metadata)? = error else {
-                Issue.record("expected .notFound, got \(String(describing: error))")
+            guard case .notFound(.problem(let problem), let metadata)? = error else {
+                Issue.record("expected .notFound(.problem), got \(String(describing: error))")
                 return
             }
             #expect(problem.message == "no such thing")

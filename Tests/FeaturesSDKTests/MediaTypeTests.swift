@@ -42,8 +42,8 @@ struct MediaTypeTests {
         try await TestServer.with(handler) { server in
             let media = server.client().media
             let typed = await featuresError { () async throws(FeaturesSDKError) in try await media.getInvoice(invoiceID: "x") }
-            guard case .notFound(let problem, _)? = typed else {
-                Issue.record("expected .notFound, got \(String(describing: typed))")
+            guard case .notFound(.problem(let problem), _)? = typed else {
+                Issue.record("expected .notFound(.problem), got \(String(describing: typed))")
                 return
             }
             #expect(problem.message == "no such invoice")

@@ -237,8 +237,8 @@ struct PaginationTests {
             let error = await featuresError { () async throws(FeaturesSDKError) in
                 for try await _ in server.client().pagination.listWidgetsItems() {}
             }
-            guard case .notFound(let problem, _)? = error else {
-                Issue.record("expected .notFound, got \(String(describing: error))")
+            guard case .notFound(.problem(let problem), _)? = error else {
+                Issue.record("expected .notFound(.problem), got \(String(describing: error))")
                 return
             }
             #expect(problem.message == "no such list")

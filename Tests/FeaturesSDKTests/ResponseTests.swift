@@ -37,29 +37,51 @@ struct ResponseTests {
         }
     }
 
-    @Test("an error status documented with another body type throws the shared case when the body decodes as its type")
-    func sharedErrorCase() async throws {
+    @Test("an error status whose body operations document differently throws its case with the union's member for the operation's type")
+    func errorBodyUnion() async throws {
         let handler: TestServer.Handler = { request in
-            request.path.hasSuffix("/report")
-                ? .json(404, #"{"error":"legacy shape"}"#)
-                : .json(404, #"{"message":"no such thing"}"#)
+            switch request.path.split(separator: "/").last {
+            case "report": .json(404, #"{"error":"legacy shape"}"#)
+            default: .json(404, #"{"message":"no such thing"}"#)
+            }
         }
         try await TestServer.with(handler) { server in
             let client = server.client()
             let legacy = await featuresError { () async throws(FeaturesSDKError) in try await client.responses.getReport() }
-            guard case .apiError(let metadata, let body)? = legacy else {
-                Issue.record("expected .apiError, got \(String(describing: legacy))")
+            guard case .notFound(.legacyProblem(let problem), let metadata)? = legacy else {
+                Issue.record("expected .notFound(.legacyProblem), got \(String(describing: legacy))")
+                return
+            }
+            #expect(problem.error == "legacy shape")
+            #expect(metadata.statusCode == 404)
+
+            let common = await featuresError { () async throws(FeaturesSDKError) in
+                try await client.responses.createCompletion(body: CompletionRequest(prompt: "Hi"))
+            }
+            guard case .notFound(.problem(let problem), _)? = common else {
+                Issue.record("expected .notFound(.problem), got \(String(describing: common))")
+                return
+            }
+            #expect(problem.message == "no such thing")
+        }
+        // An operation decodes the type it documents, not whichever member fits: another body is kept whole.
+        try await TestServer.with({ _ in .json(404, #"{"error":"legacy shape"}"#) }) { server in
+            let other = await featuresError { () async throws(FeaturesSDKError) in
+                try await server.client().responses.createCompletion(body: CompletionRequest(prompt: "Hi"))
+            }
+            guard case .apiError(let metadata, let body)? = other else {
+                Issue.record("expected .apiError, got \(String(describing: other))")
                 return
             }
             #expect(metadata.statusCode == 404)
             #expect(String(decoding: body, as: UTF8.self) == #"{"error":"legacy shape"}"#)
-
-            let shared = await featuresError { () async throws(FeaturesSDKError) in try await client.responses.download() }
-            guard case .notFound(let problem, _)? = shared else {
-                Issue.record("expected .notFound, got \(String(describing: shared))")
+            // One that documents no body for the status takes whichever member the body decodes as.
+            let undocumented = await featuresError { () async throws(FeaturesSDKError) in try await server.client().responses.download() }
+            guard case .notFound(.legacyProblem(let problem), _)? = undocumented else {
+                Issue.record("expected .notFound(.legacyProblem), got \(String(describing: undocumented))")
                 return
             }
-            #expect(problem.message == "no such thing")
+            #expect(problem.error == "legacy shape")
         }
     }
 

@@ -83,8 +83,8 @@ struct StreamingTests {
             let error = await featuresError { () async throws(FeaturesSDKError) in
                 try await server.client().responses.createCompletionStream(body: CompletionRequest(prompt: "Hi"))
             }
-            guard case .notFound(let problem, let metadata)? = error else {
-                Issue.record("expected .notFound, got \(String(describing: error))")
+            guard case .notFound(.problem(let problem), let metadata)? = error else {
+                Issue.record("expected .notFound(.problem), got \(String(describing: error))")
                 return
             }
             #expect(problem.message == "no such model")

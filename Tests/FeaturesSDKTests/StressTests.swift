@@ -178,7 +178,7 @@ struct StressTests {
             default:
                 return .text(try await client.responses.createCompletion(body: request, options: options).text)
             }
-        } catch .notFound(let problem, _) {
+        } catch .notFound(.problem(let problem), _) {
             return .notFound(problem.message)
         } catch .apiError(let metadata, _) {
             return .apiError(status: metadata.statusCode)

@@ -143,6 +143,15 @@ import Testing
         #expect(diagnostics == ["api.yaml:13:23: error: could not read 'schemas/missing.yaml': No such file or directory"])
     }
 
+    /// Where a missing file would be is checked before whether it is there: outside the folder, however many `..`.
+    @Test("a missing file outside the spec's folder is refused as outside", arguments: ["../missing.yaml", "../../../../../../../../../../../common/defs.json"])
+    func aMissingFileOutsideTheFolderIsRefusedAsOutside(reference: String) throws {
+        let diagnostics = try lint(spec: Self.spec(schemaReference: reference))
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.hasPrefix("api.yaml:13:23: error: '\(reference)' points outside the spec's folder, to '/") == true)
+        #expect(diagnostics.first?.contains(reference.hasSuffix("defs.json") ? "to '/common/defs.json'" : "/missing.yaml'; only files under 'FOLDER' are read") == true)
+    }
+
     /// OpenAPI says a response's or an encoding's `Content-Type` header is ignored (the media type says it): a file
     /// missing behind one stopped generation; the same `$ref` under another header still does.
     @Test func aContentTypeHeaderIsIgnoredWithTheFileBehindIt() throws {

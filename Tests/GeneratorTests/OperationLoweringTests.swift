@@ -78,7 +78,7 @@ import Testing
         #expect(client.contains("security: [],"))
     }
 
-    @Test func errorBodiesSettleOnTheMostCommonTypeWithOneWarningPerStatus() async throws {
+    @Test func errorBodiesThatOperationsDocumentDifferentlyAreAUnionEachOperationWrapsItsOwnIn() async throws {
         let output = try await generateSample(Self.document(
             paths: """
                 paths:
@@ -101,15 +101,56 @@ import Testing
                   schemas:
                     Other: {type: object, properties: {code: {type: integer}}}
                 """))
-        #expect(output.diagnostics.count == 1)
-        #expect(output.diagnostics.first?.contains("status 400 has different bodies: Problem (2 operations), Other (c)") == true)
+        #expect(output.diagnostics.isEmpty)
         let error = try #require(output.files["Sample/SampleError.swift"])
-        #expect(error.contains("case badRequest(Problem, ResponseMetadata)"))
+        #expect(error.contains("case badRequest(BadRequestBody, ResponseMetadata)"))
+        // The type most operations document first, each case saying which operations document its type.
+        let union = try #require(output.files["Sample/Models/BadRequestBody.swift"])
+        #expect(union.contains("""
+            /// The body of the error case `badRequest` (HTTP 400), whose type depends on the operation.
+            public enum BadRequestBody: Codable, Hashable, Sendable {
+                /// Documented by a and b.
+                case problem(Problem)
+                /// Documented by c.
+                case other(Other)
+            """))
         // One type for the response component, however many operations use it.
         #expect(output.files["Sample/Models/Problem.swift"] != nil)
         #expect(output.files["Sample/Models/Problem2.swift"] == nil)
         let api = try #require(output.files["Sample/APIs/DefaultAPI.swift"])
-        #expect(api.components(separatedBy: "throw response.error(SampleError.badRequest)").count == 5)
+        #expect(api.components(separatedBy: "throw response.error(BadRequestBody.problem, SampleError.badRequest)").count == 3)
+        #expect(api.components(separatedBy: "throw response.error(BadRequestBody.other, SampleError.badRequest)").count == 2)
+        // Without a documented body, whichever member the body decodes as.
+        #expect(api.components(separatedBy: "throw response.error(SampleError.badRequest)").count == 2)
+    }
+
+    /// A `type: object` multipart body names no parts: the caller does (the FeaturesSDK's `uploadParts` sends them). One
+    /// whose schema is no object has no parts to name, which a warning says at its media type.
+    @Test func aMultipartBodyNamingNoPartsTakesTheCallersAndOneThatIsNoObjectIsWarnedAbout() async throws {
+        let output = try await generateSample(Self.document(paths: """
+            paths:
+              /parts:
+                post:
+                  operationId: upload
+                  requestBody: {content: {multipart/form-data: {schema: {type: object}}}}
+                  responses: {'204': {description: ok}}
+              /text:
+                post:
+                  operationId: sendText
+                  requestBody: {content: {multipart/form-data: {schema: {type: string}}}}
+                  responses: {'204': {description: ok}}
+            """))
+        #expect(output.diagnostics == [
+            "spec.yaml:13:31: warning: the multipart body's schema is not an object, whose properties would be the parts; the operation is sent without a body",
+        ])
+        let api = try #require(output.files["Sample/APIs/DefaultAPI.swift"])
+        // Not required, so optional; `nil` adds no part.
+        #expect(api.contains("""
+                    body: [String: MultipartValue]? = nil,
+                    options: RequestOptions = RequestOptions()
+            """))
+        #expect(api.contains("        form.addParts(body)\n"))
+        #expect(output.files["Sample/Runtime/MultipartValue.swift"]?.contains("public enum MultipartValue: Sendable, Hashable, ExpressibleByStringLiteral") == true)
     }
 
     @Test func anOperationWithoutAnythingToAddBuildsItsRequestAsAConstant() async throws {

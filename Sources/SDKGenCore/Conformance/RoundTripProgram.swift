@@ -73,11 +73,12 @@ public enum RoundTripProgram {
                         let status = responseCase.statuses.text
                         add(Target(label: "\(name) \(status)", swiftType: type.nonOptional.description,
                                    subject: .body(method: parts[0], path: parts[1], status: status)))
-                    case .throwsStatusCase(let statuses):
-                        guard let statusCase = sdk.error.statusCase(for: statuses), statusCase.bodyType != .void,
-                              statusCase.bodyType.nonOptional != .builtin(.string), statusCase.bodyType.nonOptional != .builtin(.data)
+                    case .throwsStatusCase(let statuses, let documentedBody):
+                        // The type the operation documents, which the case's union wraps where operations differ.
+                        guard let bodyType = documentedBody ?? sdk.error.statusCase(for: statuses)?.bodyType, bodyType != .void,
+                              bodyType.nonOptional != .builtin(.string), bodyType.nonOptional != .builtin(.data)
                         else { continue }
-                        add(Target(label: "\(name) \(statuses.text)", swiftType: statusCase.bodyType.nonOptional.description,
+                        add(Target(label: "\(name) \(statuses.text)", swiftType: bodyType.nonOptional.description,
                                    subject: .body(method: parts[0], path: parts[1], status: statuses.text)))
                     default:
                         continue

@@ -45,12 +45,35 @@ package struct ReferencedFiles {
         let joined = path.hasPrefix("/") ? path : Self.folder(of: referrer.path) + "/" + path
         let display = Self.normalized(joined)
         guard let canonical = Self.canonical(display) else {
-            return .failure(.unreadable("could not read '\(display)': \(String(cString: strerror(errno)))"))
+            let reason = "could not read '\(display)': \(String(cString: strerror(errno)))"
+            // A missing file outside the roots is refused as outside: where it would be says more than that it is not there.
+            if let wouldBe = Self.canonicalOfMissing(display), !isAllowed(wouldBe) {
+                return .failure(.outsideRoots(canonicalPath: wouldBe))
+            }
+            return .failure(.unreadable(reason))
         }
-        guard allowedRoots.contains(where: { canonical == $0 || canonical.hasPrefix($0 == "/" ? "/" : $0 + "/") }) else {
+        guard isAllowed(canonical) else {
             return .failure(.outsideRoots(canonicalPath: canonical))
         }
         return .success(File(path: display, canonicalPath: canonical))
+    }
+
+    /// Whether a canonical path is inside an allowed root.
+    private func isAllowed(_ canonicalPath: String) -> Bool {
+        allowedRoots.contains { canonicalPath == $0 || canonicalPath.hasPrefix($0 == "/" ? "/" : $0 + "/") }
+    }
+
+    /// The canonical path a missing file would have: its nearest existing folder's, followed by the rest of `path`.
+    private static func canonicalOfMissing(_ path: String) -> String? {
+        var missing: [String] = []
+        var existing = path
+        while canonical(existing) == nil {
+            let parent = folder(of: existing)
+            guard parent != existing else { return nil }
+            missing.insert(String(existing.dropFirst(parent == "/" ? 1 : parent.count + 1)), at: 0)
+            existing = parent
+        }
+        return canonical(existing).map { base in ([base == "/" ? "" : base] + missing).joined(separator: "/") }
     }
 
     /// The tree of `file`, loaded on first use; its load warnings and errors go to `diagnostics` once.

@@ -223,6 +223,7 @@ extension SDKView {
         case .bool: return "false"
         case .data: return "Data()"
         case .multipartFile: return "MultipartFile(filename: \"<name>\", data: Data())"
+        case .dictionary(.multipartValue): return "[\"<part>\": .file(MultipartFile(filename: \"<name>\", data: Data()))]"
         default: return "<#\(type)#>"
         }
     }

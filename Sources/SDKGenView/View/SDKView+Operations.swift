@@ -109,6 +109,8 @@ extension SDKView {
             ["form": .object(["value": .text(argument)])]
         case .multipart(let parts):
             ["multipart": .object(["parts": .list(parts, requestItem)])]
+        case .multipartParts(let argument):
+            ["multipartParts": .object(["value": .text(argument)])]
         case .raw(let argument, let contentType):
             ["raw": .object(["value": .text(argument), "contentTypeLiteral": .text(SwiftLiteral.string(contentType))])]
         }
@@ -127,8 +129,15 @@ extension SDKView {
             object["returnExpression"] = .text("nil")
         case .returns(let reading):
             object["returnExpression"] = .text(SwiftSource.expression(reading: reading))
-        case .throwsStatusCase(let status):
-            object["thrownCase"] = .object(sdk.error.statusCase(for: status).map { statusCase($0) })
+        case .throwsStatusCase(let status, let documentedBody):
+            object["thrownCase"] = .object(sdk.error.statusCase(for: status).map { thrown in
+                var object = statusCase(thrown)
+                // The union's case that wraps the body this operation documents, where operations document several.
+                if let member = thrown.bodyMember(wrapping: documentedBody) {
+                    object["bodyMember"] = .text("\(thrown.bodyType).\(member.caseName)")
+                }
+                return object
+            })
         }
         return object
     }

@@ -7,7 +7,7 @@ public enum FeaturesSDKError: Error, Sendable {
     // MARK: Documented error responses
 
     /// No such item. (HTTP 404)
-    case notFound(Problem, ResponseMetadata)
+    case notFound(NotFoundBody, ResponseMetadata)
 
     /// The order is being changed. (HTTP 409)
     case conflict(Problem, ResponseMetadata)

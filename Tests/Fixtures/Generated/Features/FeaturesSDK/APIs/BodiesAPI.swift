@@ -22,6 +22,20 @@ public protocol BodiesAPIProtocol: Sendable {
         options: RequestOptions
     ) async throws(FeaturesSDKError) -> Echo
 
+    /// Upload parts the schema does not name
+    ///
+    /// `POST /uploads/free-form`
+    ///
+    /// - Parameters:
+    ///   - body: The certificate file, and any fields beside it.
+    ///   - options: Settings for this call that override the client's.
+    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
+    ///   response arrived.
+    func uploadParts(
+        body: [String: MultipartValue],
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> Void
+
     /// A form body
     ///
     /// `POST /tokens`
@@ -89,6 +103,13 @@ extension BodiesAPIProtocol {
         body: UploadFileRequest
     ) async throws(FeaturesSDKError) -> Echo {
         try await uploadFile(body: body, options: RequestOptions())
+    }
+
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func uploadParts(
+        body: [String: MultipartValue]
+    ) async throws(FeaturesSDKError) -> Void {
+        try await uploadParts(body: body, options: RequestOptions())
     }
 
     /// Calls the function of the same name with the default ``RequestOptions``.
@@ -174,6 +195,42 @@ public struct BodiesAPI: BodiesAPIProtocol {
         switch response.statusCode {
         case 201:
             return try response.decode(Echo.self)
+        default:
+            throw .apiError(response.metadata, body: response.body)
+        }
+    }
+
+    /// Upload parts the schema does not name
+    ///
+    /// `POST /uploads/free-form`
+    ///
+    /// - Parameters:
+    ///   - body: The certificate file, and any fields beside it.
+    ///   - options: Settings for this call that override the client's.
+    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
+    ///   response arrived.
+    public func uploadParts(
+        body: [String: MultipartValue],
+        options: RequestOptions = RequestOptions()
+    ) async throws(FeaturesSDKError) -> Void {
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "uploadParts",
+                group: "BodiesAPI",
+                function: "uploadParts",
+                method: "POST",
+                pathTemplate: "/uploads/free-form"
+            ),
+            path: "/uploads/free-form"
+        )
+        var form = MultipartForm()
+        form.addParts(body)
+        request.setMultipartBody(form)
+
+        let response = try await client.send(request, options: options)
+        switch response.statusCode {
+        case 204:
+            return
         default:
             throw .apiError(response.metadata, body: response.body)
         }

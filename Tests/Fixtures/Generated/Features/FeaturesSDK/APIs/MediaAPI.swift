@@ -320,7 +320,7 @@ public struct MediaAPI: MediaAPIProtocol {
         case 200:
             return try response.decode(Invoice.self)
         case 404:
-            throw response.error(FeaturesSDKError.notFound)
+            throw response.error(NotFoundBody.problem, FeaturesSDKError.notFound)
         default:
             throw .apiError(response.metadata, body: response.body)
         }
@@ -360,7 +360,7 @@ public struct MediaAPI: MediaAPIProtocol {
         case 200:
             return try response.text()
         case 404:
-            throw response.error(FeaturesSDKError.notFound)
+            throw response.error(NotFoundBody.problem, FeaturesSDKError.notFound)
         default:
             throw .apiError(response.metadata, body: response.body)
         }
@@ -400,7 +400,7 @@ public struct MediaAPI: MediaAPIProtocol {
         case 200:
             return try response.text()
         case 404:
-            throw response.error(FeaturesSDKError.notFound)
+            throw response.error(NotFoundBody.problem, FeaturesSDKError.notFound)
         default:
             throw .apiError(response.metadata, body: response.body)
         }

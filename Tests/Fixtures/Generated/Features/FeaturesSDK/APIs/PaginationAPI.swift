@@ -171,7 +171,7 @@ public struct PaginationAPI: PaginationAPIProtocol {
         case 200:
             return try response.decode(WidgetPage.self)
         case 404:
-            throw response.error(FeaturesSDKError.notFound)
+            throw response.error(NotFoundBody.problem, FeaturesSDKError.notFound)
         default:
             throw .apiError(response.metadata, body: response.body)
         }

@@ -156,7 +156,7 @@ public struct ParametersAPI: ParametersAPIProtocol {
         case 200:
             return try response.decode(Echo.self)
         case 404:
-            throw response.error(FeaturesSDKError.notFound)
+            throw response.error(NotFoundBody.problem, FeaturesSDKError.notFound)
         default:
             throw .apiError(response.metadata, body: response.body)
         }

@@ -258,7 +258,7 @@ public struct ResponsesAPI: ResponsesAPIProtocol {
         case 200:
             return try response.decode(Completion.self)
         case 404:
-            throw response.error(FeaturesSDKError.notFound)
+            throw response.error(NotFoundBody.problem, FeaturesSDKError.notFound)
         default:
             throw .apiError(response.metadata, body: response.body)
         }
@@ -299,7 +299,7 @@ public struct ResponsesAPI: ResponsesAPIProtocol {
         case 200:
             return response.events(of: CompletionChunk.self)
         case 404:
-            throw response.error(FeaturesSDKError.notFound)
+            throw response.error(NotFoundBody.problem, FeaturesSDKError.notFound)
         default:
             throw .apiError(response.metadata, body: response.body)
         }
@@ -370,7 +370,7 @@ public struct ResponsesAPI: ResponsesAPIProtocol {
         case 200:
             return try response.text()
         case 404:
-            throw response.error(FeaturesSDKError.notFound)
+            throw response.error(NotFoundBody.legacyProblem, FeaturesSDKError.notFound)
         default:
             throw .apiError(response.metadata, body: response.body)
         }
@@ -489,7 +489,7 @@ public struct ResponsesAPI: ResponsesAPIProtocol {
         case 204:
             return nil
         case 404:
-            throw response.error(FeaturesSDKError.notFound)
+            throw response.error(NotFoundBody.problem, FeaturesSDKError.notFound)
         default:
             throw .apiError(response.metadata, body: response.body)
         }

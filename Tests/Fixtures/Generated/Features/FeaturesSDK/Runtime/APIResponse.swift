@@ -110,4 +110,10 @@ struct APIResponse: Sendable {
         }
         return makeError(decoded, metadata)
     }
+
+    /// Makes the error for a documented error response whose case carries a union of the bodies operations document:
+    /// `makeError` with the body decoded as this operation's and wrapped in the union's case for it by `wrap`.
+    func error<Body: Decodable, Union>(_ wrap: (Body) -> Union, _ makeError: (Union, ResponseMetadata) -> FeaturesSDKError) -> FeaturesSDKError {
+        error { body, metadata in makeError(wrap(body), metadata) }
+    }
 }

@@ -28,6 +28,14 @@ struct JSONKey: CodingKey, ExpressibleByStringLiteral {
     }
 }
 
+extension Decoder {
+    /// The member names of the JSON object being decoded; none when it is not an object.
+    var objectKeys: Set<String> {
+        guard let container = try? container(keyedBy: JSONKey.self) else { return [] }
+        return Set(container.allKeys.map(\.stringValue))
+    }
+}
+
 extension KeyedDecodingContainer where Key == JSONKey {
     /// The members whose keys are not among `declaredKeys`, each decoded as `Value`: those an object schema's
     /// `additionalProperties` allows beside its properties.

@@ -66,6 +66,18 @@ struct MultipartForm: Sendable {
         }
     }
 
+    /// Adds a part per value, in the order of their names, unless the dictionary is `nil`.
+    mutating func addParts(_ values: [String: MultipartValue]?) {
+        for (name, value) in (values ?? [:]).sorted(by: { $0.key < $1.key }) {
+            switch value {
+            case .text(let text):
+                addField(name, text)
+            case .file(let file):
+                addFile(name, file)
+            }
+        }
+    }
+
     /// The body and its media type, with a boundary that no part contains.
     func encoded() -> (data: Data, contentType: String) {
         var boundary = "sdkgen-" + UUID().uuidString
