@@ -93,6 +93,31 @@ import Testing
         ])
     }
 
+    /// kin-openapi keeps them so: a security scheme is the one its file holds (under the name the root gives it, with no
+    /// second scheme beside it), and a callback, or a callback's path item, in another file is followed as a schema is.
+    @Test func aSecuritySchemeAndCallbacksInOtherFilesAreFollowed() throws {
+        let sdk = try lower("elsewhere/api.yaml")
+        #expect(sdk.client.credentials.map(\.key) == ["ApiKey"])
+        #expect(sdk.client.credentials.first?.placement == .header("X-API-Key"))
+        let events = try #require(sdk.webhooks?.events)
+        #expect(events.map(\.eventName) == ["paid", "refunded"])
+        #expect(events.map { $0.payload?.type.description } == ["Payment?", "Payment?"])
+        #expect(lint("elsewhere/api.yaml") == [])
+    }
+
+    @Test func aCycleOfSecuritySchemeReferencesIsAnError() throws {
+        let spec = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              securitySchemes:
+                Key: {$ref: 'security.yaml#/A'}
+            """
+        let diagnostics = try lint(spec: spec, files: ["security.yaml": "A: {$ref: '#/B'}\nB: {$ref: '#/A'}\n"])
+        #expect(diagnostics == ["security.yaml:2:11: error: '#/A' is a `$ref` cycle (A → B → A) that never reaches a security scheme"])
+    }
+
     @Test func diagnosticsPointIntoTheFileTheyAreAbout() {
         #expect(lint("split/api.yaml") == ["split/schemas/tag.yaml:3:3: warning: unknown schema keyword 'colour' is ignored"])
     }

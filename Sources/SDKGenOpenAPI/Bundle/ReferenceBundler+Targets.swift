@@ -8,8 +8,14 @@ extension ReferenceBundler {
     package mutating func rewrite(_ node: YAMLNode, reference: YAMLNode, as slot: Slot, in file: ReferencedFiles.File) -> YAMLNode? {
         guard let text = reference.string else { return nil }
         let target = ReferenceTarget(text)
+        if slot == .securityScheme {
+            // Replaced by its target rather than copied: requirements name schemes, and a copy would be a scheme of its
+            // own. A reference within the root stays, for `DocumentReader` to follow.
+            if case .sameFile = target.kind, file == files.root { return nil }
+            return inline(target, as: .securityScheme, text: text, reference: reference, in: file)
+        }
         if slot == .pathItem {
-            guard let inlined = inlinePathItem(target, text: text, reference: reference, in: file) else { return nil }
+            guard let inlined = inline(target, as: .pathItem, text: text, reference: reference, in: file) else { return nil }
             guard case .mapping(let pairs) = node.content, pairs.count > 1 else { return inlined }
             let siblings = YAMLNode(.mapping(pairs.filter { $0.key.scalarText != "$ref" }), at: node.location)
             return Self.pathItem(inlined, withSiblings: visit(siblings, as: .pathItem, in: file) ?? siblings)
@@ -96,20 +102,22 @@ extension ReferenceBundler {
         return Self.pathItem(inlined, withSiblings: visit(siblings, as: .operation, in: file) ?? siblings)
     }
 
-    /// The path item a `$ref` names, its own references rewritten; a cycle of path item references is an error.
-    private mutating func inlinePathItem(_ target: ReferenceTarget, text: String, reference: YAMLNode, in file: ReferencedFiles.File) -> YAMLNode? {
-        guard let targetFile = locate(target, text: text, at: reference, from: file) else { return nil }
-        let key = TargetKey(canonicalPath: targetFile.canonicalPath, pointer: target.pointer, section: "pathItems")
+    /// The path item or security scheme a `$ref` names, its own references rewritten; a cycle of such references is
+    /// an error.
+    private mutating func inline(_ target: ReferenceTarget, as slot: Slot, text: String, reference: YAMLNode, in file: ReferencedFiles.File) -> YAMLNode? {
+        guard let targetFile = locate(target, text: text, at: reference, from: file), let section = Self.section(of: slot) else { return nil }
+        let key = TargetKey(canonicalPath: targetFile.canonicalPath, pointer: target.pointer, section: section)
         if let start = inlining.firstIndex(of: key) {
             let names = (inlining[start...] + [key]).map { $0.pointer.last ?? ReferencedFiles.stem(of: $0.canonicalPath) }
             guard reportedCycles.insert(reference.location).inserted else { return nil }
-            diagnostics.error("'\(text)' is a `$ref` cycle (\(names.joined(separator: " → "))) that never reaches a path item", at: reference.location)
+            let what = slot == .pathItem ? "a path item" : "a security scheme"
+            diagnostics.error("'\(text)' is a `$ref` cycle (\(names.joined(separator: " → "))) that never reaches \(what)", at: reference.location)
             return nil
         }
         guard let node = node(at: target, text: text, in: targetFile, referencedAt: reference) else { return nil }
         inlining.append(key)
         defer { inlining.removeLast() }
-        return visit(node, as: .pathItem, in: targetFile) ?? node
+        return visit(node, as: slot, in: targetFile) ?? node
     }
 
     /// A path item `$ref`'s target with the fields written beside the `$ref` (a `summary`, `parameters`, an operation)

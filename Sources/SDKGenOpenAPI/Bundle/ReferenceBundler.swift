@@ -11,7 +11,9 @@ import SDKGenYAML
 /// stem in front (`common_Error`), then a number. The same target is copied once, however many files refer
 /// to it. References inside a copied file resolve relative to that file, so its own `#/…` references copy
 /// their targets too. Path items (`paths: {/pets: {$ref: …}}`, internal or external) are replaced by their
-/// target, since OpenAPI 3.0 has no section for them.
+/// target, since OpenAPI 3.0 has no section for them, and so are security schemes in other files, since
+/// requirements name schemes: a copy would be a scheme of its own. Operations' callbacks are followed into
+/// other files as the other components are.
 ///
 /// Nodes keep the locations of the file they come from, so later diagnostics point into that file. Remote
 /// references (`https://…`) and files outside the root spec's folder (or a folder the user allows) are
@@ -20,6 +22,8 @@ public struct ReferenceBundler {
     /// What a position of the document holds, which decides the components section of a copied target.
     package enum Slot {
         case document, pathItem, operation, parameter, requestBody, response, header, mediaType, schema, example
+        /// An operation's callback (expressions → path items), and a security scheme.
+        case callback, securityScheme
     }
 
     /// One `$ref` target: a file and a pointer into it.
@@ -165,6 +169,10 @@ public struct ReferenceBundler {
             return visit(value, as: .requestBody, in: file)
         case (.operation, "responses"):
             return visitEntries(value, as: .response, in: file)
+        case (.operation, "callbacks"):
+            return visitEntries(value, as: .callback, in: file)
+        case (.callback, _):
+            return visit(value, as: .pathItem, in: file)
         case (.parameter, "schema"), (.header, "schema"), (.mediaType, "schema"):
             return visit(value, as: .schema, in: file)
         case (.parameter, "content"), (.header, "content"), (.requestBody, "content"), (.response, "content"):
@@ -283,6 +291,8 @@ public struct ReferenceBundler {
         case "headers": .header
         case "examples": .example
         case "pathItems": .pathItem
+        case "callbacks": .callback
+        case "securitySchemes": .securityScheme
         default: nil
         }
     }
@@ -296,6 +306,8 @@ public struct ReferenceBundler {
         case .header: "headers"
         case .example: "examples"
         case .pathItem: "pathItems"
+        case .callback: "callbacks"
+        case .securityScheme: "securitySchemes"
         case .document, .operation, .mediaType: nil
         }
     }
