@@ -173,7 +173,8 @@ extension SDKLowering {
     /// when the body is the operation's only input and `<OperationID>RequestBody` beside parameters, with
     /// `Multipart` after the operation's name when the body has other media types too, as Speakeasy names them. A
     /// schema given by `$ref` gets such a struct too, since the component's model holds a file as bare `Data`.
-    /// `nil` (no body is sent) when the schema has no properties to make parts of.
+    /// A schema that names no parts (`type: object` alone) takes the caller's, `[String: MultipartValue]`. `nil` (no body
+    /// is sent) when the schema is no object.
     private mutating func lowerMultipartBody(_ media: MediaType, body: RequestBody, reference: Reference?, typePrefix: String,
                                              isOnlyInput: Bool, names: inout MemberNames) -> LoweredBody? {
         guard let schema = media.schema.flatMap({ resolvedObject($0) }) else {

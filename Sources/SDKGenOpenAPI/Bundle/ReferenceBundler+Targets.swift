@@ -7,7 +7,18 @@ extension ReferenceBundler {
     /// component of the root. `nil` when it stays as written (a reference within the root) or cannot be followed.
     package mutating func rewrite(_ node: YAMLNode, reference: YAMLNode, as slot: Slot, in file: ReferencedFiles.File) -> YAMLNode? {
         guard let text = reference.string else { return nil }
-        let target = ReferenceTarget(text)
+        if let local = selfRelative(text, in: file), let written = Self.replacingReference(in: node, with: local, at: reference.location) {
+            // Written as the reference within the file it is, which the later stages follow.
+            return rewrite(written, reference: written["$ref"]!, as: slot, in: file) ?? written
+        }
+        var target = ReferenceTarget(text)
+        if slot == .schema, file == files.root, target.kind != .sameFile || target.hasNonPointerFragment,
+           let pointer = identifiedSchemaPointer(text) {
+            // A schema named by its `$id` or `$anchor`: written as the JSON Pointer to it, which the later stages follow.
+            let pointerText = "#/" + pointer.map(JSONPointer.escape).joined(separator: "/")
+            guard pointer.count > 3 else { return Self.replacingReference(in: node, with: pointerText, at: reference.location) }
+            target = ReferenceTarget(pointerText)
+        }
         if slot == .securityScheme {
             // Replaced by its target rather than copied: requirements name schemes, and a copy would be a scheme of its
             // own. A reference within the root stays, for `DocumentReader` to follow.
@@ -43,6 +54,15 @@ extension ReferenceBundler {
         }
         guard let rewritten else { return nil }
         return Self.replacingReference(in: node, with: rewritten, at: reference.location)
+    }
+
+    /// `#…`, for a `$ref` naming the file it is written in by the file's `$self` (OpenAPI 3.2's URI of a document:
+    /// `https://example.com/api/openapi.yaml#/components/schemas/Pet`); `nil` for any other.
+    private mutating func selfRelative(_ text: String, in file: ReferencedFiles.File) -> String? {
+        let fragmentStart = text.firstIndex(of: "#") ?? text.endIndex
+        guard fragmentStart != text.startIndex, case .success(let tree) = files.tree(of: file, diagnostics: &diagnostics),
+              let selfURI = tree["$self"]?.string, text[..<fragmentStart] == selfURI else { return nil }
+        return fragmentStart == text.endIndex ? "#" : String(text[fragmentStart...])
     }
 
     /// The mapping `node` with its `$ref` replaced by `reference`, written at `location`.
@@ -165,7 +185,8 @@ extension ReferenceBundler {
     /// The node a reference's pointer names in `file`; `nil` after a located error when there is none.
     private mutating func node(at target: ReferenceTarget, text: String, in file: ReferencedFiles.File, referencedAt reference: YAMLNode) -> YAMLNode? {
         guard !target.hasNonPointerFragment else {
-            diagnostics.error("'\(text)' has a fragment that is not a JSON Pointer; write it as `file.yaml#/path/to/target`", at: reference.location)
+            let anchor = file == files.root ? ", nor the `$anchor` of a schema under components/schemas" : ""
+            diagnostics.error("'\(text)' has a fragment that is not a JSON Pointer\(anchor); write it as `file.yaml#/path/to/target`", at: reference.location)
             return nil
         }
         let tree: YAMLNode

@@ -64,6 +64,8 @@ public struct ReferenceBundler {
     package var toleratesMissingPointer = false
     /// What `node(at:)` did not find, when `toleratesMissingPointer` is set.
     package var pointerMissed: String?
+    /// The root's schemas by their `$id` and `$anchor`, gathered when a `$ref` first needs them.
+    package var schemaIdentifiers: [String: [String]]?
 
     /// The document with every external reference and path item reference replaced; `diagnostics` receives
     /// the problems, located where the `$ref` is written or in the file it points into.
@@ -163,8 +165,10 @@ public struct ReferenceBundler {
             return visitChildren(value, in: file) { key in key == "parameters" ? .list(.parameter) : nil }
         case (.pathItem, "parameters"), (.operation, "parameters"):
             return visitItems(value, as: .parameter, in: file)
-        case (.pathItem, _) where HTTPMethod(rawValue: key) != nil:
+        case (.pathItem, _) where HTTPMethod(pathItemKey: key) != nil:
             return visit(value, as: .operation, in: file)
+        case (.pathItem, "additionalOperations"):
+            return visitEntries(value, as: .operation, in: file)
         case (.operation, "requestBody"):
             return visit(value, as: .requestBody, in: file)
         case (.operation, "responses"):

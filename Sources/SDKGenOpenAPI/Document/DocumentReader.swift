@@ -45,11 +45,12 @@ public struct DocumentReader {
             return nil
         }
         let version = versionNode.scalarText ?? ""
-        if !(version.hasPrefix("3.0") || version.hasPrefix("3.1")) {
-            diagnostics.error("unsupported OpenAPI version '\(version)'; sdkgen reads 3.0.x and 3.1.x", at: versionNode.location)
+        if !(version.hasPrefix("3.0") || version.hasPrefix("3.1") || version.hasPrefix("3.2")) {
+            diagnostics.error("unsupported OpenAPI version '\(version)'; sdkgen reads 3.0.x, 3.1.x and 3.2.x", at: versionNode.location)
             return nil
         }
-        isVersion31 = version.hasPrefix("3.1")
+        // 3.2's schemas are 3.1's, JSON Schema 2020-12.
+        isVersion31 = !version.hasPrefix("3.0")
 
         let info = readInfo(root["info"], parent: root)
         let servers = sequence(root["servers"]).map { readServer($0) }
@@ -103,10 +104,19 @@ public struct DocumentReader {
         let parameters = sequence(node["parameters"]).map { readReferenceable($0) { $0.readParameter($1) } }
         var operations: [Operation] = []
         for pair in node.pairs ?? [] {
-            guard let key = pair.key.scalarText, let method = HTTPMethod(rawValue: key) else { continue }
+            guard let key = pair.key.scalarText, let method = HTTPMethod(pathItemKey: key) else { continue }
             // Left out on purpose, so without a warning.
             if SpeakeasyExtension.isIgnored(readExtensions(pair.value), diagnostics: &diagnostics) { continue }
             operations.append(readOperation(pair.value, method: method, path: path))
+        }
+        // OpenAPI 3.2: operations of other methods, by the method's name as it is sent (`COPY`).
+        for pair in mapping(node["additionalOperations"]) {
+            guard let name = pair.key.scalarText else { continue }
+            if let fixed = HTTPMethod(pathItemKey: name.lowercased()) {
+                diagnostics.warning("'\(name)' in additionalOperations is a method with a field of its own, `\(fixed.rawValue)`, which OpenAPI requires instead; it is read from here too", at: pair.key.location)
+            }
+            if SpeakeasyExtension.isIgnored(readExtensions(pair.value), diagnostics: &diagnostics) { continue }
+            operations.append(readOperation(pair.value, method: HTTPMethod(rawValue: name), path: path))
         }
         return PathItem(path: path, summary: node["summary"]?.string, description: node["description"]?.string,
                         parameters: parameters, operations: operations, location: keyLocation)
@@ -194,11 +204,25 @@ public struct DocumentReader {
         if let inNode = node["in"] {
             if let parsed = inNode.scalarText.flatMap(ParameterLocation.init(rawValue:)) {
                 location = parsed
-            } else {
+            } else if inNode.scalarText != "querystring" {
                 diagnostics.warning("parameter '\(name)' has an unknown location '\(inNode.scalarText ?? "")'; it is read as a query parameter", at: inNode.location)
             }
         } else {
             diagnostics.warning("parameter '\(name)' has no `in`; it is read as a query parameter", at: node.location)
+        }
+        var schema = node["schema"].map { readSchema($0) }
+        var content = readContent(node["content"])
+        var style = node["style"]?.scalarText, explode = node["explode"]?.bool
+        if node["in"]?.scalarText == "querystring" {
+            // OpenAPI 3.2: the whole query string, written as its media type says. A form of an object's properties is
+            // what an exploded `form` query parameter of the object writes.
+            if content.count == 1, content[0].contentType.lowercased().hasPrefix("application/x-www-form-urlencoded"), let form = content[0].schema {
+                (location, schema, content, style, explode) = (.query, form, [], "form", true)
+            } else {
+                diagnostics.warning("parameter '\(name)' is the whole query string (`in: querystring`) in a media type other than "
+                                        + "`application/x-www-form-urlencoded`, which sdkgen does not write; it is read as a query parameter named '\(name)'",
+                                    at: node["in"]!.location)
+            }
         }
         var required = node["required"]?.bool ?? (location == .path)
         if location == .path, !required, let requiredNode = node["required"] {
@@ -211,10 +235,10 @@ public struct DocumentReader {
             description: node["description"]?.string,
             required: required,
             deprecated: node["deprecated"]?.bool ?? false,
-            schema: node["schema"].map { readSchema($0) },
-            content: readContent(node["content"]),
-            style: node["style"]?.scalarText,
-            explode: node["explode"]?.bool,
+            schema: schema,
+            content: content,
+            style: style,
+            explode: explode,
             example: node["example"],
             extensions: readExtensions(node),
             sourceLocation: node.location)
@@ -244,13 +268,17 @@ public struct DocumentReader {
             let examples = mapping(value["examples"]).map { example in
                 Named(example.key.scalarText ?? "", readReferenceable(example.value) { $0.readExample($1) }, at: example.key.location)
             }
+            if let itemSchema = value["itemSchema"] {
+                diagnostics.warning("`itemSchema`, the schema of each item of a stream (OpenAPI 3.2), is not read; the body is read as `schema` says, or untyped without one", at: itemSchema.location)
+            }
             return MediaType(contentType: pair.key.scalarText ?? "", schema: value["schema"].map { readSchema($0) },
                              example: value["example"], examples: examples, extensions: readExtensions(value), location: pair.key.location)
         }
     }
 
     private mutating func readExample(_ node: YAMLNode) -> Example {
-        Example(summary: node["summary"]?.string, description: node["description"]?.string, value: node["value"])
+        // OpenAPI 3.2 names the value as data `dataValue`, beside its serialized form.
+        Example(summary: node["summary"]?.string, description: node["description"]?.string, value: node["value"] ?? node["dataValue"])
     }
 
     private mutating func readComponents(_ node: YAMLNode) -> Components {

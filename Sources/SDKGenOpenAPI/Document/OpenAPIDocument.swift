@@ -28,8 +28,8 @@ public struct OpenAPIDocument: Sendable {
     public var extensions: Extensions
     public var location: SourceLocation
 
-    /// Whether the document is OpenAPI 3.1 (JSON Schema 2020-12 semantics for schemas).
-    public var isVersion31: Bool { version.hasPrefix("3.1") }
+    /// Whether the document is OpenAPI 3.1 or later, whose schemas are JSON Schema 2020-12.
+    public var isVersion31: Bool { !version.hasPrefix("3.0") }
 
     /// Every operation, in document order.
     public var operations: [Operation] { paths.flatMap(\.operations) }
@@ -122,8 +122,29 @@ public enum Referenceable<Value: Sendable>: Sendable {
     case value(Value)
 }
 
-public enum HTTPMethod: String, Sendable, CaseIterable {
-    case get, put, post, delete, options, head, patch, trace
+/// An operation's HTTP method: a path item's fixed fields (`get`, …, and OpenAPI 3.2's `query`), or a method OpenAPI
+/// 3.2's `additionalOperations` names (`COPY`), as written.
+public struct HTTPMethod: RawRepresentable, Hashable, Sendable {
+    public var rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public static let get = HTTPMethod(rawValue: "get"), put = HTTPMethod(rawValue: "put"), post = HTTPMethod(rawValue: "post")
+    public static let delete = HTTPMethod(rawValue: "delete"), options = HTTPMethod(rawValue: "options")
+    public static let head = HTTPMethod(rawValue: "head"), patch = HTTPMethod(rawValue: "patch"), trace = HTTPMethod(rawValue: "trace")
+    /// The QUERY method (a safe, idempotent request with a body), a fixed field since OpenAPI 3.2.
+    public static let query = HTTPMethod(rawValue: "query")
+
+    /// The methods a path item names by its fixed fields, in the order OpenAPI lists them.
+    public static let pathItemFields: [HTTPMethod] = [.get, .put, .post, .delete, .options, .head, .patch, .trace, .query]
+
+    /// The method a path item's key names as a fixed field; `nil` for any other key.
+    public init?(pathItemKey key: String) {
+        guard let method = Self.pathItemFields.first(where: { $0.rawValue == key }) else { return nil }
+        self = method
+    }
 }
 
 public struct PathItem: Sendable {

@@ -190,8 +190,9 @@ struct APIClient: Sendable {
         }
     }
 
-    /// The methods that RFC 9110 defines as idempotent: making the same request twice has the effect of making it once.
-    private static let idempotentMethods: Set<String> = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"]
+    /// The methods that RFC 9110 defines as idempotent, and QUERY (OpenAPI 3.2's, defined so by its IETF draft): making
+    /// the same request twice has the effect of making it once.
+    private static let idempotentMethods: Set<String> = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE", "QUERY"]
 
     /// The transport failures that mean the request never left: no connection to the server was made.
     private static let notSentErrorCodes: Set<URLError.Code> = [
