@@ -27,6 +27,11 @@ package struct NameRegistry {
         "MultipartForm", "ServerSentEvents", "ServerSentEvent", "ServerSentEventParser", "StreamingURLSession",
         "CrossOriginRedirect", "CrossOriginRedirectDelegate", "ClientMiddleware", "ClientResponse", "MiddlewareContext", "CredentialProvider",
         "OperationInfo", "UploadBody", "ChunkSequence", "ChunkIterator", "FileChunks", "SpooledBody",
+        "ByteStream", "MultipartValue", "OAuth2ClientCredentials", "OAuth2TokenError", "OAuth2TokenSource", "Pages", "PageItems",
+        "PageFetch", "PageRequest", "PageRule", "PageLinkMiddleware", "PageLinkRecord", "UnixTimeCoding", "AsyncHTTPClientTransport",
+        // The runtime's files that hold no type of their name: a model's file of the same name would be a second
+        // `TransportFailure.swift` in the module, which the compiler refuses.
+        "TransportFailure", "HidingKeys", "PageLinks", "Pagination",
         // Foundation, Dispatch and concurrency types the runtime refers to.
         "URLError", "URLResponse", "URLSessionTask", "URLSessionDataTask", "URLSessionConfiguration", "NSObject",
         "URLSessionTaskDelegate", "NSLock", "DispatchQueue", "DispatchWorkItem", "AsyncThrowingStream", "CheckedContinuation", "InputStream", "FileHandle", "DispatchSemaphore",

@@ -92,7 +92,8 @@ public struct SDKLowering {
         clientTypeName = options.clientName.map(SwiftName.type) ?? SwiftName.type(options.moduleName)
         errorTypeName = clientTypeName + "Error"
         webhookTypeName = clientTypeName + "Webhook"
-        let groupTypeNames = Self.groupPaths(document).map(Self.groupTypeName)
+        // Each group's type and the protocol listing its functions.
+        let groupTypeNames = Self.groupPaths(document).map(Self.groupTypeName).flatMap { [$0, $0 + "Protocol"] }
         types = TypeLowering(index: index, names: NameRegistry(reserving: [clientTypeName, errorTypeName, webhookTypeName] + groupTypeNames),
                              access: options.access,
                              keepsUndeclaredProperties: options.undeclaredProperties == .keep)
