@@ -277,8 +277,11 @@ extension SDKLowering {
         }
     }
 
+    /// Whether a media type is JSON: `application/json`, a `+json` suffix, or `text/json` (as ASP.NET's specs offer it
+    /// beside `application/json`).
     package static func isJSON(_ contentType: String) -> Bool {
         let type = contentType.lowercased()
-        return type.hasPrefix("application/json") || type.hasSuffix("+json") || type.contains("+json;") || type == "*/*"
+        return type.hasPrefix("application/json") || type.hasPrefix("text/json") || type.hasSuffix("+json") || type.contains("+json;")
+            || type == "*/*"
     }
 }

@@ -10,7 +10,8 @@ import SDKGenYAML
 /// The first 2XX response with content decides the result: JSON decodes as the schema's type, `text/*` is a
 /// `String`, anything else is the raw `Data`; with no content anywhere the function returns nothing. Of several
 /// media types, the plain function asks (`Accept`) for JSON, else text, else the first; each other media type gets
-/// a function of its own asking for it and returning its type (`getReportCSV`). Another 2XX
+/// a function of its own asking for it and returning its type (`getReportCSV`), but a further JSON one with the same
+/// schema. Another 2XX
 /// without content makes the result optional (`nil` for it); one with other content is decoded the same way, as
 /// its documentation notes. 1XX and 3XX statuses are left to the `default` branch (one note for the document).
 extension SDKLowering {
@@ -105,6 +106,13 @@ extension SDKLowering {
         }
         var suffixes: Set<String> = []
         for alternative in others where Self.bareMediaType(alternative.contentType) != Self.bareMediaType(media.contentType) {
+            // Another JSON media type of the same schema (ASP.NET's `text/json` beside `application/json`) would be the
+            // same function again.
+            if bodyKindOfResponse(alternative) == .json, bodyKindOfResponse(media) == .json,
+               alternative.schema?.location == media.schema?.location
+                || alternative.schema?.reference.map({ $0.target == media.schema?.reference?.target }) == true {
+                continue
+            }
             var suffix = Self.mediaTypeSuffix(alternative.contentType)
             let base = suffix
             var counter = 2

@@ -63,6 +63,17 @@ struct BodyTests {
         }
     }
 
+    @Test("an operation named self is called as any other, with and without options")
+    func operationNamedSelf() async throws {
+        try await TestServer.with({ _ in .empty(204) }) { server in
+            try await server.client().bodies.`self`(fields: "name")
+            let request = try await server.request
+            #expect(request.method == "GET")
+            #expect(request.path.hasSuffix("/me"))
+            #expect(request.rawQuery == "fields=name")
+        }
+    }
+
     @Test("a form body is URL-encoded: arrays repeat, objects become name[property]")
     func formBody() async throws {
         try await TestServer.with({ _ in .json(200, Self.echo) }) { server in

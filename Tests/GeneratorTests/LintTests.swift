@@ -77,7 +77,7 @@ import Testing
                             $ref: '#/components/schemas/Missing'
             """)
         #expect(diagnostics == [
-            "spec.yaml:6:7: error: path parameter '{id}' of '/items/{id}' is not declared by getItem",
+            "spec.yaml:6:7: error: path parameter '{id}' of '/items/{id}' is not declared by 'getItem'",
             "spec.yaml:13:23: warning: '#/components/schemas/Missing' does not resolve to anything: 'spec.yaml' has no '/components/schemas/Missing'; the value is read as JSONValue",
         ])
     }

@@ -86,4 +86,60 @@ import Testing
         ])
         #expect(sdk.files["Sample/APIs/DefaultAPI.swift"]?.contains(#"path: "/api/items""#) == true)
     }
+
+    /// Swagger's default `collectionFormat` is `csv`, not OpenAPI 3.0's exploded `form` for a query; and a `$ref` that
+    /// names the document by its file (`./spec.yaml#/definitions/Thing`, as Azure's specs write them) is one within it.
+    @Test func anArrayWithoutCollectionFormatIsCommaSeparatedAndTheDocumentMayNameItselfByFile() async throws {
+        let sdk = try await generateSample("""
+            swagger: '2.0'
+            info: {title: T, version: '1'}
+            host: example.com
+            paths:
+              /things:
+                get:
+                  operationId: listThings
+                  parameters:
+                    - {name: ids, in: query, type: array, items: {type: string}}
+                    - {name: tags, in: query, type: array, items: {type: string}, collectionFormat: multi}
+                  responses:
+                    '200': {description: ok, schema: {type: array, items: {$ref: './spec.yaml#/definitions/Thing'}}}
+            definitions:
+              Thing: {type: object, properties: {id: {type: string}}}
+            """)
+        #expect(sdk.diagnostics == ["spec.yaml:1:10: note: a Swagger 2.0 document: sdkgen reads the OpenAPI 3.0 it converts to"])
+        let api = try #require(sdk.files["Sample/APIs/DefaultAPI.swift"])
+        #expect(api.contains(#"try request.addQueryItem("ids", ids, style: .form, explode: false)"#))
+        #expect(api.contains(#"try request.addQueryItem("tags", tags, style: .form, explode: true)"#))
+        #expect(api.contains("async throws(SampleError) -> [Thing]"))
+    }
+
+    /// ASP.NET's specs offer `text/json` beside `application/json` (and XML): JSON, the same function, not a `String`.
+    @Test func textJSONIsJSONAndAddsNoFunctionBesideApplicationJSON() async throws {
+        let sdk = try await generateSample("""
+            swagger: '2.0'
+            info: {title: T, version: '1'}
+            host: example.com
+            paths:
+              /things:
+                get:
+                  operationId: getThing
+                  produces: [application/json, text/json, text/xml]
+                  responses:
+                    '200': {description: ok, schema: {$ref: '#/definitions/Thing'}}
+              /text-json:
+                get:
+                  operationId: getTextJSON
+                  produces: [text/json]
+                  responses:
+                    '200': {description: ok, schema: {$ref: '#/definitions/Thing'}}
+            definitions:
+              Thing: {type: object, properties: {id: {type: string}}}
+            """)
+        let api = try #require(sdk.files["Sample/APIs/DefaultAPI.swift"])
+        let functions = api.split(separator: "\n").filter { $0.hasPrefix("    public func ") }.map { $0.dropFirst(16).prefix { $0 != "(" } }
+        // Each twice: without options, in the protocol's extension, and with them.
+        #expect(functions == ["getThing", "getThingXML", "getTextJSON", "getThing", "getThingXML", "getTextJSON"])
+        #expect(api.contains(#"request.addHeader("Accept", "text/json")"#))
+        #expect(api.components(separatedBy: "async throws(SampleError) -> Thing {").count == 5)
+    }
 }

@@ -185,7 +185,7 @@ public enum SDKGenerator {
         var diagnostics = Diagnostics()
         let loaded = try YAMLLoader().load(specBytes, file: file)
         diagnostics.append(contentsOf: loaded.warnings)
-        let converted = SwaggerConverter.convert(loaded.root, diagnostics: &diagnostics)
+        let converted = SwaggerConverter.convert(loaded.root, file: file, diagnostics: &diagnostics)
         let root = try bundle(converted, file: file, allowedReferenceRoots: [], diagnostics: &diagnostics)
         let document = try DocumentReader.read(root, file: file, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: SpecLinter.lint(document))
@@ -217,7 +217,7 @@ public enum SDKGenerator {
             try overlay.apply(to: &loaded.root, diagnostics: &diagnostics)
         }
         options.overrides.apply(to: &loaded.root, diagnostics: &diagnostics)
-        let converted = SwaggerConverter.convert(loaded.root, diagnostics: &diagnostics)
+        let converted = SwaggerConverter.convert(loaded.root, file: options.specPath, diagnostics: &diagnostics)
         let root = try bundle(converted, file: options.specPath, allowedReferenceRoots: options.allowedReferenceRoots, diagnostics: &diagnostics)
         var document = try DocumentReader.read(root, file: options.specPath, diagnostics: &diagnostics)
         options.filter.apply(to: &document, diagnostics: &diagnostics)

@@ -31,18 +31,22 @@ public struct SwaggerConverter {
     /// The document's `parameters`, by name: a `$ref` to a `body` or `formData` one is brought into the operation's
     /// request body, since OpenAPI 3.0 has no parameters of those kinds.
     private let sharedParameters: [String: YAMLNode]
+    /// The document's path, when known.
+    private let file: String?
 
     /// The document converted, when it is a Swagger 2.0 one (it has a `swagger` key whose value starts with `2`);
     /// any other document as it is.
-    public static func convert(_ root: YAMLNode, diagnostics: inout Diagnostics) -> YAMLNode {
+    /// - Parameter file: The document's path, so that a `$ref` naming it by its file is read as one within it.
+    public static func convert(_ root: YAMLNode, file: String? = nil, diagnostics: inout Diagnostics) -> YAMLNode {
         guard let version = root["swagger"], version.scalarText?.hasPrefix("2") == true else { return root }
-        var converter = SwaggerConverter(root)
+        var converter = SwaggerConverter(root, file: file)
         let converted = converter.document(root, version: version)
         diagnostics.append(contentsOf: converter.diagnostics.all)
         return converted
     }
 
-    private init(_ root: YAMLNode) {
+    private init(_ root: YAMLNode, file: String?) {
+        self.file = file
         consumes = Self.mediaTypes(root["consumes"]) ?? []
         produces = Self.mediaTypes(root["produces"]) ?? []
         serverScheme = root["host"] == nil ? nil : root["schemes"]?.items?.first?.string ?? "https"
@@ -82,7 +86,7 @@ public struct SwaggerConverter {
             case "securityDefinitions":
                 components.append(pair("securitySchemes", mapValues(entry.value) { $0.securityScheme($1) }, at: entry.key.location))
             default:
-                pairs.append(YAMLPair(key: entry.key, value: Self.rewritingReferences(entry.value)))
+                pairs.append(YAMLPair(key: entry.key, value: rewritingReferences(entry.value)))
             }
         }
         if let servers = servers(root) {
@@ -137,7 +141,7 @@ public struct SwaggerConverter {
                 let plain = shared.filter { !isBodyOrForm($0) }
                 return plain.isEmpty ? nil : YAMLPair(key: entry.key, value: parameters(plain, at: entry.value.location))
             }
-            return YAMLPair(key: entry.key, value: Self.rewritingReferences(entry.value))
+            return YAMLPair(key: entry.key, value: rewritingReferences(entry.value))
         }
         return YAMLNode(.mapping(pairs), at: node.location)
     }
@@ -175,7 +179,7 @@ public struct SwaggerConverter {
                     converter.response(response, produces: produces)
                 }))
             default:
-                pairs.append(YAMLPair(key: entry.key, value: Self.rewritingReferences(entry.value)))
+                pairs.append(YAMLPair(key: entry.key, value: rewritingReferences(entry.value)))
             }
         }
         // A body or form fields declared on the path alone.
@@ -261,16 +265,21 @@ public struct SwaggerConverter {
 
     /// A parameter that is not `body` or `formData`: its type keywords as a `schema`, `collectionFormat` as its style.
     private mutating func parameter(_ node: YAMLNode) -> YAMLNode {
-        if node["$ref"] != nil { return Self.rewritingReferences(node) }
+        if node["$ref"] != nil { return rewritingReferences(node) }
         var pairs: [YAMLPair] = []
         for entry in node.pairs ?? [] {
             let key = entry.key.scalarText ?? ""
             if Self.typeKeywords.contains(key) || key == "collectionFormat" { continue }
-            pairs.append(YAMLPair(key: entry.key, value: Self.rewritingReferences(entry.value)))
+            pairs.append(YAMLPair(key: entry.key, value: rewritingReferences(entry.value)))
         }
         pairs.append(pair("schema", parameterSchema(node), at: node.location))
-        if let format = node["collectionFormat"], let style = collectionStyle(format, in: node["in"]?.scalarText ?? "") {
+        let place = node["in"]?.scalarText ?? ""
+        if let format = node["collectionFormat"], let style = collectionStyle(format, in: place) {
             pairs += style
+        } else if node["collectionFormat"] == nil, node["type"]?.scalarText == "array", place == "query" || place == "cookie" {
+            // Swagger's default, `csv`, is not OpenAPI 3.0's for a query (`form`, exploded).
+            pairs += [pair("style", Self.string("form", at: node.location), at: node.location),
+                      pair("explode", Self.bool(false, at: node.location), at: node.location)]
         }
         return YAMLNode(.mapping(pairs), at: node.location)
     }
@@ -322,7 +331,7 @@ public struct SwaggerConverter {
     }
 
     private mutating func response(_ node: YAMLNode, produces: [String]) -> YAMLNode {
-        if node["$ref"] != nil { return Self.rewritingReferences(node) }
+        if node["$ref"] != nil { return rewritingReferences(node) }
         var pairs: [YAMLPair] = []
         for entry in node.pairs ?? [] {
             switch entry.key.scalarText ?? "" {
@@ -334,7 +343,7 @@ public struct SwaggerConverter {
             case "headers":
                 pairs.append(YAMLPair(key: entry.key, value: mapValues(entry.value) { $0.header($1) }))
             default:
-                pairs.append(YAMLPair(key: entry.key, value: Self.rewritingReferences(entry.value)))
+                pairs.append(YAMLPair(key: entry.key, value: rewritingReferences(entry.value)))
             }
         }
         return YAMLNode(.mapping(pairs), at: node.location)
@@ -342,7 +351,7 @@ public struct SwaggerConverter {
 
     /// A response header: its type keywords as a `schema`.
     private mutating func header(_ node: YAMLNode) -> YAMLNode {
-        if node["$ref"] != nil { return Self.rewritingReferences(node) }
+        if node["$ref"] != nil { return rewritingReferences(node) }
         var pairs: [YAMLPair] = []
         if let description = node["description"] { pairs.append(pair("description", description, at: description.location)) }
         pairs.append(pair("schema", parameterSchema(node), at: node.location))
@@ -382,7 +391,7 @@ public struct SwaggerConverter {
             let key = entry.key.scalarText ?? ""
             switch key {
             case "$ref":
-                pairs.append(YAMLPair(key: entry.key, value: Self.rewritten(entry.value)))
+                pairs.append(YAMLPair(key: entry.key, value: rewritten(entry.value)))
             case "x-nullable":
                 pairs.append(pair("nullable", entry.value, at: entry.key.location))
             case "type" where entry.value.scalarText == "file":
@@ -409,7 +418,7 @@ public struct SwaggerConverter {
     // MARK: - References
 
     /// The node with every `$ref` into the Swagger sections pointed at their components.
-    private static func rewritingReferences(_ node: YAMLNode) -> YAMLNode {
+    private func rewritingReferences(_ node: YAMLNode) -> YAMLNode {
         switch node.content {
         case .scalar:
             return node
@@ -425,10 +434,22 @@ public struct SwaggerConverter {
     private static let sections = [("#/definitions/", "#/components/schemas/"), ("#/parameters/", "#/components/parameters/"),
                                     ("#/responses/", "#/components/responses/")]
 
-    /// `#/components/schemas/Pet` for `#/definitions/Pet`, and so on; any other reference as it is.
-    private static func rewritten(_ reference: YAMLNode) -> YAMLNode {
-        guard let target = reference.string, let (old, new) = sections.first(where: { target.hasPrefix($0.0) }) else { return reference }
-        return string(new + target.dropFirst(old.count), at: reference.location)
+    /// `#/components/schemas/Pet` for `#/definitions/Pet`, and so on, also when the reference names the document by its
+    /// file (`./network.json#/definitions/Pet`, as Azure's specs write them); any other reference as it is.
+    private func rewritten(_ reference: YAMLNode) -> YAMLNode {
+        guard var target = reference.string else { return reference }
+        if let hash = target.firstIndex(of: "#"), hash != target.startIndex, let file, namesThisDocument(target[..<hash], file: file) {
+            target = String(target[hash...])
+        }
+        guard let (old, new) = Self.sections.first(where: { target.hasPrefix($0.0) }) else { return reference }
+        return Self.string(new + target.dropFirst(old.count), at: reference.location)
+    }
+
+    /// Whether a `$ref`'s path, relative to the document's folder, is the document's own.
+    private func namesThisDocument(_ path: Substring, file: String) -> Bool {
+        let decoded = path.removingPercentEncoding ?? String(path)
+        let joined = decoded.hasPrefix("/") ? decoded : ReferencedFiles.folder(of: file) + "/" + decoded
+        return ReferencedFiles.normalized(joined) == ReferencedFiles.normalized(file)
     }
 
     // MARK: - Nodes

@@ -59,7 +59,7 @@ public struct SpecLinter {
             parameter.schema.map { checkSchema($0) }
         }
         for name in Self.templateNames(in: operation.path) where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
-            diagnostics.error("path parameter '{\(name)}' of '\(operation.path)' is not declared by \(operation.operationID ?? "the operation")", at: operation.location)
+            diagnostics.error("path parameter '{\(name)}' of '\(operation.path)' is not declared by \(operation.operationID.map { "'\($0)'" } ?? "the operation")", at: operation.location)
         }
         if let item = operation.requestBody, let body = check(item, index.requestBodyResolution(item)) {
             body.content.forEach { $0.schema.map { checkSchema($0) } }

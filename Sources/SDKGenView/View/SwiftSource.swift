@@ -35,10 +35,12 @@ package enum SwiftSource {
     }
 
     /// How the functions beside an operation's call it: by its name, or through `self` when one of its parameters,
-    /// which those functions take too, is spelled the same (`label(label:)`) and would hide it.
+    /// which those functions take too, is spelled the same (`label(label:)`) and would hide it, or when it is named
+    /// `self` (an operationId `self`), which called alone is the instance, not the function.
     package static func callee(_ operation: OperationDeclaration) -> String {
         let name = SwiftName.unescaped(operation.functionName)
-        return operation.parameters.contains { SwiftName.unescaped($0.name) == name } ? "self.\(operation.functionName)" : operation.functionName
+        let isHidden = name == "self" || operation.parameters.contains { SwiftName.unescaped($0.name) == name }
+        return isHidden ? "self.\(operation.functionName)" : operation.functionName
     }
 
     /// How many of an initializer's first parameters may have a default value: Swift 6.3's compiler crashes (signal 11,

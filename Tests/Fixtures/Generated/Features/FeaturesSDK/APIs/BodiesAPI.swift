@@ -36,6 +36,20 @@ public protocol BodiesAPIProtocol: Sendable {
         options: RequestOptions
     ) async throws(FeaturesSDKError) -> Void
 
+    /// An operation named `self`, which the functions beside it call through `self`
+    ///
+    /// `GET /me`
+    ///
+    /// - Parameters:
+    ///   - fields:
+    ///   - options: Settings for this call that override the client's.
+    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
+    ///   response arrived.
+    func `self`(
+        fields: String?,
+        options: RequestOptions
+    ) async throws(FeaturesSDKError) -> Void
+
     /// A form body
     ///
     /// `POST /tokens`
@@ -110,6 +124,13 @@ extension BodiesAPIProtocol {
         body: [String: MultipartValue]
     ) async throws(FeaturesSDKError) -> Void {
         try await uploadParts(body: body, options: RequestOptions())
+    }
+
+    /// Calls the function of the same name with the default ``RequestOptions``.
+    public func `self`(
+        fields: String? = nil
+    ) async throws(FeaturesSDKError) -> Void {
+        try await self.`self`(fields: fields, options: RequestOptions())
     }
 
     /// Calls the function of the same name with the default ``RequestOptions``.
@@ -226,6 +247,40 @@ public struct BodiesAPI: BodiesAPIProtocol {
         var form = MultipartForm()
         form.addParts(body)
         request.setMultipartBody(form)
+
+        let response = try await client.send(request, options: options)
+        switch response.statusCode {
+        case 204:
+            return
+        default:
+            throw .apiError(response.metadata, body: response.body)
+        }
+    }
+
+    /// An operation named `self`, which the functions beside it call through `self`
+    ///
+    /// `GET /me`
+    ///
+    /// - Parameters:
+    ///   - fields:
+    ///   - options: Settings for this call that override the client's.
+    /// - Throws: ``FeaturesSDKError/apiError(_:body:)`` for any other status, or another ``FeaturesSDKError`` if no valid
+    ///   response arrived.
+    public func `self`(
+        fields: String? = nil,
+        options: RequestOptions = RequestOptions()
+    ) async throws(FeaturesSDKError) -> Void {
+        var request = APIRequest(
+            operation: OperationInfo(
+                operationID: "self",
+                group: "BodiesAPI",
+                function: "self",
+                method: "GET",
+                pathTemplate: "/me"
+            ),
+            path: "/me"
+        )
+        request.addQueryItem("fields", fields)
 
         let response = try await client.send(request, options: options)
         switch response.statusCode {
