@@ -105,6 +105,19 @@ import Testing
         #expect(lint("elsewhere/api.yaml") == [])
     }
 
+    /// Azure's specs are Swagger 2.0 files that refer to each other's parameters and definitions (and to themselves by
+    /// file): each file is read as the OpenAPI 3.0 it converts to, and `#/definitions/…` points into its components.
+    @Test func swagger2FilesReferToEachOthersParametersAndDefinitions() throws {
+        let sdk = try lower("swagger-split/api.json")
+        let operation = try #require(sdk.groups.flatMap(\.operations).first { $0.functionName == "getNetwork" })
+        #expect(operation.parameters.map { "\($0.name): \($0.type)" } == ["name: String", "apiVersion: String"])
+        #expect(sdk.error.statusCases.map { "\($0.caseName): \($0.bodyType)" } == ["defaultError: Error2"])
+        #expect(lint("swagger-split/api.json") == [
+            "swagger-split/api.json:2:14: note: a Swagger 2.0 document: sdkgen reads the OpenAPI 3.0 it converts to",
+            "swagger-split/common.json:2:14: note: a Swagger 2.0 document: sdkgen reads the OpenAPI 3.0 it converts to",
+        ])
+    }
+
     @Test func aCycleOfSecuritySchemeReferencesIsAnError() throws {
         let spec = """
             openapi: 3.0.3

@@ -30,7 +30,7 @@ import Testing
 
     @Test func swaggerBefore2IsRefused() {
         #expect(diagnostics("swagger: '1.2'\ninfo: {title: x, version: '1'}\npaths: {}\n") == [
-            "t.yaml:1:10: error: this is a Swagger 1.2 document; sdkgen reads Swagger 2.0 and OpenAPI 3.0 and 3.1",
+            "t.yaml:1:10: error: this is a Swagger 1.2 document; sdkgen reads Swagger 2.0 and OpenAPI 3.0 to 3.2",
         ])
     }
 

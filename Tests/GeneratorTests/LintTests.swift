@@ -57,7 +57,7 @@ import Testing
         #expect(try lint("swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n")
                     == ["spec.yaml:1:10: note: a Swagger 2.0 document: sdkgen reads the OpenAPI 3.0 it converts to"])
         #expect(try lint("swagger: '1.2'\ninfo: {title: x, version: '1'}\npaths: {}\n")
-                    == ["spec.yaml:1:10: error: this is a Swagger 1.2 document; sdkgen reads Swagger 2.0 and OpenAPI 3.0 and 3.1"])
+                    == ["spec.yaml:1:10: error: this is a Swagger 1.2 document; sdkgen reads Swagger 2.0 and OpenAPI 3.0 to 3.2"])
     }
 
     @Test func undeclaredPathParametersAreErrorsAndASchemaReferenceToNothingIsAWarning() throws {
@@ -79,6 +79,33 @@ import Testing
         #expect(diagnostics == [
             "spec.yaml:6:7: error: path parameter '{id}' of '/items/{id}' is not declared by 'getItem'",
             "spec.yaml:13:23: warning: '#/components/schemas/Missing' does not resolve to anything: 'spec.yaml' has no '/components/schemas/Missing'; the value is read as JSONValue",
+        ])
+    }
+
+    /// A field written where OpenAPI does not define it would be lost in silence: Ceph's media types say `type` for
+    /// `schema`, a misspelt `requestbody` drops the body. Extensions are anywhere's.
+    @Test func aFieldAnObjectDoesNotDefineIsAWarningAtIt() throws {
+        let diagnostics = try lint("""
+            openapi: 3.1.0
+            info: {title: x, version: '1'}
+            paths:
+              /items:
+                post:
+                  operationId: createItem
+                  requestbody: {content: {application/json: {schema: {type: object}}}}
+                  x-internal: true
+                  responses:
+                    '200':
+                      description: ok
+                      contents: {}
+                      content:
+                        application/json:
+                          type: object
+            """)
+        #expect(diagnostics == [
+            "spec.yaml:7:7: warning: 'requestbody' is not a field of an operation object (`requestBody` is); it is ignored",
+            "spec.yaml:12:11: warning: 'contents' is not a field of a response object; it is ignored",
+            "spec.yaml:15:15: warning: 'type' is not a field of a media type object; it is ignored",
         ])
     }
 

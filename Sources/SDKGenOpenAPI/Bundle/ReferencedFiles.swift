@@ -83,7 +83,9 @@ package struct ReferencedFiles {
         do {
             let loaded = try YAMLLoader().load(contentsOf: file.path)
             diagnostics.append(contentsOf: loaded.warnings)
-            result = .success(loaded.root)
+            // A Swagger 2.0 file (Azure's specs refer to each other's parameters and definitions) is read as the
+            // OpenAPI 3.0 it converts to, as the root is; `ReferenceBundler` points `#/definitions/…` into its components.
+            result = .success(SwaggerConverter.convert(loaded.root, file: file.path, diagnostics: &diagnostics))
         } catch {
             let located = error.diagnostics.filter { $0.location != nil }
             diagnostics.append(contentsOf: located)

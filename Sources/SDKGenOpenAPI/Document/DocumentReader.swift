@@ -37,7 +37,7 @@ public struct DocumentReader {
         }
         if let swagger = root["swagger"] {
             // A Swagger 2.0 document is converted before it is read (`SwaggerConverter`); this is an older one.
-            diagnostics.error("this is a Swagger \(swagger.scalarText ?? "") document; sdkgen reads Swagger 2.0 and OpenAPI 3.0 and 3.1", at: swagger.location)
+            diagnostics.error("this is a Swagger \(swagger.scalarText ?? "") document; sdkgen reads Swagger 2.0 and OpenAPI 3.0 to 3.2", at: swagger.location)
             return nil
         }
         guard let versionNode = root["openapi"] else {
@@ -101,6 +101,7 @@ public struct DocumentReader {
     }
 
     private mutating func readPathItem(_ node: YAMLNode, path: String, keyLocation: SourceLocation) -> PathItem {
+        warnAboutUnknownFields(of: node, as: .pathItem)
         let parameters = sequence(node["parameters"]).map { readReferenceable($0) { $0.readParameter($1) } }
         var operations: [Operation] = []
         for pair in node.pairs ?? [] {
@@ -165,6 +166,7 @@ public struct DocumentReader {
     }
 
     private mutating func readOperation(_ node: YAMLNode, method: HTTPMethod, path: String) -> Operation {
+        warnAboutUnknownFields(of: node, as: .operation)
         let responses = mapping(node["responses"]).compactMap { pair -> ResponseEntry? in
             guard let status = responseStatus(pair.key) else { return nil }
             return ResponseEntry(status: status, response: readReferenceable(pair.value) { $0.readResponse($1) }, location: pair.key.location)
@@ -199,6 +201,7 @@ public struct DocumentReader {
     }
 
     private mutating func readParameter(_ node: YAMLNode) -> Parameter {
+        warnAboutUnknownFields(of: node, as: .parameter)
         let name = requiredString(node, "name") ?? ""
         var location = ParameterLocation.query
         if let inNode = node["in"] {
@@ -245,11 +248,13 @@ public struct DocumentReader {
     }
 
     private mutating func readRequestBody(_ node: YAMLNode) -> RequestBody {
-        RequestBody(description: node["description"]?.string, content: readContent(node["content"]),
+        warnAboutUnknownFields(of: node, as: .requestBody)
+        return RequestBody(description: node["description"]?.string, content: readContent(node["content"]),
                     required: node["required"]?.bool ?? false, location: node.location)
     }
 
     private mutating func readResponse(_ node: YAMLNode) -> Response {
+        warnAboutUnknownFields(of: node, as: .response)
         let headers = mapping(node["headers"]).filter { !Header.isIgnored($0.key.scalarText ?? "") }.map { pair in
             Named(pair.key.scalarText ?? "", readReferenceable(pair.value) { $0.readHeader($1) }, at: pair.key.location)
         }
@@ -258,13 +263,15 @@ public struct DocumentReader {
     }
 
     private mutating func readHeader(_ node: YAMLNode) -> Header {
-        Header(description: node["description"]?.string, required: node["required"]?.bool ?? false,
+        warnAboutUnknownFields(of: node, as: .header)
+        return Header(description: node["description"]?.string, required: node["required"]?.bool ?? false,
                schema: node["schema"].map { readSchema($0) }, location: node.location)
     }
 
     private mutating func readContent(_ node: YAMLNode?) -> [MediaType] {
         mapping(node).map { pair in
             let value = pair.value
+            warnAboutUnknownFields(of: value, as: .mediaType)
             let examples = mapping(value["examples"]).map { example in
                 Named(example.key.scalarText ?? "", readReferenceable(example.value) { $0.readExample($1) }, at: example.key.location)
             }
@@ -483,6 +490,17 @@ public struct DocumentReader {
     }
 
     // MARK: - Helpers
+
+    /// A warning at each field OpenAPI does not define for the object, which is ignored; one spelled like a defined field
+    /// but for its case is named.
+    private mutating func warnAboutUnknownFields(of node: YAMLNode, as kind: OpenAPIObjectKind) {
+        let fields = kind.fields
+        for pair in node.pairs ?? [] {
+            guard let key = pair.key.scalarText, !key.hasPrefix("x-"), !fields.contains(key) else { continue }
+            let meant = fields.first { $0.lowercased() == key.lowercased() }.map { " (`\($0)` is)" } ?? ""
+            diagnostics.warning("'\(key)' is not a field of \(kind.rawValue) object\(meant); it is ignored", at: pair.key.location)
+        }
+    }
 
     private mutating func readReferenceable<Value>(_ node: YAMLNode, _ read: (inout Self, YAMLNode) -> Value) -> Referenceable<Value> {
         if let ref = node["$ref"] {
