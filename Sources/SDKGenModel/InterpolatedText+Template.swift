@@ -1,3 +1,4 @@
+import Foundation
 import SDKGenBase
 import SDKGenOpenAPI
 import SDKGenYAML
@@ -25,4 +26,12 @@ extension InterpolatedText {
         if !text.isEmpty { components.append(.text(text)) }
         return components
     }
+
+    /// A path's literal text with what a URL path cannot hold percent-encoded (`#`, `?`, a space, non-ASCII); a `%` is
+    /// taken to be encoded already.
+    package static func percentEncodedPathText(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: pathTextAllowed) ?? text
+    }
+
+    private static let pathTextAllowed = CharacterSet.urlPathAllowed.union(CharacterSet(charactersIn: "%"))
 }

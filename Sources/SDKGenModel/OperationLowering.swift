@@ -274,6 +274,11 @@ extension SDKLowering {
             parameters.first { $0.spec.name == name }.flatMap { parameter in
                 parameter.pathEncoding.map { (parameter.argument.name, $0) }
             }
+        }.map { component in
+            // The template's own text as a path holds it: a `#`, a `?` or a space is sent as written, not read as the
+            // start of a fragment or query. A `%` is taken to be encoded already.
+            guard case .text(let text) = component else { return component }
+            return .text(InterpolatedText.percentEncodedPathText(text))
         }
     }
 

@@ -850,10 +850,11 @@ package struct TypeLowering {
         return notes.isEmpty ? nil : notes.joined(separator: " ")
     }
 
-    /// Whether a property of an object with these required names must be present: required, and not left out
-    /// by one of the spec's examples (see `ExampleOmissions`).
+    /// Whether a property of an object with these required names must be present: required, not left out by one of
+    /// the spec's examples (see `ExampleOmissions`), and not `writeOnly`, which a response never holds: OpenAPI makes
+    /// such a `required` apply to requests alone, and a response leaving it out must still decode.
     package func isRequired(_ property: Named<Schema>, in required: Set<String>) -> Bool {
-        required.contains(property.name) && !exampleOmissions.isOmitted(property.location)
+        required.contains(property.name) && !exampleOmissions.isOmitted(property.location) && !property.value.writeOnly
     }
 
     /// What documents a required property that an example leaves out.

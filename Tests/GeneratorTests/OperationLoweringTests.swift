@@ -153,6 +153,49 @@ import Testing
         #expect(output.files["Sample/Runtime/MultipartValue.swift"]?.contains("public enum MultipartValue: Sendable, Hashable, ExpressibleByStringLiteral") == true)
     }
 
+    /// A path template's own text is sent as written: a `#` or a space in it is no fragment or gap in the URL.
+    @Test func aPathsLiteralTextIsPercentEncoded() async throws {
+        let output = try await generateSample(Self.document(paths: """
+            paths:
+              /notes/#drafts/{id}/a b:
+                get:
+                  operationId: getDraft
+                  parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: ok}}
+            """))
+        let api = try #require(output.files["Sample/APIs/DefaultAPI.swift"])
+        #expect(api.contains(#"path: "/notes/%23drafts/\(id.percentEncoded)/a%20b""#))
+        #expect(api.contains(#"pathTemplate: "/notes/#drafts/{id}/a b""#))
+    }
+
+    /// OpenAPI makes a `writeOnly` property's `required` apply to requests alone: a response never holds it, and one
+    /// leaving it out must decode.
+    @Test func aRequiredWriteOnlyPropertyIsOptional() async throws {
+        let output = try await generateSample(Self.document(
+            paths: """
+                paths:
+                  /users:
+                    post:
+                      operationId: createUser
+                      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/User'}}}}
+                      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/User'}}}}}
+                """,
+            components: """
+                components:
+                  schemas:
+                    User:
+                      type: object
+                      required: [name, password]
+                      properties:
+                        name: {type: string}
+                        password: {type: string, writeOnly: true}
+                """))
+        let user = try #require(output.files["Sample/Models/User.swift"])
+        #expect(user.contains("public var name: String\n"))
+        #expect(user.contains("public var password: String?\n"))
+        #expect(user.contains(#"self.password = try container.decodeIfPresent(String.self, forKey: "password")"#))
+    }
+
     @Test func anOperationWithoutAnythingToAddBuildsItsRequestAsAConstant() async throws {
         let output = try await generateSample(Self.document(paths: """
             paths:
