@@ -142,4 +142,27 @@ import Testing
         #expect(api.contains(#"request.addHeader("Accept", "text/json")"#))
         #expect(api.components(separatedBy: "async throws(SampleError) -> Thing {").count == 5)
     }
+
+    /// A shared response's schema (`#/responses/Problem/schema`) moves into the response's content in 3.0; the `$ref`
+    /// follows it there.
+    @Test func aReferenceIntoASharedResponsesSchemaFollowsItIntoItsContent() async throws {
+        let sdk = try await generateSample("""
+            swagger: '2.0'
+            info: {title: T, version: '1'}
+            host: example.com
+            produces: [application/json]
+            paths:
+              /things:
+                get:
+                  operationId: getThing
+                  responses:
+                    '200': {description: ok, schema: {$ref: '#/responses/Problem/schema'}}
+            responses:
+              Problem: {description: A problem., schema: {$ref: '#/definitions/Problem'}}
+            definitions:
+              Problem: {type: object, properties: {message: {type: string}}}
+            """)
+        #expect(sdk.diagnostics == ["spec.yaml:1:10: note: a Swagger 2.0 document: sdkgen reads the OpenAPI 3.0 it converts to"])
+        #expect(sdk.files["Sample/APIs/DefaultAPI.swift"]?.contains("async throws(SampleError) -> Problem {") == true)
+    }
 }

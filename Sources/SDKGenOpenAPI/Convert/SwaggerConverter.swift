@@ -441,6 +441,14 @@ public struct SwaggerConverter {
         if let hash = target.firstIndex(of: "#"), hash != target.startIndex, let file, namesThisDocument(target[..<hash], file: file) {
             target = String(target[hash...])
         }
+        let tokens = target.split(separator: "/", omittingEmptySubsequences: false)
+        if tokens.count >= 4, tokens[0] == "#", tokens[1] == "responses", tokens[3] == "schema" {
+            // A shared response's schema (`#/responses/Error/schema`) is in its content in 3.0, under each media type the
+            // document produces; the first one's.
+            let mediaType = JSONPointer.escape(produces.first ?? "application/json")
+            let pointer = ["#", "components", "responses", String(tokens[2]), "content", mediaType] + tokens[3...].map(String.init)
+            return Self.string(pointer.joined(separator: "/"), at: reference.location)
+        }
         guard let (old, new) = Self.sections.first(where: { target.hasPrefix($0.0) }) else { return reference }
         return Self.string(new + target.dropFirst(old.count), at: reference.location)
     }
