@@ -173,18 +173,19 @@ extension SDKLowering {
     /// when the body is the operation's only input and `<OperationID>RequestBody` beside parameters, with
     /// `Multipart` after the operation's name when the body has other media types too, as Speakeasy names them. A
     /// schema given by `$ref` gets such a struct too, since the component's model holds a file as bare `Data`.
-    /// A schema that names no parts (`type: object` alone) takes the caller's, `[String: MultipartValue]`. `nil` (no body
-    /// is sent) when the schema is no object.
+    /// A schema that names no parts (`type: object` alone), or none at all, takes the caller's, `[String: MultipartValue]`.
+    /// `nil` (no body is sent) when the schema is no object.
     private mutating func lowerMultipartBody(_ media: MediaType, body: RequestBody, reference: Reference?, typePrefix: String,
                                              isOnlyInput: Bool, names: inout MemberNames) -> LoweredBody? {
-        guard let schema = media.schema.flatMap({ resolvedObject($0) }) else {
+        let schema = media.schema.flatMap { resolvedObject($0) }
+        guard schema != nil || media.schema == nil else {
             let outcome = body.content.count > 1 ? "no function sends it" : "the operation is sent without a body"
             diagnostics.warning("the multipart body's schema is not an object, whose properties would be the parts; \(outcome)", at: media.location)
             return nil
         }
         let argumentName = names.claim("body")
-        guard !schema.object.properties.isEmpty else {
-            // `type: object` alone (Cisco vManage's certificate upload): the caller names the parts.
+        guard let schema, !schema.object.properties.isEmpty else {
+            // `type: object` alone (Cisco vManage's certificate upload), or no schema: the caller names the parts.
             let description = body.description ?? media.schema.flatMap { schemaDescription($0) }
             let type = SwiftType.dictionary(.multipartValue)
             let argument = OperationParameter(

@@ -124,7 +124,7 @@ import Testing
         #expect(api.components(separatedBy: "throw response.error(SampleError.badRequest)").count == 2)
     }
 
-    /// A `type: object` multipart body names no parts: the caller does (the FeaturesSDK's `uploadParts` sends them). One
+    /// A `type: object` multipart body, or one without a schema, names no parts: the caller does (the FeaturesSDK's `uploadParts` sends them). One
     /// whose schema is no object has no parts to name, which a warning says at its media type.
     @Test func aMultipartBodyNamingNoPartsTakesTheCallersAndOneThatIsNoObjectIsWarnedAbout() async throws {
         let output = try await generateSample(Self.document(paths: """
@@ -139,6 +139,11 @@ import Testing
                   operationId: sendText
                   requestBody: {content: {multipart/form-data: {schema: {type: string}}}}
                   responses: {'204': {description: ok}}
+              /any:
+                post:
+                  operationId: uploadAny
+                  requestBody: {required: true, content: {multipart/form-data: {}}}
+                  responses: {'204': {description: ok}}
             """))
         #expect(output.diagnostics == [
             "spec.yaml:13:31: warning: the multipart body's schema is not an object, whose properties would be the parts; the operation is sent without a body",
@@ -150,6 +155,11 @@ import Testing
                     options: RequestOptions = RequestOptions()
             """))
         #expect(api.contains("        form.addParts(body)\n"))
+        // Without a schema too, required.
+        #expect(api.contains("""
+                    body: [String: MultipartValue],
+                    options: RequestOptions = RequestOptions()
+            """))
         #expect(output.files["Sample/Runtime/MultipartValue.swift"]?.contains("public enum MultipartValue: Sendable, Hashable, ExpressibleByStringLiteral") == true)
     }
 
