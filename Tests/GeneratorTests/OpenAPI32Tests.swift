@@ -82,6 +82,25 @@ import Testing
         #expect(output.diagnostics.contains { $0.contains("name") && $0.contains("example") })
     }
 
+    @Test func aQueryStringOtherThanAFormIsReadAsOneParameterWithAWarning() async throws {
+        let output = try await generateSample("""
+            openapi: 3.2.0
+            info: {title: Sample API, version: '1'}
+            servers: [{url: 'https://sample.example'}]
+            paths:
+              /pets:
+                get:
+                  operationId: listPets
+                  parameters:
+                    - {name: filter, in: querystring, schema: {type: string}}
+                  responses: {'204': {description: ok}}
+            """)
+        #expect(output.diagnostics == [
+            "spec.yaml:9:30: warning: parameter 'filter' is the whole query string (`in: querystring`) without the `content` "
+                + "OpenAPI requires of it, which sdkgen does not write; it is read as a query parameter named 'filter'",
+        ])
+    }
+
     @Test func aVersionAfter32IsRefused() async throws {
         let spec = Self.spec.replacingOccurrences(of: "openapi: 3.2.0", with: "openapi: 3.3.0")
         await #expect(throws: GenerationError.self) { try await generateSample(spec) }

@@ -222,8 +222,9 @@ public struct DocumentReader {
             if content.count == 1, content[0].contentType.lowercased().hasPrefix("application/x-www-form-urlencoded"), let form = content[0].schema {
                 (location, schema, content, style, explode) = (.query, form, [], "form", true)
             } else {
-                diagnostics.warning("parameter '\(name)' is the whole query string (`in: querystring`) in a media type other than "
-                                        + "`application/x-www-form-urlencoded`, which sdkgen does not write; it is read as a query parameter named '\(name)'",
+                let written = content.isEmpty ? "without the `content` OpenAPI requires of it" : "in a media type other than `application/x-www-form-urlencoded`"
+                diagnostics.warning("parameter '\(name)' is the whole query string (`in: querystring`) \(written), which sdkgen does not write; "
+                                        + "it is read as a query parameter named '\(name)'",
                                     at: node["in"]!.location)
             }
         }
