@@ -282,6 +282,13 @@ extension SDKLowering {
         }
     }
 
+    /// Whether two media types have one schema, so that two functions for them would be the same: a schema written once
+    /// for both (as Swagger's `produces` and `consumes` give it), one component, or none.
+    package static func haveSameSchema(_ first: MediaType, _ second: MediaType) -> Bool {
+        guard let reference = first.schema?.reference else { return first.schema?.location == second.schema?.location }
+        return reference.target == second.schema?.reference?.target
+    }
+
     /// Whether a media type is JSON: `application/json`, a `+json` suffix, or `text/json` (as ASP.NET's specs offer it
     /// beside `application/json`).
     package static func isJSON(_ contentType: String) -> Bool {

@@ -62,7 +62,7 @@ extension SDKLowering {
         var kept: [MediaType] = []
         for media in body.content.sorted(by: { bodyKind($0) < bodyKind($1) }) {
             let sameJSON = kept.contains { other in
-                bodyKind(other) == .json && bodyKind(media) == .json && other.schema?.reference?.target == media.schema?.reference?.target
+                bodyKind(other) == .json && bodyKind(media) == .json && Self.haveSameSchema(other, media)
             }
             if !sameJSON { kept.append(media) }
         }

@@ -108,9 +108,7 @@ extension SDKLowering {
         for alternative in others where Self.bareMediaType(alternative.contentType) != Self.bareMediaType(media.contentType) {
             // Another JSON media type of the same schema (ASP.NET's `text/json` beside `application/json`) would be the
             // same function again.
-            if bodyKindOfResponse(alternative) == .json, bodyKindOfResponse(media) == .json,
-               alternative.schema?.location == media.schema?.location
-                || alternative.schema?.reference.map({ $0.target == media.schema?.reference?.target }) == true {
+            if bodyKindOfResponse(alternative) == .json, bodyKindOfResponse(media) == .json, Self.haveSameSchema(alternative, media) {
                 continue
             }
             var suffix = Self.mediaTypeSuffix(alternative.contentType)

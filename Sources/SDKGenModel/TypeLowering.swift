@@ -713,16 +713,15 @@ package struct TypeLowering {
                 diagnostics.warning("this member of \(typeName) refers to \(typeName) itself and is left out", at: member.location)
                 continue
             }
-            let caseName = members.claim(notSpellingAType(SwiftName.member(componentName ?? Self.caseName(forType: type))))
+            let caseName = members.claim(unionCaseName(componentName: componentName, type: type))
             var values: [String] = []
             if let discriminator {
                 values = discriminatorValues(of: member, componentName: componentName, discriminator: discriminator)
                     .filter { claimedValues.insert($0).inserted }
             }
-            let declaredKeys = discriminator == nil ? index.flattenedObject(member).map { $0.properties.map(\.name) } : nil
             cases.append(UnionCase(name: caseName, type: type, documentation: [.text(description(of: member) ?? "")],
                                    discriminatorValues: values, selection: selection?.conditions[offset] ?? [],
-                                   declaredKeys: declaredKeys?.isEmpty == false ? declaredKeys : nil))
+                                   declaredKeys: discriminator == nil ? declaredKeys(of: member) : nil))
         }
         let usesDiscriminator = discriminator != nil && cases.allSatisfy { !$0.discriminatorValues.isEmpty }
         // A value no case claims (a kind a newer server sends) is kept, so the response still decodes.
@@ -744,17 +743,27 @@ package struct TypeLowering {
         var caseNames = MemberNames()
         let selection = unionSelection(for: members.map(\.schema))
         let cases = members.enumerated().map { offset, member in
-            let componentName = member.schema.reference?.componentName(in: "schemas")
-            let declaredKeys = index.flattenedObject(member.schema).map { $0.properties.map(\.name) }
-            return UnionCase(name: caseNames.claim(notSpellingAType(SwiftName.member(componentName ?? Self.caseName(forType: member.type)))),
-                             type: member.type, documentation: member.documentation, discriminatorValues: [],
-                             selection: selection?.conditions[offset] ?? [], declaredKeys: declaredKeys?.isEmpty == false ? declaredKeys : nil)
+            UnionCase(name: caseNames.claim(unionCaseName(componentName: member.schema.reference?.componentName(in: "schemas"), type: member.type)),
+                      type: member.type, documentation: member.documentation, discriminatorValues: [],
+                      selection: selection?.conditions[offset] ?? [], declaredKeys: declaredKeys(of: member.schema))
         }
         models.append(ModelDeclaration(
             access: access, typeName: typeName, fileName: typeName, description: description, documentation: [.sentences(description)],
             kind: .union(UnionModel(cases: cases, discriminator: nil, selectingProperties: selection?.properties ?? [], isIndirect: false)),
             origin: SpecOrigin(key: typeName, location: location)))
         return (typeName, cases.map(\.name))
+    }
+
+    /// A union case's name, before it is made unique: its member's component's (`catOwner`), else its type's (`stringArray`).
+    private func unionCaseName(componentName: String?, type: SwiftType) -> String {
+        notSpellingAType(SwiftName.member(componentName ?? Self.caseName(forType: type)))
+    }
+
+    /// The wire names of the properties a union member's object declares, for trying first the members that declare every
+    /// key of the payload; `nil` for a member that is no object with properties.
+    private func declaredKeys(of member: Schema) -> [String]? {
+        let keys = index.flattenedObject(member).map { $0.properties.map(\.name) }
+        return keys?.isEmpty == false ? keys : nil
     }
 
     /// A union member with the properties its union's schema declares beside the `oneOf`/`anyOf` (GitHub's check run

@@ -65,10 +65,6 @@ extension ReferenceBundler {
         return fragmentStart == text.endIndex ? "#" : String(text[fragmentStart...])
     }
 
-    /// The components section a Swagger 2.0 section becomes.
-    private static let convertedSections = ["definitions": "schemas", "parameters": "parameters", "responses": "responses",
-                                            "securityDefinitions": "securitySchemes"]
-
     /// The mapping `node` with its `$ref` replaced by `reference`, written at `location`.
     private static func replacingReference(in node: YAMLNode, with reference: String, at location: SourceLocation) -> YAMLNode? {
         guard case .mapping(var pairs) = node.content else { return nil }
@@ -206,7 +202,7 @@ extension ReferenceBundler {
         }
         var node = tree
         var target = target
-        if let section = target.pointer.first, tree[section] == nil, let converted = Self.convertedSections[section], tree["components"]?[converted] != nil {
+        if let section = target.pointer.first, tree[section] == nil, let converted = SwaggerConverter.componentSections[section], tree["components"]?[converted] != nil {
             // A Swagger 2.0 file's section, which its conversion moved (`#/definitions/Pet` → `#/components/schemas/Pet`).
             target.pointer = ["components", converted] + target.pointer.dropFirst()
         }

@@ -273,13 +273,10 @@ public struct SwaggerConverter {
             pairs.append(YAMLPair(key: entry.key, value: rewritingReferences(entry.value)))
         }
         pairs.append(pair("schema", parameterSchema(node), at: node.location))
-        let place = node["in"]?.scalarText ?? ""
-        if let format = node["collectionFormat"], let style = collectionStyle(format, in: place) {
+        // An array without a `collectionFormat` has Swagger's default, `csv`, which is not OpenAPI 3.0's for a query.
+        let format = node["collectionFormat"] ?? (node["type"]?.scalarText == "array" ? Self.string("csv", at: node.location) : nil)
+        if let format, let style = collectionStyle(format, in: node["in"]?.scalarText ?? "") {
             pairs += style
-        } else if node["collectionFormat"] == nil, node["type"]?.scalarText == "array", place == "query" || place == "cookie" {
-            // Swagger's default, `csv`, is not OpenAPI 3.0's for a query (`form`, exploded).
-            pairs += [pair("style", Self.string("form", at: node.location), at: node.location),
-                      pair("explode", Self.bool(false, at: node.location), at: node.location)]
         }
         return YAMLNode(.mapping(pairs), at: node.location)
     }
@@ -431,8 +428,10 @@ public struct SwaggerConverter {
         }
     }
 
-    private static let sections = [("#/definitions/", "#/components/schemas/"), ("#/parameters/", "#/components/parameters/"),
-                                    ("#/responses/", "#/components/responses/")]
+    /// The `components` section each Swagger 2.0 section that `$ref`s point into becomes.
+    package static let componentSections = ["definitions": "schemas", "parameters": "parameters", "responses": "responses"]
+
+    private static let sections = componentSections.sorted { $0.key < $1.key }.map { ("#/\($0.key)/", "#/components/\($0.value)/") }
 
     /// `#/components/schemas/Pet` for `#/definitions/Pet`, and so on, also when the reference names the document by its
     /// file (`./network.json#/definitions/Pet`, as Azure's specs write them); any other reference as it is.

@@ -204,10 +204,11 @@ public struct DocumentReader {
         warnAboutUnknownFields(of: node, as: .parameter)
         let name = requiredString(node, "name") ?? ""
         var location = ParameterLocation.query
+        let isQueryString = node["in"]?.scalarText == "querystring"
         if let inNode = node["in"] {
             if let parsed = inNode.scalarText.flatMap(ParameterLocation.init(rawValue:)) {
                 location = parsed
-            } else if inNode.scalarText != "querystring" {
+            } else if !isQueryString {
                 diagnostics.warning("parameter '\(name)' has an unknown location '\(inNode.scalarText ?? "")'; it is read as a query parameter", at: inNode.location)
             }
         } else {
@@ -216,11 +217,11 @@ public struct DocumentReader {
         var schema = node["schema"].map { readSchema($0) }
         var content = readContent(node["content"])
         var style = node["style"]?.scalarText, explode = node["explode"]?.bool
-        if node["in"]?.scalarText == "querystring" {
+        if isQueryString {
             // OpenAPI 3.2: the whole query string, written as its media type says. A form of an object's properties is
             // what an exploded `form` query parameter of the object writes.
             if content.count == 1, content[0].contentType.lowercased().hasPrefix("application/x-www-form-urlencoded"), let form = content[0].schema {
-                (location, schema, content, style, explode) = (.query, form, [], "form", true)
+                (schema, content, style, explode) = (form, [], "form", true)
             } else {
                 let written = content.isEmpty ? "without the `content` OpenAPI requires of it" : "in a media type other than `application/x-www-form-urlencoded`"
                 diagnostics.warning("parameter '\(name)' is the whole query string (`in: querystring`) \(written), which sdkgen does not write; "

@@ -8,23 +8,29 @@ package enum OpenAPIObjectKind: String {
     /// The fields OpenAPI defines for the object.
     package var fields: Set<String> {
         switch self {
-        case .pathItem:
-            Set(["$ref", "summary", "description", "servers", "parameters", "additionalOperations"] + HTTPMethod.pathItemFields.map(\.rawValue))
-        case .operation:
-            ["tags", "summary", "description", "externalDocs", "operationId", "parameters", "requestBody", "responses", "callbacks",
-             "deprecated", "security", "servers"]
-        case .parameter:
-            ["name", "in", "description", "required", "deprecated", "allowEmptyValue", "style", "explode", "allowReserved", "schema",
-             "example", "examples", "content"]
-        case .requestBody:
-            ["description", "content", "required"]
-        case .mediaType:
-            ["schema", "example", "examples", "encoding", "itemSchema", "itemEncoding", "prefixEncoding"]
-        case .response:
-            ["summary", "description", "headers", "content", "links"]
-        case .header:
-            ["description", "required", "deprecated", "allowEmptyValue", "style", "explode", "allowReserved", "schema", "example",
-             "examples", "content"]
+        case .pathItem: Self.pathItemFields
+        case .operation: Self.operationFields
+        case .parameter: Self.parameterFields
+        case .requestBody: Self.requestBodyFields
+        case .mediaType: Self.mediaTypeFields
+        case .response: Self.responseFields
+        case .header: Self.headerFields
         }
     }
+
+    // Made once: they are asked for at every path item, operation, parameter, media type and response of a document.
+    private static let pathItemFields = Set(["$ref", "summary", "description", "servers", "parameters", "additionalOperations"]
+                                            + HTTPMethod.pathItemFields.map(\.rawValue))
+    private static let operationFields: Set<String> = [
+        "tags", "summary", "description", "externalDocs", "operationId", "parameters", "requestBody", "responses", "callbacks",
+        "deprecated", "security", "servers",
+    ]
+    private static let parameterFields = headerFields.union(["name", "in"])
+    private static let headerFields: Set<String> = [
+        "description", "required", "deprecated", "allowEmptyValue", "style", "explode", "allowReserved", "schema", "example",
+        "examples", "content",
+    ]
+    private static let requestBodyFields: Set<String> = ["description", "content", "required"]
+    private static let mediaTypeFields: Set<String> = ["schema", "example", "examples", "encoding", "itemSchema", "itemEncoding", "prefixEncoding"]
+    private static let responseFields: Set<String> = ["summary", "description", "headers", "content", "links"]
 }
